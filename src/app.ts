@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { featureModules } from './modules/index';
+import { adminModule } from './platform/admin/routes';
+import { syncGrants } from './platform/auth/grants';
+import { seedBankHolidays } from './platform/calendar/service';
+import { type Clock, systemClock } from './platform/clock';
+import type { Config } from './platform/config';
+import { type Database, openDatabase } from './platform/db/client';
+import type { OversightModule } from './platform/http/module';
+import { buildApp } from './platform/http/server';
+import { createMailer, type Mailer } from './platform/mail/service';
+import type { PermissionSet } from './platform/permissions';
+import { platformModule } from './platform/routes';
+
+export const allModules: OversightModule[] = [platformModule, adminModule, ...featureModules];
+
+export function allPermissions(modules: OversightModule[] = allModules): PermissionSet {
+  const merged: PermissionSet = {};
+  for (const m of modules) {
+    for (const [key, def] of Object.entries(m.permissions)) {
+      if (merged[key]) throw new Error(`Permission ${key} is declared twice (module ${m.name})`);
+      merged[key] = def;
+    }
+  }
+  return merged;
+}
+
+export interface Oversight {
+  app: FastifyInstance;
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the database, bring its schema up to date, load reference data and
+ * build the web application. The one place the parts are put together.
+ */
+export async function createOversight(
+  config: Config,
+  options: { clock?: Clock; database?: Database } = {},
+): Promise<Oversight> {
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+    }));
+  await database.migrate();
+  const grants = await syncGrants(database.db, allPermissions());
+  await seedBankHolidays(database.db);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
+  const app = await buildApp({
+    database,
+    db: database.db,
+    clock,
+    config,
+    mailer,
+    grants,
+    sessionSettings: {
+      secret: config.sessionSecret,
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+    },
+    modules: allModules,
+  });
+  return {
+    app,
+    database,
+    clock,
+    mailer,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

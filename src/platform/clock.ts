@@ -1,0 +1,45 @@
+/**
+ * The one source of "now". Production uses the system clock; tests inject a
+ * clock they can set and move, so no test ever sleeps.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class FixedClock implements Clock {
+  private current: Date;
+  constructor(start: Date | string) {
+    this.current = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date | string): void {
+    this.current = new Date(to);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  advanceMinutes(minutes: number): void {
+    this.advance(minutes * 60_000);
+  }
+}
+
+const londonDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) in Europe/London at the given instant. */
+export function londonDateOf(instant: Date): string {
+  return londonDate.format(instant);
+}
+
+/** Today's calendar date in Europe/London. */
+export function today(clock: Clock): string {
+  return londonDateOf(clock.now());
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import type { AuditContext } from '../audit/service';
+import { csrfBinding, csrfTokenFor, verifyCsrf } from '../auth/csrf';
+import { type Grants, loadSession, type SessionSettings } from '../auth/sessions';
+import { newToken } from '../auth/tokens';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Database, Db } from '../db/client';
+import type { Mailer } from '../mail/service';
+import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
+import type { NavItem, OversightModule } from './module';
+import { qs } from './querystring';
+import { createViews } from './views';
+
+export interface AppDeps {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  mailer: Mailer;
+  grants: Grants;
+  sessionSettings: SessionSettings;
+  modules: OversightModule[];
+  nav: NavItem[];
+  views: nunjucks.Environment;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  permission: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route needs: a granted permission, "signed-in" or "public". */
+    permission?: string;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+    routeTable: RouteRecord[];
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    /** Raw session id from the cookie, when signed in. */
+    sessionId?: string;
+    sessionExpired?: boolean;
+  }
+  interface FastifyReply {
+    render(template: string, context?: Record<string, unknown>): FastifyReply;
+    flash(message: string): FastifyReply;
+  }
+}
+
+export const SESSION_COOKIE = 'oversight_session';
+export const PRE_SESSION_COOKIE = 'oversight_pre';
+const FLASH_COOKIE = 'oversight_flash';
+
+const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+const STATIC_ROOTS: Record<string, string> = {
+  assets: `${nodeModules}govuk-frontend/dist/govuk/assets`,
+  'vendor/govuk': `${nodeModules}govuk-frontend/dist/govuk`,
+  'vendor/moj': `${nodeModules}@ministryofjustice/frontend/moj`,
+  public: fileURLToPath(new URL('../public', import.meta.url)),
+};
+
+export function auditContext(req: FastifyRequest, clock: Clock): AuditContext {
+  return {
+    organisationId: req.actor?.organisationId ?? null,
+    userId: req.actor?.userId ?? null,
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+    requestId: req.id,
+    at: clock.now(),
+  };
+}
+
+function isHttps(req: FastifyRequest): boolean {
+  return req.protocol === 'https';
+}
+
+export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isHttps(req),
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+function wantsHtml(req: FastifyRequest): boolean {
+  return req.method === 'GET' || req.method === 'HEAD';
+}
+
+export async function buildApp(deps: Omit<AppDeps, 'views' | 'nav'>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const views = createViews();
+  const nav = deps.modules.flatMap((m) => m.nav ?? []);
+  app.decorate('deps', { ...deps, views, nav });
+  app.decorate('routeTable', [] as RouteRecord[]);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' && route.exposeHeadRoute !== false && methods.length === 1) continue;
+      app.routeTable.push({ method, url: route.url, permission: route.config?.permission });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: deps.sessionSettings.secret });
+  await app.register(formbody, { parser: (body) => qs(body) });
+  await app.register(fastifyStatic, { root: STATIC_ROOTS.public!, serve: false });
+
+  for (const [prefix, root] of Object.entries(STATIC_ROOTS)) {
+    app.get(`/${prefix}/*`, { config: { permission: PUBLIC } }, (req, reply) => {
+      const rest = (req.params as { '*': string })['*'];
+      return reply.sendFile(rest, root, { maxAge: deps.config.env === 'production' ? 86_400_000 : 0 });
+    });
+  }
+
+  // Who is asking: the session cookie, checked against the database and the timeouts.
+  app.addHook('onRequest', async (req, reply) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const lookup = await loadSession(deps.db, deps.sessionSettings, deps.clock, deps.grants, raw);
+    if (lookup.status === 'active') {
+      req.actor = lookup.actor;
+      req.sessionId = raw;
+    } else {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      req.sessionExpired = lookup.status === 'expired';
+    }
+  });
+
+  // Default deny: every route names its permission; CSRF on every change.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.is404) return;
+    const permission = req.routeOptions.config.permission;
+    if (!permission) {
+      req.log.error({ url: req.url }, 'route has no permission: denied');
+      return reply.code(403).render('errors/403.njk');
+    }
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      if (!verifyCsrf(req, deps.sessionSettings.secret)) {
+        return reply.code(403).render('errors/csrf.njk');
+      }
+    }
+    if (permission === PUBLIC) return;
+    if (!req.actor) {
+      if (wantsHtml(req)) return reply.redirect(req.sessionExpired ? '/sign-in?expired=1' : '/sign-in');
+      return reply.code(401).render('errors/signed-out.njk');
+    }
+    if (!can(req.actor, permission)) {
+      return reply.code(403).render('errors/403.njk');
+    }
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (isHttps(req)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.header('x-request-id', req.id);
+  });
+
+  app.decorateReply(
+    'render',
+    function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+      const req = this.request;
+      let binding = csrfBinding(req);
+      if (!binding) {
+        binding = `pre:${newToken()}`;
+        this.setCookie(PRE_SESSION_COOKIE, binding.slice(4), cookieOptions(req));
+      }
+      const flash = req.cookies[FLASH_COOKIE] ? req.unsignCookie(req.cookies[FLASH_COOKIE]) : undefined;
+      if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
+      const actor = req.actor;
+      const html = views.render(template, {
+        serviceName: 'Oversight',
+        actor,
+        roleName: actor ? ROLE_NAMES[actor.role] : undefined,
+        nav: actor ? nav.filter((n) => can(actor, n.permission)) : [],
+        currentPath: req.url.split('?')[0],
+        csrfToken: csrfTokenFor(binding, deps.sessionSettings.secret),
+        requestId: req.id,
+        flash: flash?.valid ? flash.value : undefined,
+        ...context,
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
+
+  app.decorateReply('flash', function (this: FastifyReply, message: string) {
+    this.setCookie(FLASH_COOKIE, message, { ...cookieOptions(this.request), signed: true });
+    return this;
+  });
+
+  app.setNotFoundHandler({}, (req, reply) => {
+    if (!req.actor && wantsHtml(req)) return reply.redirect('/sign-in');
+    return reply.code(404).render('errors/404.njk');
+  });
+
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; fields?: Record<string, string> }, req, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status === 404) return reply.code(404).render('errors/404.njk');
+      if (status === 403) return reply.code(403).render('errors/403.njk', { message: error.message });
+      if (status >= 400 && status < 500) {
+        req.log.warn({ err: error }, 'request refused');
+        return reply.code(status).render('errors/400.njk', { status, message: error.message });
+      }
+      req.log.error({ err: error, requestId: req.id }, 'request failed');
+      return reply.code(500).render('errors/500.njk');
+    },
+  );
+
+  app.get('/health', { config: { permission: PUBLIC } }, async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ok', database: { status: 'ok', kind: deps.database.kind } };
+    } catch {
+      return reply
+        .code(503)
+        .send({ status: 'unavailable', database: { status: 'unavailable', kind: deps.database.kind } });
+    }
+  });
+
+  for (const module of deps.modules) {
+    await app.register(module.routes);
+  }
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { recordAudit } from './audit/service';
+import { signIn } from './auth/service';
+import { destroySession } from './auth/sessions';
+import { formErrors, validateForm } from './http/forms';
+import type { OversightModule } from './http/module';
+import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
+import { PUBLIC, platformPermissions, SIGNED_IN } from './permissions';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(320, 'Email address must be 320 characters or fewer')
+    .email('Enter an email address in the correct format, like name@example.org'),
+  password: z.string().min(1, 'Enter your password').max(1024, 'Password must be 1024 characters or fewer'),
+});
+
+const NOTICES: Record<string, string> = {
+  expired:
+    'You were signed out because you had not used Oversight for a while, or your session reached its time limit. Sign in again.',
+  'signed-out': 'You have signed out.',
+};
+
+/** Sign-in, sign-out, home, accessibility statement: the pages every person meets. */
+export async function platformRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, sessionSettings } = app.deps;
+
+  app.get('/sign-in', { config: { permission: PUBLIC } }, async (req, reply) => {
+    if (req.actor) return reply.redirect('/');
+    const query = req.query as Record<string, string>;
+    const notice = query.expired ? NOTICES.expired : query['signed-out'] ? NOTICES['signed-out'] : undefined;
+    return reply.render('sign-in.njk', { notice, values: {}, errors: formErrors({}) });
+  });
+
+  app.post('/sign-in', { config: { permission: PUBLIC } }, async (req, reply) => {
+    const form = validateForm(signInForm, req.body);
+    const values = { email: (req.body as Record<string, unknown> | undefined)?.email };
+    if (!form.ok) return reply.code(400).render('sign-in.njk', { values, errors: form.errors });
+    const result = await signIn(
+      db,
+      clock,
+      sessionSettings,
+      { ...form.data, ip: req.ip, userAgent: req.headers['user-agent'] },
+      auditContext(req, clock),
+    );
+    if (result.outcome === 'signed-in') {
+      // A new session id at sign-in: any id planted before sign-in is worthless.
+      if (req.sessionId) await destroySession(db, sessionSettings, req.sessionId);
+      reply.clearCookie(PRE_SESSION_COOKIE, { path: '/' });
+      reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions(req));
+      return reply.redirect('/');
+    }
+    const message =
+      result.outcome === 'wrong'
+        ? 'Enter a correct email address and password. If you have forgotten your password, ask your administrator.'
+        : result.outcome === 'account-locked'
+          ? 'There have been too many failed attempts to sign in with this email address. Wait 15 minutes and try again, or ask your administrator to reset your password.'
+          : 'There have been too many failed attempts to sign in from your network. Wait 15 minutes and try again.';
+    const code = result.outcome === 'wrong' ? 401 : 429;
+    return reply.code(code).render('sign-in.njk', { values, errors: formErrors({ email: message }) });
+  });
+
+  app.post('/sign-out', { config: { permission: SIGNED_IN } }, async (req, reply) => {
+    await recordAudit(db, auditContext(req, clock), {
+      action: 'sign-out',
+      recordType: 'user',
+      recordId: req.actor!.userId,
+    });
+    await destroySession(db, sessionSettings, req.sessionId!);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/sign-in?signed-out=1');
+  });
+
+  app.get('/', { config: { permission: SIGNED_IN } }, async (_req, reply) => reply.render('home.njk'));
+
+  app.get('/accessibility', { config: { permission: PUBLIC } }, async (_req, reply) =>
+    reply.render('accessibility.njk'),
+  );
+}
+
+export const platformModule: OversightModule = {
+  name: 'platform',
+  permissions: platformPermissions,
+  nav: [{ href: '/', text: 'Home', permission: SIGNED_IN }],
+  routes: platformRoutes,
+};

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** Short code used in URLs and exports, e.g. "NRB". */
+  code: text('code').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    /** The service the team belongs to, e.g. "Children in care". */
+    service: text('service').notNull(),
+    /** Identifier of the team in the case management system (SSD department id). */
+    sourceId: text('source_id'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_org_name').on(t.organisationId, t.name)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Lower-cased; sign-in is by email across the whole service. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    jobTitle: text('job_title'),
+    role: text('role').notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    /** Null until the person sets a password from their invitation. */
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    /** The user's identifier in the case management system (SSD professional id). */
+    sourceId: text('source_id'),
+    createdAt: createdAt(),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_org_team').on(t.organisationId, t.teamId)],
+);
+
+/** Single-use links to set a password: invitations and resets. Only a hash of the token is kept. */
+export const passwordTokens = pgTable('password_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  purpose: text('purpose').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions. The cookie holds a random id; only its keyed hash is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Every sign-in attempt, for rate limiting, lockout and investigation. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_at').on(t.email, t.at),
+    index('sign_in_attempts_ip_at').on(t.ip, t.at),
+  ],
+);
+
+/** Which permissions each role holds. Seeded from the defaults in permissions.ts. */
+export const rolePermissions = pgTable(
+  'role_permissions',
+  {
+    role: text('role').notNull(),
+    permission: text('permission').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.role, t.permission] })],
+);
+
+/**
+ * Append-only record of who read or changed what. A trigger (migration
+ * 0001) rejects UPDATE, DELETE and TRUNCATE.
+ */
+export const accessAudit = pgTable(
+  'access_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+    /** e.g. "user.create", "child.view", "sign-in.failed" */
+    action: text('action').notNull(),
+    recordType: text('record_type'),
+    recordId: text('record_id'),
+    reason: text('reason'),
+    detail: text('detail'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('access_audit_org_at').on(t.organisationId, t.at),
+    index('access_audit_record').on(t.recordType, t.recordId),
+  ],
+);
+
+/** Every message the service sends; without SMTP this is the outbox people read in the service. */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    toAddress: text('to_address').notNull(),
+    toUserId: uuid('to_user_id').references(() => users.id),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** "outbox" (no SMTP configured), "sent" or "failed". */
+    status: text('status').notNull(),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('mail_messages_org_created').on(t.organisationId, t.createdAt)],
+);
+
+/**
+ * Non-working days beyond weekends. Rows with no organisation are the shipped
+ * England and Wales bank holidays; administrators may add their own.
+ */
+export const nonWorkingDays = pgTable(
+  'non_working_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('non_working_days_org_date').on(
+      sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.date,
+    ),
+  ],
+);
+
+export const jobRuns = pgTable('job_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  outcome: text('outcome'),
+  detail: text('detail'),
+  items: integer('items'),
+});
