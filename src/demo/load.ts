@@ -1,20 +1,67 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
-import { createDemoOrganisation, type DemoOrganisation } from './organisation';
+import {
+  createDemoOrganisation,
+  DEMO_ORGANISATION,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoOrganisation,
+} from './organisation';
+
+export type DemoScale = 'small' | 'large';
+
+export interface DemoSummary {
+  organisationName: string;
+  users: ReadonlyArray<{ role: string; email: string }>;
+  password: string;
+  /** True when this start loaded it; false when it was already there. */
+  loaded: boolean;
+}
 
 /**
- * Load the demo authority into an empty database. Refused in production; a
- * database that already holds an organisation is left alone.
+ * Build the demo authority at a scale: the organisation, teams and one user
+ * per role, then each module's own demo data, always through the same
+ * services (and for case data, the same SSD import) that real data takes.
+ */
+export async function loadDemo(oversight: Oversight, scale: DemoScale): Promise<DemoOrganisation> {
+  const org = await oversight.database.db.transaction(async (tx) =>
+    createDemoOrganisation(tx, oversight.clock.now()),
+  );
+  for (const step of demoSteps) {
+    await step(oversight, org, scale);
+  }
+  return org;
+}
+
+/** Each module adds its demo data here, in dependency order (cases before compliance, and so on). */
+export type DemoStep = (oversight: Oversight, org: DemoOrganisation, scale: DemoScale) => Promise<void>;
+export const demoSteps: DemoStep[] = [];
+
+/**
+ * At start-up: load the demo authority into an empty database. Refused in
+ * production; a database that already holds an organisation is left alone.
  */
 export async function loadDemoIfEmpty(
   oversight: Oversight,
   config: Config,
-): Promise<DemoOrganisation | undefined> {
+): Promise<DemoSummary | undefined> {
   if (config.env === 'production' || config.demo === 'none') return undefined;
   const db = oversight.database.db;
   const [row] = await db.select({ n: count() }).from(organisations);
-  if (Number(row?.n ?? 0) > 0) return undefined;
-  return db.transaction(async (tx) => createDemoOrganisation(tx, oversight.clock.now()));
+  const summary = {
+    organisationName: DEMO_ORGANISATION.name,
+    users: DEMO_USERS.map((u) => ({ role: u.role, email: u.email })),
+    password: DEMO_PASSWORD,
+  };
+  if (Number(row?.n ?? 0) === 0) {
+    await loadDemo(oversight, config.demo);
+    return { ...summary, loaded: true };
+  }
+  const [demo] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.code, DEMO_ORGANISATION.code));
+  return demo ? { ...summary, loaded: false } : undefined;
 }
