@@ -11,13 +11,13 @@ describe('passwordProblem', () => {
   it('accepts a long password with no composition rules', () => {
     expect(passwordProblem('correct horse battery staple')).toBeNull();
     expect(passwordProblem('lanternmeadowquiet')).toBeNull();
-    expect(passwordProblem('a'.repeat(11) + 'b')).toBeNull();
+    expect(passwordProblem(`${'a'.repeat(11)}b`)).toBeNull();
   });
 
   it(`refuses fewer than ${MIN_PASSWORD_LENGTH} characters and says how long it must be`, () => {
     expect(passwordProblem('short words')).toMatch(/12 characters or more/);
     expect(passwordProblem('')).toMatch(/12 characters or more/);
-    expect(passwordProblem('x'.repeat(MIN_PASSWORD_LENGTH - 1) + 'y')).toBeNull();
+    expect(passwordProblem(`${'x'.repeat(MIN_PASSWORD_LENGTH - 1)}y`)).toBeNull();
   });
 
   it(`refuses more than ${MAX_PASSWORD_LENGTH} characters`, () => {
