@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bankHolidays from '../../../platform/calendar/bank-holidays.json' with { type: 'json' };
 import { DEFAULT_RULES } from './defaults';
-import { evaluateRule } from './engine';
+import { evaluateRule, type RuleVersion, versionInForce } from './engine';
 import { addInterval, formatIntervalSequence, parseInterval, parseIntervalSequence } from './interval';
 import type { CaseEvent, CaseFacts, Episode, RuleDefinition } from './model';
 import { taskStatus } from './status';
@@ -322,5 +322,55 @@ describe('default rules, worked', () => {
       expect(r.amberWorkingDays, r.key).toBeGreaterThanOrEqual(0);
     }
     expect(new Set(DEFAULT_RULES.map((r) => r.key)).size).toBe(DEFAULT_RULES.length);
+  });
+});
+
+describe('rule versions', () => {
+  const base = rule('cp-visit');
+  const versions: RuleVersion[] = [
+    { version: 1, effectiveFrom: '2020-01-01', retired: false, definition: base },
+    {
+      version: 2,
+      effectiveFrom: '2026-11-11',
+      retired: false,
+      definition: { ...base, intervals: [{ amount: 15, unit: 'working_days' }] },
+    },
+  ];
+
+  it('computes each occurrence by the version in force when its clock started', () => {
+    const tasks = evaluateRule(
+      versions,
+      facts(
+        [{ id: 'p', type: 'child_protection_plan', start: '2026-11-02' }],
+        [{ type: 'cp_visit', date: '2026-11-12', episodeId: 'p' }],
+      ),
+      { today: TODAY, holidays },
+    );
+    expect(tasks.map((t) => [t.ruleVersion, t.clockStart, t.due])).toEqual([
+      [1, '2026-11-02', '2026-11-16'],
+      [2, '2026-11-12', '2026-12-03'],
+    ]);
+  });
+
+  it('picks the latest version on or before a date', () => {
+    expect(versionInForce(versions, '2026-11-10')?.version).toBe(1);
+    expect(versionInForce(versions, '2026-11-11')?.version).toBe(2);
+    expect(versionInForce(versions, '2019-12-31')).toBeUndefined();
+  });
+
+  it('gives no new tasks once a rule is retired, but keeps those whose clock started before', () => {
+    const retired: RuleVersion[] = [
+      ...versions,
+      { version: 3, effectiveFrom: '2026-11-13', retired: true, definition: base },
+    ];
+    const tasks = evaluateRule(
+      retired,
+      facts(
+        [{ id: 'p', type: 'child_protection_plan', start: '2026-11-02' }],
+        [{ type: 'cp_visit', date: '2026-11-13', episodeId: 'p' }],
+      ),
+      { today: TODAY, holidays },
+    );
+    expect(tasks.map((t) => t.clockStart)).toEqual(['2026-11-02']);
   });
 });

@@ -6,6 +6,8 @@ import { type TaskStatus, taskStatus } from './status';
 /** One statutory task for one child, as computed. */
 export interface ComputedTask {
   ruleKey: string;
+  /** The version of the rule in force when this occurrence's clock started. */
+  ruleVersion: number;
   personId: string;
   episodeId: string;
   /** 0 for the first occurrence of a recurring task. */
@@ -22,6 +24,31 @@ export interface ComputedTask {
 export interface EvaluationContext {
   today: string;
   holidays: ReadonlySet<string>;
+}
+
+/** One version of a rule: in force for clocks that start on or after its date. */
+export interface RuleVersion {
+  version: number;
+  effectiveFrom: string;
+  /** A retired rule gives no tasks to clocks starting on or after its date. */
+  retired: boolean;
+  definition: RuleDefinition;
+}
+
+/** The version in force on a date: the latest whose effective date is on or before it. */
+export function versionInForce(versions: readonly RuleVersion[], date: string): RuleVersion | undefined {
+  let found: RuleVersion | undefined;
+  for (const v of versions) {
+    if (
+      v.effectiveFrom <= date &&
+      (!found ||
+        v.effectiveFrom > found.effectiveFrom ||
+        (v.effectiveFrom === found.effectiveFrom && v.version > found.version))
+    ) {
+      found = v;
+    }
+  }
+  return found;
 }
 
 function within(date: string, episode: Episode): boolean {
@@ -61,8 +88,33 @@ function intervalFor(
  * done, and its traffic light today. An episode that closes before a due date
  * leaves nothing due.
  */
-export function evaluateRule(rule: RuleDefinition, facts: CaseFacts, ctx: EvaluationContext): ComputedTask[] {
+export function evaluateRule(
+  ruleOrVersions: RuleDefinition | readonly RuleVersion[],
+  facts: CaseFacts,
+  ctx: EvaluationContext,
+): ComputedTask[] {
+  const versions: readonly RuleVersion[] = Array.isArray(ruleOrVersions)
+    ? ruleOrVersions
+    : [
+        {
+          version: 1,
+          effectiveFrom: '0000-01-01',
+          retired: false,
+          definition: ruleOrVersions as RuleDefinition,
+        },
+      ];
+  const latest = versions.reduce<RuleVersion | undefined>(
+    (a, v) => (!a || v.version > a.version ? v : a),
+    undefined,
+  );
+  if (!latest) return [];
+  // Scope, clock start and completion are the rule's identity; intervals and amber come from the version in force.
+  const rule = latest.definition;
   if (!rule.tracked) return [];
+  const inForce = (clockStart: string) => {
+    const v = versionInForce(versions, clockStart);
+    return v && !v.retired && v.definition.tracked ? v : undefined;
+  };
   const scopeEpisodes = facts.episodes.filter((e) => e.type === rule.scope && e.start <= ctx.today);
   const scopeIds = new Set(scopeEpisodes.map((e) => e.id));
   const tasks: ComputedTask[] = [];
@@ -77,6 +129,7 @@ export function evaluateRule(rule: RuleDefinition, facts: CaseFacts, ctx: Evalua
     const open = !episode.end || episode.end > ctx.today;
 
     const make = (
+      version: RuleVersion,
       occurrence: number,
       clockStart: string,
       due: string,
@@ -88,11 +141,12 @@ export function evaluateRule(rule: RuleDefinition, facts: CaseFacts, ctx: Evalua
         due,
         completedOn,
         today: completedOn || open ? ctx.today : (episode.end ?? ctx.today),
-        amberWorkingDays: rule.amberWorkingDays,
+        amberWorkingDays: version.definition.amberWorkingDays,
         holidays: ctx.holidays,
       });
       return {
         ruleKey: rule.key,
+        ruleVersion: version.version,
         personId: facts.personId,
         episodeId: episode.id,
         occurrence,
@@ -136,32 +190,37 @@ export function evaluateRule(rule: RuleDefinition, facts: CaseFacts, ctx: Evalua
 
     for (const clockStart of starts.sort()) {
       if (rule.recurrence === 'once') {
-        const due = addInterval(clockStart, intervalFor(rule, 0, clockStart, episode, facts), ctx.holidays);
+        const version = inForce(clockStart);
+        if (!version) continue;
+        const interval = intervalFor(version.definition, 0, clockStart, episode, facts);
         const done = completions.find((d) => d >= clockStart) ?? null;
-        const task = make(0, clockStart, due, done);
+        const task = make(version, 0, clockStart, addInterval(clockStart, interval, ctx.holidays), done);
         if (task) tasks.push(task);
         continue;
       }
+      // Recurring: each completion closes one occurrence and starts the next clock.
       let previous = clockStart;
       let occurrence = 0;
+      const occurrenceTask = (completedOn: string | null) => {
+        const version = inForce(previous);
+        if (!version) return null;
+        const interval = intervalFor(version.definition, occurrence, previous, episode, facts);
+        return make(
+          version,
+          occurrence,
+          previous,
+          addInterval(previous, interval, ctx.holidays),
+          completedOn,
+        );
+      };
       for (const done of completions) {
         if (done < clockStart) continue;
-        const due = addInterval(
-          previous,
-          intervalFor(rule, occurrence, previous, episode, facts),
-          ctx.holidays,
-        );
-        const task = make(occurrence, previous, due, done);
+        const task = occurrenceTask(done);
         if (task) tasks.push(task);
         previous = done;
         occurrence += 1;
       }
-      const nextDue = addInterval(
-        previous,
-        intervalFor(rule, occurrence, previous, episode, facts),
-        ctx.holidays,
-      );
-      const next = make(occurrence, previous, nextDue, null);
+      const next = occurrenceTask(null);
       if (next) tasks.push(next);
     }
   }
