@@ -1,0 +1,642 @@
+/**
+ * The children's case register: people (children and young people), their
+ * episodes and events, modelled on the Standard Safeguarding Dataset (SSD).
+ * docs/ssd-mapping.md maps every SSD field to a column here.
+ *
+ * Every SSD-sourced table carries:
+ * - organisation_id, and source_id: the SSD identifier, unique per organisation
+ *   (re-imports update by it, never duplicate);
+ * - row_hash: a digest of the imported values, so an unchanged row is left alone;
+ * - first_import_id / changed_import_id: which import added and last changed it;
+ * - closed_at / closed_by_import_id: set when a full extract no longer holds the
+ *   record. Closed records are kept (never deleted) and left out of current views;
+ *   a later extract that holds the record again reopens it.
+ *
+ * References to other SSD records are kept as their SSD identifiers
+ * (referral_source_id, cla_source_id...), looked up by (organisation_id,
+ * source_id); the person a record is about is resolved to person_id.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, teams, users } from '../../platform/schema';
+
+const moment = (name: string) => timestamp(name, { withTimezone: true });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/** One SSD import: the job (status and progress) and the log (who, when, files, counts). */
+export const caseImports = pgTable(
+  'case_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Null for the scheduled command and the demo generator. */
+    userId: uuid('user_id').references(() => users.id),
+    /** "upload", "command" or "demo". */
+    origin: text('origin').notNull(),
+    /** "full": records absent from an included table are closed; "partial": nothing is closed. */
+    mode: text('mode').notNull(),
+    /** queued, validating, rejected, applying, applied, failed. */
+    status: text('status').notNull(),
+    /** What it is doing now, in words ("Checking ssd_cin_visits"). */
+    phase: text('phase'),
+    rowsTotal: integer('rows_total').notNull().default(0),
+    rowsDone: integer('rows_done').notNull().default(0),
+    /** [{ name, table, rows }] */
+    files: jsonb('files').notNull().default(sql`'[]'::jsonb`),
+    /** { [ssdTable]: { added, changed, unchanged, closed } } */
+    counts: jsonb('counts').notNull().default(sql`'{}'::jsonb`),
+    added: integer('added').notNull().default(0),
+    changed: integer('changed').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** The first errors: [{ file, row, field, value, expected }]. */
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    /** Things worth knowing that did not stop the import (a table Oversight does not read). */
+    notices: jsonb('notices').notNull().default(sql`'[]'::jsonb`),
+    /** For a failure that is not a data error. */
+    failure: text('failure'),
+    createdAt: moment('created_at').notNull(),
+    startedAt: moment('started_at'),
+    finishedAt: moment('finished_at'),
+    /** Last sign of life; a running job silent for long is treated as interrupted. */
+    heartbeatAt: moment('heartbeat_at'),
+  },
+  (t) => [
+    index('case_imports_org_created').on(t.organisationId, t.createdAt),
+    // One running import per organisation at a time.
+    uniqueIndex('case_imports_one_running')
+      .on(t.organisationId)
+      .where(sql`status in ('queued', 'validating', 'applying')`),
+  ],
+);
+
+/** Columns every SSD-sourced table has. */
+function sourced() {
+  return {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    sourceId: text('source_id').notNull(),
+    rowHash: text('row_hash').notNull(),
+    firstImportId: uuid('first_import_id'),
+    changedImportId: uuid('changed_import_id'),
+    closedAt: moment('closed_at'),
+    closedByImportId: uuid('closed_by_import_id'),
+  };
+}
+
+/** Children and young people (ssd_person). */
+export const casePeople = pgTable(
+  'case_people',
+  {
+    ...sourced(),
+    legacyId: text('legacy_id'),
+    forename: text('forename'),
+    surname: text('surname'),
+    /** F, M or U (pers_sex). */
+    sex: text('sex'),
+    /** 00, 01, 02, 09 (pers_gender). */
+    gender: text('gender'),
+    /** DfE ethnicity code, e.g. WBRI. */
+    ethnicity: text('ethnicity'),
+    dateOfBirth: day('date_of_birth'),
+    expectedDateOfBirth: day('expected_date_of_birth'),
+    dateOfDeath: day('date_of_death'),
+    nhsNumber: text('nhs_number'),
+    upn: text('upn'),
+    upnUnknownReason: text('upn_unknown_reason'),
+    /** Has an education, health and care plan (pers_send_flag). */
+    hasEhcp: boolean('has_ehcp'),
+    isMother: boolean('is_mother'),
+    nationality: text('nationality'),
+    /** Derived after each import (see refreshPeopleSummaries): has an open episode. */
+    openCase: boolean('open_case').notNull().default(false),
+    /** Derived: looked_after, child_protection, care_leaver, child_in_need, early_help or none. */
+    serviceLevel: text('service_level').notNull().default('none'),
+    /** Derived: a current immigration status of unaccompanied asylum-seeking child. */
+    uasc: boolean('uasc').notNull().default(false),
+    /** Derived: a disability code other than NONE in ssd_disability. */
+    disabled: boolean('disabled').notNull().default(false),
+    /** Lower-cased "forename surname" for search. */
+    searchName: text('search_name'),
+  },
+  (t) => [
+    uniqueIndex('case_people_org_source').on(t.organisationId, t.sourceId),
+    index('case_people_org_open').on(t.organisationId, t.openCase),
+    index('case_people_org_dob').on(t.organisationId, t.dateOfBirth),
+    index('case_people_org_nhs').on(t.organisationId, t.nhsNumber),
+  ],
+);
+
+/** Teams and services in the case management system (ssd_department), linked to platform teams. */
+export const caseTeams = pgTable(
+  'case_teams',
+  {
+    ...sourced(),
+    name: text('name').notNull(),
+    parentSourceId: text('parent_source_id'),
+    parentName: text('parent_name'),
+    /** The platform team (teams.source_id or the same name); null when Oversight has no such team. */
+    teamId: uuid('team_id').references(() => teams.id),
+  },
+  (t) => [uniqueIndex('case_teams_org_source').on(t.organisationId, t.sourceId)],
+);
+
+/**
+ * Workers (ssd_professionals). A worker with an Oversight account is linked
+ * to it (user_id); one without is kept so allocations still work.
+ */
+export const caseWorkers = pgTable(
+  'case_workers',
+  {
+    ...sourced(),
+    staffId: text('staff_id'),
+    name: text('name').notNull(),
+    /** Oversight extension prof_professional_email: links the worker to a user account. */
+    email: text('email'),
+    registrationNumber: text('registration_number'),
+    jobTitle: text('job_title'),
+    caseload: integer('caseload'),
+    department: text('department'),
+    fte: doublePrecision('fte'),
+    agencyWorker: boolean('agency_worker'),
+    userId: uuid('user_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('case_workers_org_source').on(t.organisationId, t.sourceId),
+    index('case_workers_user').on(t.userId),
+  ],
+);
+
+/** The person-level columns of an event or episode table. */
+function personal() {
+  return {
+    ...sourced(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+  };
+}
+
+function personalIndexes<T extends { organisationId: unknown; sourceId: unknown; personId: unknown }>(
+  name: string,
+  t: T,
+) {
+  return [
+    uniqueIndex(`${name}_org_source`).on(t.organisationId as never, t.sourceId as never),
+    index(`${name}_person`).on(t.personId as never),
+  ];
+}
+
+/** Allocated worker and team over time (ssd_involvements). Drives who may see the child. */
+export const caseInvolvements = pgTable(
+  'case_involvements',
+  {
+    ...personal(),
+    workerId: uuid('worker_id').references(() => caseWorkers.id),
+    caseTeamId: uuid('case_team_id').references(() => caseTeams.id),
+    role: text('role'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    changeReason: text('change_reason'),
+    referralSourceId: text('referral_source_id'),
+  },
+  (t) => [
+    ...personalIndexes('case_involvements', t),
+    index('case_involvements_worker').on(t.workerId),
+    index('case_involvements_team').on(t.caseTeamId),
+  ],
+);
+
+/** Contacts (ssd_contacts). */
+export const caseContacts = pgTable(
+  'case_contacts',
+  {
+    ...personal(),
+    contactDate: day('contact_date').notNull(),
+    sourceCode: text('source_code'),
+    sourceDescription: text('source_description'),
+    outcomeJson: text('outcome_json'),
+  },
+  (t) => personalIndexes('case_contacts', t),
+);
+
+/** Early help episodes (ssd_early_help_episodes). */
+export const caseEarlyHelpEpisodes = pgTable(
+  'case_early_help_episodes',
+  {
+    ...personal(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    reason: text('reason'),
+    endReason: text('end_reason'),
+    provider: text('provider'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_early_help_episodes', t),
+);
+
+/** Referrals: child in need episodes (ssd_cin_episodes). */
+export const caseReferrals = pgTable(
+  'case_referrals',
+  {
+    ...personal(),
+    referralDate: day('referral_date').notNull(),
+    primaryNeedCode: text('primary_need_code'),
+    sourceCode: text('source_code'),
+    sourceDescription: text('source_description'),
+    outcomeJson: text('outcome_json'),
+    noFurtherAction: boolean('no_further_action'),
+    closeReason: text('close_reason'),
+    closeDate: day('close_date'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_referrals', t),
+);
+
+/** Child and family assessments (ssd_cin_assessments). */
+export const caseAssessments = pgTable(
+  'case_assessments',
+  {
+    ...personal(),
+    referralSourceId: text('referral_source_id'),
+    startDate: day('start_date').notNull(),
+    childSeen: boolean('child_seen'),
+    authorisedDate: day('authorised_date'),
+    outcomeJson: text('outcome_json'),
+    noFurtherAction: boolean('no_further_action'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_assessments', t),
+);
+
+/** Section 47 enquiries; the start date is the strategy discussion's (ssd_s47_enquiry). */
+export const caseS47Enquiries = pgTable(
+  'case_s47_enquiries',
+  {
+    ...personal(),
+    referralSourceId: text('referral_source_id'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    noFurtherAction: boolean('no_further_action'),
+    outcomeJson: text('outcome_json'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_s47_enquiries', t),
+);
+
+/** Initial child protection conferences (ssd_initial_cp_conference). */
+export const caseInitialConferences = pgTable(
+  'case_initial_conferences',
+  {
+    ...personal(),
+    meetingId: text('meeting_id'),
+    s47SourceId: text('s47_source_id'),
+    cpPlanSourceId: text('cp_plan_source_id'),
+    referralSourceId: text('referral_source_id'),
+    transferIn: boolean('transfer_in'),
+    targetDate: day('target_date'),
+    conferenceDate: day('conference_date'),
+    outcomeCpPlan: boolean('outcome_cp_plan'),
+    outcomeJson: text('outcome_json'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_initial_conferences', t),
+);
+
+/** Child protection plans (ssd_cp_plans). */
+export const caseCpPlans = pgTable(
+  'case_cp_plans',
+  {
+    ...personal(),
+    referralSourceId: text('referral_source_id'),
+    icpcSourceId: text('icpc_source_id'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    /** Subject to a plan in another local authority (cppl_cp_plan_ola). */
+    otherAuthority: boolean('other_authority'),
+    initialCategory: text('initial_category'),
+    latestCategory: text('latest_category'),
+  },
+  (t) => personalIndexes('case_cp_plans', t),
+);
+
+/** Child protection review conferences (ssd_cp_reviews). */
+export const caseCpReviews = pgTable(
+  'case_cp_reviews',
+  {
+    ...personal(),
+    cpPlanSourceId: text('cp_plan_source_id'),
+    dueDate: day('due_date'),
+    reviewDate: day('review_date'),
+    meetingId: text('meeting_id'),
+    outcomeContinuePlan: boolean('outcome_continue_plan'),
+    quorate: text('quorate'),
+    participation: text('participation'),
+  },
+  (t) => personalIndexes('case_cp_reviews', t),
+);
+
+/** Child protection visits (ssd_cp_visits). */
+export const caseCpVisits = pgTable(
+  'case_cp_visits',
+  {
+    ...personal(),
+    cpPlanSourceId: text('cp_plan_source_id'),
+    visitDate: day('visit_date').notNull(),
+    childSeen: boolean('child_seen'),
+    seenAlone: boolean('seen_alone'),
+    bedroomSeen: boolean('bedroom_seen'),
+  },
+  (t) => personalIndexes('case_cp_visits', t),
+);
+
+/** Child in need plans (ssd_cin_plans). */
+export const caseCinPlans = pgTable(
+  'case_cin_plans',
+  {
+    ...personal(),
+    referralSourceId: text('referral_source_id'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_cin_plans', t),
+);
+
+/** Child in need visits (ssd_cin_visits). */
+export const caseCinVisits = pgTable(
+  'case_cin_visits',
+  {
+    ...personal(),
+    cinPlanSourceId: text('cin_plan_source_id'),
+    visitDate: day('visit_date').notNull(),
+    childSeen: boolean('child_seen'),
+    seenAlone: boolean('seen_alone'),
+    bedroomSeen: boolean('bedroom_seen'),
+  },
+  (t) => personalIndexes('case_cin_visits', t),
+);
+
+/**
+ * Looked-after episodes (ssd_cla_episodes). Episodes of one period of care
+ * share cla_source_id (clae_cla_id), which placements, reviews and visits use.
+ */
+export const caseClaEpisodes = pgTable(
+  'case_cla_episodes',
+  {
+    ...personal(),
+    claSourceId: text('cla_source_id').notNull(),
+    referralSourceId: text('referral_source_id'),
+    placementSourceId: text('placement_source_id'),
+    startDate: day('start_date').notNull(),
+    startReason: text('start_reason'),
+    primaryNeedCode: text('primary_need_code'),
+    ceasedDate: day('ceased_date'),
+    ceasedReason: text('ceased_reason'),
+    lastIroContactDate: day('last_iro_contact_date'),
+    enteredCareDate: day('entered_care_date'),
+  },
+  (t) => [
+    ...personalIndexes('case_cla_episodes', t),
+    index('case_cla_episodes_org_cla').on(t.organisationId, t.claSourceId),
+  ],
+);
+
+/** Placements (ssd_cla_placement). */
+export const caseClaPlacements = pgTable(
+  'case_cla_placements',
+  {
+    ...personal(),
+    claSourceId: text('cla_source_id').notNull(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    placementType: text('placement_type'),
+    urn: text('urn'),
+    distanceMiles: doublePrecision('distance_miles'),
+    provider: text('provider'),
+    postcode: text('postcode'),
+    changeReason: text('change_reason'),
+  },
+  (t) => personalIndexes('case_cla_placements', t),
+);
+
+/** Looked-after reviews (ssd_cla_reviews). */
+export const caseClaReviews = pgTable(
+  'case_cla_reviews',
+  {
+    ...personal(),
+    claSourceId: text('cla_source_id').notNull(),
+    dueDate: day('due_date'),
+    reviewDate: day('review_date'),
+    cancelled: boolean('cancelled'),
+    participation: text('participation'),
+  },
+  (t) => personalIndexes('case_cla_reviews', t),
+);
+
+/** Statutory visits to looked-after children (ssd_cla_visits). */
+export const caseClaVisits = pgTable(
+  'case_cla_visits',
+  {
+    ...personal(),
+    claSourceId: text('cla_source_id'),
+    visitDate: day('visit_date').notNull(),
+    childSeen: boolean('child_seen'),
+    seenAlone: boolean('seen_alone'),
+  },
+  (t) => personalIndexes('case_cla_visits', t),
+);
+
+/** Health assessments and checks (ssd_cla_health). */
+export const caseClaHealth = pgTable(
+  'case_cla_health',
+  {
+    ...personal(),
+    checkType: text('check_type'),
+    checkDate: day('check_date').notNull(),
+    status: text('status'),
+  },
+  (t) => personalIndexes('case_cla_health', t),
+);
+
+/** Personal education plans (Oversight extension table ext_cla_pep: the SSD has none). */
+export const caseClaPeps = pgTable(
+  'case_cla_peps',
+  {
+    ...personal(),
+    claSourceId: text('cla_source_id'),
+    pepDate: day('pep_date').notNull(),
+    status: text('status'),
+  },
+  (t) => personalIndexes('case_cla_peps', t),
+);
+
+/** Looked-after care plans (ssd_cla_care_plan). */
+export const caseClaCarePlans = pgTable(
+  'case_cla_care_plans',
+  {
+    ...personal(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    planJson: text('plan_json'),
+  },
+  (t) => personalIndexes('case_cla_care_plans', t),
+);
+
+/** Strengths and Difficulties Questionnaire scores (ssd_sdq_scores). */
+export const caseSdqScores = pgTable(
+  'case_sdq_scores',
+  {
+    ...personal(),
+    completedDate: day('completed_date').notNull(),
+    score: integer('score'),
+    reason: text('reason'),
+  },
+  (t) => personalIndexes('case_sdq_scores', t),
+);
+
+/** Care leavers (ssd_care_leavers). */
+export const caseCareLeavers = pgTable(
+  'case_care_leavers',
+  {
+    ...personal(),
+    eligibility: text('eligibility'),
+    inTouch: text('in_touch'),
+    latestContactDate: day('latest_contact_date'),
+    accommodation: text('accommodation'),
+    accommodationSuitable: text('accommodation_suitable'),
+    activity: text('activity'),
+    pathwayPlanReviewDate: day('pathway_plan_review_date'),
+    personalAdviser: text('personal_adviser'),
+    teamSourceId: text('team_source_id'),
+    workerSourceId: text('worker_source_id'),
+  },
+  (t) => personalIndexes('case_care_leavers', t),
+);
+
+/** Missing and away-from-placement episodes (ssd_missing). */
+export const caseMissingEpisodes = pgTable(
+  'case_missing_episodes',
+  {
+    ...personal(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    /** M missing, A away from placement without authorisation. */
+    episodeType: text('episode_type'),
+    returnInterviewOffered: boolean('return_interview_offered'),
+    returnInterviewAccepted: boolean('return_interview_accepted'),
+  },
+  (t) => personalIndexes('case_missing_episodes', t),
+);
+
+/** Legal statuses (ssd_legal_status). */
+export const caseLegalStatuses = pgTable(
+  'case_legal_statuses',
+  {
+    ...personal(),
+    legalStatus: text('legal_status').notNull(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+  },
+  (t) => personalIndexes('case_legal_statuses', t),
+);
+
+/** Immigration statuses (ssd_immigration_status). */
+export const caseImmigrationStatuses = pgTable(
+  'case_immigration_statuses',
+  {
+    ...personal(),
+    status: text('status').notNull(),
+    startDate: day('start_date'),
+    endDate: day('end_date'),
+  },
+  (t) => personalIndexes('case_immigration_statuses', t),
+);
+
+/** Disabilities (ssd_disability). */
+export const caseDisabilities = pgTable(
+  'case_disabilities',
+  {
+    ...personal(),
+    code: text('code').notNull(),
+  },
+  (t) => personalIndexes('case_disabilities', t),
+);
+
+/** Special educational needs identifiers (ssd_send). */
+export const caseSend = pgTable(
+  'case_send',
+  {
+    ...personal(),
+    upn: text('upn'),
+    uln: text('uln'),
+    upnUnknownReason: text('upn_unknown_reason'),
+  },
+  (t) => personalIndexes('case_send', t),
+);
+
+/**
+ * The SSD's voice-of-the-child flags (ssd_voice_of_child). The child's own
+ * words are recorded in Oversight itself; these are what the source system holds.
+ */
+export const caseVoiceOfChildFlags = pgTable(
+  'case_voice_of_child_flags',
+  {
+    ...personal(),
+    explainedWorries: boolean('explained_worries'),
+    storyHelpedUnderstand: boolean('story_helped_understand'),
+    agreesWithWorker: boolean('agrees_with_worker'),
+    planMakesSafe: boolean('plan_makes_safe'),
+    tabletHelpedExplain: boolean('tablet_helped_explain'),
+  },
+  (t) => personalIndexes('case_voice_of_child_flags', t),
+);
+
+/**
+ * Time-limited access to a child for a user whose role sees only assigned
+ * records (independent auditors during an audit round). Granted through the
+ * cases service by the module that assigns the work.
+ */
+export const caseAccessGrants = pgTable(
+  'case_access_grants',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    grantedAt: moment('granted_at').notNull(),
+    expiresAt: moment('expires_at'),
+    revokedAt: moment('revoked_at'),
+  },
+  (t) => [index('case_access_grants_user').on(t.userId, t.personId)],
+);
