@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/demo/organisation';
+import { ROLE_NAMES, type Role, SIGNED_IN } from '../src/platform/permissions';
+import { checkAxe, type Journey, navigationItems, screenshot, signIn, startJourney, textOf } from './helpers';
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney();
+});
+afterAll(async () => journey?.close());
+
+/** What the navigation should offer a role: every item whose permission the role's grants hold. */
+function expectedNavigation(role: Role): Array<{ href: string; text: string }> {
+  const { grants, nav } = journey.oversight.app.deps;
+  const held = grants.get(role) ?? new Set<string>();
+  return nav.filter((item) => item.permission === SIGNED_IN || held.has(item.permission));
+}
+
+function heading(page: Page): Promise<string> {
+  return textOf(page.locator('h1').first());
+}
+
+function path(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+describe('signed out', () => {
+  it('sends a visitor to an accessible sign-in page, and shows the accessibility statement', async () => {
+    const page = await journey.newPage();
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    expect(path(page)).toBe('/sign-in');
+    expect(await heading(page)).toBe('Sign in to Oversight');
+    expect(await navigationItems(page)).toEqual([]);
+    expect(await page.locator('.govuk-header').count()).toBe(1);
+    expect(await textOf(page.locator('.govuk-service-navigation__service-name'))).toBe('Oversight');
+    await checkAxe(page);
+    await screenshot(page, 'sign-in');
+
+    await page.click('.govuk-footer a:has-text("Accessibility statement")');
+    expect(path(page)).toBe('/accessibility');
+    expect(await heading(page)).toBe('Accessibility statement for Oversight');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+
+  it('explains a failed sign-in in an accessible error summary without saying whether the account exists', async () => {
+    const page = await journey.newPage();
+    await page.goto('/sign-in');
+    await page.fill('input[name="email"]', 'admin@oakhaven.example');
+    await page.fill('input[name="password"]', 'not the right password');
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Sign in")')]);
+    expect(path(page)).toBe('/sign-in');
+    expect(await page.title()).toMatch(/^Error: /);
+    const summary = await textOf(page.locator('.govuk-error-summary'));
+    expect(summary).toContain('Enter a correct email address and password');
+    // The email typed is kept; the password is not.
+    expect(await page.inputValue('input[name="email"]')).toBe('admin@oakhaven.example');
+    expect(await page.inputValue('input[name="password"]')).toBe('');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
+
+describe('signed in', () => {
+  for (const { role, email } of DEMO_USERS) {
+    it(`as ${role}: sees the navigation for the role, every page passes axe, and signing out returns to sign-in`, async () => {
+      const page = await journey.newPage();
+      await page.goto('/sign-in');
+      await checkAxe(page);
+      await signIn(page, email);
+
+      // Home: who is signed in, and the navigation the role's permissions allow.
+      expect(path(page)).toBe('/');
+      expect(await textOf(page.locator('.app-account-bar'))).toContain(ROLE_NAMES[role]);
+      const expected = expectedNavigation(role);
+      const shown = await navigationItems(page);
+      expect(shown).toEqual(expected.map((n) => n.text));
+      expect(shown[0]).toBe('Home');
+      if (role === 'administrator') expect(shown).toContain('Administration');
+      else expect(shown).not.toContain('Administration');
+      await checkAxe(page);
+      if (role === 'administrator' || role === 'committee_member') await screenshot(page, `home-${role}`);
+
+      // Every page the navigation offers opens, is marked as the current section, and passes axe.
+      for (const item of expected) {
+        const response = await page.goto(item.href);
+        expect(response?.status(), item.href).toBe(200);
+        expect(path(page), item.href).toBe(item.href);
+        const current = page.locator(
+          '.govuk-service-navigation__item--active .govuk-service-navigation__link',
+        );
+        expect(await textOf(current), item.href).toBe(item.text);
+        expect(await current.getAttribute('aria-current'), item.href).toBe('page');
+        await checkAxe(page);
+        if (role === 'administrator' && item.href !== '/') {
+          await screenshot(page, `${role}${item.href.replaceAll('/', '-')}`);
+        }
+      }
+
+      // A page that does not exist: the 404 page, in the layout, accessible.
+      const missing = await page.goto('/no-such-page');
+      expect(missing?.status()).toBe(404);
+      expect(await heading(page)).toBe('Page not found');
+      await checkAxe(page);
+
+      // Sign out from the account bar: back at sign-in, and the session is gone.
+      await page.goto('/');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/sign-in'),
+        page.click('.app-account-bar button:has-text("Sign out")'),
+      ]);
+      expect(await heading(page)).toBe('Sign in to Oversight');
+      expect(await textOf(page.locator('main'))).toContain('You have signed out.');
+      await checkAxe(page);
+      await page.goto('/');
+      expect(path(page)).toBe('/sign-in');
+      expect(journey.problems(page)).toEqual([]);
+    });
+  }
+});
+
+describe('on a small screen', () => {
+  it('keeps the layout usable: the navigation collapses behind a menu button', async () => {
+    const page = await journey.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page, DEMO_USERS.find((u) => u.role === 'administrator')!.email);
+    const toggle = page.locator('.govuk-service-navigation__toggle');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await page.locator('.govuk-service-navigation__list').isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.locator('.govuk-service-navigation__list').isVisible()).toBe(true);
+    await checkAxe(page);
+    await screenshot(page, 'home-small-screen');
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
