@@ -42,3 +42,43 @@ export function blankToUndefined(value: unknown): unknown {
   const t = value.trim();
   return t === '' ? undefined : t;
 }
+
+/**
+ * Read a GOV.UK date input (fields name-day, name-month, name-year) as an ISO
+ * date, or say what is wrong in the Design System's words.
+ */
+export function dateFromParts(
+  body: Record<string, unknown> | undefined,
+  name: string,
+  label: string,
+): { ok: true; date: string } | { ok: false; message: string } {
+  const part = (p: string) => String(body?.[`${name}-${p}`] ?? '').trim();
+  const [d, m, y] = [part('day'), part('month'), part('year')];
+  if (!d && !m && !y) return { ok: false, message: `Enter ${label}` };
+  const missing = [!d && 'day', !m && 'month', !y && 'year'].filter(Boolean);
+  if (missing.length)
+    return { ok: false, message: `${capitalise(label)} must include a ${missing.join(' and ')}` };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) {
+    return { ok: false, message: `${capitalise(label)} must be a real date, like 27 3 2026` };
+  }
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const check = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
+    return { ok: false, message: `${capitalise(label)} must be a real date, like 27 3 2026` };
+  }
+  return { ok: true, date: iso };
+}
+
+/** The values a GOV.UK date input shows back, from an ISO date or the submitted parts. */
+export function dateParts(iso: string | undefined | null): { day: string; month: string; year: string } {
+  if (!iso) return { day: '', month: '', year: '' };
+  return {
+    day: String(Number(iso.slice(8, 10))),
+    month: String(Number(iso.slice(5, 7))),
+    year: iso.slice(0, 4),
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

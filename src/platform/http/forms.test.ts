@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { dateFromParts, dateParts, validateForm } from './forms';
+
+describe('GOV.UK date inputs', () => {
+  const read = (day: string, month: string, year: string) =>
+    dateFromParts({ 'due-day': day, 'due-month': month, 'due-year': year }, 'due', 'the due date');
+
+  it('reads a real date', () => {
+    expect(read('7', '3', '2026')).toEqual({ ok: true, date: '2026-03-07' });
+    expect(read('29', '2', '2028')).toEqual({ ok: true, date: '2028-02-29' });
+  });
+  it('says what is missing or wrong', () => {
+    expect(read('', '', '')).toEqual({ ok: false, message: 'Enter the due date' });
+    expect(read('7', '', '')).toEqual({ ok: false, message: 'The due date must include a month and year' });
+    expect(read('29', '2', '2027')).toEqual({
+      ok: false,
+      message: 'The due date must be a real date, like 27 3 2026',
+    });
+    expect(read('a', '2', '2027').ok).toBe(false);
+  });
+  it('shows an ISO date back as parts', () => {
+    expect(dateParts('2026-03-07')).toEqual({ day: '7', month: '3', year: '2026' });
+    expect(dateParts(null)).toEqual({ day: '', month: '', year: '' });
+  });
+});
+
+describe('validateForm', () => {
+  it('gives the first message per field, linked for the error summary', () => {
+    const schema = z.object({
+      name: z.string().min(1, 'Enter a name'),
+      age: z.coerce.number().min(0, 'Age must be 0 or more'),
+    });
+    const result = validateForm(schema, { name: '', age: '-1' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.list).toEqual([
+        { text: 'Enter a name', href: '#name' },
+        { text: 'Age must be 0 or more', href: '#age' },
+      ]);
+      expect(result.errors.fields.name).toEqual({ text: 'Enter a name' });
+    }
+  });
+});
