@@ -229,7 +229,7 @@ export function evaluateRule(
 
 /** All tasks all rules give one child. */
 export function evaluateCase(
-  rules: readonly RuleDefinition[],
+  rules: ReadonlyArray<RuleDefinition | readonly RuleVersion[]>,
   facts: CaseFacts,
   ctx: EvaluationContext,
 ): ComputedTask[] {

@@ -1,0 +1,36 @@
+import { formatIntervalSequence } from './rules/interval';
+import type { RuleDefinition } from './rules/model';
+
+export const SERVICE_LEVEL_LABELS: Record<RuleDefinition['serviceLevel'], string> = {
+  front_door: 'Front door',
+  child_in_need: 'Child in need',
+  child_protection: 'Child protection',
+  looked_after: 'Looked after',
+  care_leaver: 'Care leaver',
+  missing: 'Missing',
+  early_help: 'Early help',
+};
+
+export const TASK_TYPE_LABELS: Record<string, string> = {
+  decision: 'Decision',
+  assessment: 'Assessment',
+  conference: 'Conference',
+  visit: 'Visit',
+  meeting: 'Meeting',
+  review: 'Review',
+  health: 'Health assessment',
+  plan: 'Plan',
+  interview: 'Return interview',
+};
+
+/** "45 working days", or with age bands and long-term placements spelled out. */
+export function describeDue(def: RuleDefinition): string {
+  let text = formatIntervalSequence(def.intervals);
+  if (def.ageBands?.length) {
+    text += `; ${def.ageBands.map((b) => `${formatIntervalSequence([b.interval])} under age ${b.underYears}`).join('; ')}`;
+  }
+  if (def.longTerm) {
+    text += `; after ${def.longTerm.afterMonths} months in a long-term placement, ${formatIntervalSequence([def.longTerm.interval])}`;
+  }
+  return text;
+}

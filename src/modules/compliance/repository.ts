@@ -1,0 +1,258 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client';
+import type { ComputedTask, RuleVersion } from './rules/engine';
+import type { RuleDefinition } from './rules/model';
+import { compliancePrompts, complianceSettings, complianceTasks, timescaleRules } from './schema';
+
+export async function countRules(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(timescaleRules)
+    .where(eq(timescaleRules.organisationId, organisationId));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertRuleVersions(
+  db: Db,
+  rows: Array<{
+    organisationId: string;
+    key: string;
+    version: number;
+    effectiveFrom: string;
+    retired: boolean;
+    definition: RuleDefinition;
+    reason: string | null;
+    createdBy: string | null;
+    createdAt: Date;
+  }>,
+): Promise<void> {
+  if (rows.length) await db.insert(timescaleRules).values(rows);
+}
+
+export interface StoredRuleVersion extends RuleVersion {
+  key: string;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export async function ruleVersions(
+  db: Db,
+  organisationId: string,
+  key?: string,
+): Promise<StoredRuleVersion[]> {
+  const rows = await db
+    .select()
+    .from(timescaleRules)
+    .where(
+      and(eq(timescaleRules.organisationId, organisationId), key ? eq(timescaleRules.key, key) : undefined),
+    )
+    .orderBy(asc(timescaleRules.key), asc(timescaleRules.version));
+  return rows.map((r) => ({
+    key: r.key,
+    version: r.version,
+    effectiveFrom: r.effectiveFrom,
+    retired: r.retired,
+    definition: r.definition,
+    reason: r.reason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  }));
+}
+
+export interface TaskRow extends ComputedTask {
+  serviceLevel: string;
+  taskType: string;
+  workerId: string | null;
+  teamId: string | null;
+}
+
+/** Replace the computed tasks of these children with a new set, in one statement pair. */
+export async function replaceTasks(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[] | 'all',
+  tasks: readonly TaskRow[],
+  computedOn: string,
+): Promise<void> {
+  if (personIds === 'all') {
+    await db.delete(complianceTasks).where(eq(complianceTasks.organisationId, organisationId));
+  } else if (personIds.length) {
+    for (let i = 0; i < personIds.length; i += 1000) {
+      await db
+        .delete(complianceTasks)
+        .where(
+          and(
+            eq(complianceTasks.organisationId, organisationId),
+            inArray(complianceTasks.personId, personIds.slice(i, i + 1000)),
+          ),
+        );
+    }
+  }
+  const rows = tasks.map((t) => ({
+    organisationId,
+    personId: t.personId,
+    episodeId: t.episodeId,
+    ruleKey: t.ruleKey,
+    ruleVersion: t.ruleVersion,
+    serviceLevel: t.serviceLevel,
+    taskType: t.taskType,
+    occurrence: t.occurrence,
+    clockStart: t.clockStart,
+    due: t.due,
+    completedOn: t.completedOn,
+    status: t.status,
+    daysLate: t.daysLate,
+    episodeOpen: t.episodeOpen,
+    workerId: t.workerId,
+    teamId: t.teamId,
+    computedOn,
+  }));
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.insert(complianceTasks).values(rows.slice(i, i + 2000));
+  }
+}
+
+export interface TaskFilter {
+  organisationId: string;
+  statuses?: readonly string[];
+  taskTypes?: readonly string[];
+  serviceLevels?: readonly string[];
+  teamIds?: readonly string[];
+  workerIds?: readonly string[];
+  personIds?: readonly string[];
+  dueFrom?: string;
+  dueTo?: string;
+  /** Open episodes only (dashboards); false includes closed ones (history, on-time rates). */
+  openOnly?: boolean;
+}
+
+function where(f: TaskFilter): SQL | undefined {
+  return and(
+    eq(complianceTasks.organisationId, f.organisationId),
+    f.openOnly === false ? undefined : eq(complianceTasks.episodeOpen, true),
+    f.statuses?.length ? inArray(complianceTasks.status, [...f.statuses]) : undefined,
+    f.taskTypes?.length ? inArray(complianceTasks.taskType, [...f.taskTypes]) : undefined,
+    f.serviceLevels?.length ? inArray(complianceTasks.serviceLevel, [...f.serviceLevels]) : undefined,
+    f.teamIds?.length ? inArray(complianceTasks.teamId, [...f.teamIds]) : undefined,
+    f.workerIds?.length ? inArray(complianceTasks.workerId, [...f.workerIds]) : undefined,
+    f.personIds?.length ? inArray(complianceTasks.personId, [...f.personIds]) : undefined,
+    f.dueFrom ? gte(complianceTasks.due, f.dueFrom) : undefined,
+    f.dueTo ? lt(complianceTasks.due, f.dueTo) : undefined,
+  );
+}
+
+export async function listTasks(
+  db: Db,
+  filter: TaskFilter,
+  limit = 5000,
+): Promise<Array<typeof complianceTasks.$inferSelect>> {
+  return db
+    .select()
+    .from(complianceTasks)
+    .where(where(filter))
+    .orderBy(
+      sql`case ${complianceTasks.status} when 'overdue' then 0 when 'due-soon' then 1 when 'upcoming' then 2 else 3 end`,
+      asc(complianceTasks.due),
+    )
+    .limit(limit);
+}
+
+export type GroupKey = 'status' | 'taskType' | 'serviceLevel' | 'teamId' | 'workerId' | 'ruleKey';
+
+/** Counts of tasks grouped by one or two keys, for the dashboards' tables. */
+export async function countTasks(
+  db: Db,
+  filter: TaskFilter,
+  by: readonly GroupKey[],
+): Promise<Array<Record<GroupKey, string | null> & { n: number }>> {
+  const cols = {
+    status: complianceTasks.status,
+    taskType: complianceTasks.taskType,
+    serviceLevel: complianceTasks.serviceLevel,
+    teamId: complianceTasks.teamId,
+    workerId: complianceTasks.workerId,
+    ruleKey: complianceTasks.ruleKey,
+  } as const;
+  const selection = Object.fromEntries(by.map((k) => [k, cols[k]]));
+  const rows = await db
+    .select({ ...selection, n: count() })
+    .from(complianceTasks)
+    .where(where(filter))
+    .groupBy(...by.map((k) => cols[k]));
+  return rows.map((r) => ({ ...(r as unknown as Record<GroupKey, string | null>), n: Number(r.n) }));
+}
+
+/** Done on time and all tasks falling due, by month of due date: the on-time completion trend. */
+export async function onTimeByMonth(
+  db: Db,
+  filter: TaskFilter,
+): Promise<Array<{ month: string; due: number; onTime: number }>> {
+  const month = sql<string>`to_char(${complianceTasks.due}, 'YYYY-MM')`;
+  const rows = await db
+    .select({
+      month,
+      due: count(),
+      onTime: sql<number>`count(*) filter (where ${complianceTasks.status} = 'done')`,
+    })
+    .from(complianceTasks)
+    .where(
+      and(
+        where({ ...filter, openOnly: false }),
+        inArray(complianceTasks.status, ['done', 'done-late', 'overdue']),
+      ),
+    )
+    .groupBy(month)
+    .orderBy(month);
+  return rows.map((r) => ({ month: r.month, due: Number(r.due), onTime: Number(r.onTime) }));
+}
+
+export async function latestComputation(db: Db, organisationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ on: complianceTasks.computedOn })
+    .from(complianceTasks)
+    .where(eq(complianceTasks.organisationId, organisationId))
+    .orderBy(desc(complianceTasks.computedOn))
+    .limit(1);
+  return row?.on ?? null;
+}
+
+export async function getSettings(db: Db, organisationId: string) {
+  const [row] = await db
+    .select()
+    .from(complianceSettings)
+    .where(eq(complianceSettings.organisationId, organisationId));
+  return row ?? { organisationId, escalateAfterWorkingDays: 10, promptsEnabled: true, updatedAt: null };
+}
+
+export async function saveSettings(
+  db: Db,
+  organisationId: string,
+  values: { escalateAfterWorkingDays: number; promptsEnabled: boolean },
+  at: Date,
+): Promise<void> {
+  await db
+    .insert(complianceSettings)
+    .values({ organisationId, ...values, updatedAt: at })
+    .onConflictDoUpdate({ target: complianceSettings.organisationId, set: { ...values, updatedAt: at } });
+}
+
+/** Record a prompt; false when this person already had this kind of prompt today. */
+export async function claimPrompt(
+  db: Db,
+  row: {
+    organisationId: string;
+    userId: string;
+    kind: string;
+    sentOn: string;
+    items: number;
+    createdAt: Date;
+  },
+): Promise<boolean> {
+  const inserted = await db
+    .insert(compliancePrompts)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: compliancePrompts.id });
+  return inserted.length > 0;
+}

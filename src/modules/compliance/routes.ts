@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { today } from '../../platform/clock';
+import { ValidationError } from '../../platform/errors';
+import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
+import { auditContext } from '../../platform/http/server';
+import { can } from '../../platform/permissions';
+import { describeDue, SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS } from './labels';
+import { parseIntervalSequence } from './rules/interval';
+import type { RuleDefinition } from './rules/model';
+import * as compliance from './service';
+
+const keyParams = z.object({ key: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+
+const ruleForm = z.object({
+  action: z.enum(['change', 'retire']).default('change'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter a name for the rule')
+    .max(200, 'Name must be 200 characters or fewer'),
+  intervals: z.string().trim().min(1, 'Enter when the task is due, like 20 working days, then 3 months'),
+  amberWorkingDays: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'Enter the amber window as a whole number of working days, like 5'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Enter the reason for the change')
+    .max(2000, 'Reason must be 2000 characters or fewer'),
+});
+
+function clockStartText(def: RuleDefinition): string {
+  switch (def.start.kind) {
+    case 'episode-start':
+      return `When the ${def.scope.replaceAll('_', ' ')} episode starts${def.recurrence === 'recurring' ? ', then from each time it is done' : ''}`;
+    case 'each-event':
+      return `Each ${def.start.event.replaceAll('_', ' ')}`;
+    case 'last-event':
+      return `The latest ${def.start.event.replaceAll('_', ' ')}`;
+    case 'age':
+      return `At ${Math.floor(def.start.months / 12)} years ${def.start.months % 12} months of age`;
+  }
+}
+
+export async function complianceRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.deps;
+
+  app.get('/timescales/rules', { config: { permission: 'compliance.rules.read' } }, async (req, reply) => {
+    const now = today(clock);
+    const rules = await compliance.listRules(db, req.actor!.organisationId, now, clock.now());
+    return reply.render('compliance/views/rules.njk', {
+      rules: rules.map((r) => ({
+        ...r,
+        serviceLevel: SERVICE_LEVEL_LABELS[r.current.definition.serviceLevel],
+        due: describeDue(r.current.definition),
+        pending: r.versions.find((v) => v.effectiveFrom > now),
+      })),
+    });
+  });
+
+  async function renderRule(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    extra: { errors?: ReturnType<typeof formErrors>; values?: Record<string, unknown> } = {},
+  ) {
+    const rule = await compliance.getRule(db, req.actor!.organisationId, key, today(clock), clock.now());
+    const def = rule.current.definition;
+    return reply.render('compliance/views/rule.njk', {
+      rule,
+      versions: rule.versions.map((v) => ({ ...v, due: describeDue(v.definition) })),
+      serviceLevel: SERVICE_LEVEL_LABELS[def.serviceLevel],
+      taskType: TASK_TYPE_LABELS[def.taskType] ?? def.taskType,
+      clockStarts: clockStartText(def),
+      doneWhen: `A ${def.completion.replaceAll('_', ' ')} is recorded`,
+      due: describeDue(def),
+      canEdit: can(req.actor, 'compliance.rules.edit'),
+      errors: extra.errors ?? formErrors({}),
+      values: extra.values ?? {
+        name: def.name,
+        intervals: describeDue({ ...def, ageBands: undefined, longTerm: undefined }),
+        amberWorkingDays: String(def.amberWorkingDays),
+        effectiveFrom: dateParts(null),
+      },
+    });
+  }
+
+  app.get(
+    '/timescales/rules/:key',
+    { config: { permission: 'compliance.rules.read' } },
+    async (req, reply) => {
+      const { key } = keyParams.parse(req.params);
+      return renderRule(req, reply, key);
+    },
+  );
+
+  app.post(
+    '/timescales/rules/:key',
+    { config: { permission: 'compliance.rules.edit' } },
+    async (req, reply) => {
+      const { key } = keyParams.parse(req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const values = {
+        ...body,
+        effectiveFrom: {
+          day: body['effectiveFrom-day'],
+          month: body['effectiveFrom-month'],
+          year: body['effectiveFrom-year'],
+        },
+      };
+      const fields: Record<string, string> = {};
+      const parsed = ruleForm.safeParse(body);
+      if (!parsed.success) for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+      const intervals = parsed.success ? parseIntervalSequence(parsed.data.intervals) : undefined;
+      if (parsed.success && !intervals) {
+        fields.intervals =
+          'Enter when the task is due as numbers and units, like 20 working days, then 3 months';
+      }
+      const effective = dateFromParts(body, 'effectiveFrom', 'the date the change takes effect');
+      if (!effective.ok) fields.effectiveFrom = effective.message;
+      if (Object.keys(fields).length || !parsed.success || !intervals || !effective.ok) {
+        return renderRule(req, reply.code(400), key, { errors: formErrors(fields), values });
+      }
+      try {
+        const version = await compliance.addRuleVersion(
+          db,
+          {
+            ...auditContext(req, clock),
+            organisationId: req.actor!.organisationId,
+            userId: req.actor!.userId,
+          },
+          key,
+          {
+            name: parsed.data.name,
+            intervals,
+            amberWorkingDays: Number(parsed.data.amberWorkingDays),
+            effectiveFrom: effective.date,
+            reason: parsed.data.reason,
+            retire: parsed.data.action === 'retire',
+          },
+          today(clock),
+        );
+        reply.flash(
+          parsed.data.action === 'retire'
+            ? `Rule retired from ${effective.date} (version ${version})`
+            : `Version ${version} saved; it takes effect from ${effective.date}`,
+        );
+        return reply.redirect(`/timescales/rules/${key}`);
+      } catch (e) {
+        if (e instanceof ValidationError)
+          return renderRule(req, reply.code(400), key, { errors: formErrors(e.fields), values });
+        throw e;
+      }
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { rawRows } from '../../platform/db/client';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(async () => ctx.close());
+
+describe('timescale rules pages', () => {
+  it('lists the default rules for a manager, read-only', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const list = await manager.get('/timescales/rules');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Child and family assessment completed');
+    expect(list.body).toContain('45 working days');
+    const rule = await manager.get('/timescales/rules/cla-review');
+    expect(rule.body).toContain('20 working days, then 3 months, then 6 months');
+    expect(rule.body).not.toContain('Save as a new version');
+    expect((await manager.post('/timescales/rules/cla-review', { name: 'x' })).statusCode).toBe(403);
+  });
+
+  it('lets an administrator add a version from a date, audited, keeping the old one', async () => {
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const res = await admin.post('/timescales/rules/cp-visit', {
+      action: 'change',
+      name: 'Child protection visit, child seen',
+      intervals: '15 working days',
+      amberWorkingDays: '3',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '1',
+      'effectiveFrom-year': '2027',
+      reason: 'Local standard relaxed after the practice review',
+    });
+    expect(res.statusCode).toBe(302);
+    const page = await admin.get('/timescales/rules/cp-visit');
+    expect(page.body).toContain('Version 2 saved');
+    expect(page.body).toContain('15 working days');
+    expect(page.body).toContain('10 working days');
+    const audit = await rawRows<{ action: string; record_id: string }>(
+      ctx.oversight.database.db,
+      sql`select action, record_id from access_audit where action = 'timescale-rule.version'`,
+    );
+    expect(audit).toEqual([{ action: 'timescale-rule.version', record_id: 'cp-visit' }]);
+  });
+
+  it('refuses a back-dated change and an unreadable interval, saying how to fix them', async () => {
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const res = await admin.post('/timescales/rules/assessment', {
+      name: 'Assessment',
+      intervals: 'forty five days',
+      amberWorkingDays: 'five',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '1',
+      'effectiveFrom-year': '2020',
+      reason: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('There is a problem');
+    expect(res.body).toContain('Enter the amber window as a whole number of working days');
+    expect(res.body).toContain('Enter the reason for the change');
+    const backDated = await admin.post('/timescales/rules/assessment', {
+      name: 'Assessment',
+      intervals: '40 working days',
+      amberWorkingDays: '5',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '1',
+      'effectiveFrom-year': '2020',
+      reason: 'Trying to back-date',
+    });
+    expect(backDated.statusCode).toBe(400);
+    expect(backDated.body).toContain('must be today or in the future');
+  });
+
+  it('keeps each organisation to its own rules', async () => {
+    const otherAdmin = await signedIn(ctx, emailOf(ctx.other, 'administrator'));
+    const page = await otherAdmin.get('/timescales/rules/cp-visit');
+    expect(page.body).not.toContain('15 working days');
+    expect((await otherAdmin.get('/timescales/rules/no-such-rule')).statusCode).toBe(404);
+  });
+});
