@@ -35,8 +35,10 @@ const personId = () =>
 /**
  * "What it meant for the child": the worker's note on one chronology event.
  * The event is named by the register table it comes from and its source id
- * (the SSD id for imported events, our id for Oversight's own records), so a
- * re-import never loses the note. The latest note for an event is the
+ * (the SSD id for imported events, our id for Oversight's own records) and
+ * its date, so a re-import never loses the note. A note whose event is no
+ * longer in the record (its date corrected, or the record closed) is still
+ * shown, under the title it had. The latest note for an event is the
  * current one; earlier ones are its history.
  */
 export const caseChronologyNotes = pgTable(
@@ -49,6 +51,13 @@ export const caseChronologyNotes = pgTable(
     eventTable: text('event_table').notNull(),
     /** The event's source id (SSD id) or, for Oversight's own records, its id. */
     eventSourceId: text('event_source_id').notNull(),
+    /**
+     * The event's date: one source record can give two events (a plan started,
+     * a plan ended), told apart by their dates.
+     */
+    eventDate: day('event_date').notNull(),
+    /** The event as the chronology named it when the note was written. */
+    eventTitle: text('event_title').notNull(),
     significance: text('significance').notNull(),
     authorUserId: uuid('author_user_id')
       .notNull()
