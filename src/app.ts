@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { featureModules } from './modules/index';
+import { accountModule } from './platform/account/routes';
 import { adminModule } from './platform/admin/routes';
 import { syncGrants } from './platform/auth/grants';
 import { seedBankHolidays } from './platform/calendar/service';
@@ -12,7 +13,7 @@ import { createMailer, type Mailer } from './platform/mail/service';
 import type { PermissionSet } from './platform/permissions';
 import { platformModule } from './platform/routes';
 
-export const allModules: OversightModule[] = [platformModule, adminModule, ...featureModules];
+export const allModules: OversightModule[] = [platformModule, adminModule, accountModule, ...featureModules];
 
 export function allPermissions(modules: OversightModule[] = allModules): PermissionSet {
   const merged: PermissionSet = {};

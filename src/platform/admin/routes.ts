@@ -1,15 +1,79 @@
 import type { FastifyInstance } from 'fastify';
 import type { OversightModule } from '../http/module';
+import { can, ROLE_NAMES, ROLES } from '../permissions';
+import { auditRoutes } from './audit-routes';
+import { calendarRoutes } from './calendar-routes';
+import { actorOf } from './http';
+import { outboxRoutes } from './outbox-routes';
+import { permissionMatrix, roleSummaries } from './roles';
+import { userRoutes } from './users-routes';
+
+/** The administration pages, each guarded by its own permission; the index shows only what the person may use. */
+const SECTIONS = [
+  {
+    href: '/admin/users',
+    text: 'Users',
+    description:
+      'Invite people, change their role and team, deactivate accounts and send links to set a password.',
+    permission: 'admin.users',
+  },
+  {
+    href: '/admin/audit',
+    text: 'Access audit',
+    description: 'Who read or changed what, and when. Filter the events and download them as CSV.',
+    permission: 'admin.audit',
+  },
+  {
+    href: '/admin/outbox',
+    text: 'Outbox',
+    description: 'Messages the service has sent, or is keeping because it does not send email.',
+    permission: 'admin.outbox',
+  },
+  {
+    href: '/admin/calendar',
+    text: 'Calendar',
+    description:
+      'Bank holidays and your organisation’s own non-working days, used for working-day timescales.',
+    permission: 'admin.calendar',
+  },
+  {
+    href: '/admin/roles',
+    text: 'Roles and permissions',
+    description: 'What each role may do, and which children’s records each role may see.',
+    permission: 'admin.roles',
+  },
+] as const;
 
 async function adminRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/admin', { config: { permission: 'admin.users' } }, async (_req, reply) =>
-    reply.render('admin/index.njk'),
-  );
+  app.get('/admin', { config: { permission: 'admin.view' } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return reply.render('admin/index.njk', { sections: SECTIONS.filter((s) => can(actor, s.permission)) });
+  });
+
+  app.get('/admin/roles', { config: { permission: 'admin.roles' } }, async (_req, reply) => {
+    const { modules, grants } = app.deps;
+    return reply.render('admin/roles.njk', {
+      roles: ROLES.map((r) => ({ key: r, name: ROLE_NAMES[r] })),
+      summaries: roleSummaries(grants),
+      groups: permissionMatrix(modules, grants),
+    });
+  });
+
+  await userRoutes(app);
+  await auditRoutes(app);
+  await outboxRoutes(app);
+  await calendarRoutes(app);
 }
 
 export const adminModule: OversightModule = {
   name: 'admin',
-  permissions: {},
-  nav: [{ href: '/admin', text: 'Administration', permission: 'admin.users' }],
+  permissions: {
+    'admin.view': {
+      description:
+        'Open the administration section (each administration page needs its own permission as well)',
+      roles: ['administrator', 'senior_leader'],
+    },
+  },
+  nav: [{ href: '/admin', text: 'Administration', permission: 'admin.view' }],
   routes: adminRoutes,
 };

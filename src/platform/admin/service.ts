@@ -1,11 +1,59 @@
-import { and, eq } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import { issuePasswordLink, passwordLinkPath, revokePasswordLinks } from '../account/password-links';
+import { latestPasswordToken, setPasswordHash } from '../account/repository';
 import { type AuditContext, recordAudit } from '../audit/service';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { normaliseEmail } from '../auth/service';
+import { destroyUserSessions } from '../auth/sessions';
+import { isWeekend } from '../calendar/working-days';
+import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { ValidationError } from '../errors';
-import type { Role } from '../permissions';
-import { organisations, teams, users } from '../schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { formatDate, formatDateTime } from '../http/views';
+import type { Mailer, MailStatus } from '../mail/service';
+import { type Actor, ROLE_NAMES, type Role } from '../permissions';
+import { londonStartOfDay } from './dates';
+import { limitOffset, type PageRequest } from './pagination';
+import {
+  type AuditQuery,
+  type AuditRow,
+  auditBatch,
+  auditPage,
+  deleteOrganisationDay,
+  insertNonWorkingDay,
+  insertOrganisation,
+  insertTeam,
+  insertUser,
+  nonWorkingDayOn,
+  nonWorkingDaysIn,
+  organisationDay,
+  outboxMessage,
+  outboxPage,
+  peopleOf,
+  teamInOrganisation,
+  teamsOf,
+  type UserFilter,
+  type UserRow,
+  updateUser,
+  userById,
+  userIdByEmail,
+  usersOf,
+} from './repository';
+
+/** What the administration services need from the running service. */
+export interface AdminDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  /** The service's secret: keys the hashes of password links. */
+  secret: string;
+  /** Where people reach the service, for links in messages. */
+  publicUrl: string;
+}
+
+type OrgContext = AuditContext & { organisationId: string };
+
+// Organisations, teams and users (also used by the demo generator)
 
 export interface NewOrganisation {
   name: string;
@@ -13,8 +61,7 @@ export interface NewOrganisation {
 }
 
 export async function createOrganisation(db: Db, input: NewOrganisation): Promise<{ id: string }> {
-  const [row] = await db.insert(organisations).values(input).returning({ id: organisations.id });
-  return row!;
+  return insertOrganisation(db, input);
 }
 
 export async function createTeam(
@@ -22,11 +69,7 @@ export async function createTeam(
   organisationId: string,
   input: { name: string; service: string; sourceId?: string },
 ): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(teams)
-    .values({ organisationId, ...input })
-    .returning({ id: teams.id });
-  return row!;
+  return insertTeam(db, { organisationId, ...input });
 }
 
 export interface NewUser {
@@ -42,20 +85,13 @@ export interface NewUser {
 }
 
 /** Create a user in the actor's organisation. The email must be unused across the service. */
-export async function createUser(
-  db: Db,
-  ctx: AuditContext & { organisationId: string },
-  input: NewUser,
-): Promise<{ id: string }> {
+export async function createUser(db: Db, ctx: OrgContext, input: NewUser): Promise<{ id: string }> {
   const email = normaliseEmail(input.email);
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) throw new ValidationError({ email: 'A user with this email address already exists' });
-  if (input.teamId) {
-    const [team] = await db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.id, input.teamId), eq(teams.organisationId, ctx.organisationId)));
-    if (!team) throw new ValidationError({ teamId: 'Select a team from the list' });
+  if (await userIdByEmail(db, email)) {
+    throw new ValidationError({ email: 'A user with this email address already exists' });
+  }
+  if (input.teamId && !(await teamInOrganisation(db, ctx.organisationId, input.teamId))) {
+    throw new ValidationError({ teamId: 'Select a team from the list' });
   }
   let passwordHash = input.passwordHash ?? null;
   if (input.password) {
@@ -63,23 +99,483 @@ export async function createUser(
     if (problem) throw new ValidationError({ password: problem });
     passwordHash = await hashPassword(input.password);
   }
-  const [row] = await db
-    .insert(users)
-    .values({
-      organisationId: ctx.organisationId,
-      email,
-      name: input.name,
-      role: input.role,
-      teamId: input.teamId ?? null,
-      jobTitle: input.jobTitle ?? null,
-      passwordHash,
-    })
-    .returning({ id: users.id });
+  const row = await insertUser(db, {
+    organisationId: ctx.organisationId,
+    email,
+    name: input.name,
+    role: input.role,
+    teamId: input.teamId ?? null,
+    jobTitle: input.jobTitle ?? null,
+    passwordHash,
+  });
   await recordAudit(db, ctx, {
     action: 'user.create',
     recordType: 'user',
-    recordId: row!.id,
+    recordId: row.id,
     detail: `role ${input.role}`,
   });
-  return row!;
+  return row;
+}
+
+function orgContext(actor: Actor, ctx: AuditContext): OrgContext {
+  return { ...ctx, organisationId: actor.organisationId, userId: actor.userId };
+}
+
+async function userInOrganisation(db: Db, actor: Actor, id: string): Promise<UserRow> {
+  const user = await userById(db, actor.organisationId, id);
+  if (!user) throw new NotFoundError('user');
+  return user;
+}
+
+export function teams(db: Db, actor: Actor) {
+  return teamsOf(db, actor.organisationId);
+}
+
+export function people(db: Db, actor: Actor) {
+  return peopleOf(db, actor.organisationId);
+}
+
+export async function listUsers(db: Db, actor: Actor, filter: UserFilter, page: PageRequest) {
+  return usersOf(db, actor.organisationId, filter, limitOffset(page));
+}
+
+/** A user of the organisation, for an administrator. Reading it is audited. */
+export async function viewUser(db: Db, actor: Actor, ctx: AuditContext, id: string) {
+  const user = await userInOrganisation(db, actor, id);
+  await recordAudit(db, orgContext(actor, ctx), { action: 'user.view', recordType: 'user', recordId: id });
+  const link = await latestPasswordToken(db, actor.organisationId, id);
+  return { user, link };
+}
+
+/** A user of the organisation without auditing a read: for forms that lead to a change, which is audited. */
+export async function userForChange(db: Db, actor: Actor, id: string): Promise<UserRow> {
+  return userInOrganisation(db, actor, id);
+}
+
+function passwordLinkMessage(
+  deps: AdminDeps,
+  actor: Actor,
+  user: { id: string; name: string; email: string },
+  kind: 'invitation' | 'reset',
+  token: string,
+  expiresAt: Date,
+) {
+  const link = `${deps.publicUrl.replace(/\/+$/, '')}${passwordLinkPath(token)}`;
+  const opening =
+    kind === 'invitation'
+      ? `${actor.organisationName} has given you an account on Oversight, its safeguarding assurance service.`
+      : `An administrator at ${actor.organisationName} has reset the password of your Oversight account. Your old password no longer works.`;
+  const body = (linkLine: string) =>
+    [
+      `Dear ${user.name},`,
+      '',
+      opening,
+      '',
+      'To set your password, open this link:',
+      linkLine,
+      '',
+      `The link works once, until ${formatDateTime(expiresAt)}. If it has expired, ask your Oversight administrator to send you a new one.`,
+      '',
+      `Sign in with your email address, ${user.email}, and the password you set.`,
+      '',
+      'If you were not expecting this message, tell your Oversight administrator.',
+    ].join('\n');
+  return {
+    organisationId: actor.organisationId,
+    to: user.email,
+    toUserId: user.id,
+    subject:
+      kind === 'invitation'
+        ? 'Your Oversight account: set your password'
+        : 'Set a new password for Oversight',
+    body: body(link),
+    recordBody: body('(The single-use link is not kept on record.)'),
+  };
+}
+
+export interface Invitation {
+  name: string;
+  email: string;
+  jobTitle?: string;
+  role: Role;
+  teamId?: string;
+}
+
+/**
+ * Create an account with no password and send an invitation holding a
+ * single-use link. The account, the link and the audit land together; the
+ * message is sent after, so a mail failure never undoes the account (the
+ * administrator sees the failure and can send a new link).
+ */
+export async function inviteUser(
+  deps: AdminDeps,
+  actor: Actor,
+  ctx: AuditContext,
+  input: Invitation,
+): Promise<{ id: string; mail: MailStatus }> {
+  const octx = orgContext(actor, ctx);
+  const { id, email, token, expiresAt } = await deps.db.transaction(async (tx) => {
+    const { id } = await createUser(tx, octx, {
+      name: input.name,
+      email: input.email,
+      jobTitle: input.jobTitle ?? null,
+      role: input.role,
+      teamId: input.teamId ?? null,
+    });
+    const link = await issuePasswordLink(
+      tx,
+      deps,
+      { id, organisationId: actor.organisationId },
+      'invitation',
+    );
+    await recordAudit(tx, octx, {
+      action: 'user.invite',
+      recordType: 'user',
+      recordId: id,
+      detail: `link valid until ${link.expiresAt.toISOString()}`,
+    });
+    return { id, email: normaliseEmail(input.email), ...link };
+  });
+  const mail = await deps.mailer.send(
+    deps.db,
+    passwordLinkMessage(deps, actor, { id, name: input.name, email }, 'invitation', token, expiresAt),
+  );
+  return { id, mail };
+}
+
+function teamLabel(name: string | null | undefined): string {
+  return name ?? 'no team';
+}
+
+/** Change a user's role and team. An administrator cannot change their own role. */
+export async function changeRoleAndTeam(
+  deps: AdminDeps,
+  actor: Actor,
+  ctx: AuditContext,
+  id: string,
+  input: { role: Role; teamId?: string },
+): Promise<{ changed: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const user = await userInOrganisation(tx, actor, id);
+    const teamId = input.teamId ?? null;
+    if (user.id === actor.userId && input.role !== user.role) {
+      throw new ValidationError({
+        role: 'You cannot change your own role. Ask another administrator to change it',
+      });
+    }
+    const team = teamId ? await teamInOrganisation(tx, actor.organisationId, teamId) : undefined;
+    if (teamId && !team) throw new ValidationError({ teamId: 'Select a team from the list' });
+    const changes: string[] = [];
+    if (input.role !== user.role) changes.push(`role ${user.role} to ${input.role}`);
+    if (teamId !== user.teamId) changes.push(`team ${teamLabel(user.teamName)} to ${teamLabel(team?.name)}`);
+    if (changes.length === 0) return { changed: false };
+    await updateUser(tx, actor.organisationId, id, { role: input.role, teamId });
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: 'user.update',
+      recordType: 'user',
+      recordId: id,
+      detail: changes.join('; '),
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * Deactivate (never delete) a user: they are signed out everywhere at once,
+ * cannot sign in, and any unused password link stops working.
+ */
+export async function deactivateUser(
+  deps: AdminDeps,
+  actor: Actor,
+  ctx: AuditContext,
+  id: string,
+  reason?: string,
+): Promise<{ changed: boolean }> {
+  if (id === actor.userId) {
+    throw new ValidationError({
+      reason: 'You cannot deactivate your own account. Ask another administrator to do it',
+    });
+  }
+  return deps.db.transaction(async (tx) => {
+    const user = await userInOrganisation(tx, actor, id);
+    if (!user.active) return { changed: false };
+    await updateUser(tx, actor.organisationId, id, { active: false, deactivatedAt: deps.clock.now() });
+    await destroyUserSessions(tx, id);
+    await revokePasswordLinks(tx, deps.clock, id);
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: 'user.deactivate',
+      recordType: 'user',
+      recordId: id,
+      reason,
+    });
+    return { changed: true };
+  });
+}
+
+export async function reactivateUser(
+  deps: AdminDeps,
+  actor: Actor,
+  ctx: AuditContext,
+  id: string,
+): Promise<{ changed: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const user = await userInOrganisation(tx, actor, id);
+    if (user.active) return { changed: false };
+    await updateUser(tx, actor.organisationId, id, { active: true, deactivatedAt: null });
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: 'user.reactivate',
+      recordType: 'user',
+      recordId: id,
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * Send a fresh single-use link; earlier unused links stop working. For an
+ * account with a password this is a reset: the old password stops working
+ * and the person is signed out everywhere. For one still waiting to set a
+ * password it is a new invitation.
+ */
+export async function resetPassword(
+  deps: AdminDeps,
+  actor: Actor,
+  ctx: AuditContext,
+  id: string,
+): Promise<{ kind: 'invitation' | 'reset'; mail: MailStatus }> {
+  const { user, token, expiresAt, kind } = await deps.db.transaction(async (tx) => {
+    const user = await userInOrganisation(tx, actor, id);
+    if (!user.active) {
+      throw new ValidationError({
+        confirm: 'This account is deactivated. Reactivate it before sending a link to set a password',
+      });
+    }
+    const kind = user.hasPassword ? ('reset' as const) : ('invitation' as const);
+    if (kind === 'reset') {
+      await setPasswordHash(tx, actor.organisationId, id, null);
+      await destroyUserSessions(tx, id);
+    }
+    const link = await issuePasswordLink(tx, deps, { id, organisationId: actor.organisationId }, kind);
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: kind === 'reset' ? 'user.reset-password' : 'user.invite',
+      recordType: 'user',
+      recordId: id,
+      detail: `new link valid until ${link.expiresAt.toISOString()}`,
+    });
+    return { user, kind, ...link };
+  });
+  const mail = await deps.mailer.send(
+    deps.db,
+    passwordLinkMessage(deps, actor, user, kind, token, expiresAt),
+  );
+  return { kind, mail };
+}
+
+// Access audit
+
+export interface AuditFilter {
+  /** Calendar dates (Europe/London), inclusive. */
+  from?: string;
+  to?: string;
+  userId?: string;
+  action?: string;
+  recordType?: string;
+  recordId?: string;
+}
+
+function auditQuery(f: AuditFilter): AuditQuery {
+  const nextDay = (iso: string) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+  return {
+    fromAt: f.from ? londonStartOfDay(f.from) : undefined,
+    toAt: f.to ? londonStartOfDay(nextDay(f.to)) : undefined,
+    userId: f.userId,
+    action: f.action,
+    recordType: f.recordType,
+    recordId: f.recordId,
+  };
+}
+
+function describeFilter(f: AuditFilter, page = 1): string | undefined {
+  const parts = Object.entries({ ...f, page: page > 1 ? String(page) : undefined })
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${v}`);
+  return parts.length ? parts.join('; ').slice(0, 500) : undefined;
+}
+
+/** A page of the organisation's access audit, newest first. Reading the audit is itself audited. */
+export async function readAudit(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  filter: AuditFilter,
+  page: PageRequest,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const result = await auditPage(db, actor.organisationId, auditQuery(filter), limitOffset(page));
+  await recordAudit(db, orgContext(actor, ctx), {
+    action: 'audit.view',
+    recordType: 'access-audit',
+    detail: describeFilter(filter, page.page),
+  });
+  return result;
+}
+
+export const AUDIT_CSV_COLUMNS = [
+  'Event id',
+  'When (UTC)',
+  'User id',
+  'User name',
+  'User email',
+  'Action',
+  'Record type',
+  'Record id',
+  'Reason',
+  'Detail',
+  'Address',
+  'User agent',
+  'Request id',
+] as const;
+
+/**
+ * A cell a spreadsheet could take for a formula (=, +, -, @, tab, return at
+ * the start) is prefixed with an apostrophe: user agents and typed emails reach
+ * the audit, and an export must never run anything when opened.
+ */
+export function csvSafe(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function auditCsvLines(rows: AuditRow[], withHeader: boolean): string {
+  const records = rows.map((r) =>
+    [
+      r.id,
+      r.at.toISOString(),
+      r.userId,
+      r.userName,
+      r.userEmail,
+      r.action,
+      r.recordType,
+      r.recordId,
+      r.reason,
+      r.detail,
+      r.ip,
+      r.userAgent,
+      r.requestId,
+    ].map(csvSafe),
+  );
+  return stringify(withHeader ? [[...AUDIT_CSV_COLUMNS], ...records] : records, { record_delimiter: '\r\n' });
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every event matching the filter as CSV, newest first, produced in batches so
+ * an export of any size never sits in memory whole. The export is audited
+ * before the first line is produced.
+ */
+export async function exportAudit(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  filter: AuditFilter,
+): Promise<AsyncGenerator<string>> {
+  await recordAudit(db, orgContext(actor, ctx), {
+    action: 'audit.export',
+    recordType: 'access-audit',
+    detail: describeFilter(filter),
+  });
+  const query = auditQuery(filter);
+  const organisationId = actor.organisationId;
+  return (async function* lines() {
+    yield auditCsvLines([], true);
+    let after: { at: Date; id: number } | undefined;
+    for (;;) {
+      const rows = await auditBatch(db, organisationId, query, after, EXPORT_BATCH);
+      if (rows.length > 0) yield auditCsvLines(rows, false);
+      if (rows.length < EXPORT_BATCH) return;
+      const last = rows[rows.length - 1]!;
+      after = { at: last.at, id: last.id };
+    }
+  })();
+}
+
+// Outbox
+
+export async function outbox(db: Db, actor: Actor, page: PageRequest) {
+  return outboxPage(db, actor.organisationId, limitOffset(page));
+}
+
+/** One message of the organisation. Reading it is audited: messages are addressed to people. */
+export async function outboxEntry(db: Db, actor: Actor, ctx: AuditContext, id: string) {
+  const message = await outboxMessage(db, actor.organisationId, id);
+  if (!message) throw new NotFoundError('message');
+  await recordAudit(db, orgContext(actor, ctx), { action: 'mail.view', recordType: 'mail', recordId: id });
+  return message;
+}
+
+// Calendar
+
+export async function calendarYear(db: Db, actor: Actor, year: number) {
+  const rows = await nonWorkingDaysIn(db, actor.organisationId, year);
+  return rows.map((r) => ({ ...r, ownDay: r.organisationId !== null }));
+}
+
+/** Add one of the organisation's own non-working days (a closure day, a local holiday). */
+export async function addNonWorkingDay(
+  deps: Pick<AdminDeps, 'db'>,
+  actor: Actor,
+  ctx: AuditContext,
+  input: { date: string; name: string },
+): Promise<{ id: string }> {
+  if (isWeekend(input.date)) {
+    throw new ValidationError({
+      'date-day': `${formatDate(input.date)} is a weekend day, which is already a non-working day`,
+    });
+  }
+  return deps.db.transaction(async (tx) => {
+    const existing = await nonWorkingDayOn(tx, actor.organisationId, input.date);
+    if (existing) {
+      throw new ValidationError({
+        'date-day': `${formatDate(input.date)} is already a non-working day (${existing.name})`,
+      });
+    }
+    const row = await insertNonWorkingDay(tx, actor.organisationId, input.date, input.name);
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: 'calendar.add',
+      recordType: 'non-working-day',
+      recordId: row.id,
+      detail: `${input.date} ${input.name}`.slice(0, 500),
+    });
+    return row;
+  });
+}
+
+/** Remove one of the organisation's own days. Shipped bank holidays are not the organisation's to remove. */
+export async function removeNonWorkingDay(
+  deps: Pick<AdminDeps, 'db'>,
+  actor: Actor,
+  ctx: AuditContext,
+  id: string,
+): Promise<{ date: string; name: string }> {
+  return deps.db.transaction(async (tx) => {
+    const day = await organisationDay(tx, actor.organisationId, id);
+    if (!day) throw new NotFoundError('non-working day');
+    await deleteOrganisationDay(tx, actor.organisationId, id);
+    await recordAudit(tx, orgContext(actor, ctx), {
+      action: 'calendar.remove',
+      recordType: 'non-working-day',
+      recordId: id,
+      detail: `${day.date} ${day.name}`.slice(0, 500),
+    });
+    return day;
+  });
+}
+
+export function roleName(role: string): string {
+  return ROLE_NAMES[role as Role] ?? role;
 }

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { auditContext } from '../http/server';
+import { actorOf, idParam, pageParam } from './http';
+import { paginate } from './pagination';
+import { outbox, outboxEntry } from './service';
+
+const OUTBOX_PAGE_SIZE = 50;
+const PERMISSION = { config: { permission: 'admin.outbox' } };
+
+export async function outboxRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, mailer } = app.deps;
+
+  app.get('/admin/outbox', PERMISSION, async (req, reply) => {
+    const { page } = z.object({ page: pageParam }).parse(req.query ?? {});
+    const result = await outbox(db, actorOf(req), { page, pageSize: OUTBOX_PAGE_SIZE });
+    return reply.render('admin/outbox/index.njk', {
+      messages: result.rows,
+      mode: mailer.mode,
+      pagination: paginate(
+        result.total,
+        { page, pageSize: OUTBOX_PAGE_SIZE },
+        (p) => `/admin/outbox?page=${p}`,
+      ),
+    });
+  });
+
+  app.get('/admin/outbox/:id', PERMISSION, async (req, reply) => {
+    const message = await outboxEntry(db, actorOf(req), auditContext(req, clock), idParam(req));
+    return reply.render('admin/outbox/message.njk', { message });
+  });
+}
