@@ -1,0 +1,281 @@
+/**
+ * npm run bench: build the LARGE demo authority into a fresh embedded
+ * database (and, when BENCH_DATABASE_URL or DATABASE_URL is set, into a fresh
+ * database on that PostgreSQL server), and time migrations, demo generation
+ * and loading, and pages. Prints a table and writes bench/results/latest.json.
+ *
+ * Speed is measured here, never in timed tests. The figures are a starting
+ * point to compare against, not targets.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createOversight, type Oversight } from '../src/app';
+import { type DemoStep, demoSteps, loadDemo } from '../src/demo/load';
+import type { DemoOrganisation } from '../src/demo/organisation';
+import { loadConfig } from '../src/platform/config';
+import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
+import type { Role } from '../src/platform/permissions';
+import { benchPage, formatNumber, formatTable, type PageTiming, signInCookie, timed } from './harness';
+
+/** Requests per page. */
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+
+/**
+ * The pages to time, and as whom. Later issues add their dashboards here
+ * (the heaviest page for each role is the one worth watching).
+ */
+const PAGES: Array<{ role: Role; url: string; label: string }> = [
+  { role: 'senior_leader', url: '/', label: 'Home (senior leader)' },
+  { role: 'practitioner', url: '/', label: 'Home (practitioner)' },
+];
+
+interface Phase {
+  name: string;
+  ms: number;
+}
+
+interface DatabaseResult {
+  database: 'embedded' | 'server';
+  phases: Phase[];
+  demoSteps: Phase[];
+  rows: Array<{ table: string; rows: number }>;
+  sizeBytes: number | null;
+  pages: Array<PageTiming & { label: string; role: Role }>;
+  rssBytesAfterLoad: number;
+}
+
+// Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
+process.env.NODE_ENV ??= 'production';
+
+/** Time each demo step by name, so a slow one stands out. */
+let stepTimings: Phase[] = [];
+for (const [i, step] of demoSteps.entries()) {
+  const name = step.name || `step ${i + 1}`;
+  const timedStep: DemoStep = async (oversight, org, scale) => {
+    const { ms } = await timed(() => step(oversight, org, scale));
+    stepTimings.push({ name, ms });
+  };
+  demoSteps[i] = timedStep;
+}
+
+function log(message: string): void {
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${message}\n`);
+}
+
+/** Every table in the public schema and its row count: tables later issues add show up by themselves. */
+async function countRows(oversight: Oversight): Promise<Array<{ table: string; rows: number }>> {
+  const db = oversight.database.db;
+  const tables = await rawRows<{ table_name: string }>(
+    db,
+    sql`select table_name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const counts: Array<{ table: string; rows: number }> = [];
+  for (const { table_name } of tables) {
+    try {
+      const [row] = await rawRows<{ n: string | number }>(
+        db,
+        sql`select count(*) as n from ${sql.identifier(table_name)}`,
+      );
+      counts.push({ table: table_name, rows: Number(row?.n ?? 0) });
+    } catch (e) {
+      log(`could not count ${table_name}: ${(e as Error).message}`);
+    }
+  }
+  return counts.sort((a, b) => b.rows - a.rows || a.table.localeCompare(b.table));
+}
+
+async function databaseSize(oversight: Oversight): Promise<number | null> {
+  try {
+    const [row] = await rawRows<{ size: string | number }>(
+      oversight.database.db,
+      sql`select pg_database_size(current_database()) as size`,
+    );
+    return Number(row?.size ?? 0);
+  } catch {
+    return null;
+  }
+}
+
+/** A new database on the server for this run, dropped afterwards. */
+async function serverDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `oversight_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): Promise<DatabaseResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'oversight-bench-'));
+  const server = kind === 'server' && serverUrl ? await serverDatabase(serverUrl) : undefined;
+  const phases: Phase[] = [];
+  stepTimings = [];
+  let oversight: Oversight | undefined;
+  try {
+    log(`${kind}: opening a fresh database${server ? '' : ` in ${dataDir}`}`);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO: 'none',
+      DATA_DIR: dataDir,
+      ...(server ? { DATABASE_URL: server.url } : {}),
+    });
+    const open = await timed(() =>
+      openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${dataDir}/pg` }),
+    );
+    const database: Database = open.result;
+    phases.push({ name: 'open database', ms: open.ms });
+    phases.push({ name: 'migrations', ms: (await timed(() => database.migrate())).ms });
+    const start = await timed(() => createOversight(config, { database }));
+    oversight = start.result;
+    phases.push({ name: 'start (grants, bank holidays, app)', ms: start.ms });
+
+    log(`${kind}: generating and loading the large demo authority`);
+    const demo = await timed(() => loadDemo(oversight!, 'large'));
+    const org: DemoOrganisation = demo.result;
+    phases.push({ name: 'demo generation and load (large)', ms: demo.ms });
+    const rssBytesAfterLoad = process.memoryUsage().rss;
+
+    log(`${kind}: counting rows`);
+    const rows = await countRows(oversight);
+    const sizeBytes = await databaseSize(oversight);
+
+    const pages: DatabaseResult['pages'] = [];
+    const cookies = new Map<Role, string>();
+    for (const p of PAGES) {
+      const user = org.users.find((u) => u.role === p.role);
+      if (!user) throw new Error(`the demo has no ${p.role}`);
+      let cookie = cookies.get(p.role);
+      if (!cookie) {
+        cookie = await signInCookie(oversight.app, user.email, org.password);
+        cookies.set(p.role, cookie);
+      }
+      log(`${kind}: ${REQUESTS} requests for ${p.url} as ${p.role}`);
+      pages.push({
+        label: p.label,
+        role: p.role,
+        ...(await benchPage(oversight.app, cookie, p.url, REQUESTS)),
+      });
+    }
+    return { database: kind, phases, demoSteps: stepTimings, rows, sizeBytes, pages, rssBytesAfterLoad };
+  } finally {
+    await oversight?.close();
+    await server?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+function report(result: DatabaseResult): string {
+  const out: string[] = [];
+  out.push(
+    `\n=== ${result.database === 'embedded' ? 'Embedded PostgreSQL (PGlite)' : 'PostgreSQL server'} ===\n`,
+  );
+  out.push(
+    formatTable(
+      ['phase', 'time'],
+      [
+        ...result.phases.map((p) => [p.name, seconds(p.ms)]),
+        ...result.demoSteps.map((s) => [`  demo step: ${s.name}`, seconds(s.ms)]),
+      ],
+    ),
+  );
+  out.push('');
+  out.push(
+    formatTable(
+      ['table', 'rows'],
+      result.rows.filter((r) => r.rows > 0).map((r) => [r.table, r.rows]),
+    ),
+  );
+  const empty = result.rows.filter((r) => r.rows === 0).map((r) => r.table);
+  if (empty.length) out.push(wrap(`empty: ${empty.join(', ')}`, 100));
+  if (result.sizeBytes != null)
+    out.push(`database size: ${formatNumber(Math.round(result.sizeBytes / 1048576))} MiB`);
+  out.push(`process memory after load: ${formatNumber(Math.round(result.rssBytesAfterLoad / 1048576))} MiB`);
+  out.push('');
+  out.push(
+    formatTable(
+      ['page', 'url', 'requests', 'median ms', 'p95 ms', 'max ms', 'KiB'],
+      result.pages.map((p) => [p.label, p.url, p.requests, p.medianMs, p.p95Ms, p.maxMs, p.bytes / 1024]),
+    ),
+  );
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  const startedAt = new Date();
+  log(`Oversight benchmark: large demo authority, ${REQUESTS} requests per page`);
+  const results: DatabaseResult[] = [await benchDatabase('embedded')];
+  if (serverUrl) results.push(await benchDatabase('server', serverUrl));
+  else log('BENCH_DATABASE_URL and DATABASE_URL are unset: the PostgreSQL server is not measured');
+
+  for (const r of results) process.stdout.write(`${report(r)}\n`);
+
+  const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, 'latest.json');
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const json = {
+    startedAt: startedAt.toISOString(),
+    tookSeconds: round((Date.now() - startedAt.getTime()) / 1000),
+    scale: 'large',
+    requestsPerPage: REQUESTS,
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+    },
+    databases: results.map((r) => ({
+      ...r,
+      phases: r.phases.map((p) => ({ ...p, ms: round(p.ms) })),
+      demoSteps: r.demoSteps.map((p) => ({ ...p, ms: round(p.ms) })),
+      pages: r.pages.map((p) => ({
+        ...p,
+        medianMs: round(p.medianMs),
+        p95Ms: round(p.p95Ms),
+        minMs: round(p.minMs),
+        maxMs: round(p.maxMs),
+      })),
+    })),
+  };
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(json, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+  log(`results written to ${file}`);
+}
+
+await main();
