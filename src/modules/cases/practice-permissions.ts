@@ -1,0 +1,65 @@
+/**
+ * Permissions and navigation of the practice half of the cases module: the
+ * child's pages, the child's own words, oversight and supervision. Merged
+ * into the cases module's permissions in index.ts. Which children a holder
+ * sees is still limited by ROLE_CASE_SCOPE: these say what a role may do,
+ * not to whom.
+ */
+import type { NavItem } from '../../platform/http/module';
+import type { PermissionSet } from '../../platform/permissions';
+
+/** Roles that may read child-level records at all (never committee roles or administrators). */
+export const CHILD_RECORD_ROLES = [
+  'practitioner',
+  'team_manager',
+  'service_manager',
+  'qa_officer',
+  'independent_auditor',
+  'senior_leader',
+] as const;
+
+export const practicePermissions = {
+  'cases.read': {
+    description: 'Find children and read the record and chronology of a child you may see',
+    roles: CHILD_RECORD_ROLES,
+  },
+  'cases.mine': {
+    description: 'See the children allocated to you',
+    roles: ['practitioner', 'team_manager'],
+  },
+  'cases.team': {
+    description: "See a team's children and who they are allocated to",
+    roles: ['team_manager', 'service_manager', 'senior_leader', 'qa_officer'],
+  },
+  'cases.chronology.annotate': {
+    description: 'Add what an event meant for the child to the chronology',
+    roles: ['practitioner', 'team_manager', 'service_manager'],
+  },
+  'cases.voice.record': {
+    description: "Record the child's views in their own words",
+    roles: ['practitioner', 'team_manager', 'service_manager'],
+  },
+  'cases.voice.indicator': {
+    description: "See how many open cases have the child's views recorded, by team and worker",
+    roles: ['team_manager', 'service_manager', 'senior_leader', 'qa_officer'],
+  },
+  'cases.oversight.record': {
+    description: 'Record a management oversight decision on a case',
+    roles: ['team_manager', 'service_manager', 'senior_leader'],
+  },
+  'supervision.record': {
+    description: 'Record supervision of a worker, with cases discussed and actions',
+    roles: ['team_manager', 'service_manager'],
+  },
+  'supervision.read-service': {
+    description: 'See supervision actions repeated at three supervisions across the service',
+    roles: ['service_manager', 'senior_leader'],
+  },
+} satisfies PermissionSet;
+
+export const practiceNav: NavItem[] = [
+  { href: '/children/mine', text: 'My cases', permission: 'cases.mine' },
+  { href: '/children/team', text: 'Team cases', permission: 'cases.team' },
+  { href: '/children', text: 'Find a child', permission: 'cases.read' },
+  { href: '/supervision', text: 'Supervision', permission: 'supervision.record' },
+];

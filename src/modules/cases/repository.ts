@@ -1,0 +1,780 @@
+/**
+ * Every query of the case register. The import's generic statements are
+ * built from the SSD table descriptions (ssd/spec.ts): identifiers come only
+ * from those constants, values always travel as parameters.
+ */
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../platform/db/client';
+import { caseImports } from './schema';
+import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
+import type { Value } from './ssd/validate';
+
+// ---- import jobs ------------------------------------------------------------
+
+export type ImportRow = typeof caseImports.$inferSelect;
+export type NewImportRow = typeof caseImports.$inferInsert;
+
+export const RUNNING_STATUSES = ['queued', 'validating', 'applying'] as const;
+
+/** A running import that has shown no sign of life since `before` was interrupted (a restart, a crash). */
+export async function failSilentImports(
+  db: Db,
+  organisationId: string,
+  before: Date,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(caseImports)
+    .set({
+      status: 'failed',
+      failure: 'The import stopped before it finished (the service restarted).',
+      finishedAt: at,
+    })
+    .where(
+      and(
+        eq(caseImports.organisationId, organisationId),
+        inArray(caseImports.status, [...RUNNING_STATUSES]),
+        lt(caseImports.heartbeatAt, before),
+      ),
+    );
+}
+
+export async function insertImport(db: Db, row: NewImportRow): Promise<string> {
+  const [created] = await db.insert(caseImports).values(row).returning({ id: caseImports.id });
+  return created!.id;
+}
+
+export async function updateImport(db: Db, id: string, patch: Partial<NewImportRow>): Promise<void> {
+  await db.update(caseImports).set(patch).where(eq(caseImports.id, id));
+}
+
+export async function findImport(db: Db, organisationId: string, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseImports)
+    .where(and(eq(caseImports.organisationId, organisationId), eq(caseImports.id, id)));
+  return row;
+}
+
+export async function listImports(db: Db, organisationId: string, limit: number) {
+  return db
+    .select({
+      id: caseImports.id,
+      userName: sql<string | null>`(select name from users where users.id = ${caseImports.userId})`,
+      origin: caseImports.origin,
+      mode: caseImports.mode,
+      status: caseImports.status,
+      files: caseImports.files,
+      added: caseImports.added,
+      changed: caseImports.changed,
+      closed: caseImports.closed,
+      unchanged: caseImports.unchanged,
+      errorCount: caseImports.errorCount,
+      createdAt: caseImports.createdAt,
+      finishedAt: caseImports.finishedAt,
+    })
+    .from(caseImports)
+    .where(eq(caseImports.organisationId, organisationId))
+    .orderBy(desc(caseImports.createdAt))
+    .limit(limit);
+}
+
+// ---- references --------------------------------------------------------------
+
+/**
+ * Which of these SSD ids of a kind Oversight already holds, with the person
+ * each belongs to (for records about a person).
+ */
+export async function lookupReferences(
+  db: Db,
+  organisationId: string,
+  kind: RefKind,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const target = REF_TARGETS[kind];
+  const found = new Map<string, string | null>();
+  for (let at = 0; at < ids.length; at += 5000) {
+    const chunk = JSON.stringify(ids.slice(at, at + 5000));
+    const table = sql.raw(target.table);
+    const column = sql.raw(target.column);
+    const rows = target.personal
+      ? await rawRows<{ id: string; person: string | null }>(
+          db,
+          sql`select distinct t.${column} as id, p.source_id as person
+              from ${table} t join case_people p on p.id = t.person_id
+              where t.organisation_id = ${organisationId}
+                and t.${column} in (select jsonb_array_elements_text(${chunk}::jsonb))`,
+        )
+      : await rawRows<{ id: string; person: string | null }>(
+          db,
+          sql`select t.${column} as id, ${kind === 'person' ? sql`t.source_id` : sql`null`} as person
+              from ${table} t
+              where t.organisation_id = ${organisationId}
+                and t.${column} in (select jsonb_array_elements_text(${chunk}::jsonb))`,
+        );
+    for (const row of rows) found.set(row.id, row.person);
+  }
+  return found;
+}
+
+// ---- applying an extract -----------------------------------------------------
+
+export interface ExistingRow {
+  hash: string;
+  closed: boolean;
+}
+
+/** The source ids already held for a table, with their digests. */
+export async function existingRows(
+  db: Db,
+  table: string,
+  organisationId: string,
+): Promise<Map<string, ExistingRow>> {
+  const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
+    db,
+    sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
+        where organisation_id = ${organisationId}`,
+  );
+  const map = new Map<string, ExistingRow>();
+  for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
+  return map;
+}
+
+function pgType(field: FieldSpec): string {
+  switch (field.type.kind) {
+    case 'date':
+      return 'date';
+    case 'yn':
+      return 'boolean';
+    case 'int':
+      return 'integer';
+    case 'decimal':
+      return 'double precision';
+    default:
+      return 'text';
+  }
+}
+
+interface UpsertStatement {
+  /** JSON key for each field, in allFields order. */
+  keys: string[];
+  build(organisationId: string, importId: string, rowsJson: string): ReturnType<typeof sql>;
+}
+
+const statements = new Map<string, UpsertStatement>();
+
+/** The INSERT ... ON CONFLICT statement for a table, built once from its description. */
+function upsertStatement(spec: TableSpec): UpsertStatement {
+  const cached = statements.get(spec.ssd);
+  if (cached) return cached;
+  const fields = allFields(spec);
+  const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
+  const recordDef = fields.map((f, i) => `${keys[i]} ${f.resolve ? 'text' : pgType(f)}`).join(', ');
+  const joins: string[] = [];
+  const targetColumns: string[] = [];
+  const selectValues: string[] = [];
+  fields.forEach((f, i) => {
+    const key = keys[i]!;
+    targetColumns.push(f.column);
+    if (f.resolve === 'person') {
+      joins.push(`join case_people rp on rp.organisation_id = $org and rp.source_id = r.${key}`);
+      selectValues.push('rp.id');
+    } else if (f.resolve === 'worker') {
+      joins.push(`left join case_workers rw on rw.organisation_id = $org and rw.source_id = r.${key}`);
+      selectValues.push('rw.id');
+    } else if (f.resolve === 'team') {
+      joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
+      selectValues.push('rt.id');
+    } else {
+      selectValues.push(`r.${key}`);
+    }
+  });
+  if (spec.table === 'case_people') {
+    targetColumns.push('search_name');
+    selectValues.push(`nullif(lower(trim(coalesce(r.forename, '') || ' ' || coalesce(r.surname, ''))), '')`);
+  }
+  const updates = targetColumns
+    .filter((c) => c !== 'source_id')
+    .map((c) => `${c} = excluded.${c}`)
+    .concat([
+      'row_hash = excluded.row_hash',
+      'changed_import_id = excluded.changed_import_id',
+      'closed_at = null',
+      'closed_by_import_id = null',
+    ]);
+  const template = `
+    with up as (
+      insert into ${spec.table} (organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
+      select $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
+      from jsonb_to_recordset($rows::jsonb) as r(row_hash text, ${recordDef})
+      ${joins.join('\n      ')}
+      on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
+      returning (xmax = 0) as inserted
+    )
+    select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
+  const parts = template.split(/(\$org|\$import|\$rows)/);
+  const statement: UpsertStatement = {
+    keys,
+    build(organisationId, importId, rowsJson) {
+      const chunks = parts.map((part) => {
+        if (part === '$org') return sql`${organisationId}::uuid`;
+        if (part === '$import') return sql`${importId}::uuid`;
+        if (part === '$rows') return sql`${rowsJson}`;
+        return sql.raw(part);
+      });
+      return sql.join(chunks, sql.raw(''));
+    },
+  };
+  statements.set(spec.ssd, statement);
+  return statement;
+}
+
+/** Add or update a chunk of rows (each new or changed). */
+export async function upsertRows(
+  db: Db,
+  spec: TableSpec,
+  organisationId: string,
+  importId: string,
+  rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
+): Promise<{ added: number; changed: number }> {
+  const statement = upsertStatement(spec);
+  const objects = rows.map((row) => {
+    const o: Record<string, Value> = { row_hash: row.hash };
+    statement.keys.forEach((k, i) => {
+      o[k] = row.values[i] ?? null;
+    });
+    return o;
+  });
+  const [result] = await rawRows<{ added: number; changed: number }>(
+    db,
+    statement.build(organisationId, importId, JSON.stringify(objects)),
+  );
+  return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
+}
+
+/** Close records a full extract no longer holds. */
+export async function closeRecords(
+  db: Db,
+  table: string,
+  organisationId: string,
+  importId: string,
+  sourceIds: readonly string[],
+  at: Date,
+): Promise<number> {
+  let closed = 0;
+  for (let i = 0; i < sourceIds.length; i += 5000) {
+    const chunk = JSON.stringify(sourceIds.slice(i, i + 5000));
+    const rows = await rawRows<{ n: number }>(
+      db,
+      sql`with c as (
+            update ${sql.raw(table)} set closed_at = ${at.toISOString()}::timestamptz, closed_by_import_id = ${importId}::uuid
+            where organisation_id = ${organisationId} and closed_at is null
+              and source_id in (select jsonb_array_elements_text(${chunk}::jsonb))
+            returning 1)
+          select count(*)::int as n from c`,
+    );
+    closed += Number(rows[0]?.n ?? 0);
+  }
+  return closed;
+}
+
+/** Link workers to user accounts (email, or the user's source id) and SSD teams to Oversight teams. */
+export async function relinkWorkforce(db: Db, organisationId: string): Promise<void> {
+  await db.execute(sql`
+    update case_workers w set user_id = u.id
+    from users u
+    where w.organisation_id = ${organisationId} and u.organisation_id = ${organisationId}
+      and (lower(u.email) = lower(w.email) or u.source_id = w.source_id
+           or (w.staff_id is not null and u.source_id = w.staff_id))
+      and w.user_id is distinct from u.id`);
+  await db.execute(sql`
+    update case_teams ct set team_id = t.id
+    from teams t
+    where ct.organisation_id = ${organisationId} and t.organisation_id = ${organisationId}
+      and (t.source_id = ct.source_id or lower(t.name) = lower(ct.name))
+      and ct.team_id is distinct from t.id`);
+}
+
+/**
+ * Derive each person's open case, service level and flags from their
+ * episodes: looked after, then child protection, child in need, care leaver,
+ * early help.
+ */
+export async function refreshPeopleSummaries(db: Db, organisationId: string, today: string): Promise<void> {
+  await db.execute(sql`
+    update case_people p set
+      open_case = s.cla or s.cp or s.cin or s.cl or s.eh,
+      service_level = case when s.cla then 'looked_after' when s.cp then 'child_protection'
+                           when s.cin then 'child_in_need' when s.cl then 'care_leaver'
+                           when s.eh then 'early_help' else 'none' end,
+      uasc = s.uasc,
+      disabled = s.disabled
+    from (
+      select p2.id,
+        exists (select 1 from case_cla_episodes e where e.person_id = p2.id and e.closed_at is null and e.ceased_date is null) as cla,
+        exists (select 1 from case_cp_plans e where e.person_id = p2.id and e.closed_at is null and e.end_date is null) as cp,
+        exists (select 1 from case_referrals e where e.person_id = p2.id and e.closed_at is null and e.close_date is null) as cin,
+        exists (select 1 from case_care_leavers e where e.person_id = p2.id and e.closed_at is null
+                and coalesce(e.in_touch, '') not in ('DIED', 'NREQ', 'RHOM')
+                and coalesce(e.eligibility, '') <> 'No Current Eligibility') as cl,
+        exists (select 1 from case_early_help_episodes e where e.person_id = p2.id and e.closed_at is null and e.end_date is null) as eh,
+        exists (select 1 from case_immigration_statuses e where e.person_id = p2.id and e.closed_at is null
+                and (e.end_date is null or e.end_date >= ${today}::date)
+                and (e.status ilike '%uasc%' or e.status ilike '%unaccompanied%')) as uasc,
+        exists (select 1 from case_disabilities e where e.person_id = p2.id and e.closed_at is null and e.code <> 'NONE') as disabled
+      from case_people p2 where p2.organisation_id = ${organisationId}
+    ) s
+    where p.id = s.id and p.organisation_id = ${organisationId}
+      and (p.open_case, p.service_level, p.uasc, p.disabled) is distinct from
+          (s.cla or s.cp or s.cin or s.cl or s.eh,
+           case when s.cla then 'looked_after' when s.cp then 'child_protection'
+                when s.cin then 'child_in_need' when s.cl then 'care_leaver'
+                when s.eh then 'early_help' else 'none' end,
+           s.uasc, s.disabled)`);
+}
+
+// ---- reading: scope ------------------------------------------------------------
+
+/** How a list of children is limited to what the actor may see. */
+export type ScopeFilter =
+  | { kind: 'organisation' }
+  | { kind: 'own'; userId: string }
+  | { kind: 'team'; teamId: string }
+  | { kind: 'assigned'; userId: string; at: Date }
+  | { kind: 'none' };
+
+/** SQL condition on the person alias `p`. */
+export function scopeCondition(scope: ScopeFilter, today: string) {
+  switch (scope.kind) {
+    case 'organisation':
+      return sql`true`;
+    case 'none':
+      return sql`false`;
+    case 'own':
+      return sql`exists (select 1 from case_involvements i join case_workers w on w.id = i.worker_id
+        where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
+          and (i.end_date is null or i.end_date >= ${today}::date) and w.user_id = ${scope.userId}::uuid)`;
+    case 'team':
+      return sql`exists (select 1 from case_involvements i join case_teams ct on ct.id = i.case_team_id
+        where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
+          and (i.end_date is null or i.end_date >= ${today}::date) and ct.team_id = ${scope.teamId}::uuid)`;
+    case 'assigned':
+      return sql`exists (select 1 from case_access_grants g where g.person_id = p.id and g.user_id = ${scope.userId}::uuid
+        and g.revoked_at is null and (g.expires_at is null or g.expires_at > ${scope.at.toISOString()}::timestamptz))`;
+  }
+}
+
+export interface ChildListRow {
+  id: string;
+  sourceId: string;
+  forename: string | null;
+  surname: string | null;
+  dateOfBirth: string | null;
+  sex: string | null;
+  serviceLevel: string;
+  openCase: boolean;
+  uasc: boolean;
+  workerName: string | null;
+  workerUserId: string | null;
+  teamName: string | null;
+}
+
+const currentAllocation = (today: string) => sql`
+  left join lateral (
+    select w.name as worker_name, w.user_id as worker_user_id, ct.name as team_name
+    from case_involvements i
+    left join case_workers w on w.id = i.worker_id
+    left join case_teams ct on ct.id = i.case_team_id
+    where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
+      and (i.end_date is null or i.end_date >= ${today}::date)
+    order by i.start_date desc, i.source_id desc limit 1
+  ) a on true`;
+
+const childListColumns = sql`p.id, p.source_id as "sourceId", p.forename, p.surname,
+  p.date_of_birth::text as "dateOfBirth", p.sex, p.service_level as "serviceLevel", p.open_case as "openCase",
+  p.uasc, a.worker_name as "workerName", a.worker_user_id as "workerUserId", a.team_name as "teamName"`;
+
+export interface ChildSearch {
+  text?: string;
+  dateOfBirth?: string;
+  openOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** Children matching a search, within scope: name words, the SSD person id, NHS number or UPN, date of birth. */
+export async function searchPeople(
+  db: Db,
+  organisationId: string,
+  scope: ScopeFilter,
+  today: string,
+  search: ChildSearch,
+): Promise<{ rows: ChildListRow[]; total: number }> {
+  const conditions = [
+    sql`p.organisation_id = ${organisationId}`,
+    sql`p.closed_at is null`,
+    scopeCondition(scope, today),
+  ];
+  const text = search.text?.trim().toLowerCase();
+  if (text) {
+    const words = text.split(/\s+/).filter(Boolean).slice(0, 5);
+    const nameMatch = sql.join(
+      words.map((w) => sql`p.search_name like ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`),
+      sql` and `,
+    );
+    const compact = text.replace(/\s+/g, '');
+    conditions.push(
+      sql`((${nameMatch}) or lower(p.source_id) = ${text} or replace(p.nhs_number, ' ', '') = ${compact}
+           or lower(p.upn) = ${compact} or lower(p.legacy_id) = ${text})`,
+    );
+  }
+  if (search.dateOfBirth) conditions.push(sql`p.date_of_birth = ${search.dateOfBirth}::date`);
+  if (search.openOnly) conditions.push(sql`p.open_case`);
+  const where = sql.join(conditions, sql` and `);
+  const [count] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from case_people p where ${where}`,
+  );
+  const rows = await rawRows<ChildListRow>(
+    db,
+    sql`select ${childListColumns} from case_people p ${currentAllocation(today)}
+        where ${where} order by p.surname nulls last, p.forename nulls last, p.source_id
+        limit ${search.limit} offset ${search.offset}`,
+  );
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Children currently allocated to a user (through their worker record) or to a team. */
+export async function allocatedChildren(
+  db: Db,
+  organisationId: string,
+  scope: ScopeFilter,
+  today: string,
+): Promise<ChildListRow[]> {
+  return rawRows<ChildListRow>(
+    db,
+    sql`select ${childListColumns} from case_people p ${currentAllocation(today)}
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${scopeCondition(scope, today)}
+        order by a.worker_name nulls last, p.surname nulls last, p.forename nulls last`,
+  );
+}
+
+/** Who holds the child now: the users of their current workers, the platform teams, assigned users. */
+export async function ownership(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  today: string,
+  at: Date,
+): Promise<{ exists: boolean; workerUserIds: string[]; teamIds: string[]; assignedUserIds: string[] }> {
+  const [person] = await rawRows<{ id: string }>(
+    db,
+    sql`select id from case_people where id = ${personId}::uuid and organisation_id = ${organisationId}`,
+  );
+  if (!person) return { exists: false, workerUserIds: [], teamIds: [], assignedUserIds: [] };
+  const allocations = await rawRows<{ user_id: string | null; team_id: string | null }>(
+    db,
+    sql`select w.user_id, ct.team_id from case_involvements i
+        left join case_workers w on w.id = i.worker_id
+        left join case_teams ct on ct.id = i.case_team_id
+        where i.person_id = ${personId}::uuid and i.closed_at is null and i.start_date <= ${today}::date
+          and (i.end_date is null or i.end_date >= ${today}::date)`,
+  );
+  const grants = await rawRows<{ user_id: string }>(
+    db,
+    sql`select user_id from case_access_grants where person_id = ${personId}::uuid and revoked_at is null
+        and (expires_at is null or expires_at > ${at.toISOString()}::timestamptz)`,
+  );
+  return {
+    exists: true,
+    workerUserIds: allocations.flatMap((a) => (a.user_id ? [a.user_id] : [])),
+    teamIds: allocations.flatMap((a) => (a.team_id ? [a.team_id] : [])),
+    assignedUserIds: grants.map((g) => g.user_id),
+  };
+}
+
+// ---- reading: one child ----------------------------------------------------------
+
+/** The columns of a table's SSD fields, calendar dates as YYYY-MM-DD text. */
+export function fieldColumns(spec: TableSpec, alias = 't'): string {
+  const columns = allFields(spec)
+    .filter((f) => f.resolve !== 'person')
+    .map((f) =>
+      f.type.kind === 'date' ? `${alias}.${f.column}::text as ${f.column}` : `${alias}.${f.column}`,
+    );
+  return [`${alias}.id`, ...columns, `${alias}.closed_at`].join(', ');
+}
+
+/** Rows of one table for one person (current records only unless asked), snake_case keys. */
+export async function personRows<T>(
+  db: Db,
+  spec: TableSpec,
+  personId: string,
+  options: { includeClosed?: boolean; orderBy: string },
+): Promise<T[]> {
+  return rawRows<T>(
+    db,
+    sql`select ${sql.raw(fieldColumns(spec))} from ${sql.raw(spec.table)} t where t.person_id = ${personId}::uuid
+        ${options.includeClosed ? sql`` : sql`and t.closed_at is null`}
+        order by ${sql.raw(options.orderBy)}`,
+  );
+}
+
+export async function personRecord<T>(db: Db, spec: TableSpec, organisationId: string, personId: string) {
+  const [row] = await rawRows<T>(
+    db,
+    sql`select ${sql.raw(fieldColumns(spec))}, t.open_case, t.service_level, t.uasc, t.disabled
+        from case_people t where t.id = ${personId}::uuid and t.organisation_id = ${organisationId}`,
+  );
+  return row;
+}
+
+export interface InvolvementRow {
+  id: string;
+  source_id: string;
+  role: string | null;
+  start_date: string;
+  end_date: string | null;
+  change_reason: string | null;
+  worker_id: string | null;
+  worker_name: string | null;
+  worker_user_id: string | null;
+  case_team_id: string | null;
+  team_name: string | null;
+  team_id: string | null;
+}
+
+export async function involvementsOf(db: Db, personId: string): Promise<InvolvementRow[]> {
+  return rawRows<InvolvementRow>(
+    db,
+    sql`select i.id, i.source_id, i.role, i.start_date::text, i.end_date::text, i.change_reason,
+          i.worker_id, w.name as worker_name, w.user_id as worker_user_id,
+          i.case_team_id, ct.name as team_name, ct.team_id
+        from case_involvements i
+        left join case_workers w on w.id = i.worker_id
+        left join case_teams ct on ct.id = i.case_team_id
+        where i.person_id = ${personId}::uuid and i.closed_at is null
+        order by i.start_date, i.source_id`,
+  );
+}
+
+/** Names of workers and teams by their SSD ids, for the ids episodes carry as text. */
+export async function workforceNames(
+  db: Db,
+  organisationId: string,
+): Promise<{ workers: Map<string, string>; teams: Map<string, string> }> {
+  const workers = await rawRows<{ source_id: string; name: string }>(
+    db,
+    sql`select source_id, name from case_workers where organisation_id = ${organisationId}`,
+  );
+  const teams = await rawRows<{ source_id: string; name: string }>(
+    db,
+    sql`select source_id, name from case_teams where organisation_id = ${organisationId}`,
+  );
+  return {
+    workers: new Map(workers.map((w) => [w.source_id, w.name])),
+    teams: new Map(teams.map((t) => [t.source_id, t.name])),
+  };
+}
+
+// ---- reading: facts for the compliance engine ----------------------------------
+
+/** Rows of a table for every person with an open case (or the given people), optionally only since a date. */
+export async function openCaseRows<T>(
+  db: Db,
+  organisationId: string,
+  table: string,
+  columns: string,
+  options: { personIds?: readonly string[]; dateColumn?: string; since?: string },
+): Promise<T[]> {
+  const people = options.personIds
+    ? sql`p.id in (select (jsonb_array_elements_text(${JSON.stringify(options.personIds)}::jsonb))::uuid)`
+    : sql`p.open_case`;
+  const since =
+    options.since && options.dateColumn
+      ? sql`and (t.${sql.raw(options.dateColumn)} is null or t.${sql.raw(options.dateColumn)} >= ${options.since}::date)`
+      : sql``;
+  return rawRows<T>(
+    db,
+    sql`select t.person_id, ${sql.raw(columns)} from ${sql.raw(table)} t
+        join case_people p on p.id = t.person_id
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${people}
+          and t.closed_at is null ${since}`,
+  );
+}
+
+export async function openCasePeople(
+  db: Db,
+  organisationId: string,
+  personIds?: readonly string[],
+): Promise<Array<{ id: string; source_id: string; date_of_birth: string | null; service_level: string }>> {
+  const people = personIds
+    ? sql`p.id in (select (jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))::uuid)`
+    : sql`p.open_case`;
+  return rawRows(
+    db,
+    sql`select p.id, p.source_id, p.date_of_birth::text, p.service_level from case_people p
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${people}`,
+  );
+}
+
+export async function openCaseAllocations(
+  db: Db,
+  organisationId: string,
+  personIds?: readonly string[],
+): Promise<
+  Array<{
+    person_id: string;
+    worker_id: string | null;
+    user_id: string | null;
+    case_team_id: string | null;
+    team_id: string | null;
+    start_date: string;
+    end_date: string | null;
+  }>
+> {
+  const people = personIds
+    ? sql`p.id in (select (jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))::uuid)`
+    : sql`p.open_case`;
+  return rawRows(
+    db,
+    sql`select i.person_id, i.worker_id, w.user_id, i.case_team_id, ct.team_id,
+          i.start_date::text, i.end_date::text
+        from case_involvements i
+        join case_people p on p.id = i.person_id
+        left join case_workers w on w.id = i.worker_id
+        left join case_teams ct on ct.id = i.case_team_id
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${people} and i.closed_at is null
+        order by i.person_id, i.start_date`,
+  );
+}
+
+// ---- workers and access grants -----------------------------------------------------
+
+export async function workersOf(db: Db, organisationId: string) {
+  return rawRows<{
+    id: string;
+    source_id: string;
+    name: string;
+    job_title: string | null;
+    user_id: string | null;
+    team_name: string | null;
+    team_id: string | null;
+    open_allocations: number;
+  }>(
+    db,
+    sql`select w.id, w.source_id, w.name, w.job_title, w.user_id,
+          (select ct.name from case_involvements i join case_teams ct on ct.id = i.case_team_id
+           where i.worker_id = w.id and i.closed_at is null order by i.start_date desc limit 1) as team_name,
+          (select ct.team_id from case_involvements i join case_teams ct on ct.id = i.case_team_id
+           where i.worker_id = w.id and i.closed_at is null order by i.start_date desc limit 1) as team_id,
+          (select count(*)::int from case_involvements i where i.worker_id = w.id and i.closed_at is null
+           and i.end_date is null) as open_allocations
+        from case_workers w where w.organisation_id = ${organisationId} and w.closed_at is null
+        order by w.name`,
+  );
+}
+
+export async function insertAccessGrant(
+  db: Db,
+  row: {
+    organisationId: string;
+    personId: string;
+    userId: string;
+    reason: string;
+    grantedAt: Date;
+    expiresAt: Date | null;
+  },
+): Promise<number> {
+  const [created] = await rawRows<{ id: number }>(
+    db,
+    sql`insert into case_access_grants (organisation_id, person_id, user_id, reason, granted_at, expires_at)
+        values (${row.organisationId}::uuid, ${row.personId}::uuid, ${row.userId}::uuid, ${row.reason},
+                ${row.grantedAt.toISOString()}::timestamptz, ${row.expiresAt?.toISOString() ?? null}::timestamptz)
+        returning id`,
+  );
+  return Number(created!.id);
+}
+
+export async function revokeAccessGrants(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  userId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await rawRows<{ id: number }>(
+    db,
+    sql`update case_access_grants set revoked_at = ${at.toISOString()}::timestamptz
+        where organisation_id = ${organisationId}::uuid and person_id = ${personId}::uuid
+          and user_id = ${userId}::uuid and revoked_at is null returning id`,
+  );
+  return rows.length;
+}
+
+/** Counts of current register rows for an organisation, by table (tests and the import page). */
+export async function registerCounts(db: Db, organisationId: string, tables: readonly string[]) {
+  const counts: Record<string, { open: number; closed: number }> = {};
+  for (const table of tables) {
+    const [row] = await rawRows<{ open: number; closed: number }>(
+      db,
+      sql`select count(*) filter (where closed_at is null)::int as open, count(*) filter (where closed_at is not null)::int as closed
+          from ${sql.raw(table)} where organisation_id = ${organisationId}`,
+    );
+    counts[table] = { open: Number(row?.open ?? 0), closed: Number(row?.closed ?? 0) };
+  }
+  return counts;
+}
+
+// ---- names and links for other modules ------------------------------------------
+
+export async function workerIdsOfUser(db: Db, organisationId: string, userId: string): Promise<string[]> {
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select id from case_workers where organisation_id = ${organisationId} and user_id = ${userId}::uuid`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function namesOfPeople(db: Db, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rawRows<{ id: string; forename: string | null; surname: string | null; source_id: string }>(
+    db,
+    sql`select id, forename, surname, source_id from case_people where organisation_id = ${organisationId}
+        and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
+  );
+}
+
+export async function namesOfWorkers(db: Db, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rawRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from case_workers where organisation_id = ${organisationId}
+        and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
+  );
+}
+
+/** Workers with a current allocation in a team, or whose account belongs to it. */
+export async function workersInTeam(db: Db, organisationId: string, teamId: string | null) {
+  return rawRows<{ id: string; name: string; user_id: string | null }>(
+    db,
+    sql`select w.id, w.name, w.user_id from case_workers w
+        where w.organisation_id = ${organisationId} and w.closed_at is null and (
+          ${
+            teamId === null
+              ? sql`true`
+              : sql`exists (select 1 from case_involvements i join case_teams ct on ct.id = i.case_team_id
+            where i.worker_id = w.id and i.closed_at is null and ct.team_id = ${teamId}::uuid
+              and i.end_date is null)
+          or exists (select 1 from users u where u.id = w.user_id and u.team_id = ${teamId}::uuid)`
+          })
+        order by w.name`,
+  );
+}
+
+export async function workerUserLinks(db: Db, organisationId: string) {
+  return rawRows<{ id: string; user_id: string }>(
+    db,
+    sql`select id, user_id from case_workers where organisation_id = ${organisationId} and user_id is not null`,
+  );
+}
