@@ -1,5 +1,6 @@
 import type { OversightModule } from '../platform/http/module';
+import { casesModule } from './cases/index';
 import { complianceModule } from './compliance/index';
 
 /** Every feature module, in navigation order. Each is a folder under src/modules. */
-export const featureModules: OversightModule[] = [complianceModule];
+export const featureModules: OversightModule[] = [casesModule, complianceModule];

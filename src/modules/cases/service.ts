@@ -84,6 +84,7 @@ import {
 import { type ExtractFile, filesFromFolder } from './ssd/extract';
 import { TABLES_BY_NAME, type TableSpec } from './ssd/spec';
 
+export type { TableCounts as TableCountsView } from './importer';
 export { importSettled, onRegisterChanged } from './importer';
 export type { ChildListRow } from './repository';
 
@@ -819,12 +820,8 @@ export async function listChildEvents(
       (!filter.from || e.date >= filter.from) &&
       (!filter.to || e.date <= filter.to),
   );
-  filtered.sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      a.ssdTable.localeCompare(b.ssdTable) ||
-      a.sourceId.localeCompare(b.sourceId),
-  );
+  // Same-day events keep the order of the case process (contact, referral, assessment, s47, conference...).
+  filtered.sort((a, b) => a.date.localeCompare(b.date));
   await recordAudit(db, ctx, { action: 'child.chronology', recordType: 'child', recordId: personId });
   return filtered;
 }
