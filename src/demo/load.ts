@@ -9,6 +9,7 @@ import {
   DEMO_USERS,
   type DemoOrganisation,
 } from './organisation';
+import { plansDemo } from './plans';
 
 export type DemoScale = 'small' | 'large';
 
@@ -38,6 +39,7 @@ export async function loadDemo(oversight: Oversight, scale: DemoScale): Promise<
 /** Each module adds its demo data here, in dependency order (cases before compliance, and so on). */
 export type DemoStep = (oversight: Oversight, org: DemoOrganisation, scale: DemoScale) => Promise<void>;
 export const demoSteps: DemoStep[] = [];
+demoSteps.push(plansDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

@@ -1,6 +1,7 @@
 import type { OversightModule } from '../platform/http/module';
 import { casesModule } from './cases/index';
 import { complianceModule } from './compliance/index';
+import { plansModule } from './plans/index';
 
 /** Every feature module, in navigation order. Each is a folder under src/modules. */
-export const featureModules: OversightModule[] = [casesModule, complianceModule];
+export const featureModules: OversightModule[] = [casesModule, complianceModule, plansModule];

@@ -159,9 +159,14 @@ export function filterDocument(doc: PlanDocument, f: ActionFilter): PlanDocument
   };
 }
 
-/** "SM (Head of service, children in care)" as plans print a lead: initials where the plan uses them. */
+/** A lead as plans print it in tables and files: the initials where the post has them, else the job title. */
 export function leadText(lead: LeadRef | null): string {
   if (!lead) return '';
-  if (lead.initials) return lead.initials;
-  return lead.holderName ? `${lead.jobTitle} (${lead.holderName})` : lead.jobTitle;
+  return lead.initials ?? lead.jobTitle;
+}
+
+/** A lead in full: "Head of service, children in care (Sara Okafor-Lind)". */
+export function leadLong(lead: LeadRef | null): string {
+  if (!lead) return '';
+  return lead.holderName ? `${lead.jobTitle} (${lead.holderName})` : `${lead.jobTitle} (post vacant)`;
 }

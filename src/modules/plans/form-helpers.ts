@@ -1,0 +1,145 @@
+/**
+ * Reading GOV.UK forms: date inputs (day, month, year), optional text and
+ * multipart bodies (for evidence and import files). Messages follow GOV.UK's
+ * style: say what is wrong and how to put it right.
+ */
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { blankToUndefined } from '../../platform/http/forms';
+
+export type Body = Record<string, unknown>;
+
+export function str(body: Body, name: string): string {
+  const v = body[name];
+  if (Array.isArray(v)) return String(v[0] ?? '').trim();
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+export function list(body: Body, name: string): string[] {
+  const v = body[name];
+  if (Array.isArray(v)) return v.map(String);
+  return typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+/** Optional text up to a length: blank becomes null. */
+export const optionalText = (label: string, max = 4000) =>
+  z
+    .preprocess(
+      blankToUndefined,
+      z.string().max(max, `${label} must be ${max} characters or fewer`).optional(),
+    )
+    .transform((v) => v ?? null);
+
+export const requiredText = (message: string, label: string, max = 4000) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string({ error: message }).min(1, message).max(max, `${label} must be ${max} characters or fewer`),
+  );
+
+export const uuidOrNull = z
+  .preprocess(blankToUndefined, z.string().uuid().optional())
+  .transform((v) => v ?? null);
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export function dateParts(body: Body, name: string): DateParts {
+  return {
+    day: str(body, `${name}-day`),
+    month: str(body, `${name}-month`),
+    year: str(body, `${name}-year`),
+  };
+}
+
+export function partsOf(iso: string | null | undefined): DateParts {
+  if (!iso) return { day: '', month: '', year: '' };
+  const [y, m, d] = iso.split('-');
+  return { day: String(Number(d)), month: String(Number(m)), year: y ?? '' };
+}
+
+/**
+ * A date from a GOV.UK date input. Returns the ISO date, null when left
+ * blank and optional, or an error message naming the field.
+ */
+export function readDate(
+  body: Body,
+  name: string,
+  label: string,
+  required: boolean,
+): { value: string | null; error?: string } {
+  const p = dateParts(body, name);
+  const example = 'like 27 3 2026';
+  if (!p.day && !p.month && !p.year) {
+    return required ? { value: null, error: `Enter ${label}, ${example}` } : { value: null };
+  }
+  const missing = (['day', 'month', 'year'] as const).filter((k) => !p[k]);
+  if (missing.length)
+    return { value: null, error: `${capitalise(label)} must include a ${missing.join(' and ')}` };
+  if (![p.day, p.month, p.year].every((x) => /^\d+$/.test(x)) || p.year.length !== 4) {
+    return { value: null, error: `${capitalise(label)} must be a real date, ${example}` };
+  }
+  const y = Number(p.year);
+  const m = Number(p.month);
+  const d = Number(p.day);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (
+    dt.getUTCFullYear() !== y ||
+    dt.getUTCMonth() !== m - 1 ||
+    dt.getUTCDate() !== d ||
+    y < 1990 ||
+    y > 2100
+  ) {
+    return { value: null, error: `${capitalise(label)} must be a real date, ${example}` };
+  }
+  return { value: dt.toISOString().slice(0, 10) };
+}
+
+function capitalise(s: string): string {
+  const t = s.replace(/^the /, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+export interface UploadedFile {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export class FileTooLargeError extends Error {}
+
+/**
+ * The fields and (at most one) file of a form. Multipart forms are read part
+ * by part; an ordinary form body is passed through, so the same handler
+ * serves both.
+ */
+export async function readForm(
+  req: FastifyRequest,
+  maxFileBytes: number,
+): Promise<{ fields: Body; file: UploadedFile | null }> {
+  if (!req.isMultipart()) return { fields: (req.body as Body | undefined) ?? {}, file: null };
+  const fields: Body = {};
+  let file: UploadedFile | null = null;
+  try {
+    for await (const part of req.parts({
+      limits: { fileSize: maxFileBytes, files: 1, fields: 60, fieldSize: 100_000 },
+    })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        // A file input left empty still sends a part, with no file name.
+        if (part.filename) file = { filename: part.filename, contentType: part.mimetype, data };
+      } else {
+        const value = String(part.value ?? '');
+        const existing = fields[part.fieldname];
+        if (existing === undefined) fields[part.fieldname] = value;
+        else fields[part.fieldname] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+      }
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError();
+    throw e;
+  }
+  return { fields, file };
+}
