@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
+import { loadCaseDemo } from './cases';
 import {
   createDemoOrganisation,
   DEMO_ORGANISATION,
@@ -39,6 +40,7 @@ export async function loadDemo(oversight: Oversight, scale: DemoScale): Promise<
 /** Each module adds its demo data here, in dependency order (cases before compliance, and so on). */
 export type DemoStep = (oversight: Oversight, org: DemoOrganisation, scale: DemoScale) => Promise<void>;
 export const demoSteps: DemoStep[] = [];
+demoSteps.push(loadCaseDemo);
 demoSteps.push(plansDemo);
 
 /**

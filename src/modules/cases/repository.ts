@@ -778,3 +778,10 @@ export async function workerUserLinks(db: Db, organisationId: string) {
     sql`select id, user_id from case_workers where organisation_id = ${organisationId} and user_id is not null`,
   );
 }
+
+export async function organisationsByCode(db: Db, code?: string) {
+  return rawRows<{ id: string; code: string; name: string }>(
+    db,
+    sql`select id, code, name from organisations ${code ? sql`where lower(code) = lower(${code})` : sql``} order by code`,
+  );
+}

@@ -1457,3 +1457,18 @@ export async function importErrorsCsv(
     ...errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
   ]);
 }
+
+/** The organisation a scheduled import is for: the one with this code, or the only one there is. */
+export async function organisationForImport(
+  db: Db,
+  code?: string,
+): Promise<{ id: string; code: string; name: string }> {
+  const found = await repo.organisationsByCode(db, code);
+  if (code && found.length === 0) throw new Error(`No organisation has the code ${code}.`);
+  if (found.length !== 1) {
+    throw new Error(
+      `Say which organisation the extract is for with --organisation CODE (one of: ${found.map((o) => o.code).join(', ')}).`,
+    );
+  }
+  return found[0]!;
+}
