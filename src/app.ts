@@ -9,9 +9,13 @@ import type { Config } from './platform/config';
 import { type Database, openDatabase } from './platform/db/client';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
+import { type DailyJob, runDueDailyJobs } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/service';
 import type { PermissionSet } from './platform/permissions';
 import { platformModule } from './platform/routes';
+
+/** How often the scheduler looks for daily jobs that are due. */
+const SCHEDULER_INTERVAL_MS = 5 * 60_000;
 
 export const allModules: OversightModule[] = [platformModule, adminModule, accountModule, ...featureModules];
 
@@ -31,6 +35,10 @@ export interface Oversight {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** Every module's daily jobs, for the scheduler (and tests, which run them directly). */
+  dailyJobs: DailyJob[];
+  /** Run due daily jobs now and every few minutes; returns a function that stops it. */
+  startScheduler(): () => void;
   close(): Promise<void>;
 }
 
@@ -67,13 +75,29 @@ export async function createOversight(
     },
     modules: allModules,
   });
+  const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
+  let timer: NodeJS.Timeout | undefined;
   return {
     app,
     database,
     clock,
     mailer,
+    dailyJobs,
+    startScheduler() {
+      const tick = () => {
+        runDueDailyJobs(database.db, clock, dailyJobs, app.log).catch((e) =>
+          app.log.error({ err: e }, 'scheduler failed'),
+        );
+      };
+      tick();
+      timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     async close() {
+      if (timer) clearInterval(timer);
       await app.close();
+      await app.deps.background.idle();
       await database.close();
     },
   };

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const { app } = oversight;
   const demo = await loadDemoIfEmpty(oversight, config);
   await app.listen({ port: config.port, host: config.host });
+  oversight.startScheduler();
   const where = `http://localhost:${config.port}`;
   const lines = [
     '',

@@ -3,9 +3,19 @@
  * they give each child (computed by the pure engine in rules/, stored so
  * dashboards read without recomputing), dashboards and prompts.
  */
+import { teams as platformTeams } from '../../platform/admin/service';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import { nonWorkingDaysFor } from '../../platform/calendar/service';
+import { isWorkingDay, workingDaysBetween } from '../../platform/calendar/working-days';
+import { type Clock, londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
+import { activeUsers } from '../../platform/directory';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import type { Mailer } from '../../platform/mail/service';
+import type { Actor } from '../../platform/permissions';
+import * as cases from '../cases/service';
+import { TASK_TYPE_LABELS } from './labels';
+import { type Digest, escalationDigest, managerDigest, workerDigest } from './prompts';
 import * as repo from './repository';
 import { DEFAULT_RULES } from './rules/defaults';
 import { evaluateCase, type RuleVersion } from './rules/engine';
@@ -199,3 +209,142 @@ export const listTasks = repo.listTasks;
 export const countTasks = repo.countTasks;
 export const onTimeByMonth = repo.onTimeByMonth;
 export const latestComputation = repo.latestComputation;
+
+export interface PromptRun {
+  workers: number;
+  managers: number;
+  escalations: number;
+  skipped?: 'not a working day' | 'prompts switched off';
+}
+
+/**
+ * Each working day: a digest to every worker with tasks overdue or due soon,
+ * to each team manager of their team's overdue tasks, and to service
+ * managers of tasks overdue beyond the escalation threshold. Each person gets
+ * each kind at most once a day, however often this runs.
+ */
+export async function sendDailyPrompts(
+  db: Db,
+  deps: { mailer: Mailer; publicUrl: string },
+  organisationId: string,
+  ctx: { today: string; holidays: ReadonlySet<string>; at: Date },
+): Promise<PromptRun> {
+  const run: PromptRun = { workers: 0, managers: 0, escalations: 0 };
+  if (!isWorkingDay(ctx.today, ctx.holidays)) return { ...run, skipped: 'not a working day' };
+  const settings = await repo.getSettings(db, organisationId);
+  if (!settings.promptsEnabled) return { ...run, skipped: 'prompts switched off' };
+  const tasks = await repo.listTasks(db, { organisationId, statuses: ['overdue', 'due-soon'] }, 1_000_000);
+  const withDays = tasks.map((t) => ({
+    ...t,
+    daysOverdueWorking: t.status === 'overdue' ? workingDaysBetween(t.due, ctx.today, ctx.holidays) : 0,
+  }));
+  const typeLabel = (t: string) => TASK_TYPE_LABELS[t] ?? t;
+  const url = (path: string) => new URL(path, deps.publicUrl).toString();
+  const people = await activeUsers(db, organisationId);
+  const byId = new Map(people.map((p) => [p.id, p]));
+
+  const send = async (userId: string, kind: string, digest: Digest | null): Promise<boolean> => {
+    const person = byId.get(userId);
+    if (!digest || !person) return false;
+    const first = await repo.claimPrompt(db, {
+      organisationId,
+      userId,
+      kind,
+      sentOn: ctx.today,
+      items: digest.items,
+      createdAt: ctx.at,
+    });
+    if (!first) return false;
+    await deps.mailer.send(db, {
+      organisationId,
+      to: person.email,
+      toUserId: userId,
+      subject: digest.subject,
+      body: digest.body,
+    });
+    return true;
+  };
+
+  const userOfWorker = await cases.workerUserLinks(db, organisationId);
+  const byUser = new Map<string, typeof withDays>();
+  for (const t of withDays) {
+    const userId = t.workerId ? userOfWorker.get(t.workerId) : undefined;
+    if (userId) byUser.set(userId, [...(byUser.get(userId) ?? []), t]);
+  }
+  for (const [userId, mine] of byUser) {
+    if (await send(userId, 'worker', workerDigest(mine, url('/tasks'), typeLabel))) run.workers += 1;
+  }
+  const teamNames = new Map(
+    (await platformTeams(db, { organisationId } as Actor)).map((t) => [t.id, t.name]),
+  );
+  for (const manager of people.filter((p) => p.role === 'team_manager' && p.teamId)) {
+    const teamTasks = withDays.filter((t) => t.teamId === manager.teamId);
+    const digest = managerDigest(
+      teamTasks,
+      teamNames.get(manager.teamId!) ?? 'your team',
+      url('/timescales/team'),
+      typeLabel,
+    );
+    if (await send(manager.id, 'manager', digest)) run.managers += 1;
+  }
+  const escalation = escalationDigest(
+    withDays,
+    settings.escalateAfterWorkingDays,
+    url('/timescales/tasks?status=overdue'),
+    typeLabel,
+  );
+  for (const sm of people.filter((p) => p.role === 'service_manager')) {
+    if (await send(sm.id, 'escalation', escalation)) run.escalations += 1;
+  }
+  return run;
+}
+
+export const getSettings = repo.getSettings;
+
+export async function saveSettings(
+  db: Db,
+  ctx: AuditContext & { organisationId: string },
+  values: { escalateAfterWorkingDays: number; promptsEnabled: boolean },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.saveSettings(tx, ctx.organisationId, values, ctx.at);
+    await recordAudit(tx, ctx, {
+      action: 'timescale-settings.change',
+      recordType: 'timescale-settings',
+      recordId: ctx.organisationId,
+      detail: `escalate after ${values.escalateAfterWorkingDays} working days; prompts ${values.promptsEnabled ? 'on' : 'off'}`,
+    });
+  });
+}
+
+/**
+ * Rebuild the stored tasks from the case register: for the given children
+ * (after a form) or for everyone (after an import, and each night).
+ */
+export async function refreshTasks(
+  db: Db,
+  organisationId: string,
+  scope: readonly string[] | 'all',
+  clock: Clock,
+): Promise<{ children: number; tasks: number }> {
+  const facts = await cases.listOpenCaseFacts(
+    db,
+    organisationId,
+    scope === 'all' ? {} : { personIds: scope },
+  );
+  const holidays = await nonWorkingDaysFor(db, organisationId);
+  return recomputeTasks(db, organisationId, scope, facts, {
+    today: londonDateOf(clock.now()),
+    holidays,
+    at: clock.now(),
+  });
+}
+
+/** The open statutory tasks of one child, for the child's page (the caller has checked the user may see the child). */
+export async function tasksForChild(db: Db, organisationId: string, personId: string) {
+  return repo.listTasks(db, {
+    organisationId,
+    personIds: [personId],
+    statuses: ['overdue', 'due-soon', 'upcoming'],
+  });
+}

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { DailyJob } from '../jobs';
 import type { PermissionSet } from '../permissions';
 
 export interface NavItem {
@@ -14,4 +15,6 @@ export interface OversightModule {
   permissions: PermissionSet;
   nav?: NavItem[];
   routes: FastifyPluginAsync;
+  /** Jobs the platform runs once a day per organisation, given the running app. */
+  dailyJobs?: (app: FastifyInstance) => DailyJob[];
 }

@@ -14,6 +14,7 @@ import { newToken } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
+import { BackgroundQueue } from '../jobs';
 import type { Mailer } from '../mail/service';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
@@ -31,6 +32,8 @@ export interface AppDeps {
   modules: OversightModule[];
   nav: NavItem[];
   views: nunjucks.Environment;
+  /** Work done after the response (recomputations); tests await background.idle(). */
+  background: BackgroundQueue;
 }
 
 export interface RouteRecord {
@@ -101,7 +104,9 @@ function wantsHtml(req: FastifyRequest): boolean {
   return req.method === 'GET' || req.method === 'HEAD';
 }
 
-export async function buildApp(deps: Omit<AppDeps, 'views' | 'nav'>): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Omit<AppDeps, 'views' | 'nav' | 'background'>,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -114,7 +119,7 @@ export async function buildApp(deps: Omit<AppDeps, 'views' | 'nav'>): Promise<Fa
   });
   const views = createViews();
   const nav = deps.modules.flatMap((m) => m.nav ?? []);
-  app.decorate('deps', { ...deps, views, nav });
+  app.decorate('deps', { ...deps, views, nav, background: new BackgroundQueue(app.log) });
   app.decorate('routeTable', [] as RouteRecord[]);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

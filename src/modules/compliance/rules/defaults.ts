@@ -28,7 +28,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     intervals: [wd(1)],
     amberWorkingDays: 1,
     source: 'Working Together 2023',
-    tracked: true,
+    tracked: false,
   },
   {
     key: 'assessment',
@@ -213,7 +213,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     intervals: [wd(10), months(4)],
     amberWorkingDays: 10,
     source: 'Statutory guidance / local practice standard',
-    tracked: false,
+    tracked: true,
   },
   // Care leavers
   {
@@ -271,7 +271,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     intervals: [hours(72)],
     amberWorkingDays: 1,
     source: 'Statutory guidance on children who run away or go missing (2014)',
-    tracked: true,
+    tracked: false,
   },
   // Early help
   {

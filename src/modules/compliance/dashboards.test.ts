@@ -1,0 +1,341 @@
+/**
+ * The dashboards after an SSD import, on a crafted extract whose tasks are
+ * worked out by hand below. Today is Monday 16 November 2026.
+ *
+ * Children in Care Team; Priya Ashdown (W1, has an account) and Noor Fairley (W2, none).
+ *
+ * P1 (W1): referral 1 Oct 2026, no assessment yet.
+ *   assessment: 45 working days -> Thu 3 Dec 2026; 13 working days away (amber is 10) -> not yet due.
+ * P2 (W1): referral 5 Jan 2026, assessment authorised 20 Feb (due 9 Mar) -> done.
+ *   CP plan from Wed 1 Jul 2026, no review yet: review conference due 1 Oct -> overdue 46 days.
+ *   CP visits (every 10 working days): due 15 Jul, done 10 Jul -> done;
+ *   due 24 Jul, done 20 Oct -> done late; due Tue 3 Nov, not done -> overdue 13 days.
+ * P3 (W2): referral and care from Mon 26 Oct 2026, placement from 26 Oct, visited Fri 30 Oct.
+ *   assessment: 45 working days skipping Christmas Day and the Boxing Day substitute -> Wed 30 Dec -> not yet due.
+ *   looked-after review: 20 working days -> Mon 23 Nov; 5 working days away (amber 10) -> due soon.
+ *   initial health assessment: 20 working days -> 23 Nov (amber 5) -> due soon.
+ *   personal education plan: 10 working days -> Mon 9 Nov -> overdue.
+ *   regulation 28 visit: due 2 Nov, done 30 Oct -> done; next 6 weeks later, Fri 11 Dec -> not yet due.
+ *
+ * Open tasks: W1 overdue 2, not yet due 1; W2 overdue 1, due soon 2, not yet due 2.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { rawRows } from '../../platform/db/client';
+import { type Csv, extractFiles } from '../cases/fixtures';
+import { importSettled, startSsdImport } from '../cases/service';
+import { sendDailyPrompts } from './service';
+
+function extract(): Record<string, Csv> {
+  return {
+    'ssd_department.csv': [
+      ['dept_team_id', 'dept_team_name'],
+      ['DEPT-CHILDREN-IN-CARE', 'Children in Care Team'],
+    ],
+    'ssd_professionals.csv': [
+      [
+        'prof_professional_id',
+        'prof_professional_name',
+        'prof_professional_email',
+        'prof_professional_job_title',
+      ],
+      ['W1', 'Priya Ashdown', 'practitioner@oakhaven.example', 'Social worker'],
+      ['W2', 'Noor Fairley', '', 'Social worker'],
+    ],
+    'ssd_person.csv': [
+      [
+        'pers_person_id',
+        'pers_forename',
+        'pers_surname',
+        'pers_sex',
+        'pers_gender',
+        'pers_ethnicity',
+        'pers_dob',
+      ],
+      ['P1', 'Rowan', 'Ashgrove', 'F', '02', 'WBRI', '2014-05-01'],
+      ['P2', 'Kit', 'Mallory', 'M', '01', 'WBRI', '2018-09-12'],
+      ['P3', 'Dawit', 'Haile', 'M', '01', 'BAFR', '2015-03-10'],
+    ],
+    'ssd_cin_episodes.csv': [
+      [
+        'cine_referral_id',
+        'cine_person_id',
+        'cine_referral_date',
+        'cine_cin_primary_need_code',
+        'cine_referral_team',
+        'cine_referral_worker_id',
+      ],
+      ['R1', 'P1', '2026-10-01', 'N1', 'DEPT-CHILDREN-IN-CARE', 'W1'],
+      ['R2', 'P2', '2026-01-05', 'N1', 'DEPT-CHILDREN-IN-CARE', 'W1'],
+      ['R3', 'P3', '2026-10-26', 'N8', 'DEPT-CHILDREN-IN-CARE', 'W2'],
+    ],
+    'ssd_cin_assessments.csv': [
+      [
+        'cina_assessment_id',
+        'cina_person_id',
+        'cina_referral_id',
+        'cina_assessment_start_date',
+        'cina_assessment_child_seen',
+        'cina_assessment_auth_date',
+      ],
+      ['A2', 'P2', 'R2', '2026-01-06', 'Y', '2026-02-20'],
+    ],
+    'ssd_cp_plans.csv': [
+      [
+        'cppl_cp_plan_id',
+        'cppl_person_id',
+        'cppl_referral_id',
+        'cppl_cp_plan_start_date',
+        'cppl_cp_plan_initial_category',
+      ],
+      ['CP2', 'P2', 'R2', '2026-07-01', 'NEG'],
+    ],
+    'ssd_cp_visits.csv': [
+      [
+        'cppv_cp_visit_id',
+        'cppv_person_id',
+        'cppv_cp_plan_id',
+        'cppv_cp_visit_date',
+        'cppv_cp_visit_seen',
+        'cppv_cp_visit_seen_alone',
+      ],
+      ['V1', 'P2', 'CP2', '2026-07-10', 'Y', 'Y'],
+      ['V2', 'P2', 'CP2', '2026-10-20', 'Y', 'N'],
+    ],
+    'ssd_cla_episodes.csv': [
+      [
+        'clae_cla_episode_id',
+        'clae_person_id',
+        'clae_cla_id',
+        'clae_referral_id',
+        'clae_cla_episode_start_date',
+        'clae_cla_episode_start_reason',
+        'clae_cla_primary_need_code',
+      ],
+      ['E3', 'P3', 'LA3', 'R3', '2026-10-26', 'S', 'N8'],
+    ],
+    'ssd_cla_placement.csv': [
+      [
+        'clap_cla_placement_id',
+        'clap_person_id',
+        'clap_cla_id',
+        'clap_cla_placement_start_date',
+        'clap_cla_placement_type',
+      ],
+      ['PL3', 'P3', 'LA3', '2026-10-26', 'U4'],
+    ],
+    'ssd_cla_visits.csv': [
+      [
+        'clav_cla_visit_id',
+        'clav_person_id',
+        'clav_cla_id',
+        'clav_cla_visit_date',
+        'clav_cla_visit_seen',
+        'clav_cla_visit_seen_alone',
+      ],
+      ['CV1', 'P3', 'LA3', '2026-10-30', 'Y', 'N'],
+    ],
+    'ssd_involvements.csv': [
+      [
+        'invo_involvements_id',
+        'invo_person_id',
+        'invo_professional_id',
+        'invo_professional_role_id',
+        'invo_professional_team',
+        'invo_involvement_start_date',
+      ],
+      ['IN1', 'P1', 'W1', 'Allocated social worker', 'DEPT-CHILDREN-IN-CARE', '2026-10-01'],
+      ['IN2', 'P2', 'W1', 'Allocated social worker', 'DEPT-CHILDREN-IN-CARE', '2026-01-05'],
+      ['IN3', 'P3', 'W2', 'Allocated social worker', 'DEPT-CHILDREN-IN-CARE', '2026-10-26'],
+    ],
+  };
+}
+
+let ctx: TestContext;
+const dashboardRow = (html: string, label: string) => {
+  const row = html.split('<tr class="govuk-table__row">').find((r) => r.includes(`>${label}</th>`));
+  return row ? [...row.matchAll(/data-sort-value="(\d+)"/g)].map((m) => Number(m[1])) : undefined;
+};
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  const admin = ctx.org;
+  const db = ctx.oversight.database.db;
+  const actor = {
+    userId: admin.userIds.administrator,
+    organisationId: admin.organisationId,
+    organisationName: admin.organisationName,
+    name: 'Admin',
+    email: 'admin@oakhaven.example',
+    role: 'administrator' as const,
+    teamId: null,
+    permissions: new Set<string>(),
+  };
+  const id = await startSsdImport(
+    db,
+    actor,
+    { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
+    {
+      organisationId: admin.organisationId,
+      userId: actor.userId,
+      ip: null,
+      userAgent: null,
+      requestId: null,
+      at: ctx.clock.now(),
+    },
+  );
+  const outcome = await importSettled(id);
+  expect(outcome?.status, JSON.stringify(outcome?.errors?.slice(0, 3))).toBe('applied');
+  await ctx.app.deps.background.idle();
+});
+afterAll(async () => ctx.close());
+
+describe('statutory timescale dashboards after an import', () => {
+  it('computes the tasks worked out by hand', async () => {
+    const rows = await rawRows<{
+      rule_key: string;
+      due: string;
+      status: string;
+      completed_on: string | null;
+    }>(
+      ctx.oversight.database.db,
+      sql`select rule_key, due::text, status, completed_on::text from compliance_tasks order by rule_key, due`,
+    );
+    expect(rows.map((r) => `${r.rule_key} ${r.due} ${r.status}`)).toEqual([
+      'assessment 2026-03-09 done',
+      'assessment 2026-12-03 upcoming',
+      'assessment 2026-12-30 upcoming',
+      'cla-review 2026-11-23 due-soon',
+      'cla-visit 2026-11-02 done',
+      'cla-visit 2026-12-11 upcoming',
+      'cp-visit 2026-07-15 done',
+      'cp-visit 2026-07-24 done-late',
+      'cp-visit 2026-11-03 overdue',
+      'initial-health 2026-11-23 due-soon',
+      'pep 2026-11-09 overdue',
+      'review-conference 2026-10-01 overdue',
+    ]);
+  });
+
+  it("shows a practitioner their own tasks, overdue first, and nobody else's", async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const page = await priya.get('/tasks');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/>2<\/span> overdue/);
+    expect(page.body).toMatch(/>0<\/span> due soon/);
+    expect(page.body).toMatch(/>1<\/span> not yet due/);
+    expect(page.body).toContain('Kit Mallory');
+    expect(page.body).toContain('Rowan Ashgrove');
+    expect(page.body).not.toContain('Dawit Haile');
+    expect(page.body.indexOf('Review child protection conference')).toBeLessThan(
+      page.body.indexOf('Child and family assessment'),
+    );
+  });
+
+  it('gives the team manager counts by worker and task type that add up, each linked to its list', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    const page = await manager.get('/timescales/team');
+    expect(page.statusCode).toBe(200);
+    // Overdue, due soon, not yet due, total.
+    expect(dashboardRow(page.body, 'Priya Ashdown')).toEqual([2, 0, 1, 3]);
+    expect(dashboardRow(page.body, 'Noor Fairley')).toEqual([1, 2, 2, 5]);
+    expect(dashboardRow(page.body, 'Assessment')).toEqual([0, 0, 2, 2]);
+    expect(dashboardRow(page.body, 'Visit')).toEqual([1, 0, 1, 2]);
+    const list = await manager.get(
+      `/timescales/tasks?team=${ctx.org.teamIds['children-in-care']}&status=overdue`,
+    );
+    expect(list.body).toContain('3 tasks match');
+    const noor = await manager.get(
+      `/timescales/tasks?team=${ctx.org.teamIds['children-in-care']}&status=due-soon`,
+    );
+    expect(noor.body).toContain('2 tasks match');
+    expect(noor.body).toContain('Looked-after review');
+  });
+
+  it('exports the list behind a count as CSV with the same rows', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    const csv = await manager.get(
+      `/timescales/tasks.csv?team=${ctx.org.teamIds['children-in-care']}&status=overdue`,
+    );
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('Child,Child id,Task,Due,Status,Days late,Done on,Worker,Team,Rule');
+    expect(lines).toHaveLength(4);
+    expect(csv.body).toContain('Personal education plan,2026-11-09,Overdue,7');
+  });
+
+  it('keeps a team manager to their own team and a practitioner off the team view', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    expect((await manager.get(`/timescales/team?team=${ctx.org.teamIds.assessment}`)).statusCode).toBe(403);
+    expect((await manager.get(`/timescales/tasks?team=${ctx.org.teamIds.assessment}`)).statusCode).toBe(403);
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await priya.get('/timescales/team')).statusCode).toBe(403);
+    const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
+    for (const url of [
+      '/tasks',
+      '/timescales',
+      '/timescales/team',
+      '/timescales/tasks',
+      '/timescales/tasks.csv',
+    ]) {
+      expect((await member.get(url)).statusCode, url).toBe(403);
+    }
+  });
+
+  it('shows the service view by team and service level, with the on-time trend as a table', async () => {
+    const sm = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const page = await sm.get('/timescales');
+    expect(page.statusCode).toBe(200);
+    expect(dashboardRow(page.body, 'Children in Care Team')).toEqual([3, 2, 3, 8]);
+    expect(dashboardRow(page.body, 'Looked after')).toEqual([1, 2, 1, 4]);
+    // July: one visit on time, one late. November so far: one visit on time, one visit and the PEP overdue.
+    expect(page.body).toMatch(/July 2026<\/th>\s*<td[^>]*>2<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>50%<\/td>/);
+    expect(page.body).toMatch(
+      /November 2026<\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>33.3%<\/td>/,
+    );
+  });
+
+  it('moves statuses on as the days pass when recomputed', async () => {
+    ctx.clock.set('2026-11-24T09:00:00Z');
+    const { refreshTasks } = await import('./service');
+    await refreshTasks(ctx.oversight.database.db, ctx.org.organisationId, 'all', ctx.clock);
+    const rows = await rawRows<{ rule_key: string; status: string }>(
+      ctx.oversight.database.db,
+      sql`select rule_key, status from compliance_tasks where rule_key in ('cla-review', 'initial-health')`,
+    );
+    expect(rows.map((r) => r.status)).toEqual(['overdue', 'overdue']);
+    ctx.clock.set('2026-11-16T09:00:00Z');
+    await refreshTasks(ctx.oversight.database.db, ctx.org.organisationId, 'all', ctx.clock);
+  });
+
+  it('sends each worker with an account, each team manager and each service manager one digest a working day, naming no child', async () => {
+    const db = ctx.oversight.database.db;
+    const deps = { mailer: ctx.oversight.mailer, publicUrl: 'https://oversight.example' };
+    const day = { today: '2026-11-16', holidays: new Set<string>(), at: ctx.clock.now() };
+    const first = await sendDailyPrompts(db, deps, ctx.org.organisationId, day);
+    expect(first).toEqual({ workers: 1, managers: 1, escalations: 1 });
+    const again = await sendDailyPrompts(db, deps, ctx.org.organisationId, day);
+    expect(again).toEqual({ workers: 0, managers: 0, escalations: 0 });
+    const weekend = await sendDailyPrompts(db, deps, ctx.org.organisationId, { ...day, today: '2026-11-21' });
+    expect(weekend.skipped).toBe('not a working day');
+    const mail = await rawRows<{ to_address: string; subject: string; body: string }>(
+      db,
+      sql`select to_address, subject, body from mail_messages order by to_address`,
+    );
+    const toPriya = mail.find((m) => m.to_address === 'practitioner@oakhaven.example');
+    expect(toPriya?.subject).toBe('Oversight: 2 overdue and 0 due soon in your statutory tasks');
+    expect(toPriya?.body).toContain('https://oversight.example/tasks');
+    for (const m of mail) {
+      for (const name of ['Kit', 'Mallory', 'Rowan', 'Ashgrove', 'Dawit', 'Haile']) {
+        expect(m.subject).not.toContain(name);
+        expect(m.body).not.toContain(name);
+      }
+    }
+    const escalation = mail.find((m) => m.to_address === 'service.manager@oakhaven.example');
+    // Overdue by more than 10 working days: the review conference (1 Oct) only; the visit (3 Nov) is 9 working days.
+    expect(escalation?.subject).toBe('Oversight: 1 statutory tasks overdue by more than 10 working days');
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await priya.get('/account/messages')).body).toContain('in your statutory tasks');
+  });
+});
