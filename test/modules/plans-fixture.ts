@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 /** Helpers for the plans tests: actors for service calls, a small plan, and multipart bodies. */
 
 import type { DemoOrganisation } from '../../src/demo/organisation';
@@ -165,4 +166,30 @@ export function multipart(
 export function dateFields(name: string, iso: string): Record<string, string> {
   const [y, m, d] = iso.split('-');
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+}
+
+/** One file from a zip (DOCX, XLSX), found through the central directory. */
+export function unzipEntry(zip: Buffer, name: string): string | undefined {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return undefined;
+  const entries = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const compressedSize = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const extraLength = zip.readUInt16LE(p + 30);
+    const commentLength = zip.readUInt16LE(p + 32);
+    const localOffset = zip.readUInt32LE(p + 42);
+    const entryName = zip.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    if (entryName === name) {
+      const localNameLength = zip.readUInt16LE(localOffset + 26);
+      const localExtraLength = zip.readUInt16LE(localOffset + 28);
+      const start = localOffset + 30 + localNameLength + localExtraLength;
+      const data = zip.subarray(start, start + compressedSize);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return undefined;
 }

@@ -56,10 +56,11 @@ function statusText(doc: PlanDocument, a: DocAction): string {
 
 function comments(a: DocAction): string {
   const u = a.latestUpdate;
-  if (!u) return '';
+  const evidence = a.completionEvidence ? `Evidence of completion: ${a.completionEvidence}` : '';
+  if (!u) return evidence;
   const by = u.authorName ? `, ${u.authorName}` : '';
   const focus = u.focus ? ` Next: ${u.focus}` : '';
-  return `${formatDate(u.date)}${by}: ${u.progress}${focus}`;
+  return [`${formatDate(u.date)}${by}: ${u.progress}${focus}`, evidence].filter(Boolean).join('\n');
 }
 
 function ref(a: DocAction): string {
@@ -85,7 +86,12 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
             },
             { text: leadText(a.leadOfficer) },
             { text: formatDate(a.endDate) },
-            { text: statusText(doc, a), rag: a.rag },
+            {
+              text: [statusText(doc, a), a.completionEvidence ? `Evidence: ${a.completionEvidence}` : '']
+                .filter(Boolean)
+                .join('\n'),
+              rag: a.rag,
+            },
           ]),
         ),
       ),
