@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
+import { dateFromParts, dateParts, formErrors, validateForm } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import { describeDue, SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS } from './labels';
@@ -57,6 +57,7 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         due: describeDue(r.current.definition),
         pending: r.versions.find((v) => v.effectiveFrom > now),
       })),
+      canEdit: can(req.actor, 'compliance.rules.edit'),
     });
   });
 
@@ -153,6 +154,48 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
           return renderRule(req, reply.code(400), key, { errors: formErrors(e.fields), values });
         throw e;
       }
+    },
+  );
+
+  const settingsForm = z.object({
+    promptsEnabled: z.enum(['yes', 'no'], { message: 'Select yes if daily prompts should be sent' }),
+    escalateAfterWorkingDays: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, 'Enter a whole number of working days from 0 to 99, like 10'),
+  });
+
+  app.get('/timescales/settings', { config: { permission: 'compliance.rules.edit' } }, async (req, reply) => {
+    const s = await compliance.getSettings(db, req.actor!.organisationId);
+    return reply.render('compliance/views/settings.njk', {
+      errors: formErrors({}),
+      values: {
+        promptsEnabled: s.promptsEnabled ? 'yes' : 'no',
+        escalateAfterWorkingDays: String(s.escalateAfterWorkingDays),
+      },
+    });
+  });
+
+  app.post(
+    '/timescales/settings',
+    { config: { permission: 'compliance.rules.edit' } },
+    async (req, reply) => {
+      const form = validateForm(settingsForm, req.body);
+      if (!form.ok) {
+        return reply
+          .code(400)
+          .render('compliance/views/settings.njk', { errors: form.errors, values: req.body ?? {} });
+      }
+      await compliance.saveSettings(
+        db,
+        { ...auditContext(req, clock), organisationId: req.actor!.organisationId },
+        {
+          promptsEnabled: form.data.promptsEnabled === 'yes',
+          escalateAfterWorkingDays: Number(form.data.escalateAfterWorkingDays),
+        },
+      );
+      reply.flash('Prompt settings saved');
+      return reply.redirect('/timescales/settings');
     },
   );
 }

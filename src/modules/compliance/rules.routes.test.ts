@@ -81,3 +81,30 @@ describe('timescale rules pages', () => {
     expect((await otherAdmin.get('/timescales/rules/no-such-rule')).statusCode).toBe(404);
   });
 });
+
+describe('prompt settings', () => {
+  it('lets an administrator switch prompts off and change the escalation threshold, audited', async () => {
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const bad = await admin.post('/timescales/settings', {
+      promptsEnabled: 'yes',
+      escalateAfterWorkingDays: 'ten',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter a whole number of working days');
+    const ok = await admin.post('/timescales/settings', {
+      promptsEnabled: 'no',
+      escalateAfterWorkingDays: '15',
+    });
+    expect(ok.statusCode).toBe(302);
+    const page = await admin.get('/timescales/settings');
+    expect(page.body).toContain('value="15"');
+    expect(page.body).toMatch(/value="no" checked/);
+    const audit = await rawRows<{ n: number }>(
+      ctx.oversight.database.db,
+      sql`select count(*)::int as n from access_audit where action = 'timescale-settings.change'`,
+    );
+    expect(audit[0]!.n).toBe(1);
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    expect((await manager.get('/timescales/settings')).statusCode).toBe(403);
+  });
+});
