@@ -3,26 +3,13 @@
  * child's pages, the child's own words, oversight and supervision. Merged
  * into the cases module's permissions in index.ts. Which children a holder
  * sees is still limited by ROLE_CASE_SCOPE: these say what a role may do,
- * not to whom.
+ * not to whom. Finding and reading a child needs 'cases.read', declared
+ * by the register (index.ts).
  */
 import type { NavItem } from '../../platform/http/module';
 import type { PermissionSet } from '../../platform/permissions';
 
-/** Roles that may read child-level records at all (never committee roles or administrators). */
-export const CHILD_RECORD_ROLES = [
-  'practitioner',
-  'team_manager',
-  'service_manager',
-  'qa_officer',
-  'independent_auditor',
-  'senior_leader',
-] as const;
-
 export const practicePermissions = {
-  'cases.read': {
-    description: 'Find children and read the record and chronology of a child you may see',
-    roles: CHILD_RECORD_ROLES,
-  },
   'cases.mine': {
     description: 'See the children allocated to you',
     roles: ['practitioner', 'team_manager'],

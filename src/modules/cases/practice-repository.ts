@@ -441,7 +441,7 @@ export async function listActions(
         join users su on su.id = s.supervisor_user_id
         left join supervision_action_outcomes o on o.action_id = a.id
         where a.organisation_id = ${organisationId} ${worker} ${chains}
-        order by s.held_on, a.created_at, a.id`,
+        order by s.held_on, s.created_at, a.position, a.id`,
   );
 }
 

@@ -12,6 +12,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -179,6 +180,8 @@ export const supervisionActions = pgTable(
     ownerKind: text('owner_kind').notNull(),
     ownerName: text('owner_name').notNull(),
     dueOn: day('due_on').notNull(),
+    /** Order on the supervision record: carried actions first, then new ones as entered. */
+    position: integer('position').notNull().default(0),
     createdAt: moment('created_at').notNull(),
   },
   (t) => [

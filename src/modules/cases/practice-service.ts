@@ -592,6 +592,7 @@ export async function recordSupervision(
         recordedAt: ctx.at,
       });
     for (const id of decisions.done) await outcome(id, 'done');
+    let position = 0;
     for (const id of decisions.carry) {
       const previous = openById.get(id)!;
       await repo.insertSupervisionAction(tx, {
@@ -603,6 +604,7 @@ export async function recordSupervision(
         ownerKind: previous.ownerKind,
         ownerName: previous.ownerName,
         dueOn: previous.dueOn,
+        position: position++,
         createdAt: ctx.at,
       });
       await outcome(id, 'carried');
@@ -619,6 +621,7 @@ export async function recordSupervision(
         ownerKind: a.ownerKind,
         ownerName: a.ownerKind === 'worker' ? form.worker.name : supervisorName,
         dueOn: a.dueOn,
+        position: position++,
         createdAt: ctx.at,
       });
     }

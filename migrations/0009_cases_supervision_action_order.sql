@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_actions" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;
