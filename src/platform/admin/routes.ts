@@ -47,7 +47,9 @@ const SECTIONS = [
 async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin', { config: { permission: 'admin.view' } }, async (req, reply) => {
     const actor = actorOf(req);
-    return reply.render('admin/index.njk', { sections: SECTIONS.filter((s) => can(actor, s.permission)) });
+    return reply.render('admin/index.njk', {
+      adminSections: SECTIONS.filter((s) => can(actor, s.permission)),
+    });
   });
 
   app.get('/admin/roles', { config: { permission: 'admin.roles' } }, async (_req, reply) => {
