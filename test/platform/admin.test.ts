@@ -270,7 +270,7 @@ describe('deactivating and reactivating', () => {
     expect(row!.n).toBe(1);
   });
 
-  it('does not let an administrator deactivate themself', async () => {
+  it('does not let an administrator deactivate themself or reset their own password', async () => {
     const a = await admin();
     const res = await a.post(`/admin/users/${ctx.org.userIds.administrator}/deactivate`, {});
     expect(res.statusCode).toBe(400);
@@ -279,6 +279,12 @@ describe('deactivating and reactivating', () => {
     expect((await a.get('/admin')).statusCode).toBe(200);
     const own = await a.get(`/admin/users/${ctx.org.userIds.administrator}`);
     expect(own.body).not.toContain('Deactivate account');
+    expect(own.body).not.toContain('Reset password');
+    const reset = await a.post(`/admin/users/${ctx.org.userIds.administrator}/reset-password`);
+    expect(reset.statusCode).toBe(400);
+    expect(reset.body).toContain('To change your own password, use Your account');
+    expect((await userRow(ctx.org.userIds.administrator)).password_hash).not.toBeNull();
+    expect((await a.get('/admin')).statusCode).toBe(200);
   });
 });
 

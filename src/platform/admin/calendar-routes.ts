@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../clock';
 import { formErrors } from '../http/forms';
@@ -19,12 +19,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
   const currentYear = () => Number(today(clock).slice(0, 4));
 
-  async function page(actorYear: number, req: Parameters<typeof actorOf>[0]) {
+  /** What the calendar page shows for a year. */
+  async function yearView(year: number, req: FastifyRequest) {
     return {
-      year: actorYear,
-      days: await calendarYear(db, actorOf(req), actorYear),
-      previousYear: actorYear - 1,
-      nextYear: actorYear + 1,
+      year,
+      days: await calendarYear(db, actorOf(req), year),
+      previousYear: year - 1,
+      nextYear: year + 1,
     };
   }
 
@@ -35,7 +36,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       })
       .parse(req.query ?? {});
     return reply.render('admin/calendar.njk', {
-      ...(await page(year, req)),
+      ...(await yearView(year, req)),
       values: {},
       errors: formErrors({}),
     });
@@ -64,7 +65,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     if (!result.ok) {
       const year = date.ok ? Number(date.date.slice(0, 4)) : currentYear();
       return reply.code(400).render('admin/calendar.njk', {
-        ...(await page(year, req)),
+        ...(await yearView(year, req)),
         values: body,
         errors: result.errors,
       });

@@ -11,7 +11,7 @@ import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { formatDate, formatDateTime } from '../http/views';
 import type { Mailer, MailStatus } from '../mail/service';
-import { type Actor, ROLE_NAMES, type Role } from '../permissions';
+import type { Actor, Role } from '../permissions';
 import { londonStartOfDay } from './dates';
 import { limitOffset, type PageRequest } from './pagination';
 import {
@@ -343,6 +343,12 @@ export async function resetPassword(
   ctx: AuditContext,
   id: string,
 ): Promise<{ kind: 'invitation' | 'reset'; mail: MailStatus }> {
+  if (id === actor.userId) {
+    throw new ValidationError({
+      confirm:
+        'To change your own password, use Your account. Another administrator can reset it if you need',
+    });
+  }
   const { user, token, expiresAt, kind } = await deps.db.transaction(async (tx) => {
     const user = await userInOrganisation(tx, actor, id);
     if (!user.active) {
@@ -574,8 +580,4 @@ export async function removeNonWorkingDay(
     });
     return day;
   });
-}
-
-export function roleName(role: string): string {
-  return ROLE_NAMES[role as Role] ?? role;
 }
