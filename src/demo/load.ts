@@ -11,6 +11,7 @@ import {
   type DemoOrganisation,
 } from './organisation';
 import { plansDemo } from './plans';
+import { practiceDemo } from './practice';
 
 export type DemoScale = 'small' | 'large';
 
@@ -41,6 +42,7 @@ export async function loadDemo(oversight: Oversight, scale: DemoScale): Promise<
 export type DemoStep = (oversight: Oversight, org: DemoOrganisation, scale: DemoScale) => Promise<void>;
 export const demoSteps: DemoStep[] = [];
 demoSteps.push(loadCaseDemo);
+demoSteps.push(practiceDemo);
 demoSteps.push(plansDemo);
 
 /**
