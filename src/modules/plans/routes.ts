@@ -690,6 +690,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
       timeline: detail.timeline.map((t) => ({
         ...t,
         toView: t.rag ? ragView(key, t.rag.to) : undefined,
+        confirmedView: t.update?.ragConfirmed ? ragView(key, t.update.ragConfirmed) : undefined,
         fromView: t.rag?.from ? ragView(key, t.rag.from) : undefined,
       })),
       isCommittee: detail.plan.type === 'committee_outstanding',

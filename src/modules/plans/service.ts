@@ -1102,6 +1102,8 @@ export interface TimelineEntry {
     focus: string | null;
     edited: boolean;
     editable: boolean;
+    /** The RAG status this update's author reviewed and left as it was. */
+    ragConfirmed: RagCode | null;
   };
   rag?: {
     from: RagCode | null;
@@ -1131,6 +1133,17 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
   ]);
   const leads = new Map(leadRows.map((l) => [l.id, l]));
   const manage = canManagePlan(actor, plan);
+  // A RAG review that confirmed the status with an update is shown with that update, not as an event of its own.
+  const updateMoments = new Set(updates.map((u) => `${u.update.createdAt.getTime()}|${u.update.authorId}`));
+  const confirmedWithUpdate = (c: (typeof changes)[number]) =>
+    c.change.fromRag === c.change.toRag &&
+    !c.change.evidenceFileId &&
+    updateMoments.has(`${c.change.changedAt.getTime()}|${c.change.changedBy}`);
+  const confirmations = new Map(
+    changes
+      .filter(confirmedWithUpdate)
+      .map((c) => [`${c.change.changedAt.getTime()}|${c.change.changedBy}`, c]),
+  );
   const timeline: TimelineEntry[] = [
     ...updates.map((u, i) => ({
       kind: 'update' as const,
@@ -1143,23 +1156,29 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
         focus: u.update.focus,
         edited: Boolean(u.update.editedAt),
         editable: i === 0 && (u.update.authorId === actor.userId || manage),
+        ragConfirmed:
+          (confirmations.get(`${u.update.createdAt.getTime()}|${u.update.authorId}`)?.change.toRag as
+            | RagCode
+            | undefined) ?? null,
       },
     })),
-    ...changes.map((c) => ({
-      kind: 'rag' as const,
-      at: c.change.changedAt,
-      date: c.change.reviewedOn,
-      byName: c.byName,
-      rag: {
-        from: (c.change.fromRag as RagCode | null) ?? null,
-        to: c.change.toRag as RagCode,
-        reason: c.change.reason,
-        evidenceText: c.change.evidenceText,
-        evidenceLink: c.change.evidenceLink,
-        evidenceFileId: c.change.evidenceFileId,
-        evidenceFileName: c.fileName,
-      },
-    })),
+    ...changes
+      .filter((c) => !confirmedWithUpdate(c))
+      .map((c) => ({
+        kind: 'rag' as const,
+        at: c.change.changedAt,
+        date: c.change.reviewedOn,
+        byName: c.byName,
+        rag: {
+          from: (c.change.fromRag as RagCode | null) ?? null,
+          to: c.change.toRag as RagCode,
+          reason: c.change.reason,
+          evidenceText: c.change.evidenceText,
+          evidenceLink: c.change.evidenceLink,
+          evidenceFileId: c.change.evidenceFileId,
+          evidenceFileName: c.fileName,
+        },
+      })),
   ].sort((a, b) => (a.date === b.date ? b.at.getTime() - a.at.getTime() : a.date < b.date ? 1 : -1));
   const flags = {
     rag: action.rag as RagCode,
