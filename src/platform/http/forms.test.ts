@@ -42,3 +42,11 @@ describe('validateForm', () => {
     }
   });
 });
+
+describe('log redaction', () => {
+  it('hides set-password tokens in logged URLs', async () => {
+    const { redactUrl } = await import('./server');
+    expect(redactUrl('/account/set-password/abc123XYZ?x=1')).toBe('/account/set-password/[redacted]?x=1');
+    expect(redactUrl('/children/123')).toBe('/children/123');
+  });
+});

@@ -75,6 +75,11 @@ const STATIC_ROOTS: Record<string, string> = {
   public: fileURLToPath(new URL('../public', import.meta.url)),
 };
 
+/** Single-use tokens in paths (set-password links) never reach the logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/set-password\/)[^/?#]+/, '$1[redacted]');
+}
+
 export function auditContext(req: FastifyRequest, clock: Clock): AuditContext {
   return {
     organisationId: req.actor?.organisationId ?? null,
@@ -111,7 +116,17 @@ export async function buildApp(
     logger:
       deps.config.logLevel === 'silent'
         ? false
-        : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+        : {
+            level: deps.config.logLevel,
+            redact: ['req.headers.cookie', 'req.body.password'],
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                ip: req.ip,
+              }),
+            },
+          },
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
