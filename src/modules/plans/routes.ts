@@ -700,9 +700,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   app.get('/plans/actions/:actionId/edit', { config: { permission: P.read } }, async (req, reply) => {
     const a = actor(req);
     const detail = await plans.getActionDetail(db, a, id(req, 'actionId'), todayIso());
-    if (!detail.mayManage || detail.plan.type === 'committee_outstanding') {
-      if (!detail.mayManage) return reply.code(403).render('errors/403.njk');
-    }
+    if (!detail.mayManage) return reply.code(403).render('errors/403.njk');
     const x = detail.action;
     const s = partsOf(x.startDate);
     const e = partsOf(x.endDate);
