@@ -14,6 +14,7 @@ import type { DemoOrganisation } from '../../src/demo/organisation';
 import { type Csv, extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
 import { importAndWait } from '../../src/modules/cases/importer';
 import { voiceIndicator } from '../../src/modules/cases/practice-service';
+import { grantCaseAccess } from '../../src/modules/cases/service';
 import { rawRows } from '../../src/platform/db/client';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -130,6 +131,33 @@ describe('finding children within scope', () => {
     expect(team.body).not.toContain('Lior Penhallow');
     expect((await a.get(`/children/${ids.P3}`)).statusCode).toBe(404);
     expect((await a.get(`/children/${ids.P2}`)).statusCode).toBe(200);
+  });
+
+  it('shows an independent auditor only the children assigned to them', async () => {
+    const a = await as('independent_auditor');
+    expect((await a.get(`/children/${ids.P3}`)).statusCode).toBe(404);
+    await grantCaseAccess(
+      ctx.oversight.database.db,
+      {
+        organisationId: ctx.org.organisationId,
+        userId: ctx.org.userIds.administrator,
+        ip: null,
+        userAgent: 'test',
+        requestId: null,
+        at: ctx.clock.now(),
+      },
+      {
+        personId: ids.P3!,
+        userId: ctx.org.userIds.independent_auditor,
+        reason: 'Audit round',
+        expiresAt: null,
+      },
+    );
+    expect((await a.get(`/children/${ids.P3}`)).statusCode).toBe(200);
+    expect((await a.get(`/children/${ids.P3}/chronology`)).statusCode).toBe(200);
+    expect((await a.get('/children?q=testwell')).body).toContain('0 children found');
+    // An auditor reads; recording the child's views or oversight is not theirs to do.
+    expect((await a.get(`/children/${ids.P3}/voice`)).statusCode).toBe(403);
   });
 
   it('refuses committee members, clerks and administrators every child page (403)', async () => {
@@ -349,6 +377,9 @@ describe("the child's views", () => {
     expect((await auditRows('child.voice.record', ids.P1)).length).toBe(1);
     const chronology = await a.get(`/children/${ids.P1}/chronology?category=child%27s+views`);
     expect(chronology.body).toContain('I want to see my brother more.');
+    const db = ctx.oversight.database.db;
+    await expect(db.execute(sql`update case_voice_records set words = 'changed'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from case_voice_records`)).rejects.toThrow();
   });
 
   it("refuses a link to another child's plan", async () => {

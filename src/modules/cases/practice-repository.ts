@@ -4,7 +4,7 @@
  * organisation. Reads of the case register here are read-only and limited to
  * what these pages need that the register's service does not give.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, rawRows } from '../../platform/db/client';
 import { users } from '../../platform/schema';
@@ -268,15 +268,6 @@ export async function supervisees(
   return teamId === null ? rows : rows.filter((r) => r.teamId === teamId);
 }
 
-export async function superviseeById(
-  db: Db,
-  organisationId: string,
-  workerId: string,
-  today: string,
-): Promise<SuperviseeRow | undefined> {
-  return (await supervisees(db, organisationId, null, today)).find((w) => w.id === workerId);
-}
-
 export interface WorkerChildRow {
   id: string;
   sourceId: string;
@@ -445,19 +436,6 @@ export async function listActions(
   );
 }
 
-export async function actionsOfSupervision(db: Db, organisationId: string, supervisionId: string) {
-  const rows = await db
-    .select({ chainId: supervisionActions.chainId })
-    .from(supervisionActions)
-    .where(
-      and(
-        eq(supervisionActions.organisationId, organisationId),
-        eq(supervisionActions.supervisionId, supervisionId),
-      ),
-    );
-  return rows.map((r) => r.chainId);
-}
-
 /** The latest supervision of a worker (to carry its open actions into the next). */
 export async function latestSupervisionOf(
   db: Db,
@@ -473,16 +451,6 @@ export async function latestSupervisionOf(
   return row;
 }
 
-/** Which of these action ids already have an outcome (to refuse deciding twice). */
-export async function actionsWithOutcome(db: Db, actionIds: readonly string[]): Promise<Set<string>> {
-  if (actionIds.length === 0) return new Set();
-  const rows = await db
-    .select({ id: supervisionActionOutcomes.actionId })
-    .from(supervisionActionOutcomes)
-    .where(inArray(supervisionActionOutcomes.actionId, [...actionIds]));
-  return new Set(rows.map((r) => r.id));
-}
-
 // ---- the child's name ----------------------------------------------------------------------
 
 /** A child's name and SSD id, for a page heading (the caller has checked scope). */
@@ -493,14 +461,4 @@ export async function childName(db: Db, organisationId: string, personId: string
         where organisation_id = ${organisationId} and id = ${personId}::uuid`,
   );
   return row;
-}
-
-// ---- users -----------------------------------------------------------------------------
-
-export async function userName(db: Db, organisationId: string, userId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ name: users.name })
-    .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
-  return row?.name;
 }
