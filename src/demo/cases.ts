@@ -57,7 +57,7 @@ export const CASE_DEMO_SCALES: Record<DemoScale, ScaleSettings> = {
       lookedAfter: 2700,
       careLeavers: 1800,
     },
-    closed: 52_000,
+    closed: 100_000,
     caseload: 17,
     practitionerCaseload: 15,
   },

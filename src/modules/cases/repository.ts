@@ -3,6 +3,8 @@
  * built from the SSD table descriptions (ssd/spec.ts): identifiers come only
  * from those constants, values always travel as parameters.
  */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
 import { caseImports } from './schema';
@@ -155,6 +157,34 @@ function pgType(field: FieldSpec): string {
   }
 }
 
+let lastMs = 0;
+let sequence = 0;
+/**
+ * A time-ordered UUID (version 7 layout) for a new row: consecutive inserts
+ * land next to each other in the primary key index, which makes a large
+ * import several times faster than random UUIDs on the embedded database.
+ */
+export function orderedUuid(): string {
+  let ms = Math.floor(performance.timeOrigin + performance.now());
+  if (ms <= lastMs) {
+    sequence += 1;
+    if (sequence > 0xfff) {
+      lastMs += 1;
+      sequence = 0;
+    }
+    ms = lastMs;
+  } else {
+    lastMs = ms;
+    sequence = 0;
+  }
+  const random = randomBytes(8);
+  const hex = ms.toString(16).padStart(12, '0');
+  const seq = (0x7000 | sequence).toString(16);
+  const variant = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0');
+  const tail = random.subarray(1).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${seq}-${variant}${tail.slice(0, 2)}-${tail.slice(2, 14)}`;
+}
+
 interface UpsertStatement {
   /** JSON key for each field, in allFields order. */
   keys: string[];
@@ -204,9 +234,9 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
     ]);
   const template = `
     with up as (
-      insert into ${spec.table} (organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
-      select $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
-      from jsonb_to_recordset($rows::jsonb) as r(row_hash text, ${recordDef})
+      insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
+      select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
+      from jsonb_to_recordset($rows::jsonb) as r(new_id uuid, row_hash text, ${recordDef})
       ${joins.join('\n      ')}
       on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
       returning (xmax = 0) as inserted
@@ -239,7 +269,7 @@ export async function upsertRows(
 ): Promise<{ added: number; changed: number }> {
   const statement = upsertStatement(spec);
   const objects = rows.map((row) => {
-    const o: Record<string, Value> = { row_hash: row.hash };
+    const o: Record<string, Value> = { new_id: orderedUuid(), row_hash: row.hash };
     statement.keys.forEach((k, i) => {
       o[k] = row.values[i] ?? null;
     });
