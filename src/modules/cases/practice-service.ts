@@ -16,6 +16,7 @@
  *   supervision: superviseesFor, supervisionForm, recordSupervision, listSupervisionsFor,
  *                getSupervision, markActionDone, repeatedActions
  */
+import { randomUUID } from 'node:crypto';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
@@ -571,68 +572,91 @@ export async function recordSupervision(
   if (Object.keys(errors).length || !decisions.ok) throw new ValidationError(errors);
   const supervisorName = actor.name;
   const openById = new Map(form.openActions.map((a) => [a.action.id, a.action]));
-  return db.transaction(async (tx) => {
-    const supervisionId = await repo.insertSupervision(tx, {
-      organisationId: actor.organisationId,
-      heldOn: input.heldOn,
-      supervisorUserId: actor.userId,
-      workerId: input.workerId,
-      reflection: input.reflection,
-      createdAt: ctx.at,
-    });
-    await repo.insertSupervisionCases(tx, actor.organisationId, supervisionId, input.personIds);
-    const outcome = (actionId: string, value: 'done' | 'carried') =>
-      repo.insertActionOutcome(tx, {
+  const firstCarried = form.openActions[0] ? carryField(form.openActions[0].action.id) : 'heldOn';
+  return decidedOnce(firstCarried, () =>
+    db.transaction(async (tx) => {
+      const supervisionId = await repo.insertSupervision(tx, {
         organisationId: actor.organisationId,
-        actionId,
-        outcome: value,
-        decidedAtSupervisionId: supervisionId,
-        recordedBy: actor.userId,
-        recordedOn: input.heldOn,
-        recordedAt: ctx.at,
-      });
-    for (const id of decisions.done) await outcome(id, 'done');
-    let position = 0;
-    for (const id of decisions.carry) {
-      const previous = openById.get(id)!;
-      await repo.insertSupervisionAction(tx, {
-        organisationId: actor.organisationId,
-        supervisionId,
-        chainId: previous.chainId,
-        previousActionId: previous.id,
-        description: previous.description,
-        ownerKind: previous.ownerKind,
-        ownerName: previous.ownerName,
-        dueOn: previous.dueOn,
-        position: position++,
+        heldOn: input.heldOn,
+        supervisorUserId: actor.userId,
+        workerId: input.workerId,
+        reflection: input.reflection,
         createdAt: ctx.at,
       });
-      await outcome(id, 'carried');
-    }
-    for (const a of input.actions) {
-      const id = crypto.randomUUID();
-      await repo.insertSupervisionAction(tx, {
-        id,
-        organisationId: actor.organisationId,
-        supervisionId,
-        chainId: id,
-        previousActionId: null,
-        description: a.description,
-        ownerKind: a.ownerKind,
-        ownerName: a.ownerKind === 'worker' ? form.worker.name : supervisorName,
-        dueOn: a.dueOn,
-        position: position++,
-        createdAt: ctx.at,
+      await repo.insertSupervisionCases(tx, actor.organisationId, supervisionId, input.personIds);
+      const outcome = (actionId: string, value: 'done' | 'carried') =>
+        repo.insertActionOutcome(tx, {
+          organisationId: actor.organisationId,
+          actionId,
+          outcome: value,
+          decidedAtSupervisionId: supervisionId,
+          recordedBy: actor.userId,
+          recordedOn: input.heldOn,
+          recordedAt: ctx.at,
+        });
+      for (const id of decisions.done) await outcome(id, 'done');
+      let position = 0;
+      for (const id of decisions.carry) {
+        const previous = openById.get(id)!;
+        await repo.insertSupervisionAction(tx, {
+          organisationId: actor.organisationId,
+          supervisionId,
+          chainId: previous.chainId,
+          previousActionId: previous.id,
+          description: previous.description,
+          ownerKind: previous.ownerKind,
+          ownerName: previous.ownerName,
+          dueOn: previous.dueOn,
+          position: position++,
+          createdAt: ctx.at,
+        });
+        await outcome(id, 'carried');
+      }
+      for (const a of input.actions) {
+        const id = randomUUID();
+        await repo.insertSupervisionAction(tx, {
+          id,
+          organisationId: actor.organisationId,
+          supervisionId,
+          chainId: id,
+          previousActionId: null,
+          description: a.description,
+          ownerKind: a.ownerKind,
+          ownerName: a.ownerKind === 'worker' ? form.worker.name : supervisorName,
+          dueOn: a.dueOn,
+          position: position++,
+          createdAt: ctx.at,
+        });
+      }
+      await recordAudit(tx, ctx, {
+        action: 'supervision.record',
+        recordType: 'supervision',
+        recordId: supervisionId,
+        detail: `worker ${input.workerId}: ${input.personIds.length} cases, ${decisions.done.length} done, ${decisions.carry.length} carried, ${input.actions.length} new actions`,
+      });
+      return supervisionId;
+    }),
+  );
+}
+
+/**
+ * An action's outcome is recorded once (a unique index): if two people
+ * decide the same action at the same moment, the second is told, not shown
+ * an error page.
+ */
+async function decidedOnce<T>(field: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') {
+      throw new ValidationError({
+        [field]:
+          'Someone else has just recorded what became of these actions. Go back to supervision and start again.',
       });
     }
-    await recordAudit(tx, ctx, {
-      action: 'supervision.record',
-      recordType: 'supervision',
-      recordId: supervisionId,
-      detail: `worker ${input.workerId}: ${input.personIds.length} cases, ${decisions.done.length} done, ${decisions.carry.length} carried, ${input.actions.length} new actions`,
-    });
-    return supervisionId;
-  });
+    throw error;
+  }
 }
 
 /** Supervisions the actor may read: their team's workers (team manager) or everyone's (service-wide roles). */
@@ -696,25 +720,29 @@ export async function markActionDone(
   const action = page.actions.find((a) => a.action.id === actionId);
   if (!action) throw new NotFoundError('action');
   if (action.status !== 'open') {
-    throw new ValidationError({ form: 'This action has already been marked done or carried forward' });
+    throw new ValidationError({
+      [`action-${actionId}`]: 'This action has already been marked done or carried forward',
+    });
   }
-  await db.transaction(async (tx) => {
-    await repo.insertActionOutcome(tx, {
-      organisationId: actor.organisationId,
-      actionId,
-      outcome: 'done',
-      decidedAtSupervisionId: null,
-      recordedBy: actor.userId,
-      recordedOn: todayOf(ctx),
-      recordedAt: ctx.at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'supervision.action.done',
-      recordType: 'supervision',
-      recordId: supervisionId,
-      detail: `action ${actionId}`,
-    });
-  });
+  await decidedOnce(`action-${actionId}`, () =>
+    db.transaction(async (tx) => {
+      await repo.insertActionOutcome(tx, {
+        organisationId: actor.organisationId,
+        actionId,
+        outcome: 'done',
+        decidedAtSupervisionId: null,
+        recordedBy: actor.userId,
+        recordedOn: todayOf(ctx),
+        recordedAt: ctx.at,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'supervision.action.done',
+        recordType: 'supervision',
+        recordId: supervisionId,
+        detail: `action ${actionId}`,
+      });
+    }),
+  );
 }
 
 /** Actions on the agenda at three or more supervisions and still not done, across the organisation. */
