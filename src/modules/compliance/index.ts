@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
+import { today } from '../../platform/clock';
 import type { OversightModule } from '../../platform/http/module';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
 import { complianceRoutes } from './routes';
-import { refreshTasks, sendDailyPrompts } from './service';
+import { STATUS_LABELS, STATUS_TAG } from './rules/status';
+import { latestComputation, listRules, refreshTasks, sendDailyPrompts, tasksForChild } from './service';
 
 async function routes(app: FastifyInstance): Promise<void> {
   await complianceRoutes(app);
@@ -32,6 +34,17 @@ export const complianceModule: OversightModule = {
       description: 'See statutory timescales across the service, by team and service level',
       roles: ['service_manager', 'senior_leader', 'qa_officer'],
     },
+    'compliance.child': {
+      description: "See a child's statutory tasks on the child's page (for children you may see)",
+      roles: [
+        'practitioner',
+        'team_manager',
+        'service_manager',
+        'qa_officer',
+        'senior_leader',
+        'independent_auditor',
+      ],
+    },
     'compliance.rules.read': {
       description: 'Read the statutory timescale rules',
       roles: [
@@ -55,6 +68,30 @@ export const complianceModule: OversightModule = {
     { href: '/timescales/rules', text: 'Timescale rules', permission: 'compliance.rules.edit' },
   ],
   routes,
+  recordPanels: [
+    {
+      recordType: 'child',
+      order: 10,
+      permission: 'compliance.child',
+      load: async (app, actor, personId) => {
+        const { db, clock } = app.deps;
+        const [tasks, rules] = await Promise.all([
+          tasksForChild(db, actor.organisationId, personId),
+          listRules(db, actor.organisationId, today(clock), clock.now()),
+        ]);
+        const names = new Map(rules.map((r) => [r.key, r.current.definition.name]));
+        return {
+          template: 'compliance/views/child-panel.njk',
+          context: {
+            tasks: tasks.map((t) => ({ ...t, ruleName: names.get(t.ruleKey) ?? t.ruleKey })),
+            labels: STATUS_LABELS,
+            tags: STATUS_TAG,
+            computedOn: await latestComputation(db, actor.organisationId),
+          },
+        };
+      },
+    },
+  ],
   dailyJobs: (app) => [
     {
       name: 'compliance.recompute',

@@ -1,12 +1,32 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { DailyJob } from '../jobs';
-import type { PermissionSet } from '../permissions';
+import type { Actor, PermissionSet } from '../permissions';
+import { can } from '../permissions';
 
 export interface NavItem {
   href: string;
   text: string;
   /** Shown only to people holding this permission. */
   permission: string;
+}
+
+/**
+ * A section one module adds to another module's record page (the child's
+ * statutory tasks on the child's page) without either importing the other.
+ * The page owner checks the person may see the record before asking.
+ */
+export interface RecordPanel {
+  recordType: 'child';
+  /** Lower comes first. */
+  order: number;
+  /** Shown only to people holding this permission. */
+  permission: string;
+  /** The template to include and what it needs; null to show nothing. */
+  load(
+    app: FastifyInstance,
+    actor: Actor,
+    recordId: string,
+  ): Promise<{ template: string; context: Record<string, unknown> } | null>;
 }
 
 /** What a module gives the platform: its permissions, navigation and routes. */
@@ -17,4 +37,21 @@ export interface OversightModule {
   routes: FastifyPluginAsync;
   /** Jobs the platform runs once a day per organisation, given the running app. */
   dailyJobs?: (app: FastifyInstance) => DailyJob[];
+  /** Sections for other modules' record pages. */
+  recordPanels?: RecordPanel[];
+}
+
+/** The panels every module contributes to a record page, loaded for this person, in order. */
+export async function loadRecordPanels(
+  app: FastifyInstance,
+  actor: Actor,
+  recordType: RecordPanel['recordType'],
+  recordId: string,
+): Promise<Array<{ template: string; context: Record<string, unknown> }>> {
+  const panels = app.deps.modules
+    .flatMap((m) => m.recordPanels ?? [])
+    .filter((p) => p.recordType === recordType && can(actor, p.permission))
+    .sort((a, b) => a.order - b.order);
+  const loaded = await Promise.all(panels.map((p) => p.load(app, actor, recordId)));
+  return loaded.filter((p): p is NonNullable<typeof p> => p !== null);
 }
