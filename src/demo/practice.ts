@@ -121,6 +121,9 @@ function at(actor: Actor, date: string): AuditContext {
   };
 }
 
+/** At most this many children get recorded views (the practitioner's first, then the team's). */
+const VOICE_CHILDREN = 250;
+
 const named = (text: string, name: string) => text.replaceAll('{name}', name);
 
 export async function practiceDemo(
@@ -142,7 +145,8 @@ export async function practiceDemo(
   const wholeTeam = await practice.teamCases(db, manager, at(manager, today));
   const teamChildren = wholeTeam.filter((c) => !mineIds.has(c.id));
   let n = 0;
-  for (const [i, child] of [...mine, ...teamChildren].entries()) {
+  // A few hundred at most, so the large authority's demo loads in reasonable time.
+  for (const [i, child] of [...mine, ...teamChildren].slice(0, VOICE_CHILDREN).entries()) {
     if (!rnd.chance(i < mine.length ? 0.75 : 0.5)) continue;
     const ownCase = mineIds.has(child.id);
     const by = ownCase ? worker : manager;

@@ -246,26 +246,32 @@ export async function supervisees(
   teamId: string | null,
   today: string,
 ): Promise<SuperviseeRow[]> {
-  const rows = await rawRows<SuperviseeRow>(
+  // Team first, then counts only for the workers of that team.
+  const team = teamId === null ? sql`true` : sql`s.team_id = ${teamId}::uuid`;
+  return rawRows<SuperviseeRow>(
     db,
-    sql`select w.id, w.name, w.job_title as "jobTitle", w.user_id as "userId",
-          coalesce(u.team_id, latest.team_id) as "teamId",
-          coalesce(t.name, latest.team_name) as "teamName",
-          (select count(*)::int from case_involvements i where i.worker_id = w.id and i.closed_at is null
+    sql`with s as (
+          select w.id, w.name, w.job_title, w.user_id,
+            coalesce(u.team_id, latest.team_id) as team_id,
+            coalesce(t.name, latest.team_name) as team_name
+          from case_workers w
+          left join users u on u.id = w.user_id and u.organisation_id = w.organisation_id
+          left join teams t on t.id = u.team_id
+          left join lateral (
+            select ct.team_id, ct.name as team_name from case_involvements i
+            join case_teams ct on ct.id = i.case_team_id
+            where i.worker_id = w.id and i.closed_at is null
+            order by i.start_date desc, i.source_id desc limit 1
+          ) latest on true
+          where w.organisation_id = ${organisationId} and w.closed_at is null
+        )
+        select s.id, s.name, s.job_title as "jobTitle", s.user_id as "userId", s.team_id as "teamId",
+          s.team_name as "teamName",
+          (select count(*)::int from case_involvements i where i.worker_id = s.id and i.closed_at is null
             and i.start_date <= ${today}::date and (i.end_date is null or i.end_date >= ${today}::date)) as "openAllocations"
-        from case_workers w
-        left join users u on u.id = w.user_id and u.organisation_id = w.organisation_id
-        left join teams t on t.id = u.team_id
-        left join lateral (
-          select ct.team_id, ct.name as team_name from case_involvements i
-          join case_teams ct on ct.id = i.case_team_id
-          where i.worker_id = w.id and i.closed_at is null
-          order by i.start_date desc, i.source_id desc limit 1
-        ) latest on true
-        where w.organisation_id = ${organisationId} and w.closed_at is null
-        order by w.name, w.id`,
+        from s where ${team}
+        order by s.name, s.id`,
   );
-  return teamId === null ? rows : rows.filter((r) => r.teamId === teamId);
 }
 
 export interface WorkerChildRow {
