@@ -25,6 +25,7 @@ import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import {
+  analyzeRegister,
   closeRecords,
   existingRows,
   failSilentImports,
@@ -381,6 +382,9 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     });
     inTransaction = false;
     timings.applyMs = Math.round(performance.now() - applyStarted);
+    await analyzeRegister(db, [
+      ...new Set(['case_people', 'case_involvements', ...planned.map((p) => p.spec.table)]),
+    ]);
     for (const listener of [...listeners]) {
       try {
         await listener({ organisationId, importId });
