@@ -155,26 +155,35 @@ export async function openCasesWithVoice(
   organisationId: string,
   today: string,
 ): Promise<OpenCaseVoiceRow[]> {
+  // Set-based (one pass over allocations, voice records and flags), not a lookup per child:
+  // the large authority has fifteen thousand open cases.
   return rawRows<OpenCaseVoiceRow>(
     db,
-    sql`select p.id as "personId", p.forename, p.surname, p.source_id as "sourceId",
-          a.worker_id as "workerId", a.worker_name as "workerName", a.worker_user_id as "workerUserId",
-          a.case_team_id as "caseTeamId", a.team_name as "teamName", a.team_id as "teamId",
-          (select max(v.recorded_on)::text from case_voice_records v
-            where v.organisation_id = p.organisation_id and v.person_id = p.id and v.recorded_on <= ${today}::date)
-            as "lastVoiceOn",
-          exists (select 1 from case_voice_of_child_flags f where f.person_id = p.id and f.closed_at is null) as "ssdVoice"
-        from case_people p
-        left join lateral (
-          select i.worker_id, w.name as worker_name, w.user_id as worker_user_id,
-                 i.case_team_id, ct.name as team_name, ct.team_id
+    sql`with current_allocation as (
+          select distinct on (i.person_id) i.person_id, i.worker_id, w.name as worker_name,
+                 w.user_id as worker_user_id, i.case_team_id, ct.name as team_name, ct.team_id
           from case_involvements i
           left join case_workers w on w.id = i.worker_id
           left join case_teams ct on ct.id = i.case_team_id
-          where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
+          where i.organisation_id = ${organisationId} and i.closed_at is null and i.start_date <= ${today}::date
             and (i.end_date is null or i.end_date >= ${today}::date)
-          order by i.start_date desc, i.source_id desc limit 1
-        ) a on true
+          order by i.person_id, i.start_date desc, i.source_id desc
+        ), latest_voice as (
+          select person_id, max(recorded_on)::text as last_on from case_voice_records
+          where organisation_id = ${organisationId} and recorded_on <= ${today}::date
+          group by person_id
+        ), flagged as (
+          select distinct person_id from case_voice_of_child_flags
+          where organisation_id = ${organisationId} and closed_at is null
+        )
+        select p.id as "personId", p.forename, p.surname, p.source_id as "sourceId",
+          a.worker_id as "workerId", a.worker_name as "workerName", a.worker_user_id as "workerUserId",
+          a.case_team_id as "caseTeamId", a.team_name as "teamName", a.team_id as "teamId",
+          v.last_on as "lastVoiceOn", f.person_id is not null as "ssdVoice"
+        from case_people p
+        left join current_allocation a on a.person_id = p.id
+        left join latest_voice v on v.person_id = p.id
+        left join flagged f on f.person_id = p.id
         where p.organisation_id = ${organisationId} and p.closed_at is null and p.open_case
         order by p.surname nulls last, p.forename nulls last, p.source_id`,
   );
@@ -246,23 +255,25 @@ export async function supervisees(
   teamId: string | null,
   today: string,
 ): Promise<SuperviseeRow[]> {
-  // Team first, then counts only for the workers of that team.
+  // Each worker's latest allocation in one sorted pass (not a lookup per worker), then the
+  // team filter, then allocation counts for that team's workers only.
   const team = teamId === null ? sql`true` : sql`s.team_id = ${teamId}::uuid`;
   return rawRows<SuperviseeRow>(
     db,
-    sql`with s as (
+    sql`with latest as (
+          select distinct on (i.worker_id) i.worker_id, ct.team_id, ct.name as team_name
+          from case_involvements i
+          join case_teams ct on ct.id = i.case_team_id
+          where i.organisation_id = ${organisationId} and i.closed_at is null and i.worker_id is not null
+          order by i.worker_id, i.start_date desc, i.source_id desc
+        ), s as (
           select w.id, w.name, w.job_title, w.user_id,
             coalesce(u.team_id, latest.team_id) as team_id,
             coalesce(t.name, latest.team_name) as team_name
           from case_workers w
           left join users u on u.id = w.user_id and u.organisation_id = w.organisation_id
           left join teams t on t.id = u.team_id
-          left join lateral (
-            select ct.team_id, ct.name as team_name from case_involvements i
-            join case_teams ct on ct.id = i.case_team_id
-            where i.worker_id = w.id and i.closed_at is null
-            order by i.start_date desc, i.source_id desc limit 1
-          ) latest on true
+          left join latest on latest.worker_id = w.id
           where w.organisation_id = ${organisationId} and w.closed_at is null
         )
         select s.id, s.name, s.job_title as "jobTitle", s.user_id as "userId", s.team_id as "teamId",
@@ -296,7 +307,7 @@ export async function childrenOfWorker(
           p.service_level as "serviceLevel"
         from case_people p
         where p.organisation_id = ${organisationId} and p.closed_at is null
-          and exists (select 1 from case_involvements i where i.person_id = p.id and i.worker_id = ${workerId}::uuid
+          and p.id in (select i.person_id from case_involvements i where i.worker_id = ${workerId}::uuid
             and i.closed_at is null and i.start_date <= ${today}::date
             and (i.end_date is null or i.end_date >= ${today}::date))
         order by p.surname nulls last, p.forename nulls last, p.source_id`,
