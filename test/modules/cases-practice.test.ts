@@ -212,6 +212,8 @@ describe("the child's page", () => {
     expect(page.body).toContain('Noor Fairley');
     expect(page.body).toContain('Children in Care Team');
     expect(page.body).toContain('Child protection plans');
+    // The compliance module's section, through the record panels.
+    expect(page.body).toContain('id="statutory-tasks-heading"');
     expect(page.body).toContain("Jonah's views, in their own words");
     expect(page.body).toContain('holds 1 voice-of-the-child record');
     expect(page.body).toContain('/chronology');

@@ -14,6 +14,7 @@ import {
   type FormErrors,
   formErrors,
 } from '../../platform/http/forms';
+import { loadRecordPanels } from '../../platform/http/module';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import * as practice from './practice-service';
@@ -187,8 +188,11 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
   app.get('/children/:id', { config: { permission: 'cases.read' } }, async (req, reply) => {
     const { id } = idParams.parse(req.params);
     const page = await practice.childPage(db, req.actor!, id, ctxOf(req));
+    // Sections other modules add (the child's statutory tasks), asked for only once scope is checked.
+    const panels = await loadRecordPanels(app, req.actor!, 'child', id);
     return reply.render('cases/views/child/child.njk', {
       ...page,
+      panels,
       forename: childName(page.child),
       captureMethods: CAPTURE_METHODS,
       linkText: Object.fromEntries(page.links.map((l) => [l.value, l.text])),
