@@ -97,10 +97,17 @@ export function importSettled(importId: string): Promise<ImportOutcome> | undefi
   return running.get(importId);
 }
 
-type ChangeListener = (change: { organisationId: string; importId: string }) => unknown;
+/** An import changed the register (importId), or a form changed some children's records (personIds). */
+export type RegisterChange = { organisationId: string; importId?: string; personIds?: readonly string[] };
+type ChangeListener = (change: RegisterChange) => unknown;
 const listeners: ChangeListener[] = [];
 
 /** Be told after an import has changed the register (the compliance engine recomputes). */
+/** Tell listeners that a form changed these children's records; resolves when they have caught up. */
+export async function notifyRegisterChanged(change: RegisterChange): Promise<void> {
+  for (const listener of [...listeners]) await listener(change);
+}
+
 export function onRegisterChanged(listener: ChangeListener): () => void {
   listeners.push(listener);
   return () => {

@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { casesRoutes } from './routes';
+import { visitRoutes } from './visit-routes';
 
 /**
  * The children's case register. Administrators and service managers import
@@ -27,11 +28,16 @@ export const casesModule: OversightModule = {
       description: 'Import Standard Safeguarding Dataset extracts and read the import history',
       roles: ['administrator', 'service_manager'],
     },
+    'cases.visits.record': {
+      description: "Record a statutory visit on a child's record (children you may see)",
+      roles: ['practitioner', 'team_manager'],
+    },
     ...practicePermissions,
   },
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
   routes: async (app) => {
     await casesRoutes(app);
     await childRoutes(app);
+    await visitRoutes(app);
   },
 };

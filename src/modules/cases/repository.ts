@@ -126,6 +126,9 @@ export interface ExistingRow {
   closed: boolean;
 }
 
+/** Source ids of records made with Oversight's forms rather than imported. */
+export const FORM_SOURCE_PREFIX = 'OVS-';
+
 /** The source ids already held for a table, with their digests. */
 export async function existingRows(
   db: Db,
@@ -134,8 +137,9 @@ export async function existingRows(
 ): Promise<Map<string, ExistingRow>> {
   const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
     db,
+    // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
     sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
-        where organisation_id = ${organisationId}`,
+        where organisation_id = ${organisationId} and source_id not like ${`${FORM_SOURCE_PREFIX}%`}`,
   );
   const map = new Map<string, ExistingRow>();
   for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });

@@ -17,6 +17,13 @@ import * as compliance from './service';
 
 const LIST_LIMIT = 500;
 
+/** Tasks recorded with the visit form, and the kind of visit each is. */
+const VISIT_KINDS: Record<string, string> = {
+  'cla-visit': 'looked_after',
+  'cp-visit': 'child_protection',
+  'cin-visit': 'child_in_need',
+};
+
 const listQuery = z.object({
   status: z.enum(['', ...ALL_STATUSES] as [string, ...string[]]).optional(),
   taskType: z.string().max(40).optional(),
@@ -75,6 +82,9 @@ async function names(
     teamName: t.teamId ? teamNames.get(t.teamId) : undefined,
     ruleName: ruleNames.get(t.ruleKey) ?? t.ruleKey,
     sortStatus: ALL_STATUSES.indexOf(t.status as TaskStatus),
+    recordHref: VISIT_KINDS[t.ruleKey]
+      ? `/children/${t.personId}/visits/new?kind=${VISIT_KINDS[t.ruleKey]}&back=/tasks`
+      : undefined,
   }));
 }
 
@@ -105,6 +115,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     });
     return reply.render('compliance/views/mine.njk', {
       hasCaseload: workerIds.length > 0,
+      canRecord: can(actor, 'cases.visits.record'),
       urgent: named.filter((t) => t.status !== 'upcoming'),
       later: named.filter((t) => t.status === 'upcoming'),
       counts: Object.fromEntries(OPEN_STATUSES.map((s) => [s, tasks.filter((t) => t.status === s).length])),

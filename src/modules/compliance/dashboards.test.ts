@@ -339,3 +339,112 @@ describe('statutory timescale dashboards after an import', () => {
     expect((await priya.get('/account/messages')).body).toContain('in your statutory tasks');
   });
 });
+
+describe('recording a visit through the form', () => {
+  it('turns the overdue visit done at once, from My tasks back to My tasks', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const before = await priya.get('/tasks');
+    const href = before.body.match(
+      /href="(\/children\/[^"]+\/visits\/new\?kind=child_protection&amp;back=\/tasks)"/,
+    )?.[1];
+    expect(href).toBeTruthy();
+    const url = href!.replaceAll('&amp;', '&');
+    const form = await priya.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Child protection visit');
+    const personPath = url.split('/visits/')[0];
+    const post = (fields: Record<string, string>) => priya.post(`${personPath}/visits?back=/tasks`, fields);
+
+    const empty = await post({});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the date of the visit');
+    expect(empty.body).toContain('Select yes if the child was seen');
+    const future = await post({
+      kind: 'child_protection',
+      'date-day': '20',
+      'date-month': '11',
+      'date-year': '2026',
+      childSeen: 'yes',
+      seenAlone: 'no',
+    });
+    expect(future.body).toContain('must be today or in the past');
+
+    const done = await post({
+      kind: 'child_protection',
+      'date-day': '16',
+      'date-month': '11',
+      'date-year': '2026',
+      childSeen: 'yes',
+      seenAlone: 'yes',
+    });
+    expect(done.statusCode).toBe(302);
+    expect(done.headers.location).toBe('/tasks');
+    const after = await priya.get('/tasks');
+    expect(after.body).toContain('Visit recorded');
+    expect(after.body).toMatch(/>1<\/span> overdue/);
+    const rows = await rawRows<{ due: string; status: string; completed_on: string | null }>(
+      ctx.oversight.database.db,
+      sql`select due::text, status, completed_on::text from compliance_tasks where rule_key = 'cp-visit' order by due`,
+    );
+    expect(rows.map((r) => `${r.due} ${r.status} ${r.completed_on ?? ''}`)).toEqual([
+      '2026-07-15 done 2026-07-10',
+      '2026-07-24 done-late 2026-10-20',
+      '2026-11-03 done-late 2026-11-16',
+      '2026-11-30 upcoming ',
+    ]);
+  });
+
+  it('keeps a visit recorded in Oversight when the next full extract arrives without it', async () => {
+    const db = ctx.oversight.database.db;
+    const actor = {
+      userId: ctx.org.userIds.administrator,
+      organisationId: ctx.org.organisationId,
+      organisationName: ctx.org.organisationName,
+      name: 'Admin',
+      email: 'admin@oakhaven.example',
+      role: 'administrator' as const,
+      teamId: null,
+      permissions: new Set<string>(),
+    };
+    const id = await startSsdImport(
+      db,
+      actor,
+      { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
+      {
+        organisationId: ctx.org.organisationId,
+        userId: actor.userId,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        at: ctx.clock.now(),
+      },
+    );
+    expect((await importSettled(id))?.status).toBe('applied');
+    await ctx.app.deps.background.idle();
+    const rows = await rawRows<{ status: string }>(
+      db,
+      sql`select status from compliance_tasks where rule_key = 'cp-visit' and due = '2026-11-03'`,
+    );
+    expect(rows).toEqual([{ status: 'done-late' }]);
+  });
+
+  it('refuses a visit to a child the practitioner does not hold', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const [dawit] = await rawRows<{ id: string }>(
+      ctx.oversight.database.db,
+      sql`select id from case_people where source_id = 'P3'`,
+    );
+    expect((await priya.get(`/children/${dawit!.id}/visits/new`)).statusCode).toBe(404);
+    const res = await priya.post(`/children/${dawit!.id}/visits`, {
+      kind: 'looked_after',
+      'date-day': '16',
+      'date-month': '11',
+      'date-year': '2026',
+      childSeen: 'yes',
+      seenAlone: 'no',
+    });
+    expect(res.statusCode).toBe(404);
+    const sm = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    expect((await sm.get(`/children/${dawit!.id}/visits/new`)).statusCode).toBe(403);
+  });
+});

@@ -13,7 +13,12 @@ async function routes(app: FastifyInstance): Promise<void> {
   await dashboardRoutes(app);
   // After an import, recompute in the background: the person who imported is not kept waiting.
   const { db, clock, background } = app.deps;
-  const stop = onRegisterChanged(({ organisationId }) => {
+  // After a form, bring that child up to date before the person sees the next page.
+  const stop = onRegisterChanged(async ({ organisationId, personIds }) => {
+    if (personIds) {
+      await refreshTasks(db, organisationId, personIds, clock);
+      return;
+    }
     background.run('compliance.refresh-after-import', () => refreshTasks(db, organisationId, 'all', clock));
   });
   app.addHook('onClose', async () => stop());

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../platform/db/client';
+import { FORM_SOURCE_PREFIX } from './repository';
+
+export type VisitKind = 'looked_after' | 'child_protection' | 'child_in_need';
+
+const VISIT_TABLES: Record<VisitKind, { table: string; episodeColumn: string }> = {
+  looked_after: { table: 'case_cla_visits', episodeColumn: 'cla_source_id' },
+  child_protection: { table: 'case_cp_visits', episodeColumn: 'cp_plan_source_id' },
+  child_in_need: { table: 'case_cin_visits', episodeColumn: 'cin_plan_source_id' },
+};
+
+/** The child's open episodes a visit can belong to, with their start dates. */
+export async function openVisitEpisodes(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<Array<{ kind: VisitKind; sourceId: string; start: string }>> {
+  return rawRows(
+    db,
+    sql`select 'looked_after' as kind, cla_source_id as "sourceId", min(start_date)::text as start
+          from case_cla_episodes
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null
+            and cla_source_id in (select cla_source_id from case_cla_episodes
+              where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and ceased_date is null)
+          group by cla_source_id
+        union all
+        select 'child_protection', source_id, start_date::text from case_cp_plans
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and end_date is null
+        union all
+        select 'child_in_need', source_id, start_date::text from case_cin_plans
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and end_date is null`,
+  );
+}
+
+export async function insertVisit(
+  db: Db,
+  input: {
+    organisationId: string;
+    personId: string;
+    kind: VisitKind;
+    episodeSourceId: string;
+    date: string;
+    childSeen: boolean;
+    seenAlone: boolean;
+  },
+): Promise<string> {
+  const { table, episodeColumn } = VISIT_TABLES[input.kind];
+  const sourceId = `${FORM_SOURCE_PREFIX}${randomUUID()}`;
+  await db.execute(sql`
+    insert into ${sql.raw(table)} (organisation_id, source_id, row_hash, person_id, ${sql.raw(episodeColumn)}, visit_date, child_seen, seen_alone)
+    values (${input.organisationId}, ${sourceId}, ${'recorded in Oversight'}, ${input.personId}::uuid, ${input.episodeSourceId},
+            ${input.date}::date, ${input.childSeen}, ${input.seenAlone})`);
+  return sourceId;
+}

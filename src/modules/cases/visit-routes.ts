@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { today } from '../../platform/clock';
+import { ValidationError } from '../../platform/errors';
+import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { auditContext } from '../../platform/http/server';
+import { recordVisit, VISIT_KIND_LABELS, type VisitKind, visitKindsFor } from './recording';
+import { childNames } from './service';
+
+const params = z.object({ id: z.string().uuid() });
+/** Where to go back to: only this service's own pages. */
+const backQuery = z.object({
+  back: z
+    .string()
+    .regex(/^\/[a-zA-Z0-9/_?=&.-]*$/)
+    .max(300)
+    .optional(),
+  kind: z.string().optional(),
+});
+const visitForm = z.object({
+  kind: z.enum(['looked_after', 'child_protection', 'child_in_need'], {
+    message: 'Select what kind of visit it was',
+  }),
+  childSeen: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen' }),
+  seenAlone: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen alone' }),
+});
+
+export async function visitRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.deps;
+
+  async function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    personId: string,
+    extra: { errors?: FormErrors; values?: Record<string, unknown>; kind?: string },
+  ) {
+    const actor = req.actor!;
+    const [episodes, names] = await Promise.all([
+      visitKindsFor(db, actor, personId, clock.now()),
+      childNames(db, actor.organisationId, [personId]),
+    ]);
+    const back = backQuery.parse(req.query).back ?? `/children/${personId}`;
+    const values = extra.values ?? { date: dateParts(null) };
+    const chosen =
+      (values.kind as string | undefined) ??
+      extra.kind ??
+      (episodes.length === 1 ? episodes[0]!.kind : undefined);
+    return reply.render('cases/views/visits/record.njk', {
+      personId,
+      childName: names.get(personId) ?? 'this child',
+      back,
+      kinds: episodes.map((e) => ({
+        value: e.kind,
+        text: VISIT_KIND_LABELS[e.kind],
+        checked: e.kind === chosen,
+      })),
+      errors: extra.errors ?? formErrors({}),
+      values,
+    });
+  }
+
+  app.get(
+    '/children/:id/visits/new',
+    { config: { permission: 'cases.visits.record' } },
+    async (req, reply) => {
+      const { id } = params.parse(req.params);
+      const { kind } = backQuery.parse(req.query);
+      return render(req, reply, id, { kind });
+    },
+  );
+
+  app.post('/children/:id/visits', { config: { permission: 'cases.visits.record' } }, async (req, reply) => {
+    const { id } = params.parse(req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = {
+      ...body,
+      date: { day: body['date-day'], month: body['date-month'], year: body['date-year'] },
+    };
+    const parsed = visitForm.safeParse(body);
+    const date = dateFromParts(body, 'date', 'the date of the visit');
+    const fields: Record<string, string> = {};
+    if (!parsed.success) for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+    if (!date.ok) fields.date = date.message;
+    if (!parsed.success || !date.ok) {
+      const ordered = Object.fromEntries(
+        ['kind', 'date', 'childSeen', 'seenAlone'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
+      );
+      return render(req, reply.code(400), id, { errors: formErrors(ordered), values });
+    }
+    try {
+      await recordVisit(db, req.actor!, { ...auditContext(req, clock), today: today(clock) }, id, {
+        kind: parsed.data.kind as VisitKind,
+        date: date.date,
+        childSeen: parsed.data.childSeen === 'yes',
+        seenAlone: parsed.data.seenAlone === 'yes',
+      });
+    } catch (e) {
+      if (e instanceof ValidationError)
+        return render(req, reply.code(400), id, { errors: formErrors(e.fields), values });
+      throw e;
+    }
+    reply.flash('Visit recorded. Statutory tasks are up to date.');
+    return reply.redirect(backQuery.parse(req.query).back ?? `/children/${id}`);
+  });
+}
