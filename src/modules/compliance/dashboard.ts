@@ -1,3 +1,4 @@
+import { formatMonth } from '../../platform/http/views';
 import type { TaskStatus } from './rules/status';
 
 /** The statuses a dashboard shows for open work, in the order people act on them. */
@@ -80,21 +81,5 @@ export function onTimeTrend(
   return out;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
+/** "2026-01" -> "January 2026". */
+export const monthLabel = formatMonth;

@@ -160,12 +160,16 @@ const dashboardRow = (html: string, label: string) => {
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  const admin = ctx.org;
+  await importExtract();
+});
+
+/** Import the crafted extract as the demo administrator and wait for the recomputation it triggers. */
+async function importExtract(): Promise<void> {
   const db = ctx.oversight.database.db;
   const actor = {
-    userId: admin.userIds.administrator,
-    organisationId: admin.organisationId,
-    organisationName: admin.organisationName,
+    userId: ctx.org.userIds.administrator,
+    organisationId: ctx.org.organisationId,
+    organisationName: ctx.org.organisationName,
     name: 'Admin',
     email: 'admin@oakhaven.example',
     role: 'administrator' as const,
@@ -177,7 +181,7 @@ beforeAll(async () => {
     actor,
     { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
     {
-      organisationId: admin.organisationId,
+      organisationId: ctx.org.organisationId,
       userId: actor.userId,
       ip: null,
       userAgent: null,
@@ -188,7 +192,7 @@ beforeAll(async () => {
   const outcome = await importSettled(id);
   expect(outcome?.status, JSON.stringify(outcome?.errors?.slice(0, 3))).toBe('applied');
   await ctx.app.deps.background.idle();
-});
+}
 afterAll(async () => ctx.close());
 
 describe('statutory timescale dashboards after an import', () => {
@@ -395,32 +399,8 @@ describe('recording a visit through the form', () => {
   });
 
   it('keeps a visit recorded in Oversight when the next full extract arrives without it', async () => {
+    await importExtract();
     const db = ctx.oversight.database.db;
-    const actor = {
-      userId: ctx.org.userIds.administrator,
-      organisationId: ctx.org.organisationId,
-      organisationName: ctx.org.organisationName,
-      name: 'Admin',
-      email: 'admin@oakhaven.example',
-      role: 'administrator' as const,
-      teamId: null,
-      permissions: new Set<string>(),
-    };
-    const id = await startSsdImport(
-      db,
-      actor,
-      { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
-      {
-        organisationId: ctx.org.organisationId,
-        userId: actor.userId,
-        ip: null,
-        userAgent: null,
-        requestId: null,
-        at: ctx.clock.now(),
-      },
-    );
-    expect((await importSettled(id))?.status).toBe('applied');
-    await ctx.app.deps.background.idle();
     const rows = await rawRows<{ status: string }>(
       db,
       sql`select status from compliance_tasks where rule_key = 'cp-visit' and due = '2026-11-03'`,

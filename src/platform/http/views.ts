@@ -18,6 +18,11 @@ const monthNames = [
   'December',
 ];
 
+/** "2026-11" -> "November 2026". */
+export function formatMonth(month: string): string {
+  return `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
 /** "2026-11-22" or a Date -> "22 November 2026" (GOV.UK date style). */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
