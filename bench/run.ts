@@ -19,20 +19,40 @@ import { type DemoStep, demoSteps, loadDemo } from '../src/demo/load';
 import type { DemoOrganisation } from '../src/demo/organisation';
 import { loadConfig } from '../src/platform/config';
 import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
-import type { Role } from '../src/platform/permissions';
+import { ROLE_NAMES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, type PageTiming, signInCookie, timed } from './harness';
 
 /** Requests per page. */
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 
 /**
- * The pages to time, and as whom. Later issues add their dashboards here
- * (the heaviest page for each role is the one worth watching).
+ * Pages to time besides the navigation (below), and as whom: later issues add
+ * pages here that no navigation item leads to, such as a child's record.
  */
-const PAGES: Array<{ role: Role; url: string; label: string }> = [
-  { role: 'senior_leader', url: '/', label: 'Home (senior leader)' },
-  { role: 'practitioner', url: '/', label: 'Home (practitioner)' },
-];
+const PAGES: Array<{ role: Role; url: string; label: string }> = [];
+
+/**
+ * Every page in the navigation of these roles is timed, so each module's
+ * lists and dashboards are measured on the large authority as they arrive.
+ */
+const NAVIGATION_ROLES: Role[] = ['senior_leader', 'service_manager', 'team_manager', 'practitioner'];
+
+/** The navigation pages of each role (each address once, as the first role that has it). */
+function navigationPages(oversight: Oversight): Array<{ role: Role; url: string; label: string }> {
+  const { nav, grants } = oversight.app.deps;
+  const seen = new Set<string>();
+  const pages: Array<{ role: Role; url: string; label: string }> = [];
+  for (const role of NAVIGATION_ROLES) {
+    const held = grants.get(role) ?? new Set<string>();
+    for (const item of nav) {
+      if (item.permission !== SIGNED_IN && !held.has(item.permission)) continue;
+      if (seen.has(item.href)) continue;
+      seen.add(item.href);
+      pages.push({ role, url: item.href, label: `${item.text} (${ROLE_NAMES[role].toLowerCase()})` });
+    }
+  }
+  return pages;
+}
 
 interface Phase {
   name: string;
@@ -51,6 +71,9 @@ interface DatabaseResult {
 
 // Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
 process.env.NODE_ENV ??= 'production';
+
+/** Pages that did not answer 200: reported, and the run exits 1. */
+const failures: string[] = [];
 
 /** Time each demo step by name, so a slow one stands out. */
 let stepTimings: Phase[] = [];
@@ -159,7 +182,7 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
 
     const pages: DatabaseResult['pages'] = [];
     const cookies = new Map<Role, string>();
-    for (const p of PAGES) {
+    for (const p of [...navigationPages(oversight), ...PAGES]) {
       const user = org.users.find((u) => u.role === p.role);
       if (!user) throw new Error(`the demo has no ${p.role}`);
       let cookie = cookies.get(p.role);
@@ -168,11 +191,17 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
         cookies.set(p.role, cookie);
       }
       log(`${kind}: ${REQUESTS} requests for ${p.url} as ${p.role}`);
-      pages.push({
-        label: p.label,
-        role: p.role,
-        ...(await benchPage(oversight.app, cookie, p.url, REQUESTS)),
-      });
+      try {
+        pages.push({
+          label: p.label,
+          role: p.role,
+          ...(await benchPage(oversight.app, cookie, p.url, REQUESTS)),
+        });
+      } catch (e) {
+        // One broken page should not cost the other measurements; the run still fails at the end.
+        log(`${kind}: ${p.url} as ${p.role} failed: ${(e as Error).message}`);
+        failures.push(`${kind}: ${p.url} as ${p.role}: ${(e as Error).message}`);
+      }
     }
     return { database: kind, phases, demoSteps: stepTimings, rows, sizeBytes, pages, rssBytesAfterLoad };
   } finally {
@@ -276,6 +305,10 @@ async function main(): Promise<void> {
   writeFileSync(`${file}.tmp`, `${JSON.stringify(json, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
   log(`results written to ${file}`);
+  if (failures.length > 0) {
+    process.stdout.write(`\nPages that failed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
 }
 
 await main();
