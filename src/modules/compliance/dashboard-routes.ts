@@ -257,7 +257,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     return { q, raw, filter, errors: formErrors(fields) };
   }
 
-  app.get('/timescales/tasks', { config: { permission: 'compliance.mine' } }, async (req, reply) => {
+  app.get('/timescales/tasks', { config: { permission: 'compliance.list' } }, async (req, reply) => {
     const actor = req.actor!;
     const { q, raw, filter, errors } = await filtered(req);
     const [tasks, counted, teamRows, workers] = await Promise.all([
@@ -318,7 +318,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/timescales/tasks.csv',
-    { config: { permission: 'compliance.mine' } },
+    { config: { permission: 'compliance.list' } },
     async (req, reply: FastifyReply) => {
       const actor = req.actor!;
       const { raw, filter } = await filtered(req);

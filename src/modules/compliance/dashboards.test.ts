@@ -298,6 +298,15 @@ describe('statutory timescale dashboards after an import', () => {
     expect(page.body).toMatch(
       /November 2026<\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>33.3%<\/td>/,
     );
+    // Every count opens the list behind it, for the service manager too.
+    const link = page.body.match(
+      /href="(\/timescales\/tasks\?serviceLevel=looked_after&amp;status=overdue)"/,
+    )?.[1];
+    expect(link).toBeTruthy();
+    const list = await sm.get(link!.replaceAll('&amp;', '&'));
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('1 task matches');
+    expect((await sm.get('/timescales/tasks.csv?status=overdue')).statusCode).toBe(200);
   });
 
   it('moves statuses on as the days pass when recomputed', async () => {

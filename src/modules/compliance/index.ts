@@ -39,6 +39,10 @@ export const complianceModule: OversightModule = {
       description: 'See statutory timescales across the service, by team and service level',
       roles: ['service_manager', 'senior_leader', 'qa_officer'],
     },
+    'compliance.list': {
+      description: 'List and download statutory tasks within your own view (caseload, team or service)',
+      roles: ['practitioner', 'team_manager', 'service_manager', 'senior_leader', 'qa_officer'],
+    },
     'compliance.child': {
       description: "See a child's statutory tasks on the child's page (for children you may see)",
       roles: [
