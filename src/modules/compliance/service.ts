@@ -6,7 +6,7 @@
 import { teams as platformTeams } from '../../platform/admin/service';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
-import { isWorkingDay, workingDaysBetween } from '../../platform/calendar/working-days';
+import { earlierOf, isWorkingDay, workingDaysBetween } from '../../platform/calendar/working-days';
 import { type Clock, londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { activeUsers } from '../../platform/directory';
@@ -195,7 +195,7 @@ export async function recomputeTasks(
   for (const child of facts) {
     for (const task of evaluateCase(rules, child, ctx)) {
       const def = definitions.get(task.ruleKey)!;
-      const holder = allocationOn(child.allocations, task.due < ctx.today ? task.due : ctx.today);
+      const holder = allocationOn(child.allocations, earlierOf(task.due, ctx.today));
       rows.push({ ...task, serviceLevel: def.serviceLevel, taskType: def.taskType, ...holder });
     }
   }

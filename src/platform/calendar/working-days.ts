@@ -70,3 +70,13 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   }
   return count;
 }
+
+/** The later of two calendar dates (ISO dates order as strings). */
+export function laterOf(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+/** The earlier of two calendar dates. */
+export function earlierOf(a: string, b: string): string {
+  return a <= b ? a : b;
+}

@@ -1,4 +1,4 @@
-import { addMonths } from '../../../platform/calendar/working-days';
+import { addMonths, laterOf } from '../../../platform/calendar/working-days';
 import { addInterval, type Interval } from './interval';
 import type { CaseEvent, CaseFacts, Episode, RuleDefinition } from './model';
 import { type TaskStatus, taskStatus } from './status';
@@ -183,7 +183,7 @@ export function evaluateRule(
         if (!facts.dateOfBirth) break;
         const milestone = addMonths(facts.dateOfBirth, rule.start.months);
         if (milestone <= ctx.today && (!episode.end || milestone <= episode.end))
-          starts.push(milestone < episode.start ? episode.start : milestone);
+          starts.push(laterOf(milestone, episode.start));
         break;
       }
     }
