@@ -56,6 +56,8 @@ export async function createOversight(
     (await openDatabase({
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+      onIdleError: (e) =>
+        console.error(`database: an idle connection was closed by the server (${e.message})`),
     }));
   await database.migrate();
   const grants = await syncGrants(database.db, allPermissions());

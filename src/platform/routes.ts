@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from './audit/service';
 import { signIn } from './auth/service';
-import { destroySession, purgeExpiredSessions } from './auth/sessions';
+import { destroySession, purgeExpiredSessions, purgeOldSignInAttempts } from './auth/sessions';
 import { formErrors, validateForm } from './http/forms';
 import type { OversightModule } from './http/module';
 import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
@@ -90,7 +90,10 @@ export const platformModule: OversightModule = {
     {
       name: 'platform.purge-sessions',
       at: '02:00',
-      run: () => purgeExpiredSessions(app.deps.db, app.deps.sessionSettings, app.deps.clock),
+      run: async () => {
+        await purgeExpiredSessions(app.deps.db, app.deps.sessionSettings, app.deps.clock);
+        await purgeOldSignInAttempts(app.deps.db, app.deps.clock);
+      },
     },
   ],
 };

@@ -2,7 +2,7 @@ import { eq, lt, or } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { type Actor, isRole, type Role } from '../permissions';
-import { organisations, sessions, users } from '../schema';
+import { organisations, sessions, signInAttempts, users } from '../schema';
 import { keyedHash, newToken } from './tokens';
 
 export interface SessionSettings {
@@ -113,4 +113,13 @@ export async function purgeExpiredSessions(db: Db, settings: SessionSettings, cl
         lt(sessions.createdAt, new Date(now - settings.absoluteHours * 3_600_000)),
       ),
     );
+}
+
+/** Sign-in attempts are kept for investigation this long, then removed. */
+export const SIGN_IN_ATTEMPTS_KEPT_DAYS = 90;
+
+export async function purgeOldSignInAttempts(db: Db, clock: Clock): Promise<void> {
+  await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.at, new Date(clock.now().getTime() - SIGN_IN_ATTEMPTS_KEPT_DAYS * 86_400_000)));
 }

@@ -26,11 +26,16 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder for the embedded database; "memory://" keeps it in memory (tests). */
   dataDir?: string;
+  /** Told when the server ends an idle connection (logged by the app; harmless otherwise). */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server ends (a restart, a dropped database) must not crash the process;
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', (e) => options.onIdleError?.(e));
     const db = drizzleNodePg({ client: pool }) as unknown as Db;
     return {
       db,
