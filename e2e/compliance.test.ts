@@ -83,6 +83,11 @@ describe('a team manager', () => {
     const summary = await textOf(page.locator('p:has-text("match")').first());
     const matched = Number(summary.replace(/,/g, '').match(/^(\d+)/)?.[1]);
     expect(matched).toBeGreaterThan(0);
+    // The table sorts in the browser (MoJ sortable table): the Due column turns from ascending to descending.
+    const due = page.locator('th:has(button:has-text("Due"))').first();
+    const before = await due.getAttribute('aria-sort');
+    await due.locator('button').click();
+    expect(await due.getAttribute('aria-sort')).not.toBe(before);
     const statuses = await page.locator('tbody strong.govuk-tag').allTextContents();
     expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['Overdue']));
     await checkAxe(page);
