@@ -100,7 +100,7 @@ describe('a team manager', () => {
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n');
+    const lines = Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Child,Child id,Task,Due,Status,Days late,Done on,Worker,Team,Rule');
     expect(lines.length - 1).toBe(matched);
     expect(lines.slice(1).every((l) => l.includes(',Overdue,'))).toBe(true);

@@ -99,7 +99,7 @@ describe('the import page', () => {
     expect(page.body).toContain('no child with ID P404 is in ssd_person');
     const csv = await admin.get(`/cases/import/${id}/errors.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[0]).toBe('file,row,field,value,expected');
+    expect(csv.body.split('\r\n')[0]).toBe('file,row,field,value,expected');
     expect(csv.body).toContain('ssd_cin_episodes.csv,6,cine_referral_date,31/02/2025,');
     const history = await admin.get('/cases/imports');
     expect(history.body).toContain('Rejected');

@@ -33,9 +33,10 @@
  * SSD import (see importer.ts): startSsdImport (upload page), importSsdFolder
  * (command, demo), getImportForActor, listImportHistory, importErrorsCsv.
  */
-import { stringify } from 'csv-stringify/sync';
+
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, londonDateOf } from '../../platform/clock';
+import { safeCsv } from '../../platform/csv';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import { type Actor, decide, ROLE_CASE_SCOPE } from '../../platform/permissions';
@@ -1452,10 +1453,11 @@ export async function importErrorsCsv(
     recordType: 'case_import',
     recordId: importId,
   });
-  return stringify([
+  // Values come from the uploaded files: made safe, so opening the download never runs a formula.
+  return safeCsv(
     ['file', 'row', 'field', 'value', 'expected'],
-    ...errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
-  ]);
+    errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
+  );
 }
 
 /** The organisation a scheduled import is for: the one with this code, or the only one there is. */

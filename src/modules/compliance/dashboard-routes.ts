@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { teams as platformTeams } from '../../platform/admin/service';
 import { recordAudit } from '../../platform/audit/service';
 import { addDays } from '../../platform/calendar/working-days';
 import { today } from '../../platform/clock';
+import { safeCsv } from '../../platform/csv';
+import { teamsOf } from '../../platform/directory';
 import { ForbiddenError } from '../../platform/errors';
 import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -70,7 +70,7 @@ async function names(
     cases.workerNames(db, organisationId, [
       ...new Set(tasks.flatMap((t) => (t.workerId ? [t.workerId] : []))),
     ]),
-    platformTeams(db, { organisationId } as Actor),
+    teamsOf(db, organisationId),
     compliance.listRules(db, organisationId, today(app.deps.clock), app.deps.clock.now()),
   ]);
   const teamNames = new Map(teamRows.map((t) => [t.id, t.name]));
@@ -132,7 +132,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['teamId', 'status']),
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['serviceLevel', 'status']),
       compliance.onTimeByMonth(db, { organisationId }),
-      platformTeams(db, actor),
+      teamsOf(db, actor.organisationId),
     ]);
     const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
     const byTeam = pivot(byTeamRows.map((r) => ({ key: r.teamId, status: r.status!, n: r.n }))).map((r) => ({
@@ -176,7 +176,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get('/timescales/team', { config: { permission: 'compliance.team' } }, async (req, reply) => {
     const actor = req.actor!;
     const q = listQuery.parse(req.query);
-    const teamRows = await platformTeams(db, actor);
+    const teamRows = await teamsOf(db, actor.organisationId);
     const allowed = can(actor, 'compliance.service')
       ? teamRows
       : teamRows.filter((t) => t.id === actor.teamId);
@@ -263,7 +263,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     const [tasks, counted, teamRows, workers] = await Promise.all([
       compliance.listTasks(db, filter, LIST_LIMIT),
       compliance.countTasks(db, filter, ['status']),
-      platformTeams(db, actor),
+      teamsOf(db, actor.organisationId),
       cases.workersInTeam(db, actor.organisationId, filter.teamIds?.[0] ?? null),
     ]);
     const total = counted.reduce((n, r) => n + r.n, 0);
@@ -328,7 +328,8 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         recordType: 'task-list',
         detail: new URLSearchParams(raw as Record<string, string>).toString().slice(0, 500),
       });
-      const csv = stringify(
+      const csv = safeCsv(
+        ['Child', 'Child id', 'Task', 'Due', 'Status', 'Days late', 'Done on', 'Worker', 'Team', 'Rule'],
         tasks.map((t) => [
           t.childName,
           t.personId,
@@ -336,26 +337,11 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
           t.due,
           STATUS_LABELS[t.status as TaskStatus],
           t.daysLate,
-          t.completedOn ?? '',
-          t.workerName ?? '',
-          t.teamName ?? '',
+          t.completedOn,
+          t.workerName,
+          t.teamName,
           `${t.ruleKey} v${t.ruleVersion}`,
         ]),
-        {
-          header: true,
-          columns: [
-            'Child',
-            'Child id',
-            'Task',
-            'Due',
-            'Status',
-            'Days late',
-            'Done on',
-            'Worker',
-            'Team',
-            'Rule',
-          ],
-        },
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

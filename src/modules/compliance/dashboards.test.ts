@@ -263,7 +263,7 @@ describe('statutory timescale dashboards after an import', () => {
       `/timescales/tasks.csv?team=${ctx.org.teamIds['children-in-care']}&status=overdue`,
     );
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.trim().split('\n');
+    const lines = csv.body.trim().split(/\r?\n/);
     expect(lines[0]).toBe('Child,Child id,Task,Due,Status,Days late,Done on,Worker,Team,Rule');
     expect(lines).toHaveLength(4);
     expect(csv.body).toContain('Personal education plan,2026-11-09,Overdue,7');

@@ -7,6 +7,7 @@ import { normaliseEmail } from '../auth/service';
 import { destroyUserSessions } from '../auth/sessions';
 import { isWeekend } from '../calendar/working-days';
 import type { Clock } from '../clock';
+import { csvSafe } from '../csv';
 import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { formatDate, formatDateTime } from '../http/views';
@@ -445,16 +446,7 @@ export const AUDIT_CSV_COLUMNS = [
   'Request id',
 ] as const;
 
-/**
- * A cell a spreadsheet could take for a formula (=, +, -, @, tab, return at
- * the start) is prefixed with an apostrophe: user agents and typed emails reach
- * the audit, and an export must never run anything when opened.
- */
-export function csvSafe(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { csvSafe } from '../csv';
 
 export function auditCsvLines(rows: AuditRow[], withHeader: boolean): string {
   const records = rows.map((r) =>
