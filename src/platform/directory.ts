@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Role } from './permissions';
-import { users } from './schema';
+import { teams, users } from './schema';
 
 export interface DirectoryEntry {
   id: string;
@@ -38,4 +38,16 @@ export async function activeUsers(
     )
     .orderBy(asc(users.name));
   return rows as DirectoryEntry[];
+}
+
+/** An organisation's teams, by name: for modules that show or filter by team. */
+export async function teamsOf(
+  db: Db,
+  organisationId: string,
+): Promise<Array<{ id: string; name: string; service: string }>> {
+  return db
+    .select({ id: teams.id, name: teams.name, service: teams.service })
+    .from(teams)
+    .where(eq(teams.organisationId, organisationId))
+    .orderBy(asc(teams.name));
 }

@@ -3,16 +3,14 @@
  * they give each child (computed by the pure engine in rules/, stored so
  * dashboards read without recomputing), dashboards and prompts.
  */
-import { teams as platformTeams } from '../../platform/admin/service';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { earlierOf, isWorkingDay, workingDaysBetween } from '../../platform/calendar/working-days';
 import { type Clock, londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
-import { activeUsers } from '../../platform/directory';
+import { activeUsers, teamsOf } from '../../platform/directory';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Mailer } from '../../platform/mail/service';
-import type { Actor } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { TASK_TYPE_LABELS } from './labels';
 import { type Digest, escalationDigest, managerDigest, workerDigest } from './prompts';
@@ -274,9 +272,7 @@ export async function sendDailyPrompts(
   for (const [userId, mine] of byUser) {
     if (await send(userId, 'worker', workerDigest(mine, url('/tasks'), typeLabel))) run.workers += 1;
   }
-  const teamNames = new Map(
-    (await platformTeams(db, { organisationId } as Actor)).map((t) => [t.id, t.name]),
-  );
+  const teamNames = new Map((await teamsOf(db, organisationId)).map((t) => [t.id, t.name]));
   for (const manager of people.filter((p) => p.role === 'team_manager' && p.teamId)) {
     const teamTasks = withDays.filter((t) => t.teamId === manager.teamId);
     const digest = managerDigest(

@@ -3,8 +3,7 @@ import { limitOffset, type PageRequest } from '../admin/pagination';
 import { type AuditContext, recordAudit } from '../audit/service';
 import { LOCKOUT_WINDOW_MINUTES, MAX_FAILURES_PER_ACCOUNT } from '../auth/lockout';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { destroyUserSessions } from '../auth/sessions';
-import { keyedHash } from '../auth/tokens';
+import { destroyUserSessions, sessionIdHash } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
@@ -148,7 +147,7 @@ export async function changePassword(
     await setPasswordHash(tx, actor.organisationId, actor.userId, newHash);
     await expireUnusedTokens(tx, actor.userId, clock.now());
     // The same keyed hash the session store keeps (src/platform/auth/sessions.ts).
-    await destroyOtherSessions(tx, actor.userId, keyedHash(deps.secret, 'session', sessionId));
+    await destroyOtherSessions(tx, actor.userId, sessionIdHash({ secret: deps.secret }, sessionId));
     await recordAudit(tx, ctx, {
       action: 'user.change-password',
       recordType: 'user',

@@ -16,6 +16,11 @@ export type Grants = ReadonlyMap<Role, ReadonlySet<string>>;
 /** Write last-seen at most this often, so reading pages does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** What the sessions table stores for a session id: its keyed hash. */
+export function sessionIdHash(settings: Pick<SessionSettings, 'secret'>, id: string): string {
+  return keyedHash(settings.secret, 'session', id);
+}
+
 export async function createSession(
   db: Db,
   settings: SessionSettings,
@@ -26,7 +31,7 @@ export async function createSession(
   const id = newToken();
   const now = clock.now();
   await db.insert(sessions).values({
-    idHash: keyedHash(settings.secret, 'session', id),
+    idHash: sessionIdHash(settings, id),
     userId: user.id,
     organisationId: user.organisationId,
     createdAt: now,
@@ -38,7 +43,7 @@ export async function createSession(
 }
 
 export async function destroySession(db: Db, settings: SessionSettings, id: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, keyedHash(settings.secret, 'session', id)));
+  await db.delete(sessions).where(eq(sessions.idHash, sessionIdHash(settings, id)));
 }
 
 export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
@@ -58,7 +63,7 @@ export async function loadSession(
   grants: Grants,
   id: string,
 ): Promise<SessionLookup> {
-  const idHash = keyedHash(settings.secret, 'session', id);
+  const idHash = sessionIdHash(settings, id);
   const [row] = await db
     .select({
       createdAt: sessions.createdAt,
