@@ -62,6 +62,12 @@ describe('hashPassword and verifyPassword', () => {
     expect(await verifyPassword(hash, 'lanternmeadowquieT')).toBe(false);
   });
 
+  it('verifies hashes stored with other argon2id settings (those of the native argon2 package)', async () => {
+    const stored = '$argon2id$v=19$m=65536,t=3,p=4$b3ZlcnNpZ2h0LXNhbHQtMQ$bGnB87IUHJyQzJpp/QbTGXE2VSDw8DbKSSjMGrt0am0';
+    expect(await verifyPassword(stored, 'lanternmeadowquiet')).toBe(true);
+    expect(await verifyPassword(stored, 'lanternmeadowquiet ')).toBe(false);
+  });
+
   it('answers false for an account with no password and for a broken hash', async () => {
     expect(await verifyPassword(null, 'anything at all here')).toBe(false);
     expect(await verifyPassword(undefined, '')).toBe(false);

@@ -1,5 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
+import { argon2id, argon2Verify } from 'hash-wasm';
 
 /** Common passwords (about 49,000), refused whatever their length, after NCSC guidance. */
 const common = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
@@ -32,8 +33,26 @@ export function passwordProblem(
   return null;
 }
 
+/**
+ * Argon2id with OWASP's recommended cost (19 MiB, two passes, one lane), in
+ * WebAssembly: no native binary, so it installs and runs the same on every
+ * machine without a compiler. Hashes are PHC strings; verifying reads the cost
+ * from the hash, so hashes made with other settings still verify.
+ */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2id({
+    password,
+    salt: randomBytes(16),
+    parallelism: 1,
+    iterations: 2,
+    memorySize: 19_456,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
+}
+
+function verifyHash(hash: string, password: string): Promise<boolean> {
+  return argon2Verify({ password, hash }).catch(() => false);
 }
 
 /** A real hash to verify against when the account does not exist, so timing reveals nothing. */
@@ -42,8 +61,8 @@ let decoy: Promise<string> | undefined;
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   if (!hash) {
     decoy ??= hashPassword('decoy password that never matches');
-    await argon2.verify(await decoy, password).catch(() => false);
+    await verifyHash(await decoy, password);
     return false;
   }
-  return argon2.verify(hash, password).catch(() => false);
+  return verifyHash(hash, password);
 }
