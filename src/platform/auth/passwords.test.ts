@@ -63,7 +63,8 @@ describe('hashPassword and verifyPassword', () => {
   });
 
   it('verifies hashes stored with other argon2id settings (those of the native argon2 package)', async () => {
-    const stored = '$argon2id$v=19$m=65536,t=3,p=4$b3ZlcnNpZ2h0LXNhbHQtMQ$bGnB87IUHJyQzJpp/QbTGXE2VSDw8DbKSSjMGrt0am0';
+    const stored =
+      '$argon2id$v=19$m=65536,t=3,p=4$b3ZlcnNpZ2h0LXNhbHQtMQ$bGnB87IUHJyQzJpp/QbTGXE2VSDw8DbKSSjMGrt0am0';
     expect(await verifyPassword(stored, 'lanternmeadowquiet')).toBe(true);
     expect(await verifyPassword(stored, 'lanternmeadowquiet ')).toBe(false);
   });
