@@ -21,13 +21,50 @@ export const TASK_TYPE_LABELS: Record<string, string> = {
   health: 'Health assessment',
   plan: 'Plan',
   interview: 'Return interview',
+  supervision: 'Supervision',
 };
+
+export const SOURCE_TYPE_LABELS: Record<RuleDefinition['sourceType'], string> = {
+  statute: 'Statute',
+  regulation: 'Regulation',
+  guidance: 'Statutory guidance',
+  local: 'Local standard',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "12-20" -> "20 December". */
+export function dayMonth(monthDay: string): string {
+  return `${Number(monthDay.slice(3, 5))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]}`;
+}
 
 /** "45 working days", or with age bands and long-term placements spelled out. */
 export function describeDue(def: RuleDefinition): string {
   let text = formatIntervalSequence(def.intervals);
   if (def.ageBands?.length) {
     text += `; ${def.ageBands.map((b) => `${formatIntervalSequence([b.interval])} under age ${b.underYears}`).join('; ')}`;
+  }
+  if (def.afterEvent) {
+    text += `; after the first ${def.afterEvent.event.replaceAll('_', ' ')}, ${formatIntervalSequence([def.afterEvent.interval])}`;
+  }
+  if (def.later) {
+    text += `; after ${def.later.afterMonths} months, ${formatIntervalSequence([def.later.interval])}`;
+  }
+  if (def.recurrence === 'termly') {
+    text += `, then by the end of each school term (${(def.terms ?? []).map((t) => `${t.name.toLowerCase()} ends ${dayMonth(t.end)}`).join('; ')})`;
   }
   if (def.longTerm) {
     text += `; after ${def.longTerm.afterMonths} months in a long-term placement, ${formatIntervalSequence([def.longTerm.interval])}`;

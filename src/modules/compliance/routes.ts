@@ -39,6 +39,14 @@ function clockStartText(def: RuleDefinition): string {
       return `Each ${def.start.event.replaceAll('_', ' ')}`;
     case 'last-event':
       return `The latest ${def.start.event.replaceAll('_', ' ')}`;
+    case 'first-event':
+      return `The first ${def.start.event.replaceAll('_', ' ')} in the ${def.scope.replaceAll('_', ' ')} episode${def.recurrence === 'recurring' ? ', then from each time it is done' : ''}`;
+    case 'last-event-before-start':
+      return `The last ${def.start.event.replaceAll('_', ' ')} before the ${def.scope.replaceAll('_', ' ')} episode starts (or its start), then from each time it is done`;
+    case 'episode-end':
+      return `When the ${def.scope.replaceAll('_', ' ')} episode ends; the task stays due after it`;
+    case 'eligible-child':
+      return 'When the child becomes an eligible child (13 weeks looked after since 14, and 16)';
     case 'age':
       return `At ${Math.floor(def.start.months / 12)} years ${def.start.months % 12} months of age`;
   }

@@ -127,22 +127,23 @@ describe('default rules, worked', () => {
     expect(done).toMatchObject({ completedOn: '2026-11-12', status: 'done-late', daysLate: 3 });
   });
 
-  it('initial conference: 15 working days from the last strategy discussion', () => {
+  it('initial conference: 15 working days from the first strategy discussion of the enquiry', () => {
     const s47: Episode = { id: 's1', type: 's47', start: '2026-10-01' };
     const strategy: CaseEvent[] = [
       { type: 'strategy_discussion', date: '2026-10-01', episodeId: 's1' },
       { type: 'strategy_discussion', date: '2026-10-05', episodeId: 's1' },
     ];
+    // From Thursday 1 October 2026: 2, 5-9 (6), 12-16 (11), 19-22 (15).
     const [onTime] = run(
       'initial-conference',
-      facts([s47], [...strategy, { type: 'initial_conference', date: '2026-10-23', episodeId: 's1' }]),
+      facts([s47], [...strategy, { type: 'initial_conference', date: '2026-10-22', episodeId: 's1' }]),
     );
-    expect(onTime).toMatchObject({ clockStart: '2026-10-05', due: '2026-10-26', status: 'done' });
+    expect(onTime).toMatchObject({ clockStart: '2026-10-01', due: '2026-10-22', status: 'done' });
     const [late] = run(
       'initial-conference',
       facts([s47], [...strategy, { type: 'initial_conference', date: '2026-10-28', episodeId: 's1' }]),
     );
-    expect(late).toMatchObject({ status: 'done-late', daysLate: 2 });
+    expect(late).toMatchObject({ status: 'done-late', daysLate: 6 });
   });
 
   it('review conferences: 3 months after the plan starts, then every 6 months from the last', () => {
@@ -262,16 +263,14 @@ describe('default rules, worked', () => {
   });
 
   it('return interviews: one per return, due 72 hours later', () => {
-    const episode: Episode = { id: 'm1', type: 'missing', start: '2026-11-01' };
     const tasks = run(
       'return-interview',
       facts(
-        [episode],
         [
-          { type: 'missing_return', date: '2026-11-03', episodeId: 'm1' },
-          { type: 'return_interview', date: '2026-11-05', episodeId: 'm1' },
-          { type: 'missing_return', date: '2026-11-13', episodeId: 'm1' },
+          { id: 'm1', type: 'missing', start: '2026-11-01', end: '2026-11-03' },
+          { id: 'm2', type: 'missing', start: '2026-11-12', end: '2026-11-13' },
         ],
+        [{ type: 'return_interview', date: '2026-11-05', episodeId: 'm1' }],
       ),
     );
     expect(tasks.map((t) => [t.clockStart, t.due, t.status])).toEqual([
@@ -373,5 +372,43 @@ describe('rule versions', () => {
       { today: TODAY, holidays },
     );
     expect(tasks.map((t) => t.clockStart)).toEqual(['2026-11-02']);
+  });
+
+  it('recomputes termly PEPs from a change of term dates only for terms starting on or after its date', () => {
+    const pep = rule('pep');
+    const pepVersions: RuleVersion[] = [
+      { version: 1, effectiveFrom: '2020-01-01', retired: false, definition: { ...pep, tracked: true } },
+      {
+        version: 2,
+        effectiveFrom: '2027-01-01',
+        retired: false,
+        definition: {
+          ...pep,
+          tracked: true,
+          terms: [
+            { name: 'Autumn term', start: '09-02', end: '12-18' },
+            { name: 'Spring term', start: '01-05', end: '03-26' },
+            { name: 'Summer term', start: '04-12', end: '07-21' },
+          ],
+        },
+      },
+    ];
+    // In care from Monday 20 April 2026: first PEP within 10 working days (early May
+    // bank holiday skipped), 5 May, done 28 April for the summer term. The autumn term
+    // started before the change (due 20 December); the spring term after it (26 March).
+    const tasks = evaluateRule(
+      pepVersions,
+      facts(
+        [{ id: 'la', type: 'looked_after', start: '2026-04-20' }],
+        [{ type: 'personal_education_plan', date: '2026-04-28' }],
+        '2015-05-01',
+      ),
+      { today: '2027-02-01', holidays },
+    );
+    expect(tasks.map((t) => [t.ruleVersion, t.clockStart, t.due])).toEqual([
+      [1, '2026-04-20', '2026-05-05'],
+      [1, '2026-09-01', '2026-12-20'],
+      [2, '2027-01-05', '2027-03-26'],
+    ]);
   });
 });
