@@ -966,6 +966,8 @@ export interface OpenCaseFacts {
     start: string;
     end: string | null;
     longTerm?: boolean;
+    /** An s47 enquiry that ended with no further action; null when it is open or the extract does not say. */
+    noFurtherAction?: boolean | null;
   }>;
   events: Array<{ type: FactEventType; date: string; episodeId: string | null }>;
   /** Worker (case_workers.id, and their user account if any) and team over time. */
@@ -1047,12 +1049,22 @@ export async function listOpenCaseFacts(
     );
   }
   const s47Ids = new Map<string, string>();
-  for (const s of await q<{ id: string; source_id: string; start_date: string; end_date: string | null }>(
-    'case_s47_enquiries',
-    't.id, t.source_id, t.start_date::text, t.end_date::text',
-  )) {
+  for (const s of await q<{
+    id: string;
+    source_id: string;
+    start_date: string;
+    end_date: string | null;
+    no_further_action: boolean | null;
+  }>('case_s47_enquiries', 't.id, t.source_id, t.start_date::text, t.end_date::text, t.no_further_action')) {
     s47Ids.set(s.source_id, s.id);
-    episode(s.person_id, { id: s.id, type: 's47', start: s.start_date, end: s.end_date });
+    // Whether the enquiry ended with no further action decides whether an initial conference is still owed.
+    episode(s.person_id, {
+      id: s.id,
+      type: 's47',
+      start: s.start_date,
+      end: s.end_date,
+      noFurtherAction: s.end_date ? s.no_further_action : null,
+    });
     if (!options.since || s.start_date >= options.since)
       event(s.person_id, 'strategy_discussion', s.start_date, s.id);
   }

@@ -4,12 +4,20 @@ import type { ComputedTask, RuleVersion } from './rules/engine';
 import type { RuleDefinition } from './rules/model';
 import { compliancePrompts, complianceSettings, complianceTasks, timescaleRules } from './schema';
 
-export async function countRules(db: Db, organisationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+export async function ruleKeys(db: Db, organisationId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ key: timescaleRules.key })
     .from(timescaleRules)
     .where(eq(timescaleRules.organisationId, organisationId));
-  return Number(row?.n ?? 0);
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Insert shipped rules; a rule another request inserted first is left as it is. */
+export async function insertDefaultRules(
+  db: Db,
+  rows: Parameters<typeof insertRuleVersions>[1],
+): Promise<void> {
+  if (rows.length) await db.insert(timescaleRules).values(rows).onConflictDoNothing();
 }
 
 export async function insertRuleVersions(

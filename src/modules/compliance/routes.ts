@@ -5,9 +5,10 @@ import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, formErrors, validateForm } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
-import { describeDue, SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS } from './labels';
+import { dayMonth, describeDue, SERVICE_LEVEL_LABELS, SOURCE_TYPE_LABELS, TASK_TYPE_LABELS } from './labels';
 import { parseIntervalSequence } from './rules/interval';
-import type { RuleDefinition } from './rules/model';
+import type { RuleDefinition, SchoolTerm } from './rules/model';
+import { parseTermDates } from './rules/terms';
 import * as compliance from './service';
 
 const keyParams = z.object({ key: z.string().regex(/^[a-z0-9-]{1,60}$/) });
@@ -63,6 +64,8 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         ...r,
         serviceLevel: SERVICE_LEVEL_LABELS[r.current.definition.serviceLevel],
         due: describeDue(r.current.definition),
+        sourceType: SOURCE_TYPE_LABELS[r.current.definition.sourceType],
+        local: r.current.definition.sourceType === 'local',
         pending: r.versions.find((v) => v.effectiveFrom > now),
       })),
       canEdit: can(req.actor, 'compliance.rules.edit'),
@@ -85,11 +88,24 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
       clockStarts: clockStartText(def),
       doneWhen: `A ${def.completion.replaceAll('_', ' ')} is recorded`,
       due: describeDue(def),
+      sourceType: SOURCE_TYPE_LABELS[def.sourceType],
+      local: def.sourceType === 'local',
+      terms: def.terms ?? [],
       canEdit: can(req.actor, 'compliance.rules.edit'),
       errors: extra.errors ?? formErrors({}),
       values: extra.values ?? {
         name: def.name,
-        intervals: describeDue({ ...def, ageBands: undefined, longTerm: undefined }),
+        intervals: describeDue({
+          ...def,
+          ageBands: undefined,
+          longTerm: undefined,
+          later: undefined,
+          afterEvent: undefined,
+          recurrence: 'once',
+        }),
+        ...Object.fromEntries(
+          (def.terms ?? []).map((t, i) => [`term${i}`, `${dayMonth(t.start)} to ${dayMonth(t.end)}`]),
+        ),
         amberWorkingDays: String(def.amberWorkingDays),
         effectiveFrom: dateParts(null),
       },
@@ -127,6 +143,19 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         fields.intervals =
           'Enter when the task is due as numbers and units, like 20 working days, then 3 months';
       }
+      const current = (
+        await compliance.getRule(db, req.actor!.organisationId, key, today(clock), clock.now())
+      ).current.definition;
+      let terms: SchoolTerm[] | undefined;
+      if (current.terms?.length) {
+        terms = current.terms.map((t, i) => {
+          const dates = parseTermDates(String(body[`term${i}`] ?? ''));
+          if (!dates)
+            fields[`term${i}`] =
+              `Enter the ${t.name.toLowerCase()}'s first and last days, like 1 September to 20 December`;
+          return { name: t.name, start: dates?.start ?? t.start, end: dates?.end ?? t.end };
+        });
+      }
       const effective = dateFromParts(body, 'effectiveFrom', 'the date the change takes effect');
       if (!effective.ok) fields.effectiveFrom = effective.message;
       if (Object.keys(fields).length || !parsed.success || !intervals || !effective.ok) {
@@ -148,6 +177,7 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
             effectiveFrom: effective.date,
             reason: parsed.data.reason,
             retire: parsed.data.action === 'retire',
+            terms,
           },
           today(clock),
         );

@@ -15,9 +15,9 @@ import * as cases from '../cases/service';
 import { TASK_TYPE_LABELS } from './labels';
 import { type Digest, escalationDigest, managerDigest, workerDigest } from './prompts';
 import * as repo from './repository';
-import { DEFAULT_RULES } from './rules/defaults';
+import { DEFAULT_RULES, defaultRule } from './rules/defaults';
 import { evaluateCase, type RuleVersion } from './rules/engine';
-import type { CaseFacts, RuleDefinition } from './rules/model';
+import type { CaseFacts, RuleDefinition, SchoolTerm } from './rules/model';
 
 /** A child's facts plus who held the case when: the worker responsible for a task is the one at its due date. */
 export interface CaseFactsWithAllocations extends CaseFacts {
@@ -29,12 +29,17 @@ export interface CaseFactsWithAllocations extends CaseFacts {
   }>;
 }
 
-/** Give an organisation the default rules the first time it needs them. */
+/**
+ * Give an organisation the default rules: all of them the first time it needs
+ * them, and any default rule added since (a new version of Oversight) later.
+ */
 export async function ensureRules(db: Db, organisationId: string, at: Date): Promise<void> {
-  if ((await repo.countRules(db, organisationId)) > 0) return;
-  await repo.insertRuleVersions(
+  const have = await repo.ruleKeys(db, organisationId);
+  const missing = DEFAULT_RULES.filter((d) => !have.has(d.key));
+  if (!missing.length) return;
+  await repo.insertDefaultRules(
     db,
-    DEFAULT_RULES.map((definition) => ({
+    missing.map((definition) => ({
       organisationId,
       key: definition.key,
       version: 1,
@@ -46,6 +51,34 @@ export async function ensureRules(db: Db, organisationId: string, at: Date): Pro
       createdAt: at,
     })),
   );
+}
+
+/**
+ * A stored version as the engine reads it. What a rule is (its episode, what
+ * starts and stops its clock, its source) is the shipped rule's, so a
+ * correction in law reaches every organisation; a shipped version is the
+ * shipped rule; an administrator's version keeps what they set: name, due
+ * intervals, amber window and term dates.
+ */
+export function withShippedDefinition(v: repo.StoredRuleVersion): repo.StoredRuleVersion {
+  const shipped = defaultRule(v.key);
+  if (!shipped) return v;
+  if (v.createdBy === null) return { ...v, definition: shipped };
+  const own = v.definition;
+  return {
+    ...v,
+    definition: {
+      ...shipped,
+      name: own.name,
+      intervals: own.intervals,
+      amberWorkingDays: own.amberWorkingDays,
+      terms: own.terms ?? shipped.terms,
+    },
+  };
+}
+
+async function storedVersions(db: Db, organisationId: string, key?: string) {
+  return (await repo.ruleVersions(db, organisationId, key)).map(withShippedDefinition);
 }
 
 export interface RuleSummary {
@@ -62,7 +95,7 @@ export async function listRules(
   at: Date,
 ): Promise<RuleSummary[]> {
   await ensureRules(db, organisationId, at);
-  const all = await repo.ruleVersions(db, organisationId);
+  const all = await storedVersions(db, organisationId);
   const byKey = new Map<string, repo.StoredRuleVersion[]>();
   for (const v of all) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
   return [...byKey].map(([key, versions]) => {
@@ -90,6 +123,8 @@ export interface RuleChange {
   effectiveFrom: string;
   reason: string;
   retire?: boolean;
+  /** Term dates, for a termly rule. */
+  terms?: SchoolTerm[];
 }
 
 /** Edit a rule by adding a version; the versions before stay as they were. */
@@ -101,7 +136,7 @@ export async function addRuleVersion(
   today: string,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const versions = await repo.ruleVersions(tx, ctx.organisationId, key);
+    const versions = await storedVersions(tx, ctx.organisationId, key);
     const latest = versions.at(-1);
     if (!latest) throw new NotFoundError('rule');
     if (latest.retired && change.retire)
@@ -130,6 +165,7 @@ export async function addRuleVersion(
           name: change.name,
           intervals: change.intervals,
           amberWorkingDays: change.amberWorkingDays,
+          terms: change.terms ?? latest.definition.terms,
         },
         reason: change.reason,
         createdBy: ctx.userId,
@@ -155,7 +191,7 @@ async function versionsByKey(
 ): Promise<Array<readonly RuleVersion[]>> {
   await ensureRules(db, organisationId, at);
   const byKey = new Map<string, RuleVersion[]>();
-  for (const v of await repo.ruleVersions(db, organisationId))
+  for (const v of await storedVersions(db, organisationId))
     byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
   return [...byKey.values()];
 }

@@ -53,3 +53,39 @@ export function schoolAgeRange(
   const lastYear = Number(last.slice(0, 4)) + (last.slice(5) >= '09-01' ? 1 : 0);
   return { from: afterBirthday?.start ?? birthday, until: `${lastYear}-08-31` };
 }
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+function monthDay(day: string, month: string): string | undefined {
+  const m = MONTH_NAMES.findIndex((n) => n === month || n.slice(0, 3) === month);
+  const d = Number(day);
+  if (m < 0 || !Number.isInteger(d) || d < 1) return undefined;
+  const longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]!;
+  if (d > longest || (m === 1 && d === 29)) return undefined;
+  return `${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Read "1 September to 20 December" as a term's first and last days; undefined when it cannot. */
+export function parseTermDates(text: string): { start: string; end: string } | undefined {
+  const m = text
+    .trim()
+    .toLowerCase()
+    .match(/^(\d{1,2})\s+([a-z]+)\s+(?:to|-|until)\s+(\d{1,2})\s+([a-z]+)$/);
+  if (!m) return undefined;
+  const start = monthDay(m[1]!, m[2]!);
+  const end = monthDay(m[3]!, m[4]!);
+  return start && end && start !== end ? { start, end } : undefined;
+}

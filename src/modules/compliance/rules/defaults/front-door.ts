@@ -47,7 +47,7 @@ export const FRONT_DOOR_RULES: readonly RuleDefinition[] = [
     amberWorkingDays: 10,
     source: LOCAL,
     sourceType: 'local',
-    tracked: true,
+    tracked: false,
   },
   {
     key: 'initial-conference',

@@ -200,7 +200,7 @@ export const LOOKED_AFTER_RULES: readonly RuleDefinition[] = [
     source: HEALTH_GUIDANCE,
     sourceType: 'guidance',
     notice: 'The age band is the child’s age at the previous assessment.',
-    tracked: true,
+    tracked: false,
   },
   {
     key: 'pep',
