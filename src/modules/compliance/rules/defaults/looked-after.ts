@@ -199,7 +199,8 @@ export const LOOKED_AFTER_RULES: readonly RuleDefinition[] = [
     amberWorkingDays: 20,
     source: HEALTH_GUIDANCE,
     sourceType: 'guidance',
-    notice: 'The age band is the child’s age at the previous assessment.',
+    notice:
+      'The age band is the child’s age at the previous assessment. Listed as No data yet: the SSD extract’s health checks (free-text type) do not yet tell review health assessments from other checks.',
     tracked: false,
   },
   {
