@@ -225,6 +225,11 @@ describe('who sees which child', () => {
       '2026-07-03',
       '2026-07-17',
     ]);
+    // The extract does not say whether this enquiry ended with no further action.
+    expect(p2.episodes.find((e) => e.type === 's47')).toMatchObject({
+      end: '2026-06-17',
+      noFurtherAction: null,
+    });
     const plan = p2.episodes.find((e) => e.type === 'child_protection_plan')!;
     expect(p2.events.find((e) => e.type === 'cp_visit')!.episodeId).toBe(plan.id);
     const p1 = facts.find((f) => f.sourceId === 'P1')!;

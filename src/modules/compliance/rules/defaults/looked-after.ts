@@ -80,7 +80,7 @@ export const LOOKED_AFTER_RULES: readonly RuleDefinition[] = [
     recurrence: 'once',
     intervals: [wd(5)],
     amberWorkingDays: 2,
-    source: `${CARE_PLANNING}, regulations 13 and 22`,
+    source: `${CARE_PLANNING}, regulation 13`,
     sourceType: 'regulation',
     tracked: false,
   },
