@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../permissions';
 import type { LogoType } from './logo';
-import { DEFAULT_MARKING } from './marking';
+import { DEFAULT_MARKING, markedFilename } from './marking';
 import { brandingRow, firstOrganisationIds, logoRow, upsertSettings } from './repository';
 
 /**
@@ -45,6 +45,16 @@ export async function brandingOf(db: Db, organisationId: string): Promise<Brandi
  */
 export async function protectiveMarking(db: Db, organisationId: string): Promise<string> {
   return (await brandingRow(db, organisationId))?.protectiveMarking ?? DEFAULT_MARKING;
+}
+
+/**
+ * The content-disposition of a download, its file name starting with the
+ * organisation's marking (CSV files carry it only there, so that their data
+ * stays exactly what an import or a spreadsheet expects).
+ */
+export async function markedAttachment(db: Db, organisationId: string, filename: string): Promise<string> {
+  const marking = await protectiveMarking(db, organisationId);
+  return `attachment; filename="${markedFilename(marking, filename)}"`;
 }
 
 /**
