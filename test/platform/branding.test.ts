@@ -115,6 +115,16 @@ describe('the council’s own service, never GOV.UK’s', () => {
     }
   });
 
+  it('sets text in Arial, not in GOV.UK’s own typeface', async () => {
+    for (const url of ['/vendor/govuk/govuk-frontend.min.css', '/vendor/moj/moj-frontend.min.css']) {
+      const res = await agent(ctx).get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(res.body).toContain('font-family:arial,sans-serif');
+      expect(res.body).not.toContain('GDS Transport');
+    }
+  });
+
   it('marks the page at the top and at the foot, and the print stylesheet prints the marking', async () => {
     const home = (await admin().get('/')).body;
     expect(home.match(/Protective marking: <\/span>OFFICIAL-SENSITIVE/g)).toHaveLength(2);

@@ -78,7 +78,8 @@ const STATIC_ROOTS: Record<string, string> = {
   'vendor/moj': `${nodeModules}@ministryofjustice/frontend/moj`,
   public: fileURLToPath(new URL('../public', import.meta.url)),
 };
-const STATIC_ROUTES = new Set(Object.keys(STATIC_ROOTS).map((prefix) => `/${prefix}/*`));
+/** Routes that never render a page, so need no branding: static files, stylesheets, the logo, health. */
+const UNBRANDED_ROUTES = /^\/(assets|vendor|public)\/|^\/organisation-logo\/|^\/health$/;
 
 /** Single-use tokens in paths (set-password links) never reach the logs. */
 export function redactUrl(url: string): string {
@@ -196,7 +197,7 @@ export async function buildApp(
 
   // Whose service this is: the signed-in person's organisation, or before sign-in the only one there is.
   app.addHook('onRequest', async (req) => {
-    if (STATIC_ROUTES.has(req.routeOptions.url ?? '')) return;
+    if (UNBRANDED_ROUTES.test(req.routeOptions.url ?? '')) return;
     req.branding = req.actor
       ? await brandingOf(deps.db, req.actor.organisationId)
       : await soleOrganisationBranding(deps.db);
