@@ -96,7 +96,9 @@ describe('a team manager', () => {
       page.waitForEvent('download'),
       page.click('a:has-text("Download these tasks (CSV)")'),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^statutory-tasks-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^OFFICIAL-SENSITIVE_statutory-tasks-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

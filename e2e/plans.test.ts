@@ -136,7 +136,7 @@ describe('improvement plans', () => {
       page.click('a:has-text("Download as Word (DOCX), landscape")'),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^children-s-services-improvement-plan-\d{4}-\d{2}-\d{2}\.docx$/,
+      /^OFFICIAL-SENSITIVE_children-s-services-improvement-plan-\d{4}-\d{2}-\d{2}\.docx$/,
     );
     const file = readFileSync((await download.path())!);
     const xml = unzipEntry(file, 'word/document.xml') ?? '';

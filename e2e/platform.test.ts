@@ -42,7 +42,11 @@ describe('signed out', () => {
     expect(path(page)).toBe('/sign-in');
     expect(await heading(page)).toBe('Sign in to Oversight');
     expect(await navigationItems(page)).toEqual([]);
-    expect(await page.locator('.govuk-header').count()).toBe(1);
+    // The council's own service: no GOV.UK header, crown, Crown copyright or licence.
+    expect(
+      await page.locator('.govuk-header, .govuk-footer__crown, .govuk-footer__licence-logo').count(),
+    ).toBe(0);
+    expect(await page.content()).not.toMatch(/GOV\.UK|Crown copyright|Open Government Licence/);
     expect(await textOf(page.locator('.govuk-service-navigation__service-name'))).toBe('Oversight');
     await checkAxe(page);
     await screenshot(page, 'sign-in');
@@ -83,6 +87,10 @@ describe('signed in', () => {
       // Home: who is signed in, and the navigation the role's permissions allow.
       expect(path(page)).toBe('/');
       expect(await textOf(page.locator('.app-account-bar'))).toContain(ROLE_NAMES[role]);
+      // The organisation's name in the header, and the protective marking at the top and the foot.
+      expect(await textOf(page.locator('.app-organisation-name'))).toBe('Oakhaven Borough Council');
+      expect(await page.locator('.app-protective-marking:has-text("OFFICIAL-SENSITIVE")').count()).toBe(2);
+      expect(await page.content()).not.toMatch(/GOV\.UK|Crown copyright|Open Government Licence/);
       const expected = expectedNavigation(role);
       const shown = await navigationItems(page);
       expect(shown).toEqual(expected.map((n) => n.text));

@@ -72,6 +72,11 @@ export const platformPermissions = {
   },
   'admin.outbox': { description: 'Read messages the service has sent', roles: ['administrator'] },
   'admin.calendar': { description: 'Add non-working days to the calendar', roles: ['administrator'] },
+  'admin.branding': {
+    description:
+      'Change the organisation’s protective marking, feedback link and logo shown on every page and document',
+    roles: ['administrator'],
+  },
   'admin.roles': {
     description: 'See which permissions each role holds',
     roles: ['administrator', 'senior_leader'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from './audit/service';
 import { signIn } from './auth/service';
 import { destroySession, purgeExpiredSessions, purgeOldSignInAttempts } from './auth/sessions';
+import { typefaceRoutes } from './branding/typeface';
 import { formErrors, validateForm } from './http/forms';
 import type { OversightModule } from './http/module';
 import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
@@ -79,6 +80,8 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
   app.get('/accessibility', { config: { permission: PUBLIC } }, async (_req, reply) =>
     reply.render('accessibility.njk'),
   );
+
+  await typefaceRoutes(app);
 }
 
 export const platformModule: OversightModule = {

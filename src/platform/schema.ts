@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -21,6 +22,31 @@ export const organisations = pgTable('organisations', {
   /** Short code used in URLs and exports, e.g. "NRB". */
   code: text('code').notNull().unique(),
   createdAt: createdAt(),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * How an organisation's service looks and what it marks its pages and
+ * documents with. No row means the defaults (OFFICIAL-SENSITIVE, no feedback
+ * link, no logo). The logo is kept here, not on disk, so every instance
+ * serves the same one.
+ */
+export const organisationSettings = pgTable('organisation_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  protectiveMarking: text('protective_marking').notNull().default('OFFICIAL-SENSITIVE'),
+  feedbackUrl: text('feedback_url'),
+  /** "image/png" or "image/jpeg", checked from the file's own bytes. */
+  logoType: text('logo_type'),
+  logo: bytea('logo'),
+  logoUpdatedAt: timestamp('logo_updated_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
 });
 
 export const teams = pgTable(

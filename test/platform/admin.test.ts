@@ -509,7 +509,7 @@ describe('access audit page', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="access-audit-${today(ctx.clock)}.csv"`,
+      `attachment; filename="OFFICIAL-SENSITIVE_access-audit-${today(ctx.clock)}.csv"`,
     );
     const records = parse(res.body) as string[][];
     expect(records[0]).toEqual([

@@ -49,6 +49,7 @@ describe('role by route', () => {
       '/admin/outbox',
       '/admin/calendar',
       '/admin/roles',
+      '/admin/branding',
       '/account',
       '/account/messages',
     ]) {
@@ -111,6 +112,7 @@ describe('administration grants, stated outright', () => {
     '/admin/outbox':           [N, N, N, N, N, N, N, N, Y],
     '/admin/calendar':         [N, N, N, N, N, N, N, N, Y],
     '/admin/roles':            [N, N, N, N, N, Y, N, N, Y],
+    '/admin/branding':         [N, N, N, N, N, N, N, N, Y],
     '/account':                [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     '/account/messages':       [Y, Y, Y, Y, Y, Y, Y, Y, Y],
     '/':                       [Y, Y, Y, Y, Y, Y, Y, Y, Y],
@@ -144,6 +146,8 @@ describe('administration grants, stated outright', () => {
       const a = agents.get(role)!;
       expect((await a.post(`/admin/users/${target}/deactivate`, {})).statusCode, role).toBe(403);
       expect((await a.post('/admin/calendar', { name: 'x' })).statusCode, role).toBe(403);
+      expect((await a.post('/admin/branding', { protectiveMarking: 'OFFICIAL' })).statusCode, role).toBe(403);
+      expect((await a.post('/admin/branding/logo/remove', {})).statusCode, role).toBe(403);
     }
     expect((await agents.get('practitioner')!.get('/')).statusCode).toBe(200);
   });
@@ -162,8 +166,9 @@ describe('administration grants, stated outright', () => {
     expect(leader).toContain('href="/admin/roles"');
     expect(leader).not.toContain('href="/admin/users"');
     expect(leader).not.toContain('href="/admin/outbox"');
+    expect(leader).not.toContain('href="/admin/branding"');
     const administrator = (await agents.get('administrator')!.get('/admin')).body;
-    for (const section of ['users', 'audit', 'outbox', 'calendar', 'roles']) {
+    for (const section of ['users', 'audit', 'outbox', 'calendar', 'branding', 'roles']) {
       expect(administrator).toContain(`href="/admin/${section}"`);
     }
   });

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { markedAttachment } from '../../platform/branding/service';
 import { formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import * as cases from './service';
@@ -136,7 +137,11 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="ssd-import-errors-${params.data.id.slice(0, 8)}.csv"`,
+          await markedAttachment(
+            db,
+            req.actor!.organisationId,
+            `ssd-import-errors-${params.data.id.slice(0, 8)}.csv`,
+          ),
         )
         .send(csv);
     },

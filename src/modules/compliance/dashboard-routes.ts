@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service';
+import { markedAttachment } from '../../platform/branding/service';
 import { addDays } from '../../platform/calendar/working-days';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
@@ -345,7 +346,10 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="statutory-tasks-${today(clock)}.csv"`)
+        .header(
+          'content-disposition',
+          await markedAttachment(db, req.actor!.organisationId, `statutory-tasks-${today(clock)}.csv`),
+        )
         .send(csv);
     },
   );

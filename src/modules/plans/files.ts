@@ -10,6 +10,8 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import {
   AlignmentType,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageOrientation,
@@ -32,12 +34,26 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 // ------------------------------------------------------------------ XLSX
 
-export async function writeXlsx(doc: PlanDocument): Promise<Buffer> {
-  const rows = documentToRows(doc);
+/** The label of the first row of an exported workbook, which the import passes over. */
+export const MARKING_LABEL = 'Protective marking';
+
+/**
+ * The plan as a workbook, marked with the organisation's protective marking:
+ * in its first row, its properties, and the header and footer of every
+ * printed page.
+ */
+export async function writeXlsx(doc: PlanDocument, marking: string): Promise<Buffer> {
+  const rows: Cell[][] = [[MARKING_LABEL, marking], ...documentToRows(doc)];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Oversight';
+  wb.category = marking;
+  wb.description = `${MARKING_LABEL}: ${marking}`;
   const ws = wb.addWorksheet('Plan', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+    headerFooter: {
+      oddHeader: `&C&B${excelHeaderText(marking)}`,
+      oddFooter: `&L&B${excelHeaderText(marking)}&RPage &P of &N`,
+    },
   });
   const headerRowIndex = rows.findIndex((r) => r[0] === 'Priority');
   rows.forEach((r, i) => {
@@ -54,6 +70,11 @@ export async function writeXlsx(doc: PlanDocument): Promise<Buffer> {
   });
   ws.views = [{ state: 'frozen', ySplit: headerRowIndex + 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Text for an Excel page header or footer, where & starts a code. */
+function excelHeaderText(text: string): string {
+  return text.replaceAll('&', '&&');
 }
 
 function plainCell(value: ExcelJS.CellValue): unknown {
@@ -126,7 +147,20 @@ function textParagraphs(text: string, bold = false): Paragraph[] {
     .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: SMALL })] }));
 }
 
-export async function writeDocx(doc: PlanDocument, layout: Layout, title: string): Promise<Buffer> {
+/** A centred, bold line of the protective marking, for the header and footer of every page. */
+function markingParagraph(marking: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: marking, bold: true })],
+  });
+}
+
+export async function writeDocx(
+  doc: PlanDocument,
+  layout: Layout,
+  title: string,
+  marking: string,
+): Promise<Buffer> {
   const table = textTable(doc, layout);
   const header = new TableRow({
     tableHeader: true,
@@ -175,6 +209,7 @@ export async function writeDocx(doc: PlanDocument, layout: Layout, title: string
   const document = new Document({
     creator: 'Oversight',
     title,
+    subject: marking,
     styles: { default: { document: { run: { font: 'Arial' } } } },
     sections: [
       {
@@ -184,6 +219,8 @@ export async function writeDocx(doc: PlanDocument, layout: Layout, title: string
             margin: { top: 720, bottom: 720, left: 720, right: 720 },
           },
         },
+        headers: { default: new Header({ children: [markingParagraph(marking)] }) },
+        footers: { default: new Footer({ children: [markingParagraph(marking)] }) },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(title)] }),
           ...headerLines(doc).map(
@@ -227,8 +264,15 @@ export function chromiumPath(): string | undefined {
   return existsSync(candidate) && playwrightInstalled() ? candidate : undefined;
 }
 
-/** Print a self-contained HTML page (styles inline) to an A4 landscape PDF. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Print a self-contained HTML page (styles inline) to an A4 landscape PDF,
+ * with the protective marking at the top and foot of every page.
+ */
+export async function htmlToPdf(html: string, marking: string): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed');
   const { chromium } = await import('playwright-core');
@@ -251,7 +295,10 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       format: 'A4',
       landscape: true,
       printBackground: true,
-      margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="width:100%;text-align:center;font:bold 9px Arial,sans-serif">${escapeHtml(marking)}</div>`,
+      footerTemplate: `<div style="width:100%;text-align:center;font:9px Arial,sans-serif"><b>${escapeHtml(marking)}</b> – page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      margin: { top: '14mm', bottom: '14mm', left: '10mm', right: '10mm' },
     });
     return Buffer.from(pdf);
   } finally {

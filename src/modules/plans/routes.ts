@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { markedFilename } from '../../platform/branding/marking';
+import { protectiveMarking } from '../../platform/branding/service';
 import { today } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors, validateForm } from '../../platform/http/forms';
@@ -1130,10 +1132,20 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   // ---------------------------------------------------------------- print, PDF and files
 
-  function printHtml(doc: PlanDocument, layout: Layout, title: string, subtitle: string, inlineCss?: string) {
+  function printHtml(
+    doc: PlanDocument,
+    layout: Layout,
+    title: string,
+    subtitle: string,
+    marking: string,
+    inlineCss?: string,
+  ) {
     const table = textTable(doc, layout);
     return views.render(V('print'), {
       title,
+      marking,
+      // A PDF carries the marking in every page's header and footer instead.
+      markedByPrinter: inlineCss !== undefined,
       subtitle,
       header: headerLines(doc),
       countsLine: countsLine(doc),
@@ -1152,13 +1164,14 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     title: string,
     filenameBase: string,
   ) {
-    const attach = (name: string) => `attachment; filename="${name}"`;
+    const marking = await protectiveMarking(db, reply.request.actor!.organisationId);
+    const attach = (name: string) => `attachment; filename="${markedFilename(marking, name)}"`;
     switch (format) {
       case 'xlsx':
         return reply
           .header('content-type', XLSX_TYPE)
           .header('content-disposition', attach(`${filenameBase}.xlsx`))
-          .send(await writeXlsx(doc));
+          .send(await writeXlsx(doc, marking));
       case 'csv':
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
@@ -1168,11 +1181,11 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
         return reply
           .header('content-type', DOCX_TYPE)
           .header('content-disposition', attach(`${filenameBase}.docx`))
-          .send(await writeDocx(doc, layout, title));
+          .send(await writeDocx(doc, layout, title, marking));
       case 'pdf': {
         if (!pdfAvailable()) throw new NotFoundError();
         const css = await readFile(appCss, 'utf8');
-        const pdf = await htmlToPdf(printHtml(doc, layout, title, '', css));
+        const pdf = await htmlToPdf(printHtml(doc, layout, title, '', marking, css), marking);
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', attach(`${filenameBase}.pdf`))
@@ -1224,7 +1237,13 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans/:planId/print', { config: { permission: P.read } }, async (req, reply) => {
     const doc = await plans.getPlanDocument(db, actor(req), id(req, 'planId'), todayIso());
-    const html = printHtml(doc, layoutOf(req, doc), doc.plan.name, `Working copy as at ${doc.asAt}`);
+    const html = printHtml(
+      doc,
+      layoutOf(req, doc),
+      doc.plan.name,
+      `Working copy as at ${doc.asAt}`,
+      await protectiveMarking(db, actor(req).organisationId),
+    );
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
@@ -1238,6 +1257,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
         layoutOf(req, snap.document),
         snap.document.plan.name,
         `Version ${snap.number}, as at ${snap.asAt}`,
+        await protectiveMarking(db, actor(req).organisationId),
       );
       return reply.type('text/html; charset=utf-8').send(html);
     },

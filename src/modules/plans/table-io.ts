@@ -282,6 +282,8 @@ export function parsePlanRows(
     const r = rows[i]!;
     if (isEmptyRow(r)) continue;
     const label = cellText(r[0]).toLowerCase();
+    // An exported workbook's first row carries its protective marking: not a plan detail.
+    if (label === 'protective marking') continue;
     const field = HEADER_FIELDS.find(([l]) => l.toLowerCase() === label);
     if (!field) {
       problem(

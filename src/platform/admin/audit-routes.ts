@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { markedAttachment } from '../branding/service';
 import { today } from '../clock';
 import { type FormErrors, formErrors } from '../http/forms';
 import { auditContext } from '../http/server';
@@ -114,7 +115,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const lines = await exportAudit(db, actor, auditContext(req, clock), filter);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="access-audit-${today(clock)}.csv"`)
+      .header(
+        'content-disposition',
+        await markedAttachment(db, actor.organisationId, `access-audit-${today(clock)}.csv`),
+      )
       .send(Readable.from(lines));
   });
 }

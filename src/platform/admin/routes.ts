@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { brandingRoutes } from '../branding/routes';
 import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
 import { auditRoutes } from './audit-routes';
@@ -37,6 +38,13 @@ const SECTIONS = [
     permission: 'admin.calendar',
   },
   {
+    href: '/admin/branding',
+    text: 'Branding and protective marking',
+    description:
+      'Your organisation’s logo, the protective marking on every page and document, and the feedback link.',
+    permission: 'admin.branding',
+  },
+  {
     href: '/admin/roles',
     text: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
@@ -65,6 +73,7 @@ async function adminRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await outboxRoutes(app);
   await calendarRoutes(app);
+  await app.register(brandingRoutes);
 }
 
 export const adminModule: OversightModule = {

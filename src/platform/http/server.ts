@@ -11,6 +11,8 @@ import type { AuditContext } from '../audit/service';
 import { csrfBinding, csrfTokenFor, verifyCsrf } from '../auth/csrf';
 import { type Grants, loadSession, type SessionSettings } from '../auth/sessions';
 import { newToken } from '../auth/tokens';
+import { DEFAULT_MARKING } from '../branding/marking';
+import { type Branding, brandingOf, soleOrganisationBranding } from '../branding/service';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
@@ -56,6 +58,8 @@ declare module 'fastify' {
     /** Raw session id from the cookie, when signed in. */
     sessionId?: string;
     sessionExpired?: boolean;
+    /** The organisation's name, logo, marking and feedback link for the page (none for static files). */
+    branding?: Branding;
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
@@ -74,6 +78,8 @@ const STATIC_ROOTS: Record<string, string> = {
   'vendor/moj': `${nodeModules}@ministryofjustice/frontend/moj`,
   public: fileURLToPath(new URL('../public', import.meta.url)),
 };
+/** Routes that never render a page, so need no branding: static files, stylesheets, the logo, health. */
+const UNBRANDED_ROUTES = /^\/(assets|vendor|public)\/|^\/organisation-logo\/|^\/health$/;
 
 /** Single-use tokens in paths (set-password links) never reach the logs. */
 export function redactUrl(url: string): string {
@@ -189,6 +195,14 @@ export async function buildApp(
     }
   });
 
+  // Whose service this is: the signed-in person's organisation, or before sign-in the only one there is.
+  app.addHook('onRequest', async (req) => {
+    if (UNBRANDED_ROUTES.test(req.routeOptions.url ?? '')) return;
+    req.branding = req.actor
+      ? await brandingOf(deps.db, req.actor.organisationId)
+      : await soleOrganisationBranding(deps.db);
+  });
+
   // Default deny: every route names its permission; CSRF on every change.
   app.addHook('preHandler', async (req, reply) => {
     if (req.is404) return;
@@ -230,8 +244,12 @@ export async function buildApp(
       const flash = req.cookies[FLASH_COOKIE] ? req.unsignCookie(req.cookies[FLASH_COOKIE]) : undefined;
       if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
       const actor = req.actor;
+      const branding = req.branding;
       const html = views.render(template, {
         serviceName: 'Oversight',
+        branding,
+        // Every signed-in page is marked, even one rendered after a failure to read the settings.
+        protectiveMarking: actor ? (branding?.protectiveMarking ?? DEFAULT_MARKING) : undefined,
         actor,
         roleName: actor ? ROLE_NAMES[actor.role] : undefined,
         nav: actor ? nav.filter((n) => can(actor, n.permission)) : [],

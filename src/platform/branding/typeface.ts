@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { PUBLIC } from '../permissions';
+
+/**
+ * The GDS Transport typeface is part of the GOV.UK brand, for services on
+ * GOV.UK only. govuk-frontend's and the MoJ frontend's built stylesheets name
+ * it first, so the service serves them with it taken out: text is set in
+ * Arial (their own fallback) and the font files are never fetched.
+ */
+export function withoutGovukTypeface(css: string): string {
+  return css.replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, '').replaceAll('GDS Transport,', '');
+}
+
+const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+const STYLESHEETS: Record<string, string> = {
+  '/vendor/govuk/govuk-frontend.min.css': `${nodeModules}govuk-frontend/dist/govuk/govuk-frontend.min.css`,
+  '/vendor/moj/moj-frontend.min.css': `${nodeModules}@ministryofjustice/frontend/moj/moj-frontend.min.css`,
+};
+
+/** The two stylesheets the layout links, each read and rewritten once. */
+export async function typefaceRoutes(app: FastifyInstance): Promise<void> {
+  const production = app.deps.config.env === 'production';
+  for (const [url, file] of Object.entries(STYLESHEETS)) {
+    let css: Promise<string> | undefined;
+    app.get(url, { config: { permission: PUBLIC } }, async (_req, reply) => {
+      css ??= readFile(file, 'utf8').then(withoutGovukTypeface);
+      return reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', production ? 'public, max-age=86400' : 'no-cache')
+        .send(await css);
+    });
+  }
+}
