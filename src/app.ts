@@ -9,6 +9,7 @@ import type { Config } from './platform/config';
 import { type Database, openDatabase } from './platform/db/client';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
+import { type Instance, startInstance } from './platform/instance';
 import { type DailyJob, runDueDailyJobs } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/service';
 import type { PermissionSet } from './platform/permissions';
@@ -35,8 +36,12 @@ export interface Oversight {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** This instance among those sharing the database. */
+  instance: Instance;
   /** Every module's daily jobs, for the scheduler (and tests, which run them directly). */
   dailyJobs: DailyJob[];
+  /** Run the daily jobs that are due and not yet claimed by any instance; resolves with how many ran here. */
+  runScheduledJobs(): Promise<number>;
   /** Run due daily jobs now and every few minutes; returns a function that stops it. */
   startScheduler(): () => void;
   close(): Promise<void>;
@@ -56,16 +61,19 @@ export async function createOversight(
     (await openDatabase({
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+      poolSize: config.databasePoolSize,
       onIdleError: (e) =>
         console.error(`database: an idle connection was closed by the server (${e.message})`),
     }));
   await database.migrate();
   const grants = await syncGrants(database.db, allPermissions());
   await seedBankHolidays(database.db);
+  const instance = await startInstance(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   const app = await buildApp({
     database,
     db: database.db,
+    instance,
     clock,
     config,
     mailer,
@@ -79,17 +87,18 @@ export async function createOversight(
   });
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
   let timer: NodeJS.Timeout | undefined;
+  const runScheduledJobs = () => runDueDailyJobs(database.db, clock, dailyJobs, app.log, instance.id);
   return {
     app,
     database,
     clock,
     mailer,
+    instance,
     dailyJobs,
+    runScheduledJobs,
     startScheduler() {
       const tick = () => {
-        runDueDailyJobs(database.db, clock, dailyJobs, app.log).catch((e) =>
-          app.log.error({ err: e }, 'scheduler failed'),
-        );
+        runScheduledJobs().catch((e) => app.log.error({ err: e }, 'scheduler failed'));
       };
       tick();
       timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
@@ -100,6 +109,7 @@ export async function createOversight(
       if (timer) clearInterval(timer);
       await app.close();
       await app.deps.background.idle();
+      await instance.close();
       await database.close();
     },
   };

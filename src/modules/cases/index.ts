@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { recoverInterruptedImports } from './import-recovery';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
@@ -39,5 +40,16 @@ export const casesModule: OversightModule = {
     await casesRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
+    // At start-up, imports whose instance is gone are marked failed at once, not after 15 minutes.
+    app.addHook('onReady', async () => {
+      const { db, clock, instance } = app.deps;
+      try {
+        const failed = await recoverInterruptedImports(db, { at: clock.now(), instance });
+        if (failed.length)
+          app.log.warn({ imports: failed }, 'imports interrupted by a restart were marked failed');
+      } catch (e) {
+        app.log.error({ err: e }, 'could not check for interrupted imports');
+      }
+    });
   },
 };

@@ -45,6 +45,7 @@ import {
   type ImportOutcome,
   importAndWait,
   liveImportProgress,
+  type StartImport,
   startImport,
 } from './importer';
 import * as repo from './repository';
@@ -1364,6 +1365,8 @@ export interface ImportRequest {
   mode: ImportMode;
   /** True on a PostgreSQL server: progress is written while the import's transaction runs. */
   concurrentProgress: boolean;
+  /** The instance running it (app.deps.instance). */
+  instance?: StartImport['instance'];
 }
 
 /** Start an import from the upload page; it runs on after this returns. */
@@ -1382,6 +1385,7 @@ export async function startSsdImport(
     clock: request.clock,
     audit: ctx,
     concurrentProgress: request.concurrentProgress,
+    instance: request.instance,
   });
 }
 
@@ -1395,6 +1399,7 @@ export async function importSsdFolder(
     origin: 'command' | 'demo';
     clock: { now(): Date };
     concurrentProgress: boolean;
+    instance?: StartImport['instance'];
   },
 ): Promise<ImportOutcome> {
   const files = await filesFromFolder(input.folder);
@@ -1414,6 +1419,7 @@ export async function importSsdFolder(
       at: input.clock.now(),
     },
     concurrentProgress: input.concurrentProgress,
+    instance: input.instance,
   });
 }
 
