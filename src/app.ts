@@ -65,9 +65,16 @@ export async function createOversight(
       onIdleError: (e) =>
         console.error(`database: an idle connection was closed by the server (${e.message})`),
     }));
-  await database.migrate();
-  const grants = await syncGrants(database.db, allPermissions());
-  await seedBankHolidays(database.db);
+  // Instances starting together bring the schema and reference data up to date one at a time.
+  const startUp = await database.lock('oversight.start-up');
+  let grants: Awaited<ReturnType<typeof syncGrants>>;
+  try {
+    await database.migrate();
+    grants = await syncGrants(database.db, allPermissions());
+    await seedBankHolidays(database.db);
+  } finally {
+    await startUp.release();
+  }
   const instance = await startInstance(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   const app = await buildApp({
