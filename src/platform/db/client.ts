@@ -76,8 +76,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           done(e as Error);
           throw e;
         }
+        let released = false;
         return {
           async release() {
+            if (released) return;
+            released = true;
             try {
               await client.query(`select pg_advisory_unlock(${LOCK_KEY})`, [key]);
               done();
