@@ -98,6 +98,11 @@ export function importSettled(importId: string): Promise<ImportOutcome> | undefi
   return running.get(importId);
 }
 
+/** Resolves when every import started in this process has finished (a clean stop waits for them). */
+export async function importsFinished(): Promise<void> {
+  await Promise.allSettled([...running.values()]);
+}
+
 /** An import changed the register (importId), or a form changed some children's records (personIds). */
 export type RegisterChange = { organisationId: string; importId?: string; personIds?: readonly string[] };
 type ChangeListener = (change: RegisterChange) => unknown;

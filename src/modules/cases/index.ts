@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
 import { recoverInterruptedImports } from './import-recovery';
+import { importsFinished } from './importer';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
@@ -40,6 +41,8 @@ export const casesModule: OversightModule = {
     await casesRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
+    // A clean stop finishes the imports this instance is running before it lets go of its lock.
+    app.addHook('onClose', () => importsFinished());
     // At start-up, imports whose instance is gone are marked failed at once, not after 15 minutes.
     app.addHook('onReady', async () => {
       const { db, clock, instance } = app.deps;
