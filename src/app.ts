@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { featureModules } from './modules/index';
 import { accountModule } from './platform/account/routes';
 import { adminModule } from './platform/admin/routes';
@@ -75,7 +75,13 @@ export async function createOversight(
   } finally {
     await startUp.release();
   }
-  const instance = await startInstance(database);
+  let log: Pick<FastifyBaseLogger, 'error'> | undefined;
+  const instance = await startInstance(database, (e) =>
+    (log ?? console).error(
+      { err: e },
+      'this instance lost the lock that tells other instances it is alive; taking it back',
+    ),
+  );
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   const app = await buildApp({
     database,
@@ -92,6 +98,7 @@ export async function createOversight(
     },
     modules: allModules,
   });
+  log = app.log;
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
   let timer: NodeJS.Timeout | undefined;
   const runScheduledJobs = () => runDueDailyJobs(database.db, clock, dailyJobs, app.log, instance.id);

@@ -1,6 +1,8 @@
+import { once } from 'node:events';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, sameDatabase } from '../../test/helpers/database';
-import type { Database } from './db/client';
+import { type Database, rawRows } from './db/client';
 import { exclusively, startInstance } from './instance';
 
 let first: Database;
@@ -51,6 +53,19 @@ describe('instances', () => {
     const two = await startInstance(second);
     expect(one.id).not.toBe(two.id);
     expect(await one.isLive(one.id)).toBe(true);
+    expect(await one.isLive(two.id)).toBe(true);
+    if (second.kind === 'server') {
+      // The connection holding two's lock ends (a firewall, a network blip): two takes its lock back.
+      const regained = once(two.events, 'regained');
+      const ended = await rawRows<{ ended: boolean }>(
+        first.db,
+        sql`select pg_terminate_backend(pid, 10000) as ended from pg_locks
+            where locktype = 'advisory' and granted and objsubid = 1
+              and ((classid::bigint << 32) | objid::bigint) = hashtextextended(${`oversight.instance:${two.id}`}, 0)`,
+      );
+      expect(ended).toEqual([{ ended: true }]);
+      await regained;
+    }
     expect(await one.isLive(two.id)).toBe(true);
     await two.close();
     expect(await one.isLive(two.id)).toBe(false);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Database, Lock } from './db/client';
 
 /**
@@ -13,19 +14,58 @@ export interface Instance {
   readonly id: string;
   /** Whether the instance with this id is still running. */
   isLive(id: string): Promise<boolean>;
+  /** Emits "regained" when the lock, lost with its connection, is held again. */
+  readonly events: EventEmitter;
   /** Stop being this instance (its lock is released). */
   close(): Promise<void>;
 }
 
 const lockName = (id: string) => `oversight.instance:${id}`;
+/** How long to wait before trying again to take back a lost lock (the database is unreachable). */
+const RETRY_MS = 5_000;
 
-export async function startInstance(database: Database): Promise<Instance> {
+export async function startInstance(
+  database: Database,
+  onTrouble: (error: Error) => void = () => undefined,
+): Promise<Instance> {
   const id = randomUUID();
-  const lock: Lock = await database.lock(lockName(id));
+  const events = new EventEmitter();
+  let closed = false;
+  let lock: Lock;
+  const take = async (): Promise<void> => {
+    lock = await database.lock(lockName(id));
+    lock.lost.then(
+      (e) => {
+        if (closed) return;
+        // Without its lock this instance would look dead to the others: take it back.
+        onTrouble(e);
+        void retake();
+      },
+      () => undefined,
+    );
+  };
+  const retake = async (): Promise<void> => {
+    while (!closed) {
+      try {
+        await take();
+        if (closed) await lock.release();
+        else events.emit('regained');
+        return;
+      } catch (e) {
+        onTrouble(e as Error);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
+      }
+    }
+  };
+  await take();
   return {
     id,
+    events,
     isLive: async (other) => other === id || database.isLocked(lockName(other)),
-    close: () => lock.release(),
+    close: async () => {
+      closed = true;
+      await lock.release();
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  * database (one process only) they share the handle, and everything below
  * still runs through the same claims and locks.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOversight, type Oversight } from '../../src/app';
@@ -16,7 +17,7 @@ import { refreshTasks } from '../../src/modules/compliance/service';
 import { FixedClock } from '../../src/platform/clock';
 import { loadConfig } from '../../src/platform/config';
 import { type Database, rawRows } from '../../src/platform/db/client';
-import { exclusively, startInstance } from '../../src/platform/instance';
+import { exclusively } from '../../src/platform/instance';
 import { Agent, TEST_START } from '../helpers/app';
 import { freshDatabase, sameDatabase } from '../helpers/database';
 
@@ -190,8 +191,11 @@ describe('two instances on one database', () => {
   });
 
   it('fail at start-up the imports of an instance that is gone, at once, and leave those of a live one', async () => {
+    // D: another process, which holds its instance's lock as every instance does.
     const databaseD = await sameDatabase(databaseA);
-    const d = await startInstance(databaseD);
+    const d = randomUUID();
+    const dLock = await databaseD.lock(`oversight.instance:${d}`);
+    expect(await a.instance.isLive(d)).toBe(true);
     const running = (o: DemoOrganisation, owner: string) =>
       rawRows<{ id: string }>(
         a.database.db,
@@ -200,20 +204,21 @@ describe('two instances on one database', () => {
             returning id`,
       );
     const [ofA] = await running(org, a.instance.id);
-    const [ofD] = await running(other, d.id);
+    const [ofD] = await running(other, d);
 
-    // D dies as a killed process does: on a server its connection (and so its lock) ends; embedded, it is gone from memory.
+    // D is killed: on a server its connection ends without a word (and the lock with it); embedded, it is gone from memory.
     if (databaseD.kind === 'server') {
       const ended = await rawRows<{ ended: boolean }>(
         a.database.db,
         sql`select pg_terminate_backend(pid, 10000) as ended from pg_locks
             where locktype = 'advisory' and granted and objsubid = 1
-              and ((classid::bigint << 32) | objid::bigint) = hashtextextended(${`oversight.instance:${d.id}`}, 0)`,
+              and ((classid::bigint << 32) | objid::bigint) = hashtextextended(${`oversight.instance:${d}`}, 0)`,
       );
       expect(ended).toEqual([{ ended: true }]);
+      await dLock.lost;
     }
-    await d.close();
-    expect(await a.instance.isLive(d.id)).toBe(false);
+    await dLock.release();
+    expect(await a.instance.isLive(d)).toBe(false);
 
     // A third instance starts: D's import is failed at once (no 15-minute wait); A's, still running, is left alone.
     const databaseC = await sameDatabase(databaseA);

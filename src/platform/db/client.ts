@@ -31,6 +31,8 @@ export interface Database {
 
 export interface Lock {
   release(): Promise<void>;
+  /** Settles if the lock is lost before it is released (on a server, its connection ended). */
+  lost: Promise<Error>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -51,7 +53,9 @@ const LOCK_KEY = 'hashtextextended($1, 0)';
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Keep-alive: the connection holding an instance's lock is idle for hours, and must not be dropped
+    // by a firewall between the instance and the server.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, keepAlive: true });
     // An idle connection the server ends (a restart, a dropped database) must not crash the process;
     // the pool discards it and the next query opens a new one.
     const onError = (e: Error) => options.onIdleError?.(e);
@@ -64,30 +68,55 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
       async lock(key) {
         const client = await pool.connect();
-        // A connection checked out of the pool is ours to watch: its end must not crash the process.
-        client.on('error', onError);
+        let lose!: (error: Error) => void;
+        const lost = new Promise<Error>((resolve) => {
+          lose = resolve;
+        });
+        // A connection checked out of the pool is ours to watch: its end must not crash the process,
+        // and it takes the lock with it.
+        let released = false;
         const done = (error?: Error) => {
-          client.off('error', onError);
+          if (released) return;
+          released = true;
+          client.off('error', onLockError);
+          client.off('end', onEnd);
           client.release(error);
         };
+        // The connection is gone: give it back to the pool to be discarded, and say the lock is lost.
+        const onLockError = (e: Error) => {
+          onError(e);
+          done(e);
+          lose(e);
+        };
+        const onEnd = () => {
+          const e = new Error('the connection holding the lock ended');
+          done(e);
+          lose(e);
+        };
+        client.on('error', onLockError);
+        client.on('end', onEnd);
         try {
           await client.query(`select pg_advisory_lock(${LOCK_KEY})`, [key]);
         } catch (e) {
           done(e as Error);
           throw e;
         }
-        let released = false;
+        let releasing: Promise<void> | undefined;
+        const unlock = async () => {
+          if (released) return;
+          try {
+            await client.query(`select pg_advisory_unlock(${LOCK_KEY})`, [key]);
+            done();
+          } catch (e) {
+            // Ending the connection releases the lock too.
+            done(e as Error);
+          }
+        };
         return {
-          async release() {
-            if (released) return;
-            released = true;
-            try {
-              await client.query(`select pg_advisory_unlock(${LOCK_KEY})`, [key]);
-              done();
-            } catch (e) {
-              // Ending the connection releases the lock too.
-              done(e as Error);
-            }
+          lost,
+          release() {
+            releasing ??= unlock();
+            return releasing;
           },
         };
       },
@@ -137,6 +166,8 @@ export function memoryLocks(): { lock(key: string): Promise<Lock>; isLocked(key:
       held.add(key);
       let released = false;
       return {
+        // Nothing but release ends a lock in memory.
+        lost: new Promise<Error>(() => undefined),
         async release() {
           if (released) return;
           released = true;
