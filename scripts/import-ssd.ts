@@ -36,6 +36,7 @@ async function main(): Promise<number> {
       origin: 'command',
       clock: systemClock,
       concurrentProgress: oversight.database.kind === 'server',
+      instance: oversight.instance,
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (outcome.status === 'applied') {

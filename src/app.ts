@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { featureModules } from './modules/index';
 import { accountModule } from './platform/account/routes';
 import { adminModule } from './platform/admin/routes';
@@ -9,6 +9,7 @@ import type { Config } from './platform/config';
 import { type Database, openDatabase } from './platform/db/client';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
+import { type Instance, startInstance } from './platform/instance';
 import { type DailyJob, runDueDailyJobs } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/service';
 import type { PermissionSet } from './platform/permissions';
@@ -35,8 +36,12 @@ export interface Oversight {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** This instance among those sharing the database. */
+  instance: Instance;
   /** Every module's daily jobs, for the scheduler (and tests, which run them directly). */
   dailyJobs: DailyJob[];
+  /** Run the daily jobs that are due and not yet claimed by any instance; resolves with how many ran here. */
+  runScheduledJobs(): Promise<number>;
   /** Run due daily jobs now and every few minutes; returns a function that stops it. */
   startScheduler(): () => void;
   close(): Promise<void>;
@@ -56,16 +61,32 @@ export async function createOversight(
     (await openDatabase({
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+      poolSize: config.databasePoolSize,
       onIdleError: (e) =>
         console.error(`database: an idle connection was closed by the server (${e.message})`),
     }));
-  await database.migrate();
-  const grants = await syncGrants(database.db, allPermissions());
-  await seedBankHolidays(database.db);
+  // Instances starting together bring the schema and reference data up to date one at a time.
+  const startUp = await database.lock('oversight.start-up');
+  let grants: Awaited<ReturnType<typeof syncGrants>>;
+  try {
+    await database.migrate();
+    grants = await syncGrants(database.db, allPermissions());
+    await seedBankHolidays(database.db);
+  } finally {
+    await startUp.release();
+  }
+  let log: Pick<FastifyBaseLogger, 'error'> | undefined;
+  const instance = await startInstance(database, (e) =>
+    (log ?? console).error(
+      { err: e },
+      'this instance lost the lock that tells other instances it is alive; taking it back',
+    ),
+  );
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
   const app = await buildApp({
     database,
     db: database.db,
+    instance,
     clock,
     config,
     mailer,
@@ -77,19 +98,21 @@ export async function createOversight(
     },
     modules: allModules,
   });
+  log = app.log;
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
   let timer: NodeJS.Timeout | undefined;
+  const runScheduledJobs = () => runDueDailyJobs(database.db, clock, dailyJobs, app.log, instance.id);
   return {
     app,
     database,
     clock,
     mailer,
+    instance,
     dailyJobs,
+    runScheduledJobs,
     startScheduler() {
       const tick = () => {
-        runDueDailyJobs(database.db, clock, dailyJobs, app.log).catch((e) =>
-          app.log.error({ err: e }, 'scheduler failed'),
-        );
+        runScheduledJobs().catch((e) => app.log.error({ err: e }, 'scheduler failed'));
       };
       tick();
       timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
@@ -100,6 +123,7 @@ export async function createOversight(
       if (timer) clearInterval(timer);
       await app.close();
       await app.deps.background.idle();
+      await instance.close();
       await database.close();
     },
   };

@@ -1138,6 +1138,7 @@ export async function loadCaseDemo(
       origin: 'demo',
       clock: oversight.clock,
       concurrentProgress: oversight.database.kind === 'server',
+      instance: oversight.instance,
     });
     if (outcome.status !== 'applied') {
       const first = outcome.errors

@@ -8,6 +8,8 @@ const envSchema = z
     /** Set when behind a proxy that terminates TLS, so https and client addresses are known. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     DATABASE_URL: z.string().url().optional(),
+    /** Most connections each instance opens to the PostgreSQL server. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(3).max(200).default(10),
     DATA_DIR: z.string().default('./data'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     SESSION_IDLE_MINUTES: z.coerce
@@ -50,6 +52,8 @@ export interface Config {
   host: string;
   trustProxy: boolean;
   databaseUrl?: string;
+  /** Most connections to the PostgreSQL server per instance (one is held for the instance's lock). */
+  databasePoolSize: number;
   dataDir: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
@@ -80,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     trustProxy: e.TRUST_PROXY === 'true',
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Clock, londonDateOf } from './clock';
 import type { Db } from './db/client';
@@ -47,13 +47,17 @@ const londonTime = new Intl.DateTimeFormat('en-GB', {
 /**
  * Run every daily job whose time has come today and that has not yet run
  * today for an organisation. Called every few minutes and at start-up, so a
- * job missed while the service was down runs when it is back.
+ * job missed while the service was down runs when it is back. Each run is
+ * first claimed by inserting its job_runs row (unique per job, organisation
+ * and day): when several instances look at once, exactly one inserts it and
+ * runs the job; the others find it claimed and move on.
  */
 export async function runDueDailyJobs(
   db: Db,
   clock: Clock,
   jobs: readonly DailyJob[],
   log?: FastifyBaseLogger,
+  instanceId?: string,
 ): Promise<number> {
   const now = clock.now();
   const today = londonDateOf(now);
@@ -64,18 +68,20 @@ export async function runDueDailyJobs(
     if (time < job.at) continue;
     for (const org of orgs) {
       const name = `${job.name}:${org.id}`;
-      const startOfToday = new Date(`${today}T00:00:00Z`);
-      const already = await db
-        .select({ id: jobRuns.id, detail: jobRuns.detail })
-        .from(jobRuns)
-        .where(
-          and(eq(jobRuns.name, name), gte(jobRuns.startedAt, new Date(startOfToday.getTime() - 86_400_000))),
-        );
-      if (already.some((r) => r.detail === today)) continue;
-      const [row] = await db
+      const [claim] = await db
         .insert(jobRuns)
-        .values({ name, startedAt: clock.now(), detail: today })
+        .values({
+          name,
+          job: job.name,
+          organisationId: org.id,
+          runOn: today,
+          instance: instanceId ?? null,
+          startedAt: clock.now(),
+          detail: today,
+        })
+        .onConflictDoNothing()
         .returning({ id: jobRuns.id });
+      if (!claim) continue;
       try {
         const result = await job.run(org.id, today);
         await db
@@ -85,13 +91,13 @@ export async function runDueDailyJobs(
             outcome: 'done',
             items: typeof result === 'number' ? result : null,
           })
-          .where(eq(jobRuns.id, row!.id));
+          .where(eq(jobRuns.id, claim.id));
       } catch (e) {
         log?.error({ err: e, job: name }, 'daily job failed');
         await db
           .update(jobRuns)
           .set({ finishedAt: clock.now(), outcome: `failed: ${(e as Error).message.slice(0, 300)}` })
-          .where(eq(jobRuns.id, row!.id));
+          .where(eq(jobRuns.id, claim.id));
       }
       ran += 1;
     }

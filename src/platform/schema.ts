@@ -218,12 +218,29 @@ export const nonWorkingDays = pgTable(
   ],
 );
 
-export const jobRuns = pgTable('job_runs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  name: text('name').notNull(),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-  outcome: text('outcome'),
-  detail: text('detail'),
-  items: integer('items'),
-});
+/**
+ * One row per daily job, organisation and day. The row is also the claim:
+ * several instances may look for due jobs at once, and the unique index lets
+ * only one of them insert it and so run the job.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** "<job>:<organisation id>". */
+    name: text('name').notNull(),
+    /** The job's name, e.g. "compliance.prompts" (null on rows older than claims). */
+    job: text('job'),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The London day the run is for. */
+    runOn: date('run_on', { mode: 'string' }),
+    /** The instance that claimed and ran it. */
+    instance: text('instance'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    detail: text('detail'),
+    items: integer('items'),
+  },
+  (t) => [uniqueIndex('job_runs_claim').on(t.job, t.organisationId, t.runOn)],
+);

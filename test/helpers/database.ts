@@ -6,6 +6,8 @@ import { type Database, openDatabase } from '../../src/platform/db/client';
  * A fresh, empty database for one test file: in-memory embedded PostgreSQL by
  * default; with DATABASE_URL set, a new database on that server, dropped on close.
  */
+const urls = new WeakMap<Database, string>();
+
 export async function freshDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
@@ -18,7 +20,7 @@ export async function freshDatabase(): Promise<Database> {
   url.pathname = `/${name}`;
   // Dropping the database ends its connections; an idle one closing then is expected, not a failure.
   const database = await openDatabase({ url: url.toString(), onIdleError: () => undefined });
-  return {
+  const fresh: Database = {
     ...database,
     async close() {
       await database.close();
@@ -28,4 +30,17 @@ export async function freshDatabase(): Promise<Database> {
       await dropper.end();
     },
   };
+  urls.set(fresh, url.toString());
+  return fresh;
+}
+
+/**
+ * The same database opened again, as a second instance would: on a server, a
+ * pool of its own; the embedded database can be opened by one process only, so
+ * its instances share the handle (closing this one leaves it open).
+ */
+export async function sameDatabase(database: Database): Promise<Database> {
+  const url = urls.get(database);
+  if (!url) return { ...database, close: async () => undefined };
+  return openDatabase({ url, onIdleError: () => undefined });
 }

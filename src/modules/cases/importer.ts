@@ -24,11 +24,12 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
+import type { Instance } from '../../platform/instance';
+import { recoverInterruptedImports } from './import-recovery';
 import {
   analyzeRegister,
   closeRecords,
   existingRows,
-  failSilentImports,
   insertImport,
   lookupReferences,
   refreshPeopleSummaries,
@@ -97,6 +98,11 @@ export function importSettled(importId: string): Promise<ImportOutcome> | undefi
   return running.get(importId);
 }
 
+/** Resolves when every import started in this process has finished (a clean stop waits for them). */
+export async function importsFinished(): Promise<void> {
+  await Promise.allSettled([...running.values()]);
+}
+
 /** An import changed the register (importId), or a form changed some children's records (personIds). */
 export type RegisterChange = { organisationId: string; importId?: string; personIds?: readonly string[] };
 type ChangeListener = (change: RegisterChange) => unknown;
@@ -132,6 +138,8 @@ export interface StartImport {
   audit: AuditContext;
   /** True when progress can be written from outside the import's transaction (a PostgreSQL server). */
   concurrentProgress: boolean;
+  /** The instance running it (app.deps.instance): recorded, so other instances know whether it is still alive. */
+  instance?: Pick<Instance, 'id' | 'isLive'>;
 }
 
 /**
@@ -141,7 +149,11 @@ export interface StartImport {
  */
 export async function startImport(db: Db, input: StartImport): Promise<string> {
   const now = input.clock.now();
-  await failSilentImports(db, input.organisationId, new Date(now.getTime() - 15 * 60_000), now);
+  await recoverInterruptedImports(db, {
+    organisationId: input.organisationId,
+    instance: input.instance,
+    at: now,
+  });
   let importId: string;
   try {
     importId = await insertImport(db, {
@@ -154,6 +166,7 @@ export async function startImport(db: Db, input: StartImport): Promise<string> {
       files: input.files.map((f) => ({ name: f.name, size: f.size })),
       createdAt: now,
       heartbeatAt: now,
+      owner: input.instance?.id ?? null,
     });
   } catch (e) {
     if (

@@ -1,5 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { recoverInterruptedImports } from './import-recovery';
+import { importsFinished } from './importer';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
@@ -39,5 +41,18 @@ export const casesModule: OversightModule = {
     await casesRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
+    // A clean stop finishes the imports this instance is running before it lets go of its lock.
+    app.addHook('onClose', () => importsFinished());
+    // At start-up, imports whose instance is gone are marked failed at once, not after 15 minutes.
+    app.addHook('onReady', async () => {
+      const { db, clock, instance } = app.deps;
+      try {
+        const failed = await recoverInterruptedImports(db, { at: clock.now(), instance });
+        if (failed.length)
+          app.log.warn({ imports: failed }, 'imports interrupted by a restart were marked failed');
+      } catch (e) {
+        app.log.error({ err: e }, 'could not check for interrupted imports');
+      }
+    });
   },
 };

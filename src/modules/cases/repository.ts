@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
 import { caseImports } from './schema';
 import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
@@ -17,29 +17,6 @@ export type ImportRow = typeof caseImports.$inferSelect;
 export type NewImportRow = typeof caseImports.$inferInsert;
 
 export const RUNNING_STATUSES = ['queued', 'validating', 'applying'] as const;
-
-/** A running import that has shown no sign of life since `before` was interrupted (a restart, a crash). */
-export async function failSilentImports(
-  db: Db,
-  organisationId: string,
-  before: Date,
-  at: Date,
-): Promise<void> {
-  await db
-    .update(caseImports)
-    .set({
-      status: 'failed',
-      failure: 'The import stopped before it finished (the service restarted).',
-      finishedAt: at,
-    })
-    .where(
-      and(
-        eq(caseImports.organisationId, organisationId),
-        inArray(caseImports.status, [...RUNNING_STATUSES]),
-        lt(caseImports.heartbeatAt, before),
-      ),
-    );
-}
 
 export async function insertImport(db: Db, row: NewImportRow): Promise<string> {
   const [created] = await db.insert(caseImports).values(row).returning({ id: caseImports.id });

@@ -76,7 +76,13 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
       const importId = await cases.startSsdImport(
         db,
         req.actor!,
-        { files, mode: mode.data!, clock, concurrentProgress: database.kind === 'server' },
+        {
+          files,
+          mode: mode.data!,
+          clock,
+          concurrentProgress: database.kind === 'server',
+          instance: app.deps.instance,
+        },
         auditContext(req, clock),
       );
       return reply.redirect(`/cases/import/${importId}`, 303);

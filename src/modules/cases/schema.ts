@@ -76,6 +76,8 @@ export const caseImports = pgTable(
     finishedAt: moment('finished_at'),
     /** Last sign of life; a running job silent for long is treated as interrupted. */
     heartbeatAt: moment('heartbeat_at'),
+    /** The instance running it (platform/instance.ts): once that instance is gone, the import was interrupted. */
+    owner: text('owner'),
   },
   (t) => [
     index('case_imports_org_created').on(t.organisationId, t.createdAt),

@@ -45,6 +45,7 @@ import {
   type ImportOutcome,
   importAndWait,
   liveImportProgress,
+  type StartImport,
   startImport,
 } from './importer';
 import * as repo from './repository';
@@ -1376,6 +1377,8 @@ export interface ImportRequest {
   mode: ImportMode;
   /** True on a PostgreSQL server: progress is written while the import's transaction runs. */
   concurrentProgress: boolean;
+  /** The instance running it (app.deps.instance). */
+  instance?: StartImport['instance'];
 }
 
 /** Start an import from the upload page; it runs on after this returns. */
@@ -1394,6 +1397,7 @@ export async function startSsdImport(
     clock: request.clock,
     audit: ctx,
     concurrentProgress: request.concurrentProgress,
+    instance: request.instance,
   });
 }
 
@@ -1407,6 +1411,7 @@ export async function importSsdFolder(
     origin: 'command' | 'demo';
     clock: { now(): Date };
     concurrentProgress: boolean;
+    instance?: StartImport['instance'];
   },
 ): Promise<ImportOutcome> {
   const files = await filesFromFolder(input.folder);
@@ -1426,6 +1431,7 @@ export async function importSsdFolder(
       at: input.clock.now(),
     },
     concurrentProgress: input.concurrentProgress,
+    instance: input.instance,
   });
 }
 

@@ -2,11 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { today } from '../../platform/clock';
 import type { OversightModule } from '../../platform/http/module';
+import { exclusively } from '../../platform/instance';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
 import { complianceRoutes } from './routes';
 import { STATUS_LABELS, STATUS_TAG } from './rules/status';
 import { latestComputation, listRules, refreshTasks, sendDailyPrompts, tasksForChild } from './service';
+
+/**
+ * Recompute every task of an organisation. Never two at once for one
+ * organisation, even in different instances: the second waits, then
+ * recomputes from what is there by then.
+ */
+function recomputeOrganisation(app: FastifyInstance, organisationId: string) {
+  const { database, db, clock } = app.deps;
+  return exclusively(database, `compliance.recompute:${organisationId}`, () =>
+    refreshTasks(db, organisationId, 'all', clock),
+  );
+}
 
 async function routes(app: FastifyInstance): Promise<void> {
   await complianceRoutes(app);
@@ -19,7 +32,7 @@ async function routes(app: FastifyInstance): Promise<void> {
       await refreshTasks(db, organisationId, personIds, clock);
       return;
     }
-    background.run('compliance.refresh-after-import', () => refreshTasks(db, organisationId, 'all', clock));
+    background.run('compliance.refresh-after-import', () => recomputeOrganisation(app, organisationId));
   });
   app.addHook('onClose', async () => stop());
 }
@@ -105,8 +118,7 @@ export const complianceModule: OversightModule = {
     {
       name: 'compliance.recompute',
       at: '01:00',
-      run: async (organisationId) =>
-        (await refreshTasks(app.deps.db, organisationId, 'all', app.deps.clock)).tasks,
+      run: async (organisationId) => (await recomputeOrganisation(app, organisationId)).tasks,
     },
     {
       name: 'compliance.prompts',

@@ -83,6 +83,11 @@ export async function replaceTasks(
   tasks: readonly TaskRow[],
   computedOn: string,
 ): Promise<void> {
+  // Writers of one organisation's tasks take turns (whatever instance they run in), so two
+  // recomputations can never both delete the old rows and then both insert new ones.
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`compliance.tasks:${organisationId}`}, 0))`,
+  );
   if (personIds === 'all') {
     await db.delete(complianceTasks).where(eq(complianceTasks.organisationId, organisationId));
   } else if (personIds.length) {

@@ -16,6 +16,7 @@ import { type Branding, brandingOf, soleOrganisationBranding } from '../branding
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
+import type { Instance } from '../instance';
 import { BackgroundQueue } from '../jobs';
 import type { Mailer } from '../mail/service';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
@@ -26,6 +27,8 @@ import { createViews } from './views';
 export interface AppDeps {
   database: Database;
   db: Db;
+  /** This running instance among those sharing the database (who owns an import). */
+  instance: Instance;
   clock: Clock;
   config: Config;
   mailer: Mailer;
