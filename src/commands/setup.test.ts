@@ -59,12 +59,24 @@ describe('parseSetupArgs', () => {
 
   it('takes the values, trimmed, the code in capitals', () => {
     expect(parseSetupArgs([...GOOD, '--allow-development'], {})).toEqual({
+      kind: 'setup',
       organisation: 'Oakhaven Borough Council',
       code: 'OAK',
       adminEmail: 'First.Admin@Oakhaven.example',
       adminName: 'First Admin',
     });
     expect(parseSetupArgs(GOOD, { NODE_ENV: 'production' })).toMatchObject({ code: 'OAK' });
+  });
+
+  it('takes only a code for a new link', () => {
+    expect(parseSetupArgs(['--code', 'oak', '--new-link'], { NODE_ENV: 'production' })).toEqual({
+      kind: 'new-link',
+      code: 'OAK',
+    });
+    expect(() => parseSetupArgs([...GOOD, '--new-link'], { NODE_ENV: 'production' })).toThrow(
+      '--new-link takes only --code, not --organisation, --admin-email, --admin-name.',
+    );
+    expect(() => parseSetupArgs(['--new-link'], { NODE_ENV: 'production' })).toThrow('--code is missing');
   });
 
   it('says which value is missing or wrong', () => {
@@ -113,7 +125,7 @@ describe('the setup command', () => {
     expect(text).toContain('No mail server is configured (SMTP_URL)');
     const links = text.match(/http:\/\/localhost:3000\/account\/set-password\/[A-Za-z0-9_-]+/g) ?? [];
     expect(links).toHaveLength(1);
-    const token = links[0]!.split('/').pop()!;
+    const first = links[0]!.split('/').pop()!;
 
     const [org] = await rawRows<{ id: string; name: string; code: string }>(
       database.db,
@@ -135,15 +147,25 @@ describe('the setup command', () => {
     // The link is on the console only: never kept in the outbox.
     const kept = await rawRows<{ n: number }>(
       database.db,
-      sql`select count(*)::int as n from mail_messages where body like ${`%${token}%`}`,
+      sql`select count(*)::int as n from mail_messages where body like ${`%${first}%`}`,
     );
     expect(kept[0]!.n).toBe(0);
+
+    // The first link expired unused (or was lost): a new one replaces it.
+    const renewed = await run(['--code', 'oak', '--new-link', '--allow-development']);
+    expect(renewed.status).toBe(0);
+    expect(renewed.out[0]).toBe(
+      'Made a new set-password link for First Admin <first.admin@oakhaven.example>, the first administrator of Oakhaven Borough Council. Earlier links no longer work.',
+    );
+    const token = renewed.out.join('\n').match(/\/account\/set-password\/([A-Za-z0-9_-]+)/)![1]!;
+    expect(token).not.toBe(first);
 
     // The administrator follows the link, sets a password and signs in.
     const config = loadConfig({ ...DEV, DEMO: 'none' });
     const oversight = await createOversight(config, { clock, database });
     try {
       const admin = new Agent(oversight.app, config.sessionSecret);
+      expect((await admin.get(`/account/set-password/${first}`)).statusCode).toBe(410);
       expect((await admin.get(`/account/set-password/${token}`)).statusCode).toBe(200);
       const password = 'a long first administrator passphrase 2026';
       const set = await admin.post(`/account/set-password/${token}`, { password, confirm: password });
@@ -155,6 +177,14 @@ describe('the setup command', () => {
     } finally {
       await oversight.close();
     }
+    // From now on the administrator sends links in the service.
+    const refused = await run(['--code', 'OAK', '--new-link', '--allow-development']);
+    expect(refused.status).toBe(1);
+    expect(refused.err).toEqual([
+      'Oakhaven Borough Council already has an administrator with a password: they send new links under Administration > Users. No link was made.',
+    ]);
+    const unknown = await run(['--code', 'ZZZ', '--new-link', '--allow-development']);
+    expect(unknown.err).toEqual(['No organisation has the code ZZZ. No link was made.']);
   });
 
   it('refuses to run twice for the same organisation code, whatever its case', async () => {

@@ -4,13 +4,13 @@
  * administrator gets a set-password link, as an invited user does; from then
  * on they add everyone else in the service.
  */
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { issuePasswordLink, passwordLinkPath } from '../account/password-links';
 import { type AuditContext, recordAudit } from '../audit/service';
 import { normaliseEmail } from '../auth/service';
 import { ValidationError } from '../errors';
 import type { MailStatus } from '../mail/service';
-import { organisations } from '../schema';
+import { organisations, users } from '../schema';
 import { type AdminDeps, createOrganisation, createUser, passwordLinkMessage } from './service';
 
 export interface FirstOrganisation {
@@ -99,21 +99,102 @@ export async function setUpOrganisation(
     if (isDuplicateCode(e)) throw alreadySetUp(input.code);
     throw e;
   }
-  const { organisationId, userId, token, expiresAt } = created;
-  const link = `${deps.publicUrl.replace(/\/+$/, '')}${passwordLinkPath(token)}`;
+  return linkOut(
+    deps,
+    { id: created.organisationId, name: input.name },
+    {
+      id: created.userId,
+      name: input.adminName,
+      email,
+    },
+    created,
+  );
+}
+
+/** Mail the link when a mail server is configured; the command prints it otherwise. */
+async function linkOut(
+  deps: AdminDeps,
+  organisation: { id: string; name: string },
+  user: { id: string; name: string; email: string },
+  issued: { token: string; expiresAt: Date },
+): Promise<SetUpOrganisation> {
+  const link = `${deps.publicUrl.replace(/\/+$/, '')}${passwordLinkPath(issued.token)}`;
   let mail: SetUpOrganisation['mail'] = 'not-sent';
   if (deps.mailer.mode === 'smtp') {
     mail = await deps.mailer.send(
       deps.db,
       passwordLinkMessage(
         deps,
-        { organisationId, organisationName: input.name },
-        { id: userId, name: input.adminName, email },
+        { organisationId: organisation.id, organisationName: organisation.name },
+        user,
         'invitation',
-        token,
-        expiresAt,
+        issued.token,
+        issued.expiresAt,
       ),
     );
   }
-  return { organisationId, userId, link, expiresAt, mail };
+  return { organisationId: organisation.id, userId: user.id, link, expiresAt: issued.expiresAt, mail };
+}
+
+/**
+ * A new link for an organisation's first administrator whose link expired (or was lost)
+ * before they set a password. Once any administrator of the organisation has a
+ * password, they send links in the service instead, and this is refused.
+ */
+export async function newFirstAdministratorLink(
+  deps: AdminDeps,
+  code: string,
+): Promise<SetUpOrganisation & { organisationName: string; adminName: string; adminEmail: string }> {
+  const issued = await deps.db.transaction(async (tx) => {
+    const [organisation] = await tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(sql`lower(${organisations.code}) = lower(${code})`);
+    if (!organisation) throw new ValidationError({ code: `No organisation has the code ${code}.` });
+    const admins = await tx
+      .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
+      .from(users)
+      .where(
+        and(
+          eq(users.organisationId, organisation.id),
+          eq(users.role, 'administrator'),
+          eq(users.active, true),
+        ),
+      )
+      .orderBy(asc(users.createdAt));
+    if (admins.some((a) => a.passwordHash)) {
+      throw new ValidationError({
+        code: `${organisation.name} already has an administrator with a password: they send new links under Administration > Users.`,
+      });
+    }
+    const admin = admins[0];
+    if (!admin) throw new ValidationError({ code: `${organisation.name} has no active administrator.` });
+    const link = await issuePasswordLink(
+      tx,
+      deps,
+      { id: admin.id, organisationId: organisation.id },
+      'invitation',
+    );
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        userId: null,
+        ip: null,
+        userAgent: 'setup command',
+        requestId: null,
+        at: deps.clock.now(),
+      },
+      {
+        action: 'user.invite',
+        recordType: 'user',
+        recordId: admin.id,
+        detail: `new first-administrator link valid until ${link.expiresAt.toISOString()}`,
+      },
+    );
+    return { organisation, admin, link };
+  });
+  const { organisation, admin, link } = issued;
+  const out = await linkOut(deps, organisation, admin, link);
+  return { ...out, organisationName: organisation.name, adminName: admin.name, adminEmail: admin.email };
 }
