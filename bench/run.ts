@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createOversight, type Oversight } from '../src/app';
+import { CommandError, consoleOutput, runCommand } from '../src/commands/cli';
 import { type DemoStep, demoSteps, loadDemo } from '../src/demo/load';
 import type { DemoOrganisation } from '../src/demo/organisation';
 import { loadConfig } from '../src/platform/config';
@@ -268,6 +269,11 @@ function report(result: DatabaseResult): string {
 }
 
 async function main(): Promise<void> {
+  if (!Number.isInteger(REQUESTS) || REQUESTS < 1) {
+    throw new CommandError(
+      `BENCH_REQUESTS must be a whole number of 1 or more, like 20 (it is ${process.env.BENCH_REQUESTS}).`,
+    );
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   const startedAt = new Date();
   log(`Oversight benchmark: large demo authority, ${REQUESTS} requests per page`);
@@ -315,4 +321,8 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// A wrong setting or an unreachable server is one line, not a stack trace.
+process.exitCode = await runCommand(consoleOutput, 'Usage: npm run bench', async () => {
+  await main();
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+});

@@ -1485,6 +1485,11 @@ export async function organisationForImport(
 ): Promise<{ id: string; code: string; name: string }> {
   const found = await repo.organisationsByCode(db, code);
   if (code && found.length === 0) throw new Error(`No organisation has the code ${code}.`);
+  if (found.length === 0) {
+    throw new Error(
+      'There is no organisation yet: create the first with the setup command (see docs/operations.md, "First run").',
+    );
+  }
   if (found.length !== 1) {
     throw new Error(
       `Say which organisation the extract is for with --organisation CODE (one of: ${found.map((o) => o.code).join(', ')}).`,

@@ -5,7 +5,6 @@
  * committee's outstanding actions lists).
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { today } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors, validateForm } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { fromRoot } from '../../platform/paths';
 import { type Actor, can } from '../../platform/permissions';
 import { allActions, filterDocument, leadLong, leadText, type PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
@@ -59,7 +59,7 @@ import {
 
 const V = (name: string) => `plans/views/${name}.njk`;
 const uuid = z.string().uuid();
-const appCss = fileURLToPath(new URL('../../platform/public/app.css', import.meta.url));
+const appCss = fromRoot('src', 'platform', 'public', 'app.css');
 
 function id(req: FastifyRequest, name: string): string {
   const parsed = uuid.safeParse((req.params as Record<string, string>)[name]);

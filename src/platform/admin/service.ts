@@ -153,9 +153,10 @@ export async function userForChange(db: Db, actor: Actor, id: string): Promise<U
   return userInOrganisation(db, actor, id);
 }
 
-function passwordLinkMessage(
-  deps: AdminDeps,
-  actor: Actor,
+/** The message holding a set-password link (also sent by the first-run setup command). */
+export function passwordLinkMessage(
+  deps: Pick<AdminDeps, 'publicUrl'>,
+  actor: Pick<Actor, 'organisationId' | 'organisationName'>,
   user: { id: string; name: string; email: string },
   kind: 'invitation' | 'reset',
   token: string,

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -8,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { fromRoot } from '../paths';
 
 /** One type for both drivers: modules write ordinary Drizzle queries against it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -35,7 +35,7 @@ export interface Lock {
   lost: Promise<Error>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export const migrationsFolder = fromRoot('migrations');
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent the embedded database is used. */

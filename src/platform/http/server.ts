@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -19,6 +18,7 @@ import type { Database, Db } from '../db/client';
 import type { Instance } from '../instance';
 import { BackgroundQueue } from '../jobs';
 import type { Mailer } from '../mail/service';
+import { fromRoot } from '../paths';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
 import { qs } from './querystring';
@@ -74,12 +74,11 @@ export const SESSION_COOKIE = 'oversight_session';
 export const PRE_SESSION_COOKIE = 'oversight_pre';
 const FLASH_COOKIE = 'oversight_flash';
 
-const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
 const STATIC_ROOTS: Record<string, string> = {
-  assets: `${nodeModules}govuk-frontend/dist/govuk/assets`,
-  'vendor/govuk': `${nodeModules}govuk-frontend/dist/govuk`,
-  'vendor/moj': `${nodeModules}@ministryofjustice/frontend/moj`,
-  public: fileURLToPath(new URL('../public', import.meta.url)),
+  assets: fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets'),
+  'vendor/govuk': fromRoot('node_modules', 'govuk-frontend', 'dist', 'govuk'),
+  'vendor/moj': fromRoot('node_modules', '@ministryofjustice', 'frontend', 'moj'),
+  public: fromRoot('src', 'platform', 'public'),
 };
 /** Routes that never render a page, so need no branding: static files, stylesheets, the logo, health. */
 const UNBRANDED_ROUTES = /^\/(assets|vendor|public)\/|^\/organisation-logo\/|^\/health$/;

@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+import { fromRoot } from '../paths';
 
 const monthNames = [
   'January',
@@ -59,10 +57,10 @@ export function createViews(): nunjucks.Environment {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader(
       [
-        here('../views'),
-        here('../../modules'),
-        here('../../../node_modules/govuk-frontend/dist'),
-        here('../../../node_modules/@ministryofjustice/frontend'),
+        fromRoot('src', 'platform', 'views'),
+        fromRoot('src', 'modules'),
+        fromRoot('node_modules', 'govuk-frontend', 'dist'),
+        fromRoot('node_modules', '@ministryofjustice', 'frontend'),
       ],
       { noCache: process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'test' },
     ),
