@@ -7,6 +7,8 @@ import { seedBankHolidays } from './platform/calendar/service';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { type Database, openDatabase } from './platform/db/client';
+import { MigrationsPendingError, pendingMigrations } from './platform/db/migrations';
+import { holdsSuperuser, superuserWarning } from './platform/db/privileges';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
 import { type DailyJob, runDueDailyJobs } from './platform/jobs';
@@ -59,7 +61,14 @@ export async function createOversight(
       onIdleError: (e) =>
         console.error(`database: an idle connection was closed by the server (${e.message})`),
     }));
-  await database.migrate();
+  if (config.migrateOnStart) await database.migrate();
+  else {
+    const pending = await pendingMigrations(database.db);
+    if (pending.length > 0) {
+      await database.close();
+      throw new MigrationsPendingError(pending);
+    }
+  }
   const grants = await syncGrants(database.db, allPermissions());
   await seedBankHolidays(database.db);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
@@ -77,6 +86,8 @@ export async function createOversight(
     },
     modules: allModules,
   });
+  const roleWarning = superuserWarning(config.env, await holdsSuperuser(database.db));
+  if (roleWarning) app.log.warn(roleWarning);
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
   let timer: NodeJS.Timeout | undefined;
   return {

@@ -1,6 +1,7 @@
 import { createOversight } from './app';
 import { loadDemoIfEmpty } from './demo/load';
 import { ConfigError, loadConfig } from './platform/config';
+import { MigrationsPendingError } from './platform/db/migrations';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -13,7 +14,16 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const oversight = await createOversight(config);
+  let oversight: Awaited<ReturnType<typeof createOversight>>;
+  try {
+    oversight = await createOversight(config);
+  } catch (e) {
+    if (e instanceof MigrationsPendingError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   const { app } = oversight;
   const demo = await loadDemoIfEmpty(oversight, config);
   await app.listen({ port: config.port, host: config.host });
