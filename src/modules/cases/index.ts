@@ -49,7 +49,9 @@ export const casesModule: OversightModule = {
         removeImportProblemValues(
           app.deps.db,
           organisationId,
-          new Date(app.deps.clock.now().getTime() - app.deps.config.retention.importProblemsDays * 86_400_000),
+          new Date(
+            app.deps.clock.now().getTime() - app.deps.config.retention.importProblemsDays * 86_400_000,
+          ),
         ),
     },
     {

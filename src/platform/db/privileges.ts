@@ -8,7 +8,10 @@ import { type Db, rawRows } from './client';
  * and so change the append-only access audit.
  */
 export async function holdsSuperuser(db: Db): Promise<boolean> {
-  const [row] = await rawRows<{ superuser: string }>(db, sql`select current_setting('is_superuser') as superuser`);
+  const [row] = await rawRows<{ superuser: string }>(
+    db,
+    sql`select current_setting('is_superuser') as superuser`,
+  );
   return row?.superuser === 'on';
 }
 
