@@ -23,10 +23,16 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
-  });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+    });
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
   try {
     const pending = await pendingMigrations(database.db);
     await database.migrate();

@@ -27,10 +27,16 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
-  });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
+    });
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
   try {
     const today = londonDateOf(systemClock.now());
     const orgs = await database.db.select().from(organisations).orderBy(organisations.name);

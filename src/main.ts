@@ -1,6 +1,7 @@
 import { createOversight } from './app';
 import { loadDemoIfEmpty } from './demo/load';
 import { ConfigError, loadConfig } from './platform/config';
+import { DataDirInUseError } from './platform/db/lock';
 import { MigrationsPendingError } from './platform/db/migrations';
 
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   try {
     oversight = await createOversight(config);
   } catch (e) {
-    if (e instanceof MigrationsPendingError) {
+    if (e instanceof MigrationsPendingError || e instanceof DataDirInUseError) {
       console.error(e.message);
       process.exit(1);
     }

@@ -72,6 +72,11 @@ export const platformPermissions = {
   },
   'admin.outbox': { description: 'Read messages the service has sent', roles: ['administrator'] },
   'admin.calendar': { description: 'Add non-working days to the calendar', roles: ['administrator'] },
+  'admin.backup': {
+    description:
+      'Download a backup of the embedded database (it holds every child’s record, so only roles that see them all)',
+    roles: ['senior_leader'],
+  },
   'admin.roles': {
     description: 'See which permissions each role holds',
     roles: ['administrator', 'senior_leader'],

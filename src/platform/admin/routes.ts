@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { backupRoutes } from '../backup/routes';
 import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
 import { auditRoutes } from './audit-routes';
@@ -37,6 +38,12 @@ const SECTIONS = [
     permission: 'admin.calendar',
   },
   {
+    href: '/admin/backup',
+    text: 'Backup',
+    description: 'Download a backup of the embedded database, or read how the database server is backed up.',
+    permission: 'admin.backup',
+  },
+  {
     href: '/admin/roles',
     text: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
@@ -65,6 +72,7 @@ async function adminRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await outboxRoutes(app);
   await calendarRoutes(app);
+  await backupRoutes(app);
 }
 
 export const adminModule: OversightModule = {

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './lock';
 
 /** One type for both drivers: modules write ordinary Drizzle queries against it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -17,6 +18,11 @@ export interface Database {
   kind: 'embedded' | 'server';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Embedded only: a consistent copy of the whole data folder (a gzipped tar),
+   * taken between queries by the process that holds it. See platform/backup.
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -45,15 +51,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
-  await client.waitReady;
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const release = inMemory ? () => undefined : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir);
+    await client.waitReady;
+  } catch (e) {
+    release();
+    throw e;
+  }
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
     kind: 'embedded',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+    dumpDataDir: async () => client.dumpDataDir('gzip'),
   };
 }
 
