@@ -7,6 +7,8 @@ import { seedBankHolidays } from './platform/calendar/service';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { type Database, openDatabase } from './platform/db/client';
+import { MigrationsPendingError, pendingMigrations } from './platform/db/migrations';
+import { holdsSuperuser, superuserWarning } from './platform/db/privileges';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
 import { type Instance, startInstance } from './platform/instance';
@@ -67,13 +69,21 @@ export async function createOversight(
     }));
   // Instances starting together bring the schema and reference data up to date one at a time.
   const startUp = await database.lock('oversight.start-up');
-  let grants: Awaited<ReturnType<typeof syncGrants>>;
+  let grants!: Awaited<ReturnType<typeof syncGrants>>;
+  let pending: Awaited<ReturnType<typeof pendingMigrations>> = [];
   try {
-    await database.migrate();
-    grants = await syncGrants(database.db, allPermissions());
-    await seedBankHolidays(database.db);
+    if (config.migrateOnStart) await database.migrate();
+    else pending = await pendingMigrations(database.db);
+    if (pending.length === 0) {
+      grants = await syncGrants(database.db, allPermissions());
+      await seedBankHolidays(database.db);
+    }
   } finally {
     await startUp.release();
+  }
+  if (pending.length > 0) {
+    await database.close();
+    throw new MigrationsPendingError(pending);
   }
   let log: Pick<FastifyBaseLogger, 'error'> | undefined;
   const instance = await startInstance(database, (e) =>
@@ -99,6 +109,8 @@ export async function createOversight(
     modules: allModules,
   });
   log = app.log;
+  const roleWarning = superuserWarning(config.env, await holdsSuperuser(database.db));
+  if (roleWarning) app.log.warn(roleWarning);
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
   let timer: NodeJS.Timeout | undefined;
   const runScheduledJobs = () => runDueDailyJobs(database.db, clock, dailyJobs, app.log, instance.id);

@@ -5,6 +5,8 @@
  * fault in Oversight and keeps its stack.
  */
 import { ConfigError } from '../platform/config';
+import { DataDirInUseError } from '../platform/db/lock';
+import { MigrationsPendingError } from '../platform/db/migrations';
 
 /** A mistake the person running the command can fix; its message says how. */
 export class CommandError extends Error {
@@ -89,7 +91,7 @@ export async function runCommand(
       if (e.exitCode === USAGE) output.err(usage);
       return e.exitCode;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof MigrationsPendingError || e instanceof DataDirInUseError) {
       output.err(e.message);
       return 1;
     }

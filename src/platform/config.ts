@@ -24,6 +24,14 @@ const envSchema = z
     PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO: z.enum(['small', 'large', 'none']).default('small'),
+    /** Apply pending migrations at start (development); false when a separate owner role runs `npm run migrate`. */
+    MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+    /** Retention periods (docs/operations.md, "Retention"). */
+    RETAIN_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    RETAIN_ACCESS_AUDIT_YEARS: z.coerce.number().int().min(1).max(100).default(7),
+    RETAIN_IMPORT_PROBLEMS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    RETAIN_CLOSED_CASES_AGE: z.coerce.number().int().min(18).max(100).default(25),
+    RETAIN_LOOKED_AFTER_CASES_AGE: z.coerce.number().int().min(18).max(120).default(75),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -64,6 +72,21 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Which demo authority to load into an empty database; never in production. */
   demo: Env['DEMO'];
+  /** Apply pending migrations at start; otherwise refuse to start while any is pending. */
+  migrateOnStart: boolean;
+  retention: RetentionSettings;
+}
+
+/** How long records are kept before they are removed or anonymised (docs/operations.md, "Retention"). */
+export interface RetentionSettings {
+  signInAttemptsDays: number;
+  accessAuditYears: number;
+  /** Import problem lists (which quote the rejected values) are emptied after this many days. */
+  importProblemsDays: number;
+  /** A child whose records are all closed is due for removal from this birthday... */
+  closedCasesAge: number;
+  /** ...or from this one if they were ever looked after. */
+  lookedAfterCasesAge: number;
 }
 
 /** A fixed secret for development and tests only; production refuses to start without its own. */
@@ -94,5 +117,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     demo: e.NODE_ENV === 'production' ? 'none' : e.DEMO,
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
+    retention: {
+      signInAttemptsDays: e.RETAIN_SIGN_IN_ATTEMPTS_DAYS,
+      accessAuditYears: e.RETAIN_ACCESS_AUDIT_YEARS,
+      importProblemsDays: e.RETAIN_IMPORT_PROBLEMS_DAYS,
+      closedCasesAge: e.RETAIN_CLOSED_CASES_AGE,
+      lookedAfterCasesAge: e.RETAIN_LOOKED_AFTER_CASES_AGE,
+    },
   };
 }

@@ -77,6 +77,11 @@ export const platformPermissions = {
       'Change the organisation’s protective marking, feedback link and logo shown on every page and document',
     roles: ['administrator'],
   },
+  'admin.backup': {
+    description:
+      'Download a backup of the embedded database (it holds every child’s record, so only roles that see them all)',
+    roles: ['senior_leader'],
+  },
   'admin.roles': {
     description: 'See which permissions each role holds',
     roles: ['administrator', 'senior_leader'],

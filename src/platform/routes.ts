@@ -8,6 +8,7 @@ import { formErrors, validateForm } from './http/forms';
 import type { OversightModule } from './http/module';
 import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
 import { PUBLIC, platformPermissions, SIGNED_IN } from './permissions';
+import { removeExpiredAuditEvents } from './retention/service';
 
 const signInForm = z.object({
   email: z
@@ -95,8 +96,23 @@ export const platformModule: OversightModule = {
       at: '02:00',
       run: async () => {
         await purgeExpiredSessions(app.deps.db, app.deps.sessionSettings, app.deps.clock);
-        await purgeOldSignInAttempts(app.deps.db, app.deps.clock);
+        await purgeOldSignInAttempts(
+          app.deps.db,
+          app.deps.clock,
+          app.deps.config.retention.signInAttemptsDays,
+        );
       },
+    },
+    {
+      name: 'platform.audit-retention',
+      at: '03:00',
+      run: (organisationId) =>
+        removeExpiredAuditEvents(
+          app.deps.db,
+          app.deps.clock,
+          organisationId,
+          app.deps.config.retention.accessAuditYears,
+        ),
     },
   ],
 };

@@ -3,6 +3,7 @@ import { childRoutes } from './child-routes';
 import { recoverInterruptedImports } from './import-recovery';
 import { importsFinished } from './importer';
 import { practiceNav, practicePermissions } from './practice-permissions';
+import { closedCasesDue, removeImportProblemValues } from './retention';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
 
@@ -55,4 +56,25 @@ export const casesModule: OversightModule = {
       }
     });
   },
+  dailyJobs: (app) => [
+    {
+      name: 'cases.import-problems-retention',
+      at: '03:15',
+      run: (organisationId) =>
+        removeImportProblemValues(
+          app.deps.db,
+          organisationId,
+          new Date(
+            app.deps.clock.now().getTime() - app.deps.config.retention.importProblemsDays * 86_400_000,
+          ),
+        ),
+    },
+    {
+      // A report, not a removal: the count is recorded in job_runs and `npm run retention:report` lists them.
+      name: 'cases.closed-cases-retention-report',
+      at: '03:30',
+      run: async (organisationId, today) =>
+        (await closedCasesDue(app.deps.db, organisationId, today, app.deps.config.retention)).length,
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { backupRoutes } from '../backup/routes';
 import { brandingRoutes } from '../branding/routes';
 import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
@@ -45,6 +46,12 @@ const SECTIONS = [
     permission: 'admin.branding',
   },
   {
+    href: '/admin/backup',
+    text: 'Backup',
+    description: 'Download a backup of the embedded database, or read how the database server is backed up.',
+    permission: 'admin.backup',
+  },
+  {
     href: '/admin/roles',
     text: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
@@ -74,6 +81,7 @@ async function adminRoutes(app: FastifyInstance): Promise<void> {
   await outboxRoutes(app);
   await calendarRoutes(app);
   await app.register(brandingRoutes);
+  await backupRoutes(app);
 }
 
 export const adminModule: OversightModule = {

@@ -120,11 +120,15 @@ export async function purgeExpiredSessions(db: Db, settings: SessionSettings, cl
     );
 }
 
-/** Sign-in attempts are kept for investigation this long, then removed. */
+/** Sign-in attempts are kept for investigation this long by default (RETAIN_SIGN_IN_ATTEMPTS_DAYS), then removed. */
 export const SIGN_IN_ATTEMPTS_KEPT_DAYS = 90;
 
-export async function purgeOldSignInAttempts(db: Db, clock: Clock): Promise<void> {
+export async function purgeOldSignInAttempts(
+  db: Db,
+  clock: Clock,
+  keptDays = SIGN_IN_ATTEMPTS_KEPT_DAYS,
+): Promise<void> {
   await db
     .delete(signInAttempts)
-    .where(lt(signInAttempts.at, new Date(clock.now().getTime() - SIGN_IN_ATTEMPTS_KEPT_DAYS * 86_400_000)));
+    .where(lt(signInAttempts.at, new Date(clock.now().getTime() - keptDays * 86_400_000)));
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { fromRoot } from '../paths';
+import { lockDataDir } from './lock';
 
 /** One type for both drivers: modules write ordinary Drizzle queries against it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -27,6 +28,11 @@ export interface Database {
   lock(key: string): Promise<Lock>;
   /** Whether some instance holds the lock now (without taking it). */
   isLocked(key: string): Promise<boolean>;
+  /**
+   * Embedded only: a consistent copy of the whole data folder (a gzipped tar),
+   * taken between queries by the process that holds it. See platform/backup.
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface Lock {
@@ -134,16 +140,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
-  await client.waitReady;
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const release = inMemory ? () => undefined : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir);
+    await client.waitReady;
+  } catch (e) {
+    release();
+    throw e;
+  }
   const db = drizzlePglite({ client }) as unknown as Db;
   const locks = memoryLocks();
   return {
     db,
     kind: 'embedded',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+    dumpDataDir: async () => client.dumpDataDir('gzip'),
     lock: locks.lock,
     isLocked: async (key) => locks.isLocked(key),
   };
