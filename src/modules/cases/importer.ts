@@ -24,6 +24,8 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
+import { type RowReader, readRow, rowReader } from './import-rows';
+import { importSettings } from './import-settings';
 import {
   analyzeRegister,
   closeRecords,
@@ -45,7 +47,6 @@ import {
   rowHash,
   tableForFile,
   type Value,
-  validateRow,
 } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
@@ -63,6 +64,9 @@ export interface ImportOutcome {
   status: 'applied' | 'rejected' | 'failed';
   errorCount: number;
   errors: ImportError[];
+  /** Problems that did not stop the import (values kept as given or left empty, columns not read). */
+  noticeCount: number;
+  notices: ImportError[];
   counts: Record<string, TableCounts>;
   totals: TableCounts;
   rows: number;
@@ -197,6 +201,10 @@ interface Occurrence {
 interface CheckState {
   errors: ImportError[];
   errorCount: number;
+  notices: ImportError[];
+  noticeCount: number;
+  /** The organisation treats notices as errors. */
+  strict: boolean;
   /** SSD ids each table holds, to close what a full extract no longer has. */
   ids: Map<string, Set<string>>;
   /** For each kind of record: id -> the person it is about (null when not about a person). */
@@ -208,6 +216,16 @@ interface CheckState {
 function addError(state: CheckState, error: ImportError): void {
   state.errorCount += 1;
   if (state.errors.length < ERRORS_KEPT) state.errors.push(error);
+}
+
+/** A notice; an error instead when the organisation treats notices as errors. */
+function addNotice(state: CheckState, notice: ImportError): void {
+  if (state.strict) {
+    addError(state, notice);
+    return;
+  }
+  state.noticeCount += 1;
+  if (state.notices.length < ERRORS_KEPT) state.notices.push(notice);
 }
 
 class Progress {
@@ -236,10 +254,6 @@ class Progress {
   }
 }
 
-function relatedPersonField(spec: TableSpec): number {
-  return allFields(spec).findIndex((f) => f.resolve === 'person');
-}
-
 async function runImport(db: Db, importId: string, input: StartImport): Promise<ImportOutcome> {
   const { organisationId, clock } = input;
   let inTransaction = false;
@@ -257,11 +271,13 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const checkStarted = performance.now();
 
     // Which table each file holds.
-    const notices: string[] = [];
     const planned: PlannedFile[] = [];
     const state: CheckState = {
       errors: [],
       errorCount: 0,
+      notices: [],
+      noticeCount: 0,
+      strict: (await importSettings(db, organisationId)).noticesAreErrors,
       ids: new Map(),
       provided: new Map(),
       pending: new Map(),
@@ -279,7 +295,15 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
             'A CSV file named after an SSD table, like ssd_person.csv or ssd_cin_episodes.csv (see docs/ssd-mapping.md)',
         });
       } else if ('notRead' in match) {
-        notices.push(`${file.name} (${match.notRead}) was not read: Oversight does not use this table.`);
+        // Never an error, even for an organisation that treats notices as errors: the table is simply not used.
+        state.noticeCount += 1;
+        state.notices.push({
+          file: file.name,
+          row: 0,
+          field: '',
+          value: match.notRead,
+          expected: `Nothing: Oversight does not use ${match.notRead}, so the file was not read`,
+        });
       } else if (seen.has(match.table.ssd)) {
         addError(state, {
           file: file.name,
@@ -326,7 +350,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         rowsTotal,
         errorCount: state.errorCount,
         errors: state.errors,
-        notices,
+        notices: state.notices,
+        noticeCount: state.noticeCount,
         finishedAt: clock.now(),
         heartbeatAt: clock.now(),
       });
@@ -341,6 +366,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         status: 'rejected',
         errorCount: state.errorCount,
         errors: state.errors,
+        noticeCount: state.noticeCount,
+        notices: state.notices,
         counts: {},
         totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
         rows: rowsTotal,
@@ -350,7 +377,12 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
 
     // 2. Apply in one transaction.
     await progress.set({ status: 'applying', phase: 'Writing the register', rowsDone: 0, rowsTotal }, true);
-    await updateImport(db, importId, { files: fileSummary, rowsTotal, notices });
+    await updateImport(db, importId, {
+      files: fileSummary,
+      rowsTotal,
+      notices: state.notices,
+      noticeCount: state.noticeCount,
+    });
     const counts: Record<string, TableCounts> = {};
     const totals: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
     inTransaction = true;
@@ -358,7 +390,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     await db.transaction(async (tx) => {
       for (const plan of planned) {
         await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await applyFile(tx, plan, input, importId, today, state.ids.get(plan.spec.ssd)!, progress);
+        const c = await applyFile(tx, plan, input, importId, today, state, progress);
         counts[plan.spec.ssd] = c;
         totals.added += c.added;
         totals.changed += c.changed;
@@ -404,6 +436,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       status: 'applied',
       errorCount: 0,
       errors: [],
+      noticeCount: state.noticeCount,
+      notices: state.notices,
       counts,
       totals,
       rows: rowsTotal,
@@ -423,6 +457,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       status: 'failed',
       errorCount: 0,
       errors: [],
+      noticeCount: 0,
+      notices: [],
       counts: {},
       totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
       rows: 0,
@@ -442,7 +478,7 @@ async function checkFile(
   const ids = new Map<string, number>();
   const idSet = new Set<string>();
   state.ids.set(spec.ssd, idSet);
-  const personAt = relatedPersonField(spec);
+  const personAt = fields.findIndex((f) => f.resolve === 'person');
   const providesAt = spec.provides ? fields.findIndex((f) => f.ssd === spec.provides!.field) : -1;
   let provided: Map<string, string | null> | undefined;
   if (spec.provides) {
@@ -452,19 +488,30 @@ async function checkFile(
   const refFields = fields
     .map((field, index) => ({ field, index }))
     .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
-  let positions: number[] | undefined;
+  let reader: RowReader | undefined;
   let row = 0;
   for await (const cells of csvRows(file.open())) {
     row += 1;
-    if (!positions) {
+    if (!reader) {
       const header = mapHeader(spec, file.name, cells);
       for (const error of header.errors) addError(state, error);
+      for (const notice of header.notices) addNotice(state, notice);
       if (header.errors.length > 0) return 0;
-      positions = header.positions;
+      reader = rowReader(spec, header);
       continue;
     }
-    const result = validateRow(spec, fields, positions, cells, file.name, row, today);
+    const result = readRow(reader, cells, file.name, row, today, state.provided);
     for (const error of result.errors) addError(state, error);
+    for (const notice of result.notices) addNotice(state, notice);
+    if (reader.derivePerson && result.values[reader.fromAt] === null) {
+      addError(state, {
+        file: file.name,
+        row,
+        field: spec.personFrom!.field,
+        value: '',
+        expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
+      });
+    }
     const id = result.values[0];
     if (typeof id === 'string') {
       const first = ids.get(id);
@@ -472,9 +519,11 @@ async function checkFile(
         addError(state, {
           file: file.name,
           row,
-          field: spec.id.ssd,
+          field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
           value: id,
-          expected: `A ${spec.id.label} used once in the file: row ${first} has it too`,
+          expected: spec.naturalKey
+            ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
+            : `A ${spec.id.label} used once in the file: row ${first} has it too`,
         });
       } else {
         ids.set(id, row);
@@ -510,7 +559,7 @@ async function checkFile(
     progress.state.rowsDone += 1;
     if (row % 2000 === 0) await progress.set({});
   }
-  if (!positions) {
+  if (!reader) {
     addError(state, {
       file: file.name,
       row: 1,
@@ -553,6 +602,13 @@ async function resolvePending(db: Db, organisationId: string, state: CheckState)
     }
     if (lookup.length === 0) continue;
     const found = await lookupReferences(db, organisationId, kind, lookup);
+    let remembered = state.provided.get(kind);
+    if (!remembered) {
+      remembered = new Map();
+      state.provided.set(kind, remembered);
+    }
+    // Kept so that a row whose person is taken from its plan or period of care finds it while applying.
+    for (const [id, person] of found) remembered.set(id, person);
     for (const id of lookup) {
       const places = byId.get(id)!;
       if (found.has(id)) {
@@ -581,14 +637,14 @@ async function applyFile(
   input: StartImport,
   importId: string,
   today: string,
-  extractIds: ReadonlySet<string>,
+  state: CheckState,
   progress: Progress,
 ): Promise<TableCounts> {
   const { spec, file } = plan;
-  const fields = allFields(spec);
+  const extractIds = state.ids.get(spec.ssd)!;
   const counts: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
   const existing = await existingRows(tx, spec.table, input.organisationId);
-  let positions: number[] | undefined;
+  let reader: RowReader | undefined;
   let batch: Array<{ values: Value[]; hash: string }> = [];
   let row = 0;
   const flush = async () => {
@@ -600,11 +656,11 @@ async function applyFile(
   };
   for await (const cells of csvRows(file.open())) {
     row += 1;
-    if (!positions) {
-      positions = mapHeader(spec, file.name, cells).positions;
+    if (!reader) {
+      reader = rowReader(spec, mapHeader(spec, file.name, cells));
       continue;
     }
-    const { values } = validateRow(spec, fields, positions, cells, file.name, row, today);
+    const { values } = readRow(reader, cells, file.name, row, today, state.provided);
     const hash = rowHash(values);
     const had = existing.get(values[0] as string);
     if (had && had.hash === hash && !had.closed) {

@@ -1454,9 +1454,15 @@ export async function importErrorsCsv(
     recordId: importId,
   });
   // Values come from the uploaded files: made safe, so opening the download never runs a formula.
+  // Notices (values kept as given or left empty, columns and tables not read) follow the errors.
+  const notices = (row.notices as Array<(typeof errors)[number] | string>).map((n) =>
+    typeof n === 'string' ? { file: '', row: 0, field: '', value: '', expected: n } : n,
+  );
   return safeCsv(
-    ['file', 'row', 'field', 'value', 'expected'],
-    errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
+    ['kind', 'file', 'row', 'field', 'value', 'expected'],
+    [...errors.map((e) => ({ kind: 'error', ...e })), ...notices.map((e) => ({ kind: 'notice', ...e }))].map(
+      (e) => [e.kind, e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected],
+    ),
   );
 }
 
