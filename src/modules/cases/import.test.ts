@@ -60,9 +60,10 @@ describe('SSD import', () => {
     expect(outcome.errors[1]!.expected).toMatch(/must be given/);
     expect(outcome.errors[2]!.expected).toMatch(/no child with ID P99 is in ssd_person/);
     expect(outcome.notices.map((e) => [e.file, e.row, e.field, e.value])).toEqual([
+      ['ssd_address.csv', 0, '', 'ssd_address'],
       ['ssd_cin_episodes.csv', 8, 'cine_cin_primary_need_code', 'N12'],
     ]);
-    expect(outcome.notices[0]!.expected).toMatch(/category of need codes: N0, N1.*\(kept as given\)/);
+    expect(outcome.notices[1]!.expected).toMatch(/category of need codes: N0, N1.*\(kept as given\)/);
     const counts = await registerCounts(ctx.oversight.database.db, ctx.org.organisationId, tables);
     expect(Object.values(counts).every((c) => c.open === 0 && c.closed === 0)).toBe(true);
   });

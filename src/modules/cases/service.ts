@@ -92,6 +92,7 @@ export type { ChildListRow } from './repository';
 export const CASE_PERMISSIONS = {
   read: 'cases.read',
   import: 'cases.import',
+  importSettings: 'cases.import.settings',
 } as const;
 
 export const SERVICE_LEVEL_NAMES: Record<string, string> = {
