@@ -244,6 +244,11 @@ describe('who sees which child', () => {
       '2026-07-03',
       '2026-07-17',
     ]);
+    // A date-time field gives its instant beside the same date (a date alone is London midnight).
+    expect(p2.events.find((e) => e.type === 'strategy_discussion')).toMatchObject({
+      date: '2026-06-03',
+      at: '2026-06-02T23:00:00Z',
+    });
     const plan = p2.episodes.find((e) => e.type === 'child_protection_plan')!;
     expect(p2.events.find((e) => e.type === 'cp_visit')!.episodeId).toBe(plan.id);
     const p1 = facts.find((f) => f.sourceId === 'P1')!;
