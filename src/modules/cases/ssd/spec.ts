@@ -632,7 +632,6 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_cla_visits',
     description: 'Statutory visits to looked-after children',
     id: idField('clav_cla_visit_id', 'visit ID'),
-    personFrom: { field: 'clav_cla_id', script: 'Mosaic' },
     fields: [
       personField('clav_person_id'),
       refField('clav_cla_id', 'cla_source_id', 'period of care ID', 'cla'),
