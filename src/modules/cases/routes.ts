@@ -128,7 +128,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         )
           .slice(0, ERRORS_SHOWN)
           .map((n) => (typeof n === 'string' ? { file: '', row: 0, field: '', value: '', expected: n } : n)),
-        noticeCount: (row as { noticeCount?: number }).noticeCount ?? (row.notices as unknown[]).length,
+        noticeCount: row.noticeCount || (row.notices as unknown[]).length,
       });
     },
   );
