@@ -40,7 +40,7 @@ async function run(
 }
 
 describe('SSD import', () => {
-  it('rejects a file with a wrong date, a missing required field, an unknown code and an unknown person, writing nothing', async () => {
+  it('rejects a file with a wrong date, a missing required field and an unknown person, writing nothing; an unknown code is a notice', async () => {
     const bad = smallExtract();
     bad['ssd_cin_episodes.csv'] = [
       ...bad['ssd_cin_episodes.csv']!,
@@ -54,13 +54,16 @@ describe('SSD import', () => {
     expect(outcome.errors.map((e) => [e.file, e.row, e.field, e.value])).toEqual([
       ['ssd_cin_episodes.csv', 6, 'cine_referral_date', '2025-02-30'],
       ['ssd_cin_episodes.csv', 7, 'cine_referral_date', ''],
-      ['ssd_cin_episodes.csv', 8, 'cine_cin_primary_need_code', 'N12'],
       ['ssd_cin_episodes.csv', 9, 'cine_person_id', 'P99'],
     ]);
     expect(outcome.errors[0]!.expected).toMatch(/real date/);
     expect(outcome.errors[1]!.expected).toMatch(/must be given/);
-    expect(outcome.errors[2]!.expected).toMatch(/category of need codes: N0, N1/);
-    expect(outcome.errors[3]!.expected).toMatch(/no child with ID P99 is in ssd_person/);
+    expect(outcome.errors[2]!.expected).toMatch(/no child with ID P99 is in ssd_person/);
+    expect(outcome.notices.map((e) => [e.file, e.row, e.field, e.value])).toEqual([
+      ['ssd_address.csv', 0, '', 'ssd_address'],
+      ['ssd_cin_episodes.csv', 8, 'cine_cin_primary_need_code', 'N12'],
+    ]);
+    expect(outcome.notices[1]!.expected).toMatch(/category of need codes: N0, N1.*\(kept as given\)/);
     const counts = await registerCounts(ctx.oversight.database.db, ctx.org.organisationId, tables);
     expect(Object.values(counts).every((c) => c.open === 0 && c.closed === 0)).toBe(true);
   });

@@ -14,40 +14,42 @@
  *    teams, each person's open case and service level derived, the import
  *    logged and audited, all in the same transaction.
  *
+ * The check pass lives in import-check.ts, the reading of one row (grading,
+ * derived people, natural keys) in import-rows.ts.
+ *
  * Progress is kept on the import row (and in memory while the transaction
  * runs), so the status page can show how far it has got.
  */
 import { performance } from 'node:perf_hooks';
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
+import {
+  addError,
+  type CheckState,
+  checkFile,
+  csvRows,
+  type PlannedFile,
+  resolvePending,
+} from './import-check';
 import { recoverInterruptedImports } from './import-recovery';
+import { type RowReader, readRow, rowReader } from './import-rows';
+import { importSettings } from './import-settings';
 import {
   analyzeRegister,
   closeRecords,
   existingRows,
   insertImport,
-  lookupReferences,
   refreshPeopleSummaries,
   relinkWorkforce,
   updateImport,
   upsertRows,
 } from './repository';
 import type { ExtractFile } from './ssd/extract';
-import { allFields, type FieldSpec, REF_TARGETS, type RefKind, SSD_TABLES, type TableSpec } from './ssd/spec';
-import {
-  type ImportError,
-  mapHeader,
-  missingReference,
-  rowHash,
-  tableForFile,
-  type Value,
-  validateRow,
-} from './ssd/validate';
+import { SSD_TABLES } from './ssd/spec';
+import { type ImportError, mapHeader, rowHash, tableForFile, type Value } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
@@ -64,6 +66,9 @@ export interface ImportOutcome {
   status: 'applied' | 'rejected' | 'failed';
   errorCount: number;
   errors: ImportError[];
+  /** Problems that did not stop the import (values kept as given or left empty, columns not read). */
+  noticeCount: number;
+  notices: ImportError[];
   counts: Record<string, TableCounts>;
   totals: TableCounts;
   rows: number;
@@ -78,8 +83,8 @@ export interface ImportProgress {
   rowsTotal: number;
 }
 
-/** How many errors are kept on the import row (all of them are counted). */
-export const ERRORS_KEPT = 5000;
+export { ERRORS_KEPT } from './import-check';
+
 /** Rows written per statement while applying. */
 const APPLY_CHUNK = 4000;
 /** Rows checked between progress updates. */
@@ -120,12 +125,6 @@ export function onRegisterChanged(listener: ChangeListener): () => void {
     const at = listeners.indexOf(listener);
     if (at >= 0) listeners.splice(at, 1);
   };
-}
-
-interface PlannedFile {
-  file: ExtractFile;
-  spec: TableSpec;
-  rows: number;
 }
 
 export interface StartImport {
@@ -192,37 +191,6 @@ export async function importAndWait(db: Db, input: StartImport): Promise<ImportO
   return importSettled(importId)!;
 }
 
-function csvRows(stream: Readable): AsyncIterable<string[]> {
-  return stream.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
-  ) as AsyncIterable<string[]>;
-}
-
-interface Occurrence {
-  file: string;
-  row: number;
-  field: FieldSpec;
-  table: string;
-  person: string | null;
-}
-
-/** What the check pass learns about the extract. */
-interface CheckState {
-  errors: ImportError[];
-  errorCount: number;
-  /** SSD ids each table holds, to close what a full extract no longer has. */
-  ids: Map<string, Set<string>>;
-  /** For each kind of record: id -> the person it is about (null when not about a person). */
-  provided: Map<RefKind, Map<string, string | null>>;
-  /** References not (yet) found in the extract: kind -> id -> first few places. */
-  pending: Map<RefKind, Map<string, Occurrence[]>>;
-}
-
-function addError(state: CheckState, error: ImportError): void {
-  state.errorCount += 1;
-  if (state.errors.length < ERRORS_KEPT) state.errors.push(error);
-}
-
 class Progress {
   private lastWrite = 0;
   constructor(
@@ -249,10 +217,6 @@ class Progress {
   }
 }
 
-function relatedPersonField(spec: TableSpec): number {
-  return allFields(spec).findIndex((f) => f.resolve === 'person');
-}
-
 async function runImport(db: Db, importId: string, input: StartImport): Promise<ImportOutcome> {
   const { organisationId, clock } = input;
   let inTransaction = false;
@@ -270,11 +234,13 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const checkStarted = performance.now();
 
     // Which table each file holds.
-    const notices: string[] = [];
     const planned: PlannedFile[] = [];
     const state: CheckState = {
       errors: [],
       errorCount: 0,
+      notices: [],
+      noticeCount: 0,
+      strict: (await importSettings(db, organisationId)).noticesAreErrors,
       ids: new Map(),
       provided: new Map(),
       pending: new Map(),
@@ -292,7 +258,15 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
             'A CSV file named after an SSD table, like ssd_person.csv or ssd_cin_episodes.csv (see docs/ssd-mapping.md)',
         });
       } else if ('notRead' in match) {
-        notices.push(`${file.name} (${match.notRead}) was not read: Oversight does not use this table.`);
+        // Never an error, even for an organisation that treats notices as errors: the table is simply not used.
+        state.noticeCount += 1;
+        state.notices.push({
+          file: file.name,
+          row: 0,
+          field: '',
+          value: match.notRead,
+          expected: `Nothing: Oversight does not use ${match.notRead}, so the file was not read`,
+        });
       } else if (seen.has(match.table.ssd)) {
         addError(state, {
           file: file.name,
@@ -339,7 +313,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         rowsTotal,
         errorCount: state.errorCount,
         errors: state.errors,
-        notices,
+        notices: state.notices,
+        noticeCount: state.noticeCount,
         finishedAt: clock.now(),
         heartbeatAt: clock.now(),
       });
@@ -354,6 +329,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         status: 'rejected',
         errorCount: state.errorCount,
         errors: state.errors,
+        noticeCount: state.noticeCount,
+        notices: state.notices,
         counts: {},
         totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
         rows: rowsTotal,
@@ -363,7 +340,12 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
 
     // 2. Apply in one transaction.
     await progress.set({ status: 'applying', phase: 'Writing the register', rowsDone: 0, rowsTotal }, true);
-    await updateImport(db, importId, { files: fileSummary, rowsTotal, notices });
+    await updateImport(db, importId, {
+      files: fileSummary,
+      rowsTotal,
+      notices: state.notices,
+      noticeCount: state.noticeCount,
+    });
     const counts: Record<string, TableCounts> = {};
     const totals: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
     inTransaction = true;
@@ -371,7 +353,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     await db.transaction(async (tx) => {
       for (const plan of planned) {
         await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await applyFile(tx, plan, input, importId, today, state.ids.get(plan.spec.ssd)!, progress);
+        const c = await applyFile(tx, plan, input, importId, today, state, progress);
         counts[plan.spec.ssd] = c;
         totals.added += c.added;
         totals.changed += c.changed;
@@ -417,6 +399,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       status: 'applied',
       errorCount: 0,
       errors: [],
+      noticeCount: state.noticeCount,
+      notices: state.notices,
       counts,
       totals,
       rows: rowsTotal,
@@ -436,155 +420,13 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       status: 'failed',
       errorCount: 0,
       errors: [],
+      noticeCount: 0,
+      notices: [],
       counts: {},
       totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
       rows: 0,
       timings: { checkMs: 0, applyMs: 0 },
     };
-  }
-}
-
-async function checkFile(
-  plan: PlannedFile,
-  state: CheckState,
-  today: string,
-  progress: Progress,
-): Promise<number> {
-  const { spec, file } = plan;
-  const fields = allFields(spec);
-  const ids = new Map<string, number>();
-  const idSet = new Set<string>();
-  state.ids.set(spec.ssd, idSet);
-  const personAt = relatedPersonField(spec);
-  const providesAt = spec.provides ? fields.findIndex((f) => f.ssd === spec.provides!.field) : -1;
-  let provided: Map<string, string | null> | undefined;
-  if (spec.provides) {
-    provided = state.provided.get(spec.provides.kind) ?? new Map();
-    state.provided.set(spec.provides.kind, provided);
-  }
-  const refFields = fields
-    .map((field, index) => ({ field, index }))
-    .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
-  let positions: number[] | undefined;
-  let row = 0;
-  for await (const cells of csvRows(file.open())) {
-    row += 1;
-    if (!positions) {
-      const header = mapHeader(spec, file.name, cells);
-      for (const error of header.errors) addError(state, error);
-      if (header.errors.length > 0) return 0;
-      positions = header.positions;
-      continue;
-    }
-    const result = validateRow(spec, fields, positions, cells, file.name, row, today);
-    for (const error of result.errors) addError(state, error);
-    const id = result.values[0];
-    if (typeof id === 'string') {
-      const first = ids.get(id);
-      if (first !== undefined) {
-        addError(state, {
-          file: file.name,
-          row,
-          field: spec.id.ssd,
-          value: id,
-          expected: `A ${spec.id.label} used once in the file: row ${first} has it too`,
-        });
-      } else {
-        ids.set(id, row);
-        idSet.add(id);
-      }
-    }
-    const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
-    if (provided && providesAt >= 0) {
-      const key = result.values[providesAt];
-      if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
-    }
-    for (const { field, index } of refFields) {
-      const value = result.values[index];
-      if (typeof value !== 'string') continue;
-      const kind = field.ref!;
-      const targetTable = REF_TARGETS[kind].ssd;
-      const place = { file: file.name, row, field, table: targetTable, person };
-      const known = state.provided.get(kind);
-      if (known?.has(value)) {
-        checkSamePerson(state, kind, known.get(value) ?? null, place, value);
-        continue;
-      }
-      // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
-      let byId = state.pending.get(kind);
-      if (!byId) {
-        byId = new Map();
-        state.pending.set(kind, byId);
-      }
-      const places = byId.get(value);
-      if (!places) byId.set(value, [place]);
-      else if (places.length < 3) places.push(place);
-    }
-    progress.state.rowsDone += 1;
-    if (row % 2000 === 0) await progress.set({});
-  }
-  if (!positions) {
-    addError(state, {
-      file: file.name,
-      row: 1,
-      field: '',
-      value: '',
-      expected: `A header row naming the columns (${spec.id.ssd}, ...), then one row per record`,
-    });
-    return 0;
-  }
-  return Math.max(0, row - 1);
-}
-
-function checkSamePerson(
-  state: CheckState,
-  kind: RefKind,
-  theirs: string | null,
-  place: Occurrence,
-  value: string,
-): void {
-  if (!REF_TARGETS[kind].personal || !place.person || !theirs || theirs === place.person) return;
-  addError(state, {
-    file: place.file,
-    row: place.row,
-    field: place.field.ssd,
-    value,
-    expected: `The ${place.field.label} of a record about this child (${place.person}): ${value} in ${place.table} is about ${theirs}`,
-  });
-}
-
-async function resolvePending(db: Db, organisationId: string, state: CheckState): Promise<void> {
-  for (const [kind, byId] of state.pending) {
-    const known = state.provided.get(kind);
-    const lookup: string[] = [];
-    for (const [id, places] of byId) {
-      if (known?.has(id)) {
-        for (const place of places) checkSamePerson(state, kind, known.get(id) ?? null, place, id);
-      } else {
-        lookup.push(id);
-      }
-    }
-    if (lookup.length === 0) continue;
-    const found = await lookupReferences(db, organisationId, kind, lookup);
-    for (const id of lookup) {
-      const places = byId.get(id)!;
-      if (found.has(id)) {
-        for (const place of places) checkSamePerson(state, kind, found.get(id) ?? null, place, id);
-        continue;
-      }
-      for (const place of places) {
-        addError(state, {
-          file: place.file,
-          row: place.row,
-          field: place.field.ssd,
-          value: id,
-          expected:
-            kind === 'person'
-              ? `A person ID that is in ssd_person: no child with ID ${id} is in ssd_person in this extract or already in Oversight`
-              : missingReference(place.field.label, place.table, id),
-        });
-      }
-    }
   }
 }
 
@@ -594,14 +436,14 @@ async function applyFile(
   input: StartImport,
   importId: string,
   today: string,
-  extractIds: ReadonlySet<string>,
+  state: CheckState,
   progress: Progress,
 ): Promise<TableCounts> {
   const { spec, file } = plan;
-  const fields = allFields(spec);
+  const extractIds = state.ids.get(spec.ssd)!;
   const counts: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
   const existing = await existingRows(tx, spec.table, input.organisationId);
-  let positions: number[] | undefined;
+  let reader: RowReader | undefined;
   let batch: Array<{ values: Value[]; hash: string }> = [];
   let row = 0;
   const flush = async () => {
@@ -613,11 +455,11 @@ async function applyFile(
   };
   for await (const cells of csvRows(file.open())) {
     row += 1;
-    if (!positions) {
-      positions = mapHeader(spec, file.name, cells).positions;
+    if (!reader) {
+      reader = rowReader(spec, mapHeader(spec, file.name, cells));
       continue;
     }
-    const { values } = validateRow(spec, fields, positions, cells, file.name, row, today);
+    const { values } = readRow(reader, cells, file.name, row, today, state.provided);
     const hash = rowHash(values);
     const had = existing.get(values[0] as string);
     if (had && had.hash === hash && !had.closed) {

@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
 import { recoverInterruptedImports } from './import-recovery';
+import { importSettingsRoutes } from './import-settings-routes';
 import { importsFinished } from './importer';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { closedCasesDue, removeImportProblemValues } from './retention';
@@ -31,6 +32,10 @@ export const casesModule: OversightModule = {
       description: 'Import Standard Safeguarding Dataset extracts and read the import history',
       roles: ['administrator', 'service_manager'],
     },
+    'cases.import.settings': {
+      description: 'Choose whether notices in an SSD extract reject it like errors',
+      roles: ['administrator'],
+    },
     'cases.visits.record': {
       description: "Record a statutory visit on a child's record (children you may see)",
       roles: ['practitioner', 'team_manager'],
@@ -40,6 +45,7 @@ export const casesModule: OversightModule = {
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
   routes: async (app) => {
     await casesRoutes(app);
+    await importSettingsRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
     // A clean stop finishes the imports this instance is running before it lets go of its lock.

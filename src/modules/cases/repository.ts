@@ -127,6 +127,9 @@ function pgType(field: FieldSpec): string {
   switch (field.type.kind) {
     case 'date':
       return 'date';
+    case 'datetime':
+      // London wall-clock time; the date and the instant are taken from it.
+      return 'timestamp';
     case 'yn':
       return 'boolean';
     case 'int':
@@ -196,6 +199,10 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
     } else if (f.resolve === 'team') {
       joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
       selectValues.push('rt.id');
+    } else if (f.atColumn) {
+      selectValues.push(`r.${key}::date`);
+      targetColumns.push(f.atColumn);
+      selectValues.push(`r.${key} at time zone 'Europe/London'`);
     } else {
       selectValues.push(`r.${key}`);
     }

@@ -64,6 +64,23 @@ describe('the import page', () => {
     expect((await practitioner.get('/cases/imports')).statusCode).toBe(403);
   });
 
+  it('lets an administrator, and no one else, have notices reject an extract', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    expect((await manager.get('/cases/import/settings')).statusCode).toBe(403);
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const page = await admin.get('/cases/import/settings');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/value="no" checked/);
+    expect(
+      (await admin.post('/cases/import/settings', { noticesAreErrors: 'yes' }, { csrf: false })).statusCode,
+    ).toBe(403);
+    expect((await admin.post('/cases/import/settings', {})).statusCode).toBe(400);
+    const saved = await admin.post('/cases/import/settings', { noticesAreErrors: 'yes' });
+    expect(saved.statusCode).toBe(200);
+    expect((await admin.get('/cases/import/settings')).body).toMatch(/value="yes" checked/);
+    await admin.post('/cases/import/settings', { noticesAreErrors: 'no' });
+  });
+
   it('refuses an upload without the CSRF token', async () => {
     const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
     const { body, type } = multipart(csvFiles(smallExtract()), { mode: 'full' });
@@ -99,8 +116,10 @@ describe('the import page', () => {
     expect(page.body).toContain('no child with ID P404 is in ssd_person');
     const csv = await admin.get(`/cases/import/${id}/errors.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('file,row,field,value,expected');
-    expect(csv.body).toContain('ssd_cin_episodes.csv,6,cine_referral_date,31/02/2025,');
+    expect(csv.body.split('\r\n')[0]).toBe('kind,file,row,field,value,expected');
+    expect(csv.body).toContain('error,ssd_cin_episodes.csv,6,cine_referral_date,31/02/2025,');
+    // A code outside its list is a notice: listed after the errors, not a reason to reject.
+    expect(csv.body).toContain('notice,ssd_cin_episodes.csv,7,cine_cin_primary_need_code,NX,');
     const history = await admin.get('/cases/imports');
     expect(history.body).toContain('Rejected');
   });
@@ -116,7 +135,7 @@ describe('the import page', () => {
     const page = await admin.get(`/cases/import/${id}`);
     expect(page.body).toContain('Imported');
     expect(page.body).toContain('38 records added');
-    expect(page.body).toContain('ssd_address.csv (ssd_address) was not read');
+    expect(page.body).toContain('Oversight does not use ssd_address, so the file was not read');
     // Another organisation's import is not found.
     const other = await signedIn(ctx, emailOf(ctx.other, 'administrator'));
     expect((await other.get(`/cases/import/${id}`)).statusCode).toBe(404);
@@ -229,6 +248,11 @@ describe('who sees which child', () => {
     expect(p2.episodes.find((e) => e.type === 's47')).toMatchObject({
       end: '2026-06-17',
       noFurtherAction: null,
+    });
+    // A date-time field gives its instant beside the same date (a date alone is London midnight).
+    expect(p2.events.find((e) => e.type === 'strategy_discussion')).toMatchObject({
+      date: '2026-06-03',
+      at: '2026-06-02T23:00:00Z',
     });
     const plan = p2.episodes.find((e) => e.type === 'child_protection_plan')!;
     expect(p2.events.find((e) => e.type === 'cp_visit')!.episodeId).toBe(plan.id);

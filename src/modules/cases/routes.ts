@@ -127,7 +127,15 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         errorsShown: errors.length,
         counts,
         files: row.files as Array<{ name: string; table?: string; rows?: number }>,
-        notices: row.notices as string[],
+        // Older imports kept notices as sentences; newer ones as problems like the errors.
+        notices: (
+          row.notices as Array<
+            string | { file: string; row: number; field: string; value: string; expected: string }
+          >
+        )
+          .slice(0, ERRORS_SHOWN)
+          .map((n) => (typeof n === 'string' ? { file: '', row: 0, field: '', value: '', expected: n } : n)),
+        noticeCount: row.noticeCount || (row.notices as unknown[]).length,
       });
     },
   );

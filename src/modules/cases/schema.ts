@@ -67,8 +67,12 @@ export const caseImports = pgTable(
     errorCount: integer('error_count').notNull().default(0),
     /** The first errors: [{ file, row, field, value, expected }]. */
     errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
-    /** Things worth knowing that did not stop the import (a table Oversight does not read). */
+    /**
+     * Problems that did not stop the import, like errors: [{ file, row, field, value, expected }]
+     * (a value kept as given or left empty, a column or table not read).
+     */
     notices: jsonb('notices').notNull().default(sql`'[]'::jsonb`),
+    noticeCount: integer('notice_count').notNull().default(0),
     /** For a failure that is not a data error. */
     failure: text('failure'),
     createdAt: moment('created_at').notNull(),
@@ -87,6 +91,17 @@ export const caseImports = pgTable(
       .where(sql`status in ('queued', 'validating', 'applying')`),
   ],
 );
+
+/** How an organisation's SSD imports are graded (administrators set it). */
+export const caseImportSettings = pgTable('case_import_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  /** Notices (values kept as given or left empty, extra columns) reject the extract like errors. */
+  noticesAreErrors: boolean('notices_are_errors').notNull().default(false),
+  updatedAt: moment('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
 
 /** Columns every SSD-sourced table has. */
 function sourced() {
@@ -233,6 +248,8 @@ export const caseContacts = pgTable(
   {
     ...personal(),
     contactDate: day('contact_date').notNull(),
+    /** The date and time of the contact (naive times in the extract are Europe/London). */
+    contactAt: moment('contact_at'),
     sourceCode: text('source_code'),
     sourceDescription: text('source_description'),
     outcomeJson: text('outcome_json'),
@@ -261,6 +278,8 @@ export const caseReferrals = pgTable(
   {
     ...personal(),
     referralDate: day('referral_date').notNull(),
+    /** The date and time the referral was received. */
+    referralAt: moment('referral_at'),
     primaryNeedCode: text('primary_need_code'),
     sourceCode: text('source_code'),
     sourceDescription: text('source_description'),
@@ -298,6 +317,8 @@ export const caseS47Enquiries = pgTable(
     ...personal(),
     referralSourceId: text('referral_source_id'),
     startDate: day('start_date').notNull(),
+    /** The date and time of the strategy discussion that started the enquiry. */
+    startAt: moment('start_at'),
     endDate: day('end_date'),
     noFurtherAction: boolean('no_further_action'),
     outcomeJson: text('outcome_json'),
@@ -546,6 +567,9 @@ export const caseMissingEpisodes = pgTable(
     ...personal(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
+    /** When the episode began and ended, to the minute (the 4-hour and 24-hour clocks count from them). */
+    startAt: moment('start_at'),
+    endAt: moment('end_at'),
     /** M missing, A away from placement without authorisation. */
     episodeType: text('episode_type'),
     returnInterviewOffered: boolean('return_interview_offered'),

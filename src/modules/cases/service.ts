@@ -93,6 +93,7 @@ export type { ChildListRow } from './repository';
 export const CASE_PERMISSIONS = {
   read: 'cases.read',
   import: 'cases.import',
+  importSettings: 'cases.import.settings',
 } as const;
 
 export const SERVICE_LEVEL_NAMES: Record<string, string> = {
@@ -969,8 +970,12 @@ export interface OpenCaseFacts {
     longTerm?: boolean;
     /** An s47 enquiry that ended with no further action; null when it is open or the extract does not say. */
     noFurtherAction?: boolean | null;
+    /** Where the SSD field is a date and time (missing episodes): the instants, ISO 8601 UTC, beside the dates. */
+    startAt?: string | null;
+    endAt?: string | null;
   }>;
-  events: Array<{ type: FactEventType; date: string; episodeId: string | null }>;
+  /** `at`: the instant (ISO 8601 UTC) beside the date where the SSD field has a time (referrals, contacts, strategy discussions, missing returns). */
+  events: Array<{ type: FactEventType; date: string; episodeId: string | null; at?: string | null }>;
   /** Worker (case_workers.id, and their user account if any) and team over time. */
   allocations: Array<{
     workerId: string | null;
@@ -1014,9 +1019,19 @@ export async function listOpenCaseFacts(
     });
   const episode = (personId: string, e: OpenCaseFacts['episodes'][number]) =>
     byPerson.get(personId)?.episodes.push(e);
-  const event = (personId: string, type: FactEventType, date: string | null, episodeId: string | null) => {
-    if (date) byPerson.get(personId)?.events.push({ type, date, episodeId });
+  const event = (
+    personId: string,
+    type: FactEventType,
+    date: string | null,
+    episodeId: string | null,
+    at?: string | null,
+  ) => {
+    if (date)
+      byPerson.get(personId)?.events.push(at ? { type, date, episodeId, at } : { type, date, episodeId });
   };
+  // Instants as ISO 8601 UTC text, the same on the embedded database and the server.
+  const iso = (column: string, name: string) =>
+    `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as ${name}`;
 
   const referralIds = new Map<string, string>();
   for (const r of await q<{
@@ -1024,18 +1039,22 @@ export async function listOpenCaseFacts(
     source_id: string;
     referral_date: string;
     close_date: string | null;
-  }>('case_referrals', 't.id, t.source_id, t.referral_date::text, t.close_date::text')) {
+    referral_at: string | null;
+  }>(
+    'case_referrals',
+    `t.id, t.source_id, t.referral_date::text, t.close_date::text, ${iso('t.referral_at', 'referral_at')}`,
+  )) {
     referralIds.set(r.source_id, r.id);
     episode(r.person_id, { id: r.id, type: 'child_in_need', start: r.referral_date, end: r.close_date });
     if (!options.since || r.referral_date >= options.since)
-      event(r.person_id, 'referral', r.referral_date, r.id);
+      event(r.person_id, 'referral', r.referral_date, r.id, r.referral_at);
   }
-  for (const c of await q<{ contact_date: string }>(
+  for (const c of await q<{ contact_date: string; contact_at: string | null }>(
     'case_contacts',
-    't.contact_date::text',
+    `t.contact_date::text, ${iso('t.contact_at', 'contact_at')}`,
     'contact_date',
   )) {
-    event(c.person_id, 'contact', c.contact_date, null);
+    event(c.person_id, 'contact', c.contact_date, null, c.contact_at);
   }
   for (const a of await q<{ authorised_date: string | null; referral_source_id: string | null }>(
     'case_assessments',
@@ -1056,7 +1075,11 @@ export async function listOpenCaseFacts(
     start_date: string;
     end_date: string | null;
     no_further_action: boolean | null;
-  }>('case_s47_enquiries', 't.id, t.source_id, t.start_date::text, t.end_date::text, t.no_further_action')) {
+    start_at: string | null;
+  }>(
+    'case_s47_enquiries',
+    `t.id, t.source_id, t.start_date::text, t.end_date::text, t.no_further_action, ${iso('t.start_at', 'start_at')}`,
+  )) {
     s47Ids.set(s.source_id, s.id);
     // Whether the enquiry ended with no further action decides whether an initial conference is still owed.
     episode(s.person_id, {
@@ -1067,7 +1090,7 @@ export async function listOpenCaseFacts(
       noFurtherAction: s.end_date ? s.no_further_action : null,
     });
     if (!options.since || s.start_date >= options.since)
-      event(s.person_id, 'strategy_discussion', s.start_date, s.id);
+      event(s.person_id, 'strategy_discussion', s.start_date, s.id, s.start_at);
   }
   for (const c of await q<{ conference_date: string | null; s47_source_id: string | null }>(
     'case_initial_conferences',
@@ -1240,13 +1263,26 @@ export async function listOpenCaseFacts(
     event(c.person_id, 'pathway_plan', c.pathway_plan_review_date, c.id);
     event(c.person_id, 'care_leaver_contact', c.latest_contact_date, c.id);
   }
-  for (const m of await q<{ id: string; start_date: string; end_date: string | null }>(
+  for (const m of await q<{
+    id: string;
+    start_date: string;
+    end_date: string | null;
+    start_at: string | null;
+    end_at: string | null;
+  }>(
     'case_missing_episodes',
-    't.id, t.start_date::text, t.end_date::text',
+    `t.id, t.start_date::text, t.end_date::text, ${iso('t.start_at', 'start_at')}, ${iso('t.end_at', 'end_at')}`,
   )) {
-    episode(m.person_id, { id: m.id, type: 'missing', start: m.start_date, end: m.end_date });
+    episode(m.person_id, {
+      id: m.id,
+      type: 'missing',
+      start: m.start_date,
+      end: m.end_date,
+      startAt: m.start_at,
+      endAt: m.end_at,
+    });
     if (!options.since || (m.end_date && m.end_date >= options.since))
-      event(m.person_id, 'missing_return', m.end_date, m.id);
+      event(m.person_id, 'missing_return', m.end_date, m.id, m.end_at);
   }
   for (const e of await q<{ id: string; start_date: string; end_date: string | null }>(
     'case_early_help_episodes',
@@ -1472,9 +1508,15 @@ export async function importErrorsCsv(
     recordId: importId,
   });
   // Values come from the uploaded files: made safe, so opening the download never runs a formula.
+  // Notices (values kept as given or left empty, columns and tables not read) follow the errors.
+  const notices = (row.notices as Array<(typeof errors)[number] | string>).map((n) =>
+    typeof n === 'string' ? { file: '', row: 0, field: '', value: '', expected: n } : n,
+  );
   return safeCsv(
-    ['file', 'row', 'field', 'value', 'expected'],
-    errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
+    ['kind', 'file', 'row', 'field', 'value', 'expected'],
+    [...errors.map((e) => ({ kind: 'error', ...e })), ...notices.map((e) => ({ kind: 'notice', ...e }))].map(
+      (e) => [e.kind, e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected],
+    ),
   );
 }
 

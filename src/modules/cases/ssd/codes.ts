@@ -8,15 +8,27 @@ export interface CodeList {
   name: string;
   codes: Readonly<Record<string, string>>;
   aliases?: Readonly<Record<string, string>>;
+  /** Further values the SSD allows, kept as given (local gender codes 10-99). */
+  pattern?: { test: RegExp; text: string };
+  /**
+   * The SSD says values outside the list are included (legal statuses beyond
+   * the SSDA903 list): such a value is kept as given without a notice.
+   */
+  open?: string;
 }
 
 const list = (
   name: string,
   codes: Record<string, string>,
   aliases: Record<string, string> = {},
-): CodeList => ({ name, codes, aliases });
+  more: Pick<CodeList, 'pattern' | 'open'> = {},
+): CodeList => ({ name, codes, aliases, ...more });
 
-export const SEX = list('sex', { F: 'Female', M: 'Male', U: 'Unknown' });
+export const SEX = list(
+  'sex',
+  { F: 'Female', M: 'Male', U: 'Unknown', I: 'Indeterminate' },
+  { FEMALE: 'F', MALE: 'M', UNKNOWN: 'U', INDETERMINATE: 'I' },
+);
 
 export const GENDER = list(
   'gender',
@@ -26,7 +38,9 @@ export const GENDER = list(
     '02': 'Woman, girl or female',
     '09': 'Prefers to self-describe',
   },
-  { '0': '00', '1': '01', '2': '02', '9': '09' },
+  // SystemC writes its main gender code (M, F, U) to pers_gender as well as pers_sex: kept as given.
+  { '0': '00', '1': '01', '2': '02', '9': '09', M: 'M', F: 'F', U: 'U', I: 'I' },
+  { pattern: { test: /^[1-9][0-9]$/, text: 'local codes 10 to 99 (sub-codes of 09)' } },
 );
 
 export const ETHNICITY = list('ethnicity', {
@@ -58,6 +72,11 @@ export const UPN_UNKNOWN = list('reason the UPN is unknown', {
   UN3: 'Educated outside England',
   UN4: 'Newly looked after and the UPN is not yet known',
   UN5: 'Sources do not agree, so the UPN cannot be matched reliably',
+  UN6: 'Other reason the UPN is unknown (UN6)',
+  UN7: 'Other reason the UPN is unknown (UN7)',
+  UN8: 'Other reason the UPN is unknown (UN8)',
+  UN9: 'Other reason the UPN is unknown (UN9)',
+  UN10: 'Other reason the UPN is unknown (UN10)',
 });
 
 export const PRIMARY_NEED = list('category of need', {
@@ -117,16 +136,32 @@ export const CP_CATEGORY = list(
     EMOTIONAL: 'EMO',
     MULTIPLE: 'MUL',
   },
+  {
+    pattern: {
+      test: /^multiple\s*:/i,
+      text: '"Multiple: Neglect, Emotional abuse" (the SSD’s form for several categories, kept as given)',
+    },
+  },
 );
 
-export const CLA_START_REASON = list('reason for new episode', {
-  S: 'Started to be looked after',
-  L: 'Change of legal status only',
-  P: 'Change of placement and carer only',
-  T: 'Change of placement, same carer',
-  B: 'Change of legal status and of placement and carer',
-  U: 'Change of legal status and of placement, same carer',
-});
+export const CLA_START_REASON = list(
+  'reason for new episode',
+  {
+    S: 'Started to be looked after',
+    L: 'Change of legal status only',
+    P: 'Change of placement and carer only',
+    T: 'Change of placement, same carer',
+    B: 'Change of legal status and of placement and carer',
+    U: 'Change of legal status and of placement, same carer',
+  },
+  {
+    // The DfE's descriptions, as scripts that select the description column write them.
+    'Change of placement and carer(s) only': 'P',
+    'Change of placement but same carer(s)': 'T',
+    'Change of legal status and placement and carer(s) at the same time': 'B',
+    'Change of legal status and change of placement but carer(s) remain the same': 'U',
+  },
+);
 
 export const CLA_CEASED_REASON = list('reason episode ceased', {
   X1: 'Episode ceased and a new one began the same day',
@@ -195,21 +230,33 @@ export const PLACEMENT_PROVIDER = list('placement provider', {
   PR5: 'Voluntary or third sector provision',
 });
 
-export const LEGAL_STATUS = list('legal status', {
-  C1: 'Interim care order',
-  C2: 'Full care order (section 31)',
-  D1: 'Freeing order granted',
-  E1: 'Placement order granted',
-  J1: 'Remanded to local authority accommodation or youth detention',
-  J2: 'Placed in local authority accommodation under PACE',
-  J3: 'Sentenced to a youth rehabilitation order with residence requirement',
-  L1: 'Under police protection (section 46)',
-  L2: 'Emergency protection order (section 44)',
-  L3: 'Child assessment order with accommodation',
-  V2: 'Single period of accommodation (section 20)',
-  V3: 'Accommodated under an agreed series of short-term breaks',
-  V4: 'Accommodated under an agreed series of short-term breaks (pre-planned)',
-});
+export const LEGAL_STATUS = list(
+  'legal status',
+  {
+    C1: 'Interim care order',
+    C2: 'Full care order (section 31)',
+    D1: 'Freeing order granted',
+    E1: 'Placement order granted',
+    J1: 'Remanded to local authority accommodation or youth detention',
+    J2: 'Placed in local authority accommodation under PACE',
+    J3: 'Sentenced to a youth rehabilitation order with residence requirement',
+    L1: 'Under police protection (section 46)',
+    L2: 'Emergency protection order (section 44)',
+    L3: 'Child assessment order with accommodation',
+    V2: 'Single period of accommodation (section 20)',
+    V3: 'Accommodated under an agreed series of short-term breaks',
+    V4: 'Accommodated under an agreed series of short-term breaks (pre-planned)',
+  },
+  {
+    'Full care order': 'C2',
+    'Single period of accommodation under section 20': 'V2',
+    'Under police protection and in local authority accommodation': 'L1',
+    'Emergency protection order (EPO)': 'L2',
+  },
+  {
+    open: 'other legal statuses (special guardianship, child arrangements, private fostering, care leaver and others), which the SSD includes beyond the SSDA903 list, are kept as given',
+  },
+);
 
 export const CARE_LEAVER_IN_TOUCH = list('in touch', {
   YES: 'In touch',
@@ -239,45 +286,70 @@ export const CARE_LEAVER_ELIGIBILITY = list(
   },
 );
 
-export const CARE_LEAVER_ACCOMMODATION = list('accommodation', {
-  B: 'With parents or relatives',
-  C: 'Community home or other residential care',
-  D: 'Semi-independent, transitional accommodation',
-  E: 'Supported lodgings',
-  G: 'Gone abroad',
-  H: 'Deported',
-  K: 'Ordinary lodgings without formal support',
-  R: 'Residence not known',
-  S: 'No fixed abode or homeless',
-  T: 'Foyer or similar',
-  U: 'Independent living',
-  V: 'Emergency accommodation',
-  W: 'Bed and breakfast',
-  X: 'In custody',
-  Y: 'Other accommodation',
-  Z: 'With former foster carers',
-});
+export const CARE_LEAVER_ACCOMMODATION = list(
+  'accommodation',
+  {
+    B: 'With parents or relatives',
+    C: 'Community home or other residential care',
+    D: 'Semi-independent, transitional accommodation',
+    E: 'Supported lodgings',
+    G: 'Gone abroad',
+    H: 'Deported',
+    K: 'Ordinary lodgings without formal support',
+    R: 'Residence not known',
+    S: 'No fixed abode or homeless',
+    T: 'Foyer or similar',
+    U: 'Independent living',
+    V: 'Emergency accommodation',
+    W: 'Bed and breakfast',
+    X: 'In custody',
+    Y: 'Other accommodation',
+    Z: 'With former foster carers',
+  },
+  {
+    'Community home or other form of residential care': 'C',
+    'Ordinary lodgings, without formal support': 'K',
+    'No fixed abode/homeless': 'S',
+    'Foyers and similar supported accommodation': 'T',
+  },
+);
 
 export const ACCOMMODATION_SUITABLE = list('suitability of accommodation', {
   '1': 'Suitable',
   '2': 'Unsuitable',
 });
 
-export const CARE_LEAVER_ACTIVITY = list('activity', {
-  F1: 'Full-time higher education',
-  P1: 'Part-time higher education',
-  F2: 'Full-time other education',
-  P2: 'Part-time other education',
-  F3: 'Full-time training or employment (superseded)',
-  P3: 'Part-time training or employment (superseded)',
-  F4: 'Full-time apprenticeship',
-  P4: 'Part-time apprenticeship',
-  F5: 'Full-time training or employment',
-  P5: 'Part-time training or employment',
-  G4: 'Not in education, employment or training: illness or disability',
-  G5: 'Not in education, employment or training: other',
-  G6: 'Not in education, employment or training: pregnancy or parenting',
-});
+export const CARE_LEAVER_ACTIVITY = list(
+  'activity',
+  {
+    F1: 'Full-time higher education',
+    P1: 'Part-time higher education',
+    F2: 'Full-time other education',
+    P2: 'Part-time other education',
+    F3: 'Full-time training or employment (superseded)',
+    P3: 'Part-time training or employment (superseded)',
+    F4: 'Full-time apprenticeship',
+    P4: 'Part-time apprenticeship',
+    F5: 'Full-time training or employment',
+    P5: 'Part-time training or employment',
+    G4: 'Not in education, employment or training: illness or disability',
+    G5: 'Not in education, employment or training: other',
+    G6: 'Not in education, employment or training: pregnancy or parenting',
+  },
+  {
+    'Full time in higher education': 'F1',
+    'Part time in higher education': 'P1',
+    'Full time in education other than higher education': 'F2',
+    'Part time in education other than higher education': 'P2',
+    'Full time apprenticeship': 'F4',
+    'Part time apprenticeship': 'P4',
+    'Full time in training or employment': 'F5',
+    'Part time in training or employment': 'P5',
+    'Not in education, training or employment, owing to illness or disability': 'G4',
+    'Not in education, training or employment, owing to other reasons': 'G5',
+    'Not in education, training or employment, owing to pregnancy or parenting': 'G6',
+  },
+);
 
 export const MISSING_TYPE = list(
   'missing episode type',
@@ -337,7 +409,30 @@ export const CLA_REVIEW_PARTICIPATION = list('participation in review', {
   PN7: 'Did not attend or convey their view',
 });
 
-/** How an accepted value is stored: its canonical code, or undefined when not in the list. */
+/** Letters and digits only, lower case: "Full care order (section 31)" -> "fullcareordersection31". */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const byMeaning = new WeakMap<CodeList, Map<string, string>>();
+
+/** The code whose meaning is this description (scripts that select the description column instead of the code). */
+function codeOfDescription(codeList: CodeList, value: string): string | undefined {
+  let map = byMeaning.get(codeList);
+  if (!map) {
+    map = new Map();
+    for (const [code, meaning] of Object.entries(codeList.codes)) map.set(squash(meaning), code);
+    for (const [spelling, code] of Object.entries(codeList.aliases ?? {})) map.set(squash(spelling), code);
+    byMeaning.set(codeList, map);
+  }
+  return map.get(squash(value));
+}
+
+/**
+ * How an accepted value is stored: its canonical code (a code, a known
+ * spelling or the code's description), the value itself when the list's
+ * pattern allows it, or undefined when it is not in the list.
+ */
 export function canonicalCode(codeList: CodeList, raw: string): string | undefined {
   const value = raw.trim();
   if (Object.hasOwn(codeList.codes, value)) return value;
@@ -345,8 +440,10 @@ export function canonicalCode(codeList: CodeList, raw: string): string | undefin
   for (const code of Object.keys(codeList.codes)) {
     if (code.toUpperCase() === upper) return code;
   }
-  const alias = codeList.aliases?.[upper];
-  return alias;
+  const alias = codeList.aliases?.[upper] ?? codeOfDescription(codeList, value);
+  if (alias !== undefined) return alias;
+  if (codeList.pattern?.test.test(value)) return value;
+  return undefined;
 }
 
 /** "N1, N2, N3 or N4" (long lists are cut with "and N more"). */

@@ -3,7 +3,8 @@
  * and the importer cannot drift apart (a test compares them).
  */
 import { describeCodes } from './codes';
-import { type FieldSpec, REF_TARGETS, SSD_TABLES, SSD_TABLES_NOT_READ } from './spec';
+import { type FieldSpec, REF_TARGETS, SSD_TABLES, SSD_TABLES_NOT_READ, type TableSpec } from './spec';
+import { gradeOf, keptAs, PLACEHOLDER_DATES } from './validate';
 
 function typeText(field: FieldSpec): string {
   const t = field.type;
@@ -14,8 +15,10 @@ function typeText(field: FieldSpec): string {
       return `text (up to ${t.max})`;
     case 'date':
       return 'date';
+    case 'datetime':
+      return 'date and time';
     case 'yn':
-      return 'Y/N';
+      return t.na ? 'Y/N/NA' : 'Y/N';
     case 'int':
       return `whole number ${t.min}–${t.max}`;
     case 'decimal':
@@ -28,22 +31,50 @@ function typeText(field: FieldSpec): string {
 }
 
 function columnText(table: string, field: FieldSpec): string {
+  if (field.atColumn) return `${table}.${field.column} (date), ${table}.${field.atColumn} (date and time)`;
   if (field.resolve === 'person') return `${table}.person_id → case_people`;
   if (field.resolve === 'worker') return `${table}.worker_id → case_workers`;
   if (field.resolve === 'team') return `${table}.case_team_id → case_teams`;
   return `${table}.${field.column}`;
 }
 
-function notesText(field: FieldSpec): string {
+/** What happens to a value outside the spec. */
+function outsideText(field: FieldSpec): string {
+  if (field.type.kind === 'code' && field.type.list.open) return `outside the list: ${field.type.list.open}`;
+  if (gradeOf(field) === 'error') return '**outside the spec: error, the extract is rejected**';
+  return `outside the spec: notice, ${keptAs(field)}`;
+}
+
+function notesText(table: TableSpec, field: FieldSpec): string {
   const notes: string[] = [];
-  if (field.type.kind === 'code')
-    notes.push(`${field.type.list.name}: ${describeCodes(field.type.list, 100)}`);
+  if (field.type.kind === 'code') {
+    const list = field.type.list;
+    notes.push(`${list.name}: ${describeCodes(list, 100)}`);
+    notes.push('also accepted as the code’s description (for scripts that write the description)');
+    if (list.pattern) notes.push(`also ${list.pattern.text}`);
+  }
+  if (field.type.kind === 'yn' && field.type.na) notes.push('NA (not applicable) is stored as empty');
+  if (field.type.kind === 'datetime')
+    notes.push('the time of day is kept; a time without an offset is London time; a date alone is midnight');
+  if (field.type.kind === 'date' || field.type.kind === 'datetime')
+    notes.push(
+      `${[...PLACEHOLDER_DATES].join(', ')} (a script’s placeholder) is read as unknown, with a notice`,
+    );
+  if (field.resolve === 'person' && table.personFrom)
+    notes.push(
+      `when the file has no such column (the ${table.personFrom.script} script), the child is taken from ${table.personFrom.field}`,
+    );
+  if (field === table.id && table.naturalKey)
+    notes.push(
+      `not kept: records are matched on ${table.naturalKey.fields.join(' and ')}, because ${table.naturalKey.why}; one row per ${table.naturalKey.fields.join(' and ')}`,
+    );
   if (field.ref)
     notes.push(`must be in ${REF_TARGETS[field.ref].ssd} (this extract or already in Oversight)`);
   if (field.notFuture) notes.push('not after the day of the import');
   if (field.aliases?.length) notes.push(`also read as ${field.aliases.join(', ')}`);
   if (field.extension) notes.push('Oversight extension, not in the SSD');
   if (field.notes) notes.push(field.notes);
+  notes.push(outsideText(field));
   return notes.join('; ').replace(/\|/g, '\\|');
 }
 
@@ -64,18 +95,35 @@ export function mappingMarkdown(): string {
     '  `npm run import:ssd -- <folder> [--organisation CODE] [--partial]` for scheduled loads.',
     '- Every row and field is checked first: types, required fields, code lists, dates in order,',
     '  identifiers used once per file, and references to people and episodes, which must be in the',
-    '  extract or already in Oversight (and about the same child). Any problem rejects the whole extract',
-    '  and nothing is written; each problem is listed with file, row (the header is row 1), field, the',
-    '  value found and what is expected, and can be downloaded as CSV.',
+    '  extract or already in Oversight (and about the same child).',
+    '- Problems are graded. An **error** makes a record unusable: a missing or repeated identifier, a',
+    '  missing required value, an unknown person or episode, or a date that is not a real date (timescales',
+    '  are counted from dates). Any error rejects the whole extract and nothing is written. A **notice** is',
+    '  a descriptive value outside the spec (a code outside its list, text longer than the SSD’s length,',
+    '  JSON that does not parse, a flag or number that does not read), a column the SSD does not have, or a',
+    '  table Oversight does not read: the value is kept as given (codes, text, JSON) or left empty (flags,',
+    '  numbers), and the import goes ahead. Errors and notices are listed with file, row (the header is',
+    '  row 1), field, the value found and what is expected, on the import page and in its CSV download.',
+    '  An administrator can set the organisation to treat notices as errors at',
+    '  `/cases/import/settings` (permission `cases.import.settings`); a table not read never is one.',
+    '- Some scripts write a table without its person column (Mosaic’s visits and placements, Eclipse’s',
+    '  looked-after reviews): the child is then taken from the plan or period of care the row names, in',
+    '  this extract or already in Oversight. Some regenerate their ids at every run (care leavers and SEND',
+    '  in SystemC, `NEWID()`): those records are matched on the person instead, so a re-import keeps them.',
+    '- Files may be named with the database schema in front, as the scripts name their tables',
+    '  (`ssd_development.ssd_cin_episodes.csv`).',
     '- An accepted extract is applied in one transaction. Records are matched by their SSD identifier',
     '  (`source_id`, unique per organisation), so a re-import never duplicates: an unchanged row is left',
     '  alone, a changed one updated. In a **full** extract, records of an included table that the',
     '  extract no longer holds are closed (`closed_at` set, never deleted) and reopened if they come back;',
     '  a **partial** extract closes nothing. Every import is logged with who, when, the files and the counts',
     '  added, changed, closed and unchanged, and audited.',
-    '- Dates are read as `YYYY-MM-DD` (a time after it, as SQL Server writes DATETIME, is ignored) or',
-    '  `DD/MM/YYYY`. Y/N flags also accept Yes/No, True/False and 1/0. Codes are matched without regard',
-    '  to case. Blank and `NULL` are empty.',
+    '- Dates are read as `YYYY-MM-DD` (a time after it, as SQL Server writes DATETIME, is ignored for a',
+    '  date field) or `DD/MM/YYYY`. Fields the SSD defines as a date and time that Oversight counts hours',
+    '  from (referrals, contacts, strategy discussions, missing episodes) keep the time of day too, in a',
+    '  second column; a time without an offset is London time. Y/N flags also accept Yes/No, True/False',
+    '  and 1/0. Codes are matched without regard to case, and a code’s description is read as the code.',
+    '  Blank and `NULL` are empty.',
     '- Workers (`ssd_professionals`) are linked to Oversight accounts by the extension column',
     '  `prof_professional_email`, or by a user whose source id is the professional or staff id.',
     '  Workers without an account are kept, so allocations still work. Teams (`ssd_department`) are linked',
@@ -95,7 +143,7 @@ export function mappingMarkdown(): string {
     lines.push(
       `## ${table.ssd} → ${table.table}`,
       '',
-      `${table.description}.${table.extension ? ' This table is an Oversight extension.' : ''}`,
+      `${table.description}.${table.extension ? ' This table is an Oversight extension.' : ''}${table.naturalKey ? ` Records are matched on ${table.naturalKey.fields.join(' and ')}: ${table.naturalKey.why}.` : ''}`,
       '',
     );
     if (table.dateOrder?.length) {
@@ -110,7 +158,7 @@ export function mappingMarkdown(): string {
     );
     for (const field of [table.id, ...table.fields]) {
       lines.push(
-        `| ${field.ssd} | ${columnText(table.table, field)} | ${typeText(field)} | ${field.required ? 'yes' : 'no'} | ${notesText(field)} |`,
+        `| ${field.ssd} | ${columnText(table.table, field)} | ${typeText(field)} | ${field.required ? 'yes' : 'no'} | ${notesText(table, field)} |`,
       );
     }
     lines.push('');

@@ -36,7 +36,10 @@ export type FieldType =
   | { kind: 'id' }
   | { kind: 'text'; max: number }
   | { kind: 'date' }
-  | { kind: 'yn' }
+  /** A date and time of day (SQL Server DATETIME); naive times are Europe/London. */
+  | { kind: 'datetime' }
+  /** Y or N; with `na`, NA (not applicable) is accepted and stored as empty. */
+  | { kind: 'yn'; na?: boolean }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'decimal'; min: number; max: number }
   | { kind: 'code'; list: CodeList }
@@ -76,6 +79,8 @@ export interface FieldSpec {
   notFuture?: boolean;
   /** Not part of the SSD specification: an Oversight extension. */
   extension?: boolean;
+  /** For a datetime field: the column holding the instant (the date column holds its London date). */
+  atColumn?: string;
   notes?: string;
 }
 
@@ -100,6 +105,16 @@ export interface TableSpec {
   provides?: { kind: RefKind; field: string };
   /** Not an SSD table: an Oversight extension. */
   extension?: boolean;
+  /**
+   * When the file has no person column (some scripts do not write it), the
+   * person is taken from the record this field names (a visit's plan).
+   */
+  personFrom?: { field: string; script: string };
+  /**
+   * The script regenerates the SSD id at every run (NEWID()): records are
+   * matched on these fields instead, so a re-import keeps each record.
+   */
+  naturalKey?: { fields: readonly string[]; why: string };
 }
 
 // ---- field helpers --------------------------------------------------------
@@ -129,6 +144,13 @@ const refField = (
   ref: RefKind,
   extra: Partial<FieldSpec> = {},
 ): FieldSpec => ({ ssd, column, label, type: { kind: 'id' }, ref, ...extra });
+const dateTimeField = (
+  ssd: string,
+  column: string,
+  atColumn: string,
+  label: string,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => ({ ssd, column, atColumn, label, type: { kind: 'datetime' }, ...extra });
 const dateField = (
   ssd: string,
   column: string,
@@ -170,11 +192,11 @@ const jsonField = (ssd: string, column: string, label: string): FieldSpec => ({
 });
 /** A worker named on an episode: kept as the SSD id; an unknown id is not an error. */
 const workerText = (ssd: string): FieldSpec =>
-  textField(ssd, 'worker_source_id', 'worker ID', 48, {
+  textField(ssd, 'worker_source_id', 'worker ID', 100, {
     notes: 'ssd_professionals.prof_professional_id; kept as given',
   });
 const teamText = (ssd: string): FieldSpec =>
-  textField(ssd, 'team_source_id', 'team ID', 255, { notes: 'ssd_department.dept_team_id; kept as given' });
+  textField(ssd, 'team_source_id', 'team ID', 48, { notes: 'ssd_department.dept_team_id; kept as given' });
 
 // ---- the tables, in the order they are read -------------------------------
 
@@ -239,7 +261,9 @@ export const SSD_TABLES: readonly TableSpec[] = [
       textField('pers_forename', 'forename', 'forename', 100),
       textField('pers_surname', 'surname', 'surname', 255),
       codeField('pers_sex', 'sex', 'sex', SEX),
-      codeField('pers_gender', 'gender', 'gender', GENDER),
+      codeField('pers_gender', 'gender', 'gender', GENDER, {
+        notes: 'the SystemC script writes its sex code here too: M, F, U and I are kept as given',
+      }),
       codeField('pers_ethnicity', 'ethnicity', 'ethnicity', ETHNICITY),
       dateField('pers_dob', 'date_of_birth', 'date of birth', { notFuture: true }),
       dateField('pers_expected_dob', 'expected_date_of_birth', 'expected date of birth'),
@@ -263,7 +287,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     dateOrder: [{ from: 'cine_referral_date', to: 'cine_close_date' }],
     fields: [
       personField('cine_person_id'),
-      dateField('cine_referral_date', 'referral_date', 'date the referral was received', {
+      dateTimeField('cine_referral_date', 'referral_date', 'referral_at', 'date the referral was received', {
         required: true,
         notFuture: true,
       }),
@@ -328,9 +352,10 @@ export const SSD_TABLES: readonly TableSpec[] = [
     fields: [
       personField('s47e_person_id'),
       refField('s47e_referral_id', 'referral_source_id', 'referral ID', 'referral'),
-      dateField(
+      dateTimeField(
         's47e_s47_start_date',
         'start_date',
+        'start_at',
         'date of the strategy discussion that started the enquiry',
         {
           required: true,
@@ -398,7 +423,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     ssd: 'ssd_cin_plans',
     table: 'case_cin_plans',
     description: 'Child in need plans',
-    id: idField('cinp_cin_plan_id', 'child in need plan ID'),
+    id: idField('cinp_cin_plan_id', 'child in need plan ID', ['cin_plan_id']),
     provides: { kind: 'cin_plan', field: 'cinp_cin_plan_id' },
     dateOrder: [{ from: 'cinp_cin_plan_start_date', to: 'cinp_cin_plan_end_date' }],
     fields: [
@@ -448,7 +473,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     id: idField('cont_contact_id', 'contact ID'),
     fields: [
       personField('cont_person_id'),
-      dateField('cont_contact_date', 'contact_date', 'date of the contact', {
+      dateTimeField('cont_contact_date', 'contact_date', 'contact_at', 'date of the contact', {
         required: true,
         notFuture: true,
       }),
@@ -522,6 +547,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_cp_visits',
     description: 'Child protection visits',
     id: idField('cppv_cp_visit_id', 'visit ID'),
+    personFrom: { field: 'cppv_cp_plan_id', script: 'Mosaic' },
     fields: [
       personField('cppv_person_id'),
       refField('cppv_cp_plan_id', 'cp_plan_source_id', 'child protection plan ID', 'cp_plan', {
@@ -538,6 +564,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_cin_visits',
     description: 'Child in need visits',
     id: idField('cinv_cin_visit_id', 'visit ID'),
+    personFrom: { field: 'cinv_cin_plan_id', script: 'Mosaic' },
     fields: [
       personField('cinv_person_id'),
       refField('cinv_cin_plan_id', 'cin_plan_source_id', 'child in need plan ID', 'cin_plan'),
@@ -555,6 +582,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_cla_placements',
     description: 'Placements of looked-after children',
     id: idField('clap_cla_placement_id', 'placement ID'),
+    personFrom: { field: 'clap_cla_id', script: 'Mosaic' },
     dateOrder: [{ from: 'clap_cla_placement_start_date', to: 'clap_cla_placement_end_date' }],
     fields: [
       personField('clap_person_id'),
@@ -564,7 +592,9 @@ export const SSD_TABLES: readonly TableSpec[] = [
         notFuture: true,
       }),
       dateField('clap_cla_placement_end_date', 'end_date', 'date the placement ended', { notFuture: true }),
-      codeField('clap_cla_placement_type', 'placement_type', 'placement type', PLACEMENT_TYPE),
+      codeField('clap_cla_placement_type', 'placement_type', 'placement type', PLACEMENT_TYPE, {
+        notes: 'Mosaic writes the clap_cla_placement_la column too: listed as not read',
+      }),
       textField('clap_cla_placement_urn', 'urn', 'Ofsted URN', 48),
       {
         ssd: 'clap_cla_placement_distance',
@@ -582,6 +612,7 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_cla_reviews',
     description: 'Looked-after reviews',
     id: idField('clar_cla_review_id', 'review ID'),
+    personFrom: { field: 'clar_cla_id', script: 'Eclipse' },
     fields: [
       personField('clar_person_id', ['clar_cla_person_id']),
       refField('clar_cla_id', 'cla_source_id', 'period of care ID', 'cla', { required: true }),
@@ -673,6 +704,10 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_care_leavers',
     description: 'Care leavers',
     id: idField('clea_table_id', 'care leaver record ID'),
+    naturalKey: {
+      fields: ['clea_person_id'],
+      why: 'the SystemC script writes clea_table_id = NEWID(), a new id at every run',
+    },
     fields: [
       personField('clea_person_id'),
       codeField(
@@ -719,12 +754,12 @@ export const SSD_TABLES: readonly TableSpec[] = [
     dateOrder: [{ from: 'miss_missing_episode_start_date', to: 'miss_missing_episode_end_date' }],
     fields: [
       personField('miss_person_id', ['miss_la_person_id']),
-      dateField('miss_missing_episode_start_date', 'start_date', 'date the episode started', {
+      dateTimeField('miss_missing_episode_start_date', 'start_date', 'start_at', 'date the episode started', {
         aliases: ['miss_mis_epi_start'],
         required: true,
         notFuture: true,
       }),
-      dateField('miss_missing_episode_end_date', 'end_date', 'date the episode ended', {
+      dateTimeField('miss_missing_episode_end_date', 'end_date', 'end_at', 'date the episode ended', {
         aliases: ['miss_mis_epi_end'],
         notFuture: true,
       }),
@@ -733,9 +768,11 @@ export const SSD_TABLES: readonly TableSpec[] = [
       }),
       ynField('miss_missing_rhi_offered', 'return_interview_offered', 'return interview offered flag', {
         aliases: ['miss_mis_epi_rhi_offered'],
+        type: { kind: 'yn', na: true },
       }),
       ynField('miss_missing_rhi_accepted', 'return_interview_accepted', 'return interview accepted flag', {
         aliases: ['miss_mis_epi_rhi_accepted'],
+        type: { kind: 'yn', na: true },
       }),
     ],
   },
@@ -785,6 +822,10 @@ export const SSD_TABLES: readonly TableSpec[] = [
     table: 'case_send',
     description: 'Special educational needs identifiers',
     id: idField('send_table_id', 'SEND record ID'),
+    naturalKey: {
+      fields: ['send_person_id'],
+      why: 'the SystemC script writes send_table_id = NEWID(), a new id at every run',
+    },
     fields: [
       personField('send_person_id'),
       textField('send_upn', 'upn', 'unique pupil number', 48),
@@ -811,20 +852,25 @@ export const SSD_TABLES: readonly TableSpec[] = [
 /** SSD tables an extract may hold that Oversight does not read (listed as a notice, not an error). */
 export const SSD_TABLES_NOT_READ: readonly string[] = [
   'ssd_address',
+  'ssd_api_data_staging',
   'ssd_assessment_factors',
   'ssd_cla_convictions',
   'ssd_cla_immunisations',
   'ssd_cla_previous_permanence',
   'ssd_cla_substance_misuse',
+  'ssd_cohort',
   'ssd_cp_reviews_risks',
+  'ssd_dim_date',
   'ssd_ehcp_active_plans',
   'ssd_ehcp_assessment',
   'ssd_ehcp_named_plan',
   'ssd_ehcp_requests',
+  'ssd_extract_log',
   'ssd_family',
   'ssd_linked_identifiers',
   'ssd_mother',
   'ssd_permanence',
+  'ssd_pre_cla_care_plan',
   'ssd_pre_proceedings',
   'ssd_s251_finance',
   'ssd_sen_need',

@@ -56,7 +56,7 @@ describe('fields', () => {
     const name = field('ssd_person', 'pers_forename');
     expect(parseField(name, 'x'.repeat(101), TODAY)).toEqual({
       ok: false,
-      expected: 'Text of 100 characters or fewer',
+      expected: "Text of 100 characters or fewer (the SSD's length)",
     });
   });
 

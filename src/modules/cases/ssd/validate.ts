@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { canonicalCode, describeCodes } from './codes';
 import { allFields, type FieldSpec, SSD_TABLES_NOT_READ, TABLES_BY_NAME, type TableSpec } from './spec';
 
+/** A problem found in an extract: an error rejects it, a notice is listed and the value kept or left empty. */
 export interface ImportError {
   file: string;
   /** Spreadsheet row number (header = 1); 0 for a problem with the whole file. */
@@ -19,11 +20,17 @@ export interface ImportError {
 
 export type Value = string | number | boolean | null;
 
-/** Which SSD table a file holds, from its name: "ssd_cin_episodes.csv", "extract/ssd_person_2026-11-01.csv". */
+/**
+ * Which SSD table a file holds, from its name: "ssd_cin_episodes.csv",
+ * "extract/ssd_person_2026-11-01.csv", or with the database schema in front
+ * as the scripts' tables are named: "ssd_development.ssd_cin_episodes.csv".
+ */
 export function tableForFile(fileName: string): { table: TableSpec } | { notRead: string } | undefined {
   const base = fileName.split(/[\\/]/).pop()!.toLowerCase();
   if (!base.endsWith('.csv')) return undefined;
-  const stem = base.slice(0, -4);
+  let stem = base.slice(0, -4);
+  const schema = /^[a-z0-9_]+\.((?:ssd|ext)_.*)$/.exec(stem);
+  if (schema) stem = schema[1]!;
   const candidates = [...TABLES_BY_NAME.keys(), ...SSD_TABLES_NOT_READ].sort((a, b) => b.length - a.length);
   for (const name of candidates) {
     if (stem === name || (stem.startsWith(name) && /^[^a-z0-9]/.test(stem.slice(name.length)))) {
@@ -36,31 +43,92 @@ export function tableForFile(fileName: string): { table: TableSpec } | { notRead
 
 /** YYYY-MM-DD from the date forms SSD extracts use; undefined when it is not a real date. */
 export function parseSsdDate(raw: string): string | undefined {
+  return parseSsdDateTime(raw)?.slice(0, 10);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as London wall-clock time: "YYYY-MM-DD HH:MM:SS". */
+function londonWallClock(instant: Date): string {
+  const p = Object.fromEntries(londonParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * "YYYY-MM-DD HH:MM:SS" (London wall-clock time) from the date and time forms
+ * SSD extracts use (SQL Server DATETIME "2025-03-27 22:15:00.000", ISO with
+ * or without an offset, "27/03/2025 22:15"); a date alone is midnight.
+ * Undefined when it is not a real date and time.
+ */
+export function parseSsdDateTime(raw: string): string | undefined {
   const value = raw.trim();
   let y: number;
   let m: number;
   let d: number;
+  let time: string | undefined;
+  let offset: string | undefined;
   let match =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d{1,7})?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
       value,
     );
   if (match) {
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    [time, offset] = [match[4], match[5]];
   } else {
-    match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{2}:\d{2}(?::\d{2})?)?$/.exec(value);
+    match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{2}:\d{2}(?::\d{2})?))?$/.exec(value);
     if (!match) return undefined;
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    time = match[4];
   }
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d > last) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const [hh, mm, ss] = (time ?? '00:00:00').split(':').map(Number) as [number, number, number?];
+  if (hh > 23 || mm > 59 || (ss ?? 0) > 59) return undefined;
+  const wall = `${pad(y, 4)}-${pad(m)}-${pad(d)} ${pad(hh)}:${pad(mm)}:${pad(ss ?? 0)}`;
+  if (!offset) return wall;
+  const instant = new Date(
+    `${wall.replace(' ', 'T')}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+  );
+  return Number.isNaN(instant.getTime()) ? undefined : londonWallClock(instant);
 }
+
+/** Dates the scripts write for "unknown" (ISNULL(..., '1900-01-01')): read as empty, with a notice. */
+export const PLACEHOLDER_DATES: ReadonlySet<string> = new Set(['1900-01-01']);
 
 const YES = new Set(['Y', 'YES', 'TRUE', '1']);
 const NO = new Set(['N', 'NO', 'FALSE', '0']);
 
-export type Parsed = { ok: true; value: Value } | { ok: false; expected: string };
+export type Parsed = { ok: true; value: Value; notice?: string } | { ok: false; expected: string };
+
+/**
+ * How bad a value that does not parse is. An identifier, a reference or a
+ * date (timescales are counted from dates) makes the record unusable: the
+ * extract is rejected. Anything else is descriptive: the value is kept as
+ * given (codes, text, JSON) or left empty (flags, numbers) and listed as a
+ * notice.
+ */
+export function gradeOf(field: FieldSpec): 'error' | 'notice' {
+  const kind = field.type.kind;
+  return kind === 'id' || kind === 'date' || kind === 'datetime' || field.ref ? 'error' : 'notice';
+}
+
+/** What happens to a descriptive value that does not parse. */
+export function keptAs(field: FieldSpec): 'kept as given' | 'left empty' {
+  const kind = field.type.kind;
+  return kind === 'code' || kind === 'text' || kind === 'json' ? 'kept as given' : 'left empty';
+}
 
 /** One field's raw text -> its stored value, or what was expected. Blank is null (required is checked apart). */
 export function parseField(field: FieldSpec, raw: string, today: string): Parsed {
@@ -72,7 +140,8 @@ export function parseField(field: FieldSpec, raw: string, today: string): Parsed
       if (value.length > 48) return { ok: false, expected: `An identifier of 48 characters or fewer` };
       return { ok: true, value };
     case 'text':
-      if (value.length > type.max) return { ok: false, expected: `Text of ${type.max} characters or fewer` };
+      if (value.length > type.max)
+        return { ok: false, expected: `Text of ${type.max} characters or fewer (the SSD's length)` };
       return { ok: true, value };
     case 'json':
       try {
@@ -81,12 +150,21 @@ export function parseField(field: FieldSpec, raw: string, today: string): Parsed
         return { ok: false, expected: 'JSON text, like {"outcome": "NFA"}, or leave it blank' };
       }
       return { ok: true, value };
-    case 'date': {
-      const date = parseSsdDate(value);
-      if (!date) {
+    case 'date':
+    case 'datetime': {
+      const at = parseSsdDateTime(value);
+      if (!at) {
         return {
           ok: false,
-          expected: `A real date in the form year-month-day, like 2025-03-27 (or 27/03/2025), for the ${field.label}`,
+          expected: `A real date in the form year-month-day, like 2025-03-27 (or 27/03/2025)${type.kind === 'datetime' ? ', with the time if known (2025-03-27 22:15)' : ''}, for the ${field.label}`,
+        };
+      }
+      const date = at.slice(0, 10);
+      if (PLACEHOLDER_DATES.has(date)) {
+        return {
+          ok: true,
+          value: null,
+          notice: `A real date or blank: ${date} is the script's placeholder for an unknown ${field.label}, read as unknown (left empty)`,
         };
       }
       if (field.notFuture && date > today) {
@@ -95,13 +173,14 @@ export function parseField(field: FieldSpec, raw: string, today: string): Parsed
           expected: `A date on or before today (${today}): the ${field.label} cannot be in the future`,
         };
       }
-      return { ok: true, value: date };
+      return { ok: true, value: type.kind === 'datetime' ? at : date };
     }
     case 'yn': {
       const upper = value.toUpperCase();
       if (YES.has(upper)) return { ok: true, value: true };
       if (NO.has(upper)) return { ok: true, value: false };
-      return { ok: false, expected: 'Y or N' };
+      if (type.na && upper === 'NA') return { ok: true, value: null };
+      return { ok: false, expected: type.na ? 'Y, N or NA' : 'Y or N' };
     }
     case 'int': {
       if (!/^-?\d+$/.test(value)) return { ok: false, expected: 'A whole number, like 12' };
@@ -121,6 +200,7 @@ export function parseField(field: FieldSpec, raw: string, today: string): Parsed
     case 'code': {
       const code = canonicalCode(type.list, value);
       if (code === undefined) {
+        if (type.list.open) return { ok: true, value };
         return { ok: false, expected: `One of the ${type.list.name} codes: ${describeCodes(type.list)}` };
       }
       return { ok: true, value: code };
@@ -133,6 +213,10 @@ export interface HeaderMap {
   positions: number[];
   unknownColumns: string[];
   errors: ImportError[];
+  /** Extra and repeated columns: read past, listed. */
+  notices: ImportError[];
+  /** The file has no person column: each row's person is taken from spec.personFrom's record. */
+  derivePerson: boolean;
 }
 
 /** Match a file's header to the table's fields (case-insensitive, older names accepted). */
@@ -156,25 +240,57 @@ export function mapHeader(spec: TableSpec, file: string, header: readonly string
     return -1;
   });
   const errors: ImportError[] = [];
+  const notices: ImportError[] = [];
+  let derivePerson = false;
   fields.forEach((field, i) => {
-    if (field.required && positions[i] === -1) {
+    if (!field.required || positions[i] !== -1) return;
+    const from = spec.personFrom;
+    if (field.resolve === 'person' && from) {
+      const fromAt = fields.findIndex((f) => f.ssd === from.field);
+      if (positions[fromAt]! >= 0) {
+        derivePerson = true;
+        return;
+      }
       errors.push({
         file,
         row: 1,
         field: field.ssd,
         value: '',
-        expected: `A column named ${field.ssd} (the ${field.label}): every row needs it`,
+        expected: `A column named ${field.ssd} (the ${field.label}), or ${from.field} to find the person from the ${fields[fromAt]!.label}: the file has neither, so no row can be linked to a child`,
       });
+      return;
     }
+    errors.push({
+      file,
+      row: 1,
+      field: field.ssd,
+      value: '',
+      expected: `A column named ${field.ssd} (the ${field.label}): every row needs it`,
+    });
   });
-  const unknownColumns = normalised.filter((h, i) => h !== '' && !used.has(i));
-  return { positions, unknownColumns, errors };
+  const unknownColumns: string[] = [];
+  normalised.forEach((h, i) => {
+    if (h === '' || used.has(i)) return;
+    unknownColumns.push(h);
+    const repeated = normalised.indexOf(h) < i;
+    notices.push({
+      file,
+      row: 1,
+      field: h,
+      value: '',
+      expected: repeated
+        ? `Each column once: ${h} is repeated, so only its first column was read`
+        : `Only the SSD's columns for ${spec.ssd}: ${h} is not one of them, so it was not read`,
+    });
+  });
+  return { positions, unknownColumns, errors, notices, derivePerson };
 }
 
 export interface RowResult {
   /** Values in the order of allFields(spec); null where blank. */
   values: Value[];
   errors: ImportError[];
+  notices: ImportError[];
 }
 
 /** Validate one data row: types, required fields, code lists, dates in order. References are checked by the caller. */
@@ -186,20 +302,29 @@ export function validateRow(
   file: string,
   row: number,
   today: string,
+  derivePerson = false,
 ): RowResult {
   const values: Value[] = new Array(fields.length);
   const errors: ImportError[] = [];
+  const notices: ImportError[] = [];
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     const at = positions[i]!;
     const raw = at >= 0 ? (cells[at] ?? '') : '';
     const parsed = parseField(field, raw, today);
     if (!parsed.ok) {
-      errors.push({ file, row, field: field.ssd, value: raw, expected: parsed.expected });
-      values[i] = null;
+      if (gradeOf(field) === 'error') {
+        errors.push({ file, row, field: field.ssd, value: raw, expected: parsed.expected });
+        values[i] = null;
+      } else {
+        const kept = keptAs(field);
+        notices.push({ file, row, field: field.ssd, value: raw, expected: `${parsed.expected} (${kept})` });
+        values[i] = kept === 'kept as given' ? raw.trim() : null;
+      }
       continue;
     }
-    if (parsed.value === null && field.required) {
+    if (parsed.notice) notices.push({ file, row, field: field.ssd, value: raw, expected: parsed.notice });
+    if (parsed.value === null && field.required && !(derivePerson && field.resolve === 'person')) {
       errors.push({
         file,
         row,
@@ -213,8 +338,12 @@ export function validateRow(
   for (const order of spec.dateOrder ?? []) {
     const fromAt = fields.findIndex((f) => f.ssd === order.from);
     const toAt = fields.findIndex((f) => f.ssd === order.to);
-    const from = values[fromAt];
-    const to = values[toAt];
+    let from = values[fromAt];
+    let to = values[toAt];
+    // A date and a date-time are compared by day.
+    if (typeof from === 'string' && typeof to === 'string' && (from.length === 10 || to.length === 10)) {
+      [from, to] = [from.slice(0, 10), to.slice(0, 10)];
+    }
     if (typeof from === 'string' && typeof to === 'string' && (order.strict ? to <= from : to < from)) {
       const fromLabel = fields[fromAt]!.label;
       errors.push({
@@ -226,7 +355,7 @@ export function validateRow(
       });
     }
   }
-  return { values, errors };
+  return { values, errors, notices };
 }
 
 /** A short digest of a row's values: an unchanged row is not written again. */

@@ -1,0 +1,239 @@
+/**
+ * The check pass of the SSD import (see importer.ts): every row of a file
+ * parsed and graded, identifiers checked for repeats, and references looked
+ * up in the extract and then in what Oversight already holds. Errors reject
+ * the extract; notices are listed (or, for an organisation that asks,
+ * counted as errors).
+ */
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { Db } from '../../platform/db/client';
+import { type RowReader, readRow, rowReader } from './import-rows';
+import { lookupReferences } from './repository';
+import type { ExtractFile } from './ssd/extract';
+import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
+import { type ImportError, mapHeader, missingReference } from './ssd/validate';
+
+/** How many errors (and notices) are kept on the import row (all of them are counted). */
+export const ERRORS_KEPT = 5000;
+
+export interface PlannedFile {
+  file: ExtractFile;
+  spec: TableSpec;
+  rows: number;
+}
+
+/** What a pass needs of the import's progress. */
+export interface ProgressSink {
+  readonly state: { rowsDone: number };
+  set(patch: object, force?: boolean): Promise<void>;
+}
+
+export function csvRows(stream: Readable): AsyncIterable<string[]> {
+  return stream.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
+  ) as AsyncIterable<string[]>;
+}
+
+interface Occurrence {
+  file: string;
+  row: number;
+  field: FieldSpec;
+  table: string;
+  person: string | null;
+}
+
+/** What the check pass learns about the extract. */
+export interface CheckState {
+  errors: ImportError[];
+  errorCount: number;
+  notices: ImportError[];
+  noticeCount: number;
+  /** The organisation treats notices as errors. */
+  strict: boolean;
+  /** SSD ids each table holds, to close what a full extract no longer has. */
+  ids: Map<string, Set<string>>;
+  /** For each kind of record: id -> the person it is about (null when not about a person). */
+  provided: Map<RefKind, Map<string, string | null>>;
+  /** References not (yet) found in the extract: kind -> id -> first few places. */
+  pending: Map<RefKind, Map<string, Occurrence[]>>;
+}
+
+export function addError(state: CheckState, error: ImportError): void {
+  state.errorCount += 1;
+  if (state.errors.length < ERRORS_KEPT) state.errors.push(error);
+}
+
+/** A notice; an error instead when the organisation treats notices as errors. */
+export function addNotice(state: CheckState, notice: ImportError): void {
+  if (state.strict) {
+    addError(state, notice);
+    return;
+  }
+  state.noticeCount += 1;
+  if (state.notices.length < ERRORS_KEPT) state.notices.push(notice);
+}
+
+export async function checkFile(
+  plan: PlannedFile,
+  state: CheckState,
+  today: string,
+  progress: ProgressSink,
+): Promise<number> {
+  const { spec, file } = plan;
+  const fields = allFields(spec);
+  const ids = new Map<string, number>();
+  const idSet = new Set<string>();
+  state.ids.set(spec.ssd, idSet);
+  const personAt = fields.findIndex((f) => f.resolve === 'person');
+  const providesAt = spec.provides ? fields.findIndex((f) => f.ssd === spec.provides!.field) : -1;
+  let provided: Map<string, string | null> | undefined;
+  if (spec.provides) {
+    provided = state.provided.get(spec.provides.kind) ?? new Map();
+    state.provided.set(spec.provides.kind, provided);
+  }
+  const refFields = fields
+    .map((field, index) => ({ field, index }))
+    .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
+  let reader: RowReader | undefined;
+  let row = 0;
+  for await (const cells of csvRows(file.open())) {
+    row += 1;
+    if (!reader) {
+      const header = mapHeader(spec, file.name, cells);
+      for (const error of header.errors) addError(state, error);
+      for (const notice of header.notices) addNotice(state, notice);
+      if (header.errors.length > 0) return 0;
+      reader = rowReader(spec, header);
+      continue;
+    }
+    const result = readRow(reader, cells, file.name, row, today, state.provided);
+    for (const error of result.errors) addError(state, error);
+    for (const notice of result.notices) addNotice(state, notice);
+    if (reader.derivePerson && result.values[reader.fromAt] === null) {
+      addError(state, {
+        file: file.name,
+        row,
+        field: spec.personFrom!.field,
+        value: '',
+        expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
+      });
+    }
+    const id = result.values[0];
+    if (typeof id === 'string') {
+      const first = ids.get(id);
+      if (first !== undefined) {
+        addError(state, {
+          file: file.name,
+          row,
+          field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
+          value: id,
+          expected: spec.naturalKey
+            ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
+            : `A ${spec.id.label} used once in the file: row ${first} has it too`,
+        });
+      } else {
+        ids.set(id, row);
+        idSet.add(id);
+      }
+    }
+    const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
+    if (provided && providesAt >= 0) {
+      const key = result.values[providesAt];
+      if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
+    }
+    for (const { field, index } of refFields) {
+      const value = result.values[index];
+      if (typeof value !== 'string') continue;
+      const kind = field.ref!;
+      const targetTable = REF_TARGETS[kind].ssd;
+      const place = { file: file.name, row, field, table: targetTable, person };
+      const known = state.provided.get(kind);
+      if (known?.has(value)) {
+        checkSamePerson(state, kind, known.get(value) ?? null, place, value);
+        continue;
+      }
+      // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
+      let byId = state.pending.get(kind);
+      if (!byId) {
+        byId = new Map();
+        state.pending.set(kind, byId);
+      }
+      const places = byId.get(value);
+      if (!places) byId.set(value, [place]);
+      else if (places.length < 3) places.push(place);
+    }
+    progress.state.rowsDone += 1;
+    if (row % 2000 === 0) await progress.set({});
+  }
+  if (!reader) {
+    addError(state, {
+      file: file.name,
+      row: 1,
+      field: '',
+      value: '',
+      expected: `A header row naming the columns (${spec.id.ssd}, ...), then one row per record`,
+    });
+    return 0;
+  }
+  return Math.max(0, row - 1);
+}
+
+function checkSamePerson(
+  state: CheckState,
+  kind: RefKind,
+  theirs: string | null,
+  place: Occurrence,
+  value: string,
+): void {
+  if (!REF_TARGETS[kind].personal || !place.person || !theirs || theirs === place.person) return;
+  addError(state, {
+    file: place.file,
+    row: place.row,
+    field: place.field.ssd,
+    value,
+    expected: `The ${place.field.label} of a record about this child (${place.person}): ${value} in ${place.table} is about ${theirs}`,
+  });
+}
+
+export async function resolvePending(db: Db, organisationId: string, state: CheckState): Promise<void> {
+  for (const [kind, byId] of state.pending) {
+    const known = state.provided.get(kind);
+    const lookup: string[] = [];
+    for (const [id, places] of byId) {
+      if (known?.has(id)) {
+        for (const place of places) checkSamePerson(state, kind, known.get(id) ?? null, place, id);
+      } else {
+        lookup.push(id);
+      }
+    }
+    if (lookup.length === 0) continue;
+    const found = await lookupReferences(db, organisationId, kind, lookup);
+    let remembered = state.provided.get(kind);
+    if (!remembered) {
+      remembered = new Map();
+      state.provided.set(kind, remembered);
+    }
+    // Kept so that a row whose person is taken from its plan or period of care finds it while applying.
+    for (const [id, person] of found) remembered.set(id, person);
+    for (const id of lookup) {
+      const places = byId.get(id)!;
+      if (found.has(id)) {
+        for (const place of places) checkSamePerson(state, kind, found.get(id) ?? null, place, id);
+        continue;
+      }
+      for (const place of places) {
+        addError(state, {
+          file: place.file,
+          row: place.row,
+          field: place.field.ssd,
+          value: id,
+          expected:
+            kind === 'person'
+              ? `A person ID that is in ssd_person: no child with ID ${id} is in ssd_person in this extract or already in Oversight`
+              : missingReference(place.field.label, place.table, id),
+        });
+      }
+    }
+  }
+}
