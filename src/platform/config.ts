@@ -22,6 +22,12 @@ const envSchema = z
     PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO: z.enum(['small', 'large', 'none']).default('small'),
+    UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(4096).default(500),
+    UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(200).default(40),
+    UNZIP_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000).default(100),
+    UNZIP_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
+    UNZIP_MAX_RATIO: z.coerce.number().int().min(2).max(10_000).default(100),
+    SPREADSHEET_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -60,7 +66,27 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Which demo authority to load into an empty database; never in production. */
   demo: Env['DEMO'];
+  /** What an upload may be: see UploadLimits. */
+  uploads: UploadLimits;
 }
+
+/** The limits every upload is held to (README, configuration; docs/security.md). */
+export interface UploadLimits {
+  /** The largest single file, in bytes, as sent. */
+  maxFileBytes: number;
+  /** The most files in one form. */
+  maxFiles: number;
+  /** The most entries a zip may hold. */
+  maxZipEntries: number;
+  /** The most a zip may expand to, in bytes, all entries together. */
+  maxExpandedBytes: number;
+  /** The most a zip may expand per byte it takes (expanded size / compressed size). */
+  maxRatio: number;
+  /** The most an Excel or Word file (a zip read whole into memory) may expand to, in bytes. */
+  maxDocumentBytes: number;
+}
+
+const MB = 1024 * 1024;
 
 /** A fixed secret for development and tests only; production refuses to start without its own. */
 const DEVELOPMENT_SECRET = 'oversight-development-secret-not-for-production-use';
@@ -89,5 +115,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     demo: e.NODE_ENV === 'production' ? 'none' : e.DEMO,
+    uploads: {
+      maxFileBytes: e.UPLOAD_MAX_FILE_MB * MB,
+      maxFiles: e.UPLOAD_MAX_FILES,
+      maxZipEntries: e.UNZIP_MAX_ENTRIES,
+      maxExpandedBytes: e.UNZIP_MAX_MB * MB,
+      maxRatio: e.UNZIP_MAX_RATIO,
+      maxDocumentBytes: e.SPREADSHEET_MAX_MB * MB,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -19,6 +20,7 @@ import type { Mailer } from '../mail/service';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
 import { qs } from './querystring';
+import { cleanUploads, megabytes, type RouteUpload, routeLimits } from './uploads';
 import { createViews } from './views';
 
 export interface AppDeps {
@@ -46,6 +48,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs: a granted permission, "signed-in" or "public". */
     permission?: string;
+    /** Set on routes whose form takes files (multipart), with that form's limits. */
+    upload?: RouteUpload;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -75,9 +79,11 @@ const STATIC_ROOTS: Record<string, string> = {
   public: fileURLToPath(new URL('../public', import.meta.url)),
 };
 
-/** Single-use tokens in paths (set-password links) never reach the logs. */
+/** Single-use tokens in paths (set-password links) and tokens in query strings never reach the logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/set-password\/)[^/?#]+/, '$1[redacted]');
+  return url
+    .replace(/(\/set-password\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&](?:_csrf|csrf|token|password)=)[^&#]*/gi, '$1[redacted]');
 }
 
 export function auditContext(req: FastifyRequest, clock: Clock): AuditContext {
@@ -103,6 +109,27 @@ export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
     secure: isHttps(req),
     ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
   };
+}
+
+/**
+ * A multipart form is read part by part by its route; its CSRF token is its
+ * first field, read here before any file is accepted. Returns that token (or
+ * undefined when the form sent none first), or false when the route takes
+ * no files.
+ */
+async function startMultipart(req: FastifyRequest): Promise<string | undefined | false> {
+  if (!req.isMultipart()) return undefined;
+  const upload = req.routeOptions.config.upload;
+  if (!upload) return false;
+  const limits = routeLimits(req.server.deps.config.uploads, upload);
+  const parts = req.parts({ limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles } });
+  req.multipartRest = parts;
+  const first = await parts.next();
+  if (first.done) return undefined;
+  const part = first.value;
+  if (part.type === 'field' && part.fieldname === '_csrf') return String(part.value ?? '');
+  req.multipartFirst = part;
+  return undefined;
 }
 
 function wantsHtml(req: FastifyRequest): boolean {
@@ -166,6 +193,15 @@ export async function buildApp(
   });
   await app.register(cookie, { secret: deps.sessionSettings.secret });
   await app.register(formbody, { parser: (body) => qs(body) });
+  await app.register(multipart, {
+    limits: {
+      fileSize: deps.config.uploads.maxFileBytes,
+      files: deps.config.uploads.maxFiles,
+      fields: 100,
+      fieldSize: 100_000,
+    },
+  });
+  app.addHook('onResponse', cleanUploads);
   await app.register(fastifyStatic, { root: STATIC_ROOTS.public!, serve: false });
 
   for (const [prefix, root] of Object.entries(STATIC_ROOTS)) {
@@ -198,7 +234,13 @@ export async function buildApp(
       return reply.code(403).render('errors/403.njk');
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
-      if (!verifyCsrf(req, deps.sessionSettings.secret)) {
+      const multipartToken = await startMultipart(req);
+      if (multipartToken === false) {
+        return reply
+          .code(415)
+          .render('errors/400.njk', { status: 415, message: 'This form does not take files.' });
+      }
+      if (!verifyCsrf(req, deps.sessionSettings.secret, multipartToken)) {
         return reply.code(403).render('errors/csrf.njk');
       }
     }
@@ -238,6 +280,10 @@ export async function buildApp(
         currentPath: req.url.split('?')[0],
         csrfToken: csrfTokenFor(binding, deps.sessionSettings.secret),
         requestId: req.id,
+        uploadLimits: {
+          file: megabytes(deps.config.uploads.maxFileBytes),
+          document: megabytes(deps.config.uploads.maxDocumentBytes),
+        },
         flash: flash?.valid ? flash.value : undefined,
         ...context,
       });
