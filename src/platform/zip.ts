@@ -6,7 +6,7 @@
  */
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import type { UploadLimits } from './config';
 
 export type ZipLimits = Pick<UploadLimits, 'maxZipEntries' | 'maxExpandedBytes' | 'maxRatio'>;
