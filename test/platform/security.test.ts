@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../src/platform/auth/lockout';
 import { rawRows } from '../../src/platform/db/client';
+import { redactUrl } from '../../src/platform/http/server';
 import { PUBLIC, SIGNED_IN } from '../../src/platform/permissions';
 import { agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -88,6 +89,53 @@ describe('CSRF', () => {
     const a = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     expect((await a.post('/sign-out', {}, { csrf: false })).statusCode).toBe(403);
     expect((await a.get('/')).statusCode).toBe(200);
+  });
+
+  it("takes a multipart form's token from its first field, never from the address", async () => {
+    const a = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const cookie = [...a.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const body = (fields: Array<[string, string]>) => {
+      const b = '----csrf-test';
+      const parts = fields.map(
+        ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+      );
+      return {
+        payload: `${parts.join('')}--${b}--\r\n`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+      };
+    };
+    const inAddress = await ctx.app.inject({
+      method: 'POST',
+      url: `/cases/import?_csrf=${encodeURIComponent(a.csrf())}`,
+      ...body([['mode', 'full']]),
+    });
+    expect(inAddress.statusCode).toBe(403);
+    const inBody = await ctx.app.inject({
+      method: 'POST',
+      url: '/cases/import',
+      ...body([
+        ['_csrf', a.csrf()],
+        ['mode', 'full'],
+      ]),
+    });
+    expect(inBody.statusCode).toBe(400);
+    expect(inBody.body).toContain('Select the extract files to upload');
+    expect(inBody.body).not.toContain('_csrf=');
+    // A form that takes no files refuses a multipart body.
+    const noFiles = await ctx.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      ...body([['_csrf', a.csrf()]]),
+    });
+    expect(noFiles.statusCode).toBe(415);
+  });
+
+  it('keeps tokens out of logged addresses', () => {
+    expect(redactUrl('/cases/import?_csrf=abc123&mode=full')).toBe(
+      '/cases/import?_csrf=[redacted]&mode=full',
+    );
+    expect(redactUrl('/x?a=1&token=secret')).toBe('/x?a=1&token=[redacted]');
+    expect(redactUrl('/set-password/abcdef?x=1')).toBe('/set-password/[redacted]?x=1');
   });
 });
 
