@@ -24,6 +24,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
+import { importFailureMessage } from './import-failure';
 import {
   analyzeRegister,
   closeRecords,
@@ -411,7 +412,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     };
   } catch (e) {
     inTransaction = false;
-    const failure = e instanceof Error ? e.message.slice(0, 500) : 'unknown failure';
+    const failure = importFailureMessage(e);
     await updateImport(db, importId, {
       status: 'failed',
       phase: 'Failed: nothing was written',

@@ -109,6 +109,20 @@ describe('the import page', () => {
     expect(history.body).toContain('Rejected');
   });
 
+  it("rejects a NUL byte in an extract with the row and field, never the database's words", async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const bad = smallExtract();
+    bad['ssd_person.csv']![1]![1] = 'Am\u0000ara';
+    const res = await upload(manager, csvFiles(bad));
+    expect(res.statusCode).toBe(303);
+    const id = await settle(res.headers.location as string);
+    const page = await manager.get(`/cases/import/${id}`);
+    expect(page.body).toContain('The extract was not imported');
+    expect(page.body).toContain('Am&#92;0ara');
+    expect(page.body).toContain('Text without control characters');
+    expect(page.body).not.toMatch(/Failed query|insert into/i);
+  });
+
   it('imports a zip of the extract and shows what it added', async () => {
     const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
     const zip = zipSync(

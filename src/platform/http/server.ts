@@ -15,6 +15,7 @@ import { newToken } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
+import { loggableError } from '../errors';
 import { BackgroundQueue } from '../jobs';
 import type { Mailer } from '../mail/service';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
@@ -157,7 +158,7 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: (query: string) => qs(query) },
   });
   const views = createViews();
   const nav = deps.modules.flatMap((m) => m.nav ?? []);
@@ -307,10 +308,10 @@ export async function buildApp(
       if (status === 404) return reply.code(404).render('errors/404.njk');
       if (status === 403) return reply.code(403).render('errors/403.njk', { message: error.message });
       if (status >= 400 && status < 500) {
-        req.log.warn({ err: error }, 'request refused');
+        req.log.warn({ err: loggableError(error) }, 'request refused');
         return reply.code(status).render('errors/400.njk', { status, message: error.message });
       }
-      req.log.error({ err: error, requestId: req.id }, 'request failed');
+      req.log.error({ err: loggableError(error), requestId: req.id }, 'request failed');
       return reply.code(500).render('errors/500.njk');
     },
   );

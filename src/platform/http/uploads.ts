@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { UploadLimits } from '../config';
+import { withoutControlCharacters } from '../errors';
 import { expandZip, looksLikeZip, ZipRefused } from '../zip';
 
 /** What a route that takes files declares: its own, smaller limits if any. */
@@ -143,7 +144,7 @@ export async function readUploadedForm(req: FastifyRequest, route: RouteUpload):
           size: (await stat(path)).size,
         });
       } else {
-        const value = String(part.value ?? '');
+        const value = withoutControlCharacters(String(part.value ?? ''));
         const existing = form.fields[part.fieldname];
         if (existing === undefined) form.fields[part.fieldname] = value;
         else form.fields[part.fieldname] = Array.isArray(existing) ? [...existing, value] : [existing, value];
