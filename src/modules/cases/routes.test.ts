@@ -95,13 +95,23 @@ describe('the import page', () => {
     const res = await upload(admin, csvFiles(bad));
     expect(res.statusCode).toBe(303);
     const id = await settle(res.headers.location as string);
-    const page = await admin.get(`/cases/import/${id}`);
+    // An administrator sees where each problem is and what was expected, never the child's values.
+    const adminPage = await admin.get(`/cases/import/${id}`);
+    expect(adminPage.body).toContain('One of the category of need codes');
+    expect(adminPage.body).not.toContain('31/02/2025');
+    expect(adminPage.body).toContain('The values found are not shown');
+    const adminCsv = await admin.get(`/cases/import/${id}/errors.csv`);
+    expect(adminCsv.body.split('\r\n')[0]).toBe('file,row,field,expected');
+    expect(adminCsv.body).not.toContain('31/02/2025');
+    // A service manager sees every child, and so the values.
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const page = await manager.get(`/cases/import/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('The extract was not imported');
     expect(page.body).toContain('31/02/2025');
     expect(page.body).toContain('One of the category of need codes');
     expect(page.body).toContain('no child with ID P404 is in ssd_person');
-    const csv = await admin.get(`/cases/import/${id}/errors.csv`);
+    const csv = await manager.get(`/cases/import/${id}/errors.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe('file,row,field,value,expected');
     expect(csv.body).toContain('ssd_cin_episodes.csv,6,cine_referral_date,31/02/2025,');

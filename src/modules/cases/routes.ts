@@ -135,6 +135,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         rowsTotal: live?.rowsTotal ?? row.rowsTotal,
         errors,
         errorsShown: errors.length,
+        seesValues: cases.seesImportedValues(req.actor!),
         counts,
         files: row.files as Array<{ name: string; table?: string; rows?: number }>,
         notices: row.notices as string[],

@@ -1454,10 +1454,25 @@ export async function importErrorsCsv(
     recordId: importId,
   });
   // Values come from the uploaded files: made safe, so opening the download never runs a formula.
+  if (!seesImportedValues(actor))
+    return safeCsv(
+      ['file', 'row', 'field', 'expected'],
+      errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.expected]),
+    );
   return safeCsv(
     ['file', 'row', 'field', 'value', 'expected'],
     errors.map((e) => [e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
   );
+}
+
+/**
+ * Whether the values in an import's problems (children's names, dates of
+ * birth) may be shown: only to roles that see every child of the
+ * organisation. Others (an administrator) see file, row, field and what
+ * was expected.
+ */
+export function seesImportedValues(actor: Actor): boolean {
+  return ROLE_CASE_SCOPE[actor.role] === 'organisation';
 }
 
 /** The organisation a scheduled import is for: the one with this code, or the only one there is. */

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { csvSafe } from '../../platform/csv';
 import {
   AlignmentType,
   Document,
@@ -96,13 +97,20 @@ export async function readXlsx(data: Buffer): Promise<unknown[][]> {
 
 // ------------------------------------------------------------------ CSV
 
+/** The plan as CSV, every cell made safe to open in a spreadsheet (csvSafe); readCsv undoes that. */
 export function writeCsv(doc: PlanDocument): string {
-  return stringifyCsv(rowsForCsv(documentToRows(doc)));
+  return stringifyCsv(rowsForCsv(documentToRows(doc)).map((r) => r.map(csvSafe)));
+}
+
+/** A cell csvSafe guarded ("'=x") reads back as it was written ("=x"). */
+function unguard(cell: unknown): unknown {
+  return typeof cell === 'string' && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 export function readCsv(data: Buffer): unknown[][] {
   try {
-    return parseCsv(data, { bom: true, relax_column_count: true, skip_empty_lines: false }) as unknown[][];
+    const rows = parseCsv(data, { bom: true, relax_column_count: true, skip_empty_lines: false }) as unknown[][];
+    return rows.map((r) => r.map(unguard));
   } catch (e) {
     throw new UnreadableFileError(`The file could not be read as CSV: ${(e as Error).message}`);
   }
