@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { csvSafe } from '../../platform/csv';
 import {
   AlignmentType,
   Document,
@@ -23,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { csvSafe } from '../../platform/csv';
 import type { PlanDocument } from './document';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
 import { type Cell, documentToRows, rowsForCsv } from './table-io';
@@ -109,7 +109,11 @@ function unguard(cell: unknown): unknown {
 
 export function readCsv(data: Buffer): unknown[][] {
   try {
-    const rows = parseCsv(data, { bom: true, relax_column_count: true, skip_empty_lines: false }) as unknown[][];
+    const rows = parseCsv(data, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as unknown[][];
     return rows.map((r) => r.map(unguard));
   } catch (e) {
     throw new UnreadableFileError(`The file could not be read as CSV: ${(e as Error).message}`);
