@@ -11,6 +11,7 @@ import { csvSafe } from '../csv';
 import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { formatDate, formatDateTime } from '../http/views';
+import { hideSecrets } from '../mail/secrets';
 import type { Mailer, MailStatus } from '../mail/service';
 import type { Actor, Role } from '../permissions';
 import { londonStartOfDay } from './dates';
@@ -513,7 +514,8 @@ export async function outboxEntry(db: Db, actor: Actor, ctx: AuditContext, id: s
   const message = await outboxMessage(db, actor.organisationId, id);
   if (!message) throw new NotFoundError('message');
   await recordAudit(db, orgContext(actor, ctx), { action: 'mail.view', recordType: 'mail', recordId: id });
-  return message;
+  // An administrator must never read another person's set-password link (and so become them).
+  return { ...message, body: hideSecrets(message.body) };
 }
 
 // Calendar
