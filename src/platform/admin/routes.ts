@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
+import { approvalRoutes } from './approvals-routes';
 import { auditRoutes } from './audit-routes';
 import { calendarRoutes } from './calendar-routes';
 import { actorOf } from './http';
@@ -37,6 +38,12 @@ const SECTIONS = [
     permission: 'admin.calendar',
   },
   {
+    href: '/admin/approvals',
+    text: 'Roles waiting for approval',
+    description: 'Approve or reject roles that see children, asked for by an administrator.',
+    permission: 'admin.approve-roles',
+  },
+  {
     href: '/admin/roles',
     text: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
@@ -65,6 +72,7 @@ async function adminRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await outboxRoutes(app);
   await calendarRoutes(app);
+  await approvalRoutes(app);
 }
 
 export const adminModule: OversightModule = {

@@ -2,6 +2,7 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
+import { isRole } from '../permissions';
 import { signInAttempts, users } from '../schema';
 import { LOCKOUT_WINDOW_MINUTES, type ThrottleDecision, throttle } from './lockout';
 import { verifyPassword } from './passwords';
@@ -66,10 +67,13 @@ export async function signIn(
       organisationId: users.organisationId,
       passwordHash: users.passwordHash,
       active: users.active,
+      role: users.role,
     })
     .from(users)
     .where(eq(users.email, email));
-  const ok = (await verifyPassword(user?.passwordHash, input.password)) && user?.active === true;
+  // A user whose role waits for approval holds no role, and so cannot sign in.
+  const ok =
+    (await verifyPassword(user?.passwordHash, input.password)) && user?.active === true && isRole(user.role);
   await db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: ok, at: clock.now() });
   if (!ok || !user) {
     await recordAudit(
