@@ -68,7 +68,7 @@ export async function decideRole(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await userById(tx, actor.organisationId, userId);
-    if (!user || !user.pendingRole) throw new NotFoundError('role request');
+    if (!user?.pendingRole) throw new NotFoundError('role request');
     if (user.id === actor.userId)
       throw new ValidationError({ decision: 'You cannot decide a request about your own role' });
     if (user.pendingRoleRequestedBy === actor.userId)
