@@ -24,6 +24,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
+import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { importFailureMessage } from './import-failure';
 import {
   analyzeRegister,
@@ -180,10 +181,17 @@ export async function importAndWait(db: Db, input: StartImport): Promise<ImportO
   return importSettled(importId)!;
 }
 
-function csvRows(stream: Readable): AsyncIterable<string[]> {
-  return stream.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
-  ) as AsyncIterable<string[]>;
+/** A file's rows: UTF-8, or Windows-1252 with a notice; anything else ends in an EncodingError. */
+function csvRows(
+  stream: Readable,
+  label: string,
+  onNotice: (notice: string) => void = () => {},
+): AsyncIterable<string[]> {
+  const text = decodeTextStream(label, onNotice);
+  stream.on('error', (e) => text.destroy(e));
+  const rows = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false });
+  text.on('error', (e) => rows.destroy(e));
+  return stream.pipe(text).pipe(rows) as AsyncIterable<string[]>;
 }
 
 interface Occurrence {
@@ -204,6 +212,8 @@ interface CheckState {
   provided: Map<RefKind, Map<string, string | null>>;
   /** References not (yet) found in the extract: kind -> id -> first few places. */
   pending: Map<RefKind, Map<string, Occurrence[]>>;
+  /** What is worth knowing but not wrong (a file read as Windows-1252). */
+  notices: string[];
 }
 
 function addError(state: CheckState, error: ImportError): void {
@@ -266,6 +276,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       ids: new Map(),
       provided: new Map(),
       pending: new Map(),
+      notices,
     };
     const seen = new Map<string, string>();
     for (const file of input.files) {
@@ -455,61 +466,67 @@ async function checkFile(
     .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
   let positions: number[] | undefined;
   let row = 0;
-  for await (const cells of csvRows(file.open())) {
-    row += 1;
-    if (!positions) {
-      const header = mapHeader(spec, file.name, cells);
-      for (const error of header.errors) addError(state, error);
-      if (header.errors.length > 0) return 0;
-      positions = header.positions;
-      continue;
-    }
-    const result = validateRow(spec, fields, positions, cells, file.name, row, today);
-    for (const error of result.errors) addError(state, error);
-    const id = result.values[0];
-    if (typeof id === 'string') {
-      const first = ids.get(id);
-      if (first !== undefined) {
-        addError(state, {
-          file: file.name,
-          row,
-          field: spec.id.ssd,
-          value: id,
-          expected: `A ${spec.id.label} used once in the file: row ${first} has it too`,
-        });
-      } else {
-        ids.set(id, row);
-        idSet.add(id);
-      }
-    }
-    const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
-    if (provided && providesAt >= 0) {
-      const key = result.values[providesAt];
-      if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
-    }
-    for (const { field, index } of refFields) {
-      const value = result.values[index];
-      if (typeof value !== 'string') continue;
-      const kind = field.ref!;
-      const targetTable = REF_TARGETS[kind].ssd;
-      const place = { file: file.name, row, field, table: targetTable, person };
-      const known = state.provided.get(kind);
-      if (known?.has(value)) {
-        checkSamePerson(state, kind, known.get(value) ?? null, place, value);
+  try {
+    for await (const cells of csvRows(file.open(), file.name, (n) => state.notices.push(n))) {
+      row += 1;
+      if (!positions) {
+        const header = mapHeader(spec, file.name, cells);
+        for (const error of header.errors) addError(state, error);
+        if (header.errors.length > 0) return 0;
+        positions = header.positions;
         continue;
       }
-      // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
-      let byId = state.pending.get(kind);
-      if (!byId) {
-        byId = new Map();
-        state.pending.set(kind, byId);
+      const result = validateRow(spec, fields, positions, cells, file.name, row, today);
+      for (const error of result.errors) addError(state, error);
+      const id = result.values[0];
+      if (typeof id === 'string') {
+        const first = ids.get(id);
+        if (first !== undefined) {
+          addError(state, {
+            file: file.name,
+            row,
+            field: spec.id.ssd,
+            value: id,
+            expected: `A ${spec.id.label} used once in the file: row ${first} has it too`,
+          });
+        } else {
+          ids.set(id, row);
+          idSet.add(id);
+        }
       }
-      const places = byId.get(value);
-      if (!places) byId.set(value, [place]);
-      else if (places.length < 3) places.push(place);
+      const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
+      if (provided && providesAt >= 0) {
+        const key = result.values[providesAt];
+        if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
+      }
+      for (const { field, index } of refFields) {
+        const value = result.values[index];
+        if (typeof value !== 'string') continue;
+        const kind = field.ref!;
+        const targetTable = REF_TARGETS[kind].ssd;
+        const place = { file: file.name, row, field, table: targetTable, person };
+        const known = state.provided.get(kind);
+        if (known?.has(value)) {
+          checkSamePerson(state, kind, known.get(value) ?? null, place, value);
+          continue;
+        }
+        // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
+        let byId = state.pending.get(kind);
+        if (!byId) {
+          byId = new Map();
+          state.pending.set(kind, byId);
+        }
+        const places = byId.get(value);
+        if (!places) byId.set(value, [place]);
+        else if (places.length < 3) places.push(place);
+      }
+      progress.state.rowsDone += 1;
+      if (row % 2000 === 0) await progress.set({});
     }
-    progress.state.rowsDone += 1;
-    if (row % 2000 === 0) await progress.set({});
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    addError(state, { file: file.name, row: 0, field: '', value: '', expected: e.message });
+    return 0;
   }
   if (!positions) {
     addError(state, {
@@ -599,7 +616,7 @@ async function applyFile(
     counts.changed += written.changed;
     batch = [];
   };
-  for await (const cells of csvRows(file.open())) {
+  for await (const cells of csvRows(file.open(), file.name)) {
     row += 1;
     if (!positions) {
       positions = mapHeader(spec, file.name, cells).positions;

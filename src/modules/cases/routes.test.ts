@@ -133,6 +133,44 @@ describe('the import page', () => {
     expect(page.body).not.toMatch(/Failed query|insert into/i);
   });
 
+  it('never imports invalid UTF-8 silently: Windows-1252 is read with a notice, a mixed file is refused', async () => {
+    // The other organisation, so this import leaves the first one's register as the other tests expect.
+    const manager = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    const asBytes = (extract: Record<string, Csv>, name: string, forename: Buffer) =>
+      csvFiles(extract).map((f) => {
+        if (f.name !== 'ssd_person.csv') return f;
+        const text = f.data.toString();
+        const at = text.indexOf(name);
+        return {
+          name: f.name,
+          data: Buffer.concat([
+            Buffer.from(text.slice(0, at)),
+            forename,
+            Buffer.from(text.slice(at + name.length)),
+          ]),
+        };
+      });
+    const first = smallExtract()['ssd_person.csv']![1]![1]!;
+    // Excel's Windows-1252: "Zoë" with ë as the single byte 0xEB.
+    const cp1252 = await upload(manager, asBytes(smallExtract(), first, Buffer.from([0x5a, 0x6f, 0xeb])));
+    const okId = await settle(cp1252.headers.location as string);
+    const okPage = await manager.get(`/cases/import/${okId}`);
+    expect(okPage.body).toContain('Imported');
+    expect(okPage.body).toContain('ssd_person.csv was not saved as UTF-8, so it was read as Windows-1252');
+    // UTF-8 ("é" elsewhere) mixed with bytes that are not UTF-8: refused, saying how to save it.
+    const mixedExtract = smallExtract();
+    mixedExtract['ssd_person.csv']![2]![1] = 'Ren\u00e9e';
+    const mixed = await upload(manager, asBytes(mixedExtract, first, Buffer.from([0xff, 0xfe, 0xc3, 0x28])));
+    const badId = await settle(mixed.headers.location as string);
+    const badPage = await manager.get(`/cases/import/${badId}`);
+    expect(
+      badPage.body,
+      badPage.body.slice(badPage.body.indexOf('<main'), badPage.body.indexOf('<main') + 3000),
+    ).toContain('The extract was not imported');
+    expect(badPage.body).toContain('ssd_person.csv mixes UTF-8 with another encoding');
+    expect(badPage.body).not.toContain('\ufffd');
+  });
+
   it('imports a zip of the extract and shows what it added', async () => {
     const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
     const zip = zipSync(

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { csvSafe } from '../../platform/csv';
+import { decodeText, EncodingError } from '../../platform/text-encoding';
 import type { PlanDocument } from './document';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
 import { type Cell, documentToRows, rowsForCsv } from './table-io';
@@ -109,14 +110,19 @@ function unguard(cell: unknown): unknown {
 
 export function readCsv(data: Buffer): unknown[][] {
   try {
-    const rows = parseCsv(data, {
+    const { text } = decodeText(data, 'The file');
+    const rows = parseCsv(text, {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
     }) as unknown[][];
     return rows.map((r) => r.map(unguard));
   } catch (e) {
-    throw new UnreadableFileError(`The file could not be read as CSV: ${(e as Error).message}`);
+    if (e instanceof EncodingError) throw new UnreadableFileError(e.message);
+    const line = (e as { lines?: number }).lines;
+    throw new UnreadableFileError(
+      `The file could not be read as CSV${line ? ` at line ${line}` : ''}. Save it as CSV and try again`,
+    );
   }
 }
 
