@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../src/platform/auth/lockout';
+import { FREE_FAILURES_PER_ACCOUNT } from '../../src/platform/auth/lockout';
 import { rawRows } from '../../src/platform/db/client';
 import { redactUrl } from '../../src/platform/http/server';
 import { PUBLIC, SIGNED_IN } from '../../src/platform/permissions';
@@ -178,19 +178,38 @@ describe('sign-in', () => {
     expect(message(wrong.body)).toBe(message(unknown.body));
   });
 
-  it('locks an email address after repeated failures, the same way whether or not the account exists', async () => {
+  it('throttles an email address with growing delays, the same way whether or not the account exists, and tells the holder', async () => {
     const real = emailOf(ctx.org, 'senior_leader');
     for (const email of [real, 'ghost@oakhaven.example']) {
       const a = agent(ctx);
       await a.get('/sign-in');
-      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-        expect((await a.post('/sign-in', { email, password: `wrong password ${i}` })).statusCode).toBe(401);
+      const attempt = (password: string) => a.post('/sign-in', { email, password });
+      for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT; i++) {
+        expect((await attempt(`wrong password ${i}`)).statusCode).toBe(401);
       }
-      const locked = await a.post('/sign-in', { email, password: 'oakhaven-demo-2026' });
-      expect(locked.statusCode).toBe(429);
-      expect(locked.body).toContain('too many failed attempts to sign in with this email address');
+      // Straight after: a wait, even with the right password; no hard lock for the window.
+      const waiting = await attempt('oakhaven-demo-2026');
+      expect(waiting.statusCode).toBe(429);
+      expect(waiting.body).toContain('several failed attempts to sign in with this email address');
+      expect(waiting.body).toContain('Try again after 9:');
+      // Each further failure doubles the wait: 5 s, then 10 s.
+      ctx.clock.advance(6_000);
+      expect((await attempt('wrong again')).statusCode).toBe(401);
+      ctx.clock.advance(6_000);
+      expect((await attempt('wrong again')).statusCode).toBe(429);
+      ctx.clock.advance(5_000);
+      expect((await attempt('wrong a fifth time')).statusCode).toBe(401);
+      ctx.clock.advance(21_000);
     }
-    ctx.clock.advanceMinutes(16);
+    const [mail] = await rawRows<{ to_address: string; subject: string }>(
+      ctx.oversight.database.db,
+      sql`select to_address, subject from mail_messages where subject like 'Failed attempts%'`,
+    );
+    expect(mail).toEqual({
+      to_address: real,
+      subject: 'Failed attempts to sign in to your Oversight account',
+    });
+    // After the wait, the right password works.
     await signedIn(ctx, real);
   });
 
