@@ -6,8 +6,10 @@
  * the upload streams as a browser's would.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
@@ -103,6 +105,7 @@ describe('uploads that would exhaust the service', () => {
     expect(health.failures).toBe(0);
     expect(health.answers).toBeGreaterThan(0);
     expect(process.memoryUsage().rss - before).toBeLessThan(256 * MB);
+    await rm(dirname(bomb), { recursive: true, force: true });
   }, 60_000);
 
   it('refuses an Excel file whose sheet expands past the limit before reading it', async () => {
@@ -121,5 +124,6 @@ describe('uploads that would exhaust the service', () => {
     expect(res.body).toContain('plan.xlsx expands to more than 50 MB, the most Oversight accepts');
     expect(health.failures).toBe(0);
     expect(process.memoryUsage().rss - before).toBeLessThan(256 * MB);
+    await rm(dirname(workbook), { recursive: true, force: true });
   }, 60_000);
 });
