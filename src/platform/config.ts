@@ -32,6 +32,12 @@ const envSchema = z
     RETAIN_IMPORT_PROBLEMS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     RETAIN_CLOSED_CASES_AGE: z.coerce.number().int().min(18).max(100).default(25),
     RETAIN_LOOKED_AFTER_CASES_AGE: z.coerce.number().int().min(18).max(120).default(75),
+    UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(4096).default(500),
+    UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(200).default(40),
+    UNZIP_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000).default(100),
+    UNZIP_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
+    UNZIP_MAX_RATIO: z.coerce.number().int().min(2).max(10_000).default(100),
+    SPREADSHEET_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -75,6 +81,8 @@ export interface Config {
   /** Apply pending migrations at start; otherwise refuse to start while any is pending. */
   migrateOnStart: boolean;
   retention: RetentionSettings;
+  /** What an upload may be: see UploadLimits. */
+  uploads: UploadLimits;
 }
 
 /** How long records are kept before they are removed or anonymised (docs/operations.md, "Retention"). */
@@ -88,6 +96,24 @@ export interface RetentionSettings {
   /** ...or from this one if they were ever looked after. */
   lookedAfterCasesAge: number;
 }
+
+/** The limits every upload is held to (README, configuration; docs/security.md). */
+export interface UploadLimits {
+  /** The largest single file, in bytes, as sent. */
+  maxFileBytes: number;
+  /** The most files in one form. */
+  maxFiles: number;
+  /** The most entries a zip may hold. */
+  maxZipEntries: number;
+  /** The most a zip may expand to, in bytes, all entries together. */
+  maxExpandedBytes: number;
+  /** The most a zip may expand per byte it takes (expanded size / compressed size). */
+  maxRatio: number;
+  /** The most an Excel or Word file (a zip read whole into memory) may expand to, in bytes. */
+  maxDocumentBytes: number;
+}
+
+const MB = 1024 * 1024;
 
 /** A fixed secret for development and tests only; production refuses to start without its own. */
 const DEVELOPMENT_SECRET = 'oversight-development-secret-not-for-production-use';
@@ -124,6 +150,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       importProblemsDays: e.RETAIN_IMPORT_PROBLEMS_DAYS,
       closedCasesAge: e.RETAIN_CLOSED_CASES_AGE,
       lookedAfterCasesAge: e.RETAIN_LOOKED_AFTER_CASES_AGE,
+    },
+    uploads: {
+      maxFileBytes: e.UPLOAD_MAX_FILE_MB * MB,
+      maxFiles: e.UPLOAD_MAX_FILES,
+      maxZipEntries: e.UNZIP_MAX_ENTRIES,
+      maxExpandedBytes: e.UNZIP_MAX_MB * MB,
+      maxRatio: e.UNZIP_MAX_RATIO,
+      maxDocumentBytes: e.SPREADSHEET_MAX_MB * MB,
     },
   };
 }

@@ -25,3 +25,43 @@ export class ValidationError extends Error {
     super(Object.values(fields).join('; '));
   }
 }
+
+/**
+ * What of an unexpected error may be logged: its kind, database code and
+ * where it came from, never the statement or the values sent with it (a
+ * failed query's message carries both, and so the person's input).
+ */
+export function loggableError(e: unknown): { type: string; code?: string; message: string; stack?: string } {
+  if (!(e instanceof Error)) return { type: typeof e, message: 'non-error thrown' };
+  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = String((e as { code?: unknown }).code ?? cause?.code ?? '') || undefined;
+  const fromDatabase =
+    /failed query|params:/i.test(e.message) || (code !== undefined && /^[0-9A-Z]{5}$/.test(code));
+  const message = fromDatabase
+    ? `database error${code ? ` ${code}` : ''} (statement and values not logged)`
+    : e.message.split('\n')[0]!.slice(0, 300);
+  const frames = e.stack?.split('\n').filter((line) => /^\s+at /.test(line));
+  return { type: e.name, code, message, stack: frames?.join('\n') };
+}
+
+/** Text with no control characters but tab, line feed and carriage return (NUL breaks PostgreSQL text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+export function hasControlCharacters(text: string): boolean {
+  CONTROL_CHARACTERS.lastIndex = 0;
+  const found = CONTROL_CHARACTERS.test(text);
+  CONTROL_CHARACTERS.lastIndex = 0;
+  return found;
+}
+
+/** A value shown back to a person, control characters made visible (NUL as \0, others as \xNN). */
+export function visibleControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) =>
+    c === '\u0000' ? '\\0' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}

@@ -71,6 +71,10 @@ export const platformPermissions = {
     roles: ['administrator', 'senior_leader'],
   },
   'admin.outbox': { description: 'Read messages the service has sent', roles: ['administrator'] },
+  'admin.approve-roles': {
+    description: 'Approve or reject a role that sees children, asked for by an administrator',
+    roles: ['senior_leader'],
+  },
   'admin.calendar': { description: 'Add non-working days to the calendar', roles: ['administrator'] },
   'admin.branding': {
     description:

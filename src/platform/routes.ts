@@ -47,6 +47,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
       sessionSettings,
       { ...form.data, ip: req.ip, userAgent: req.headers['user-agent'] },
       auditContext(req, clock),
+      app.deps.mailer,
     );
     if (result.outcome === 'signed-in') {
       // A new session id at sign-in: any id planted before sign-in is worthless.
@@ -58,9 +59,9 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     const message =
       result.outcome === 'wrong'
         ? 'Enter a correct email address and password. If you have forgotten your password, ask your administrator.'
-        : result.outcome === 'account-locked'
-          ? 'There have been too many failed attempts to sign in with this email address. Wait 15 minutes and try again, or ask your administrator to reset your password.'
-          : 'There have been too many failed attempts to sign in from your network. Wait 15 minutes and try again.';
+        : result.outcome === 'account-wait'
+          ? `There have been several failed attempts to sign in with this email address. Try again after ${londonTime(result.until)}, or ask your administrator to reset your password.`
+          : `There have been too many failed attempts to sign in from your network. Try again after ${londonTime(result.until)}.`;
     const code = result.outcome === 'wrong' ? 401 : 429;
     return reply.code(code).render('sign-in.njk', { values, errors: formErrors({ email: message }) });
   });
@@ -116,3 +117,13 @@ export const platformModule: OversightModule = {
     },
   ],
 };
+
+/** A time of day as people in England read it, to the second (a wait is seconds to minutes). */
+function londonTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(at);
+}

@@ -87,6 +87,15 @@ export const users = pgTable(
     sourceId: text('source_id'),
     createdAt: createdAt(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /**
+     * A role that sees children, asked for by an administrator and waiting
+     * for a senior leader's approval (separation of duties): until then the
+     * user keeps their old role, or, invited, holds "pending_approval" and
+     * cannot sign in.
+     */
+    pendingRole: text('pending_role'),
+    pendingRoleRequestedBy: uuid('pending_role_requested_by'),
+    pendingRoleRequestedAt: timestamp('pending_role_requested_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email').on(t.email), index('users_org_team').on(t.organisationId, t.teamId)],
 );

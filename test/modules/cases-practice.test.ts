@@ -450,6 +450,22 @@ describe('management oversight', () => {
   });
 });
 
+describe('control characters', () => {
+  it('drops a NUL byte and other control characters typed into a form instead of failing', async () => {
+    const a = await as('practitioner');
+    const res = await a.post(`/children/${ids.P1}/voice`, {
+      ...date('recordedOn', '2026-11-09'),
+      words: 'I like\u0000 football\u001b.',
+      captureMethod: 'direct',
+      capturedBy: 'me',
+      changedSomething: 'no',
+    });
+    expect(res.statusCode).toBe(302);
+    const page = await a.get(`/children/${ids.P1}`);
+    expect(page.body).toContain('I like football.');
+  });
+});
+
 describe('supervision', () => {
   async function worker(a: Agent, name: string): Promise<string> {
     const page = await a.get('/supervision');

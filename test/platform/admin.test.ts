@@ -51,9 +51,19 @@ async function newestMessageTo(a: Agent, email: string): Promise<{ href: string;
   return { href, body: message.body };
 }
 
+/**
+ * The set-password link as the addressee receives it (the stored message, as
+ * a mailbox would hold it). The administrator's outbox view hides it.
+ */
 async function linkFor(a: Agent, email: string): Promise<string> {
-  const { body } = await newestMessageTo(a, email);
-  const match = body.match(LINK);
+  const { body: shown } = await newestMessageTo(a, email);
+  expect(shown).not.toMatch(LINK);
+  expect(shown).toContain('/account/set-password/[link hidden: only the addressee receives it]');
+  const [received] = await rawRows<{ body: string }>(
+    db(),
+    sql`select body from mail_messages where to_address = ${email} order by created_at desc limit 1`,
+  );
+  const match = received!.body.match(LINK);
   expect(match, 'a set-password link in the message').toBeTruthy();
   return match![0];
 }
@@ -70,7 +80,16 @@ async function invite(a: Agent, email: string, extra: Record<string, string> = {
   expect(res.statusCode, res.body.slice(0, 200)).toBe(302);
   const id = res.headers.location!.split('/').pop()!;
   expect(res.headers.location).toBe(`/admin/users/${id}`);
+  if (!['committee_clerk', 'committee_member', 'administrator'].includes(extra.role ?? 'practitioner'))
+    await approveRole(id);
   return id;
+}
+
+/** A senior leader approves the role an administrator asked for (separation of duties). */
+async function approveRole(id: string, decision: 'approve' | 'reject' = 'approve') {
+  const leader = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+  const res = await leader.post(`/admin/approvals/${id}`, { decision });
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(302);
 }
 
 async function setPassword(link: string, password = NEW_PASSWORD) {
@@ -199,17 +218,30 @@ describe('changing role and team', () => {
       teamId: ctx.org.teamIds['children-in-care']!,
     });
     expect(res.statusCode).toBe(302);
+    // The team changes at once; a role that sees children waits for a senior leader's approval.
+    expect((await userRow(id)).role).toBe('qa_officer');
+    await approveRole(id);
     const row = await userRow(id);
     expect(row.role).toBe('service_manager');
     expect(row.team_id).toBe(ctx.org.teamIds['children-in-care']);
-    const [event] = await rawRows<{ detail: string; user_id: string }>(
+    const events = await rawRows<{ action: string; detail: string; user_id: string }>(
       db(),
-      sql`select detail, user_id from access_audit where action = 'user.update' and record_id = ${id}`,
+      sql`select action, detail, user_id from access_audit
+          where action in ('user.role.request', 'user.update', 'user.role.approve') and record_id = ${id} order by id`,
     );
-    expect(event!.detail).toBe(
-      'role qa_officer to service_manager; team Quality Assurance Service to Children in Care Team',
-    );
-    expect(event!.user_id).toBe(ctx.org.userIds.administrator);
+    expect(events.map((e) => [e.action, e.detail, e.user_id])).toEqual([
+      [
+        'user.role.request',
+        "role service_manager asked for; waits for a senior leader's approval",
+        ctx.org.userIds.administrator,
+      ],
+      [
+        'user.update',
+        'team Quality Assurance Service to Children in Care Team',
+        ctx.org.userIds.administrator,
+      ],
+      ['user.role.approve', 'role service_manager approved', ctx.org.userIds.senior_leader],
+    ]);
 
     const unknownRole = await a.post(`/admin/users/${id}/edit`, { role: 'superuser', teamId: '' });
     expect(unknownRole.statusCode).toBe(400);
@@ -224,7 +256,42 @@ describe('changing role and team', () => {
     expect((await userRow(ctx.org.userIds.administrator)).role).toBe('administrator');
 
     await a.post(`/admin/users/${id}/edit`, { role: 'qa_officer', teamId: ctx.org.teamIds.quality! });
+    await approveRole(id);
     expect((await userRow(id)).role).toBe('qa_officer');
+  });
+});
+
+describe('separation of duties', () => {
+  it('lets no administrator give a role that sees children without a senior leader, and audits both', async () => {
+    const a = await admin();
+    const email = 'alt.identity@oakhaven.example';
+    const res = await a.post('/admin/users/invite', {
+      name: 'Alt Identity',
+      email,
+      role: 'senior_leader',
+      teamId: '',
+    });
+    expect(res.statusCode).toBe(302);
+    const id = res.headers.location!.split('/').pop()!;
+    expect((await userRow(id)).role).toBe('pending_approval');
+    // The invited person sets a password (from their own mailbox) but cannot sign in yet.
+    await setPassword(await linkFor(a, email));
+    expect(await signInStatus(email, NEW_PASSWORD)).toBe(401);
+    // The administrator cannot approve; a senior leader can, and the page lists the request.
+    expect((await a.get('/admin/approvals')).statusCode).toBe(403);
+    expect((await a.post(`/admin/approvals/${id}`, { decision: 'approve' })).statusCode).toBe(403);
+    const leader = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    const page = await leader.get('/admin/approvals');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Alt Identity');
+    await approveRole(id, 'reject');
+    expect((await userRow(id)).role).toBe('pending_approval');
+    expect(await signInStatus(email, NEW_PASSWORD)).toBe(401);
+    const actions = await rawRows<{ action: string }>(
+      db(),
+      sql`select action from access_audit where record_id = ${id} and action like 'user.role.%' order by id`,
+    );
+    expect(actions.map((r) => r.action)).toEqual(['user.role.request', 'user.role.reject']);
   });
 });
 

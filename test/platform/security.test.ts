@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../src/platform/auth/lockout';
+import { FREE_FAILURES_PER_ACCOUNT } from '../../src/platform/auth/lockout';
 import { rawRows } from '../../src/platform/db/client';
+import { redactUrl } from '../../src/platform/http/server';
 import { PUBLIC, SIGNED_IN } from '../../src/platform/permissions';
 import { agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -89,6 +90,53 @@ describe('CSRF', () => {
     expect((await a.post('/sign-out', {}, { csrf: false })).statusCode).toBe(403);
     expect((await a.get('/')).statusCode).toBe(200);
   });
+
+  it("takes a multipart form's token from its first field, never from the address", async () => {
+    const a = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const cookie = [...a.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const body = (fields: Array<[string, string]>) => {
+      const b = '----csrf-test';
+      const parts = fields.map(
+        ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+      );
+      return {
+        payload: `${parts.join('')}--${b}--\r\n`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+      };
+    };
+    const inAddress = await ctx.app.inject({
+      method: 'POST',
+      url: `/cases/import?_csrf=${encodeURIComponent(a.csrf())}`,
+      ...body([['mode', 'full']]),
+    });
+    expect(inAddress.statusCode).toBe(403);
+    const inBody = await ctx.app.inject({
+      method: 'POST',
+      url: '/cases/import',
+      ...body([
+        ['_csrf', a.csrf()],
+        ['mode', 'full'],
+      ]),
+    });
+    expect(inBody.statusCode).toBe(400);
+    expect(inBody.body).toContain('Select the extract files to upload');
+    expect(inBody.body).not.toContain('_csrf=');
+    // A form that takes no files refuses a multipart body.
+    const noFiles = await ctx.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      ...body([['_csrf', a.csrf()]]),
+    });
+    expect(noFiles.statusCode).toBe(415);
+  });
+
+  it('keeps tokens out of logged addresses', () => {
+    expect(redactUrl('/cases/import?_csrf=abc123&mode=full')).toBe(
+      '/cases/import?_csrf=[redacted]&mode=full',
+    );
+    expect(redactUrl('/x?a=1&token=secret')).toBe('/x?a=1&token=[redacted]');
+    expect(redactUrl('/set-password/abcdef?x=1')).toBe('/set-password/[redacted]?x=1');
+  });
 });
 
 describe('sign-in', () => {
@@ -130,19 +178,38 @@ describe('sign-in', () => {
     expect(message(wrong.body)).toBe(message(unknown.body));
   });
 
-  it('locks an email address after repeated failures, the same way whether or not the account exists', async () => {
+  it('throttles an email address with growing delays, the same way whether or not the account exists, and tells the holder', async () => {
     const real = emailOf(ctx.org, 'senior_leader');
     for (const email of [real, 'ghost@oakhaven.example']) {
       const a = agent(ctx);
       await a.get('/sign-in');
-      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-        expect((await a.post('/sign-in', { email, password: `wrong password ${i}` })).statusCode).toBe(401);
+      const attempt = (password: string) => a.post('/sign-in', { email, password });
+      for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT; i++) {
+        expect((await attempt(`wrong password ${i}`)).statusCode).toBe(401);
       }
-      const locked = await a.post('/sign-in', { email, password: 'oakhaven-demo-2026' });
-      expect(locked.statusCode).toBe(429);
-      expect(locked.body).toContain('too many failed attempts to sign in with this email address');
+      // Straight after: a wait, even with the right password; no hard lock for the window.
+      const waiting = await attempt('oakhaven-demo-2026');
+      expect(waiting.statusCode).toBe(429);
+      expect(waiting.body).toContain('several failed attempts to sign in with this email address');
+      expect(waiting.body).toContain('Try again after 9:');
+      // Each further failure doubles the wait: 5 s, then 10 s.
+      ctx.clock.advance(6_000);
+      expect((await attempt('wrong again')).statusCode).toBe(401);
+      ctx.clock.advance(6_000);
+      expect((await attempt('wrong again')).statusCode).toBe(429);
+      ctx.clock.advance(5_000);
+      expect((await attempt('wrong a fifth time')).statusCode).toBe(401);
+      ctx.clock.advance(21_000);
     }
-    ctx.clock.advanceMinutes(16);
+    const [mail] = await rawRows<{ to_address: string; subject: string }>(
+      ctx.oversight.database.db,
+      sql`select to_address, subject from mail_messages where subject like 'Failed attempts%'`,
+    );
+    expect(mail).toEqual({
+      to_address: real,
+      subject: 'Failed attempts to sign in to your Oversight account',
+    });
+    // After the wait, the right password works.
     await signedIn(ctx, real);
   });
 

@@ -3,8 +3,8 @@
  * accounts in the demo organisation (the practitioner and the team manager's
  * team) and one without. Dates are fixed; tests run with a clock after them.
  */
+import { Readable } from 'node:stream';
 import type { ExtractFile } from './ssd/extract';
-import { filesFromUploads } from './ssd/extract';
 
 export type Csv = string[][];
 
@@ -239,8 +239,10 @@ export function smallExtract(): Record<string, Csv> {
   };
 }
 
+/** An extract held in memory, for tests of the importer. */
 export function extractFiles(extract: Record<string, Csv>): ExtractFile[] {
-  return filesFromUploads(
-    Object.entries(extract).map(([filename, rows]) => ({ filename, data: Buffer.from(toCsv(rows)) })),
-  );
+  return Object.entries(extract).map(([name, rows]) => {
+    const data = Buffer.from(toCsv(rows));
+    return { name, size: data.byteLength, open: () => Readable.from([data]) };
+  });
 }

@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
+import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { type RowReader, readRow, rowReader } from './import-rows';
 import { lookupReferences } from './repository';
 import type { ExtractFile } from './ssd/extract';
@@ -29,10 +30,17 @@ export interface ProgressSink {
   set(patch: object, force?: boolean): Promise<void>;
 }
 
-export function csvRows(stream: Readable): AsyncIterable<string[]> {
-  return stream.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
-  ) as AsyncIterable<string[]>;
+/** A file's rows: UTF-8, or Windows-1252 with a notice; anything else ends in an EncodingError. */
+export function csvRows(
+  stream: Readable,
+  label: string,
+  onNotice: (notice: string) => void = () => {},
+): AsyncIterable<string[]> {
+  const text = decodeTextStream(label, onNotice);
+  stream.on('error', (e) => text.destroy(e));
+  const rows = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false });
+  text.on('error', (e) => rows.destroy(e));
+  return stream.pipe(text).pipe(rows) as AsyncIterable<string[]>;
 }
 
 interface Occurrence {
@@ -97,74 +105,82 @@ export async function checkFile(
     .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
   let reader: RowReader | undefined;
   let row = 0;
-  for await (const cells of csvRows(file.open())) {
-    row += 1;
-    if (!reader) {
-      const header = mapHeader(spec, file.name, cells);
-      for (const error of header.errors) addError(state, error);
-      for (const notice of header.notices) addNotice(state, notice);
-      if (header.errors.length > 0) return 0;
-      reader = rowReader(spec, header);
-      continue;
-    }
-    const result = readRow(reader, cells, file.name, row, today, state.provided);
-    for (const error of result.errors) addError(state, error);
-    for (const notice of result.notices) addNotice(state, notice);
-    if (reader.derivePerson && result.values[reader.fromAt] === null) {
-      addError(state, {
-        file: file.name,
-        row,
-        field: spec.personFrom!.field,
-        value: '',
-        expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
-      });
-    }
-    const id = result.values[0];
-    if (typeof id === 'string') {
-      const first = ids.get(id);
-      if (first !== undefined) {
+  const encodingNotice = (expected: string) =>
+    addNotice(state, { file: file.name, row: 0, field: '', value: '', expected });
+  try {
+    for await (const cells of csvRows(file.open(), file.name, encodingNotice)) {
+      row += 1;
+      if (!reader) {
+        const header = mapHeader(spec, file.name, cells);
+        for (const error of header.errors) addError(state, error);
+        for (const notice of header.notices) addNotice(state, notice);
+        if (header.errors.length > 0) return 0;
+        reader = rowReader(spec, header);
+        continue;
+      }
+      const result = readRow(reader, cells, file.name, row, today, state.provided);
+      for (const error of result.errors) addError(state, error);
+      for (const notice of result.notices) addNotice(state, notice);
+      if (reader.derivePerson && result.values[reader.fromAt] === null) {
         addError(state, {
           file: file.name,
           row,
-          field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
-          value: id,
-          expected: spec.naturalKey
-            ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
-            : `A ${spec.id.label} used once in the file: row ${first} has it too`,
+          field: spec.personFrom!.field,
+          value: '',
+          expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
         });
-      } else {
-        ids.set(id, row);
-        idSet.add(id);
       }
-    }
-    const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
-    if (provided && providesAt >= 0) {
-      const key = result.values[providesAt];
-      if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
-    }
-    for (const { field, index } of refFields) {
-      const value = result.values[index];
-      if (typeof value !== 'string') continue;
-      const kind = field.ref!;
-      const targetTable = REF_TARGETS[kind].ssd;
-      const place = { file: file.name, row, field, table: targetTable, person };
-      const known = state.provided.get(kind);
-      if (known?.has(value)) {
-        checkSamePerson(state, kind, known.get(value) ?? null, place, value);
-        continue;
+      const id = result.values[0];
+      if (typeof id === 'string') {
+        const first = ids.get(id);
+        if (first !== undefined) {
+          addError(state, {
+            file: file.name,
+            row,
+            field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
+            value: id,
+            expected: spec.naturalKey
+              ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
+              : `A ${spec.id.label} used once in the file: row ${first} has it too`,
+          });
+        } else {
+          ids.set(id, row);
+          idSet.add(id);
+        }
       }
-      // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
-      let byId = state.pending.get(kind);
-      if (!byId) {
-        byId = new Map();
-        state.pending.set(kind, byId);
+      const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
+      if (provided && providesAt >= 0) {
+        const key = result.values[providesAt];
+        if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
       }
-      const places = byId.get(value);
-      if (!places) byId.set(value, [place]);
-      else if (places.length < 3) places.push(place);
+      for (const { field, index } of refFields) {
+        const value = result.values[index];
+        if (typeof value !== 'string') continue;
+        const kind = field.ref!;
+        const targetTable = REF_TARGETS[kind].ssd;
+        const place = { file: file.name, row, field, table: targetTable, person };
+        const known = state.provided.get(kind);
+        if (known?.has(value)) {
+          checkSamePerson(state, kind, known.get(value) ?? null, place, value);
+          continue;
+        }
+        // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
+        let byId = state.pending.get(kind);
+        if (!byId) {
+          byId = new Map();
+          state.pending.set(kind, byId);
+        }
+        const places = byId.get(value);
+        if (!places) byId.set(value, [place]);
+        else if (places.length < 3) places.push(place);
+      }
+      progress.state.rowsDone += 1;
+      if (row % 2000 === 0) await progress.set({});
     }
-    progress.state.rowsDone += 1;
-    if (row % 2000 === 0) await progress.set({});
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    addError(state, { file: file.name, row: 0, field: '', value: '', expected: e.message });
+    return 0;
   }
   if (!reader) {
     addError(state, {

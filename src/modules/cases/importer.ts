@@ -34,6 +34,7 @@ import {
   type PlannedFile,
   resolvePending,
 } from './import-check';
+import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
 import { type RowReader, readRow, rowReader } from './import-rows';
 import { importSettings } from './import-settings';
@@ -408,7 +409,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     };
   } catch (e) {
     inTransaction = false;
-    const failure = e instanceof Error ? e.message.slice(0, 500) : 'unknown failure';
+    const failure = importFailureMessage(e);
     await updateImport(db, importId, {
       status: 'failed',
       phase: 'Failed: nothing was written',
@@ -453,7 +454,7 @@ async function applyFile(
     counts.changed += written.changed;
     batch = [];
   };
-  for await (const cells of csvRows(file.open())) {
+  for await (const cells of csvRows(file.open(), file.name)) {
     row += 1;
     if (!reader) {
       reader = rowReader(spec, mapHeader(spec, file.name, cells));

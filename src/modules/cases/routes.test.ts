@@ -57,7 +57,11 @@ describe('the import page', () => {
     const page = await admin.get('/cases/import');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Import a Standard Safeguarding Dataset extract');
-    expect(page.body).toMatch(/action="\/cases\/import\?_csrf=[^"]+"/);
+    // The CSRF token is the form's first field, never in the address (where logs keep it).
+    expect(page.body).toContain('action="/cases/import"');
+    expect(page.body).not.toContain('_csrf=');
+    expect(page.body.indexOf('name="_csrf"')).toBeLessThan(page.body.indexOf('type="file"'));
+    expect(page.body).toMatch(/up to 40 files of up to 500 MB each/);
     const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
     expect((await member.get('/cases/import')).statusCode).toBe(403);
     const practitioner = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
@@ -108,13 +112,23 @@ describe('the import page', () => {
     const res = await upload(admin, csvFiles(bad));
     expect(res.statusCode).toBe(303);
     const id = await settle(res.headers.location as string);
-    const page = await admin.get(`/cases/import/${id}`);
+    // An administrator sees where each problem is and what was expected, never the child's values.
+    const adminPage = await admin.get(`/cases/import/${id}`);
+    expect(adminPage.body).toContain('One of the category of need codes');
+    expect(adminPage.body).not.toContain('31/02/2025');
+    expect(adminPage.body).toContain('The values found are not shown');
+    const adminCsv = await admin.get(`/cases/import/${id}/errors.csv`);
+    expect(adminCsv.body.split('\r\n')[0]).toBe('file,row,field,expected');
+    expect(adminCsv.body).not.toContain('31/02/2025');
+    // A service manager sees every child, and so the values.
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const page = await manager.get(`/cases/import/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('The extract was not imported');
     expect(page.body).toContain('31/02/2025');
     expect(page.body).toContain('One of the category of need codes');
     expect(page.body).toContain('no child with ID P404 is in ssd_person');
-    const csv = await admin.get(`/cases/import/${id}/errors.csv`);
+    const csv = await manager.get(`/cases/import/${id}/errors.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe('kind,file,row,field,value,expected');
     expect(csv.body).toContain('error,ssd_cin_episodes.csv,6,cine_referral_date,31/02/2025,');
@@ -122,6 +136,58 @@ describe('the import page', () => {
     expect(csv.body).toContain('notice,ssd_cin_episodes.csv,7,cine_cin_primary_need_code,NX,');
     const history = await admin.get('/cases/imports');
     expect(history.body).toContain('Rejected');
+  });
+
+  it("rejects a NUL byte in an extract with the row and field, never the database's words", async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const bad = smallExtract();
+    bad['ssd_person.csv']![1]![1] = 'Am\u0000ara';
+    const res = await upload(manager, csvFiles(bad));
+    expect(res.statusCode).toBe(303);
+    const id = await settle(res.headers.location as string);
+    const page = await manager.get(`/cases/import/${id}`);
+    expect(page.body).toContain('The extract was not imported');
+    expect(page.body).toContain('Am&#92;0ara');
+    expect(page.body).toContain('Text without control characters');
+    expect(page.body).not.toMatch(/Failed query|insert into/i);
+  });
+
+  it('never imports invalid UTF-8 silently: Windows-1252 is read with a notice, a mixed file is refused', async () => {
+    // The other organisation, so this import leaves the first one's register as the other tests expect.
+    const manager = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    const asBytes = (extract: Record<string, Csv>, name: string, forename: Buffer) =>
+      csvFiles(extract).map((f) => {
+        if (f.name !== 'ssd_person.csv') return f;
+        const text = f.data.toString();
+        const at = text.indexOf(name);
+        return {
+          name: f.name,
+          data: Buffer.concat([
+            Buffer.from(text.slice(0, at)),
+            forename,
+            Buffer.from(text.slice(at + name.length)),
+          ]),
+        };
+      });
+    const first = smallExtract()['ssd_person.csv']![1]![1]!;
+    // Excel's Windows-1252: "Zoë" with ë as the single byte 0xEB.
+    const cp1252 = await upload(manager, asBytes(smallExtract(), first, Buffer.from([0x5a, 0x6f, 0xeb])));
+    const okId = await settle(cp1252.headers.location as string);
+    const okPage = await manager.get(`/cases/import/${okId}`);
+    expect(okPage.body).toContain('Imported');
+    expect(okPage.body).toContain('ssd_person.csv was not saved as UTF-8, so it was read as Windows-1252');
+    // UTF-8 ("é" elsewhere) mixed with bytes that are not UTF-8: refused, saying how to save it.
+    const mixedExtract = smallExtract();
+    mixedExtract['ssd_person.csv']![2]![1] = 'Ren\u00e9e';
+    const mixed = await upload(manager, asBytes(mixedExtract, first, Buffer.from([0xff, 0xfe, 0xc3, 0x28])));
+    const badId = await settle(mixed.headers.location as string);
+    const badPage = await manager.get(`/cases/import/${badId}`);
+    expect(
+      badPage.body,
+      badPage.body.slice(badPage.body.indexOf('<main'), badPage.body.indexOf('<main') + 3000),
+    ).toContain('The extract was not imported');
+    expect(badPage.body).toContain('ssd_person.csv mixes UTF-8 with another encoding');
+    expect(badPage.body).not.toContain('\ufffd');
   });
 
   it('imports a zip of the extract and shows what it added', async () => {

@@ -1,13 +1,12 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { markedAttachment } from '../../platform/branding/service';
 import { formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { megabytes, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import * as cases from './service';
 import { ExtractFileError, filesFromUploads } from './ssd/extract';
 
-const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 const ERRORS_SHOWN = 200;
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -26,75 +25,93 @@ const STATUS_TEXT: Record<string, { text: string; tag: string }> = {
 
 /** The SSD import pages: upload, progress and result, errors as CSV, history. */
 export async function casesRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock, database } = app.deps;
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 80, fields: 10 } });
+  const { db, clock, database, config } = app.deps;
+  const limits = config.uploads;
+  const page = (values: Record<string, unknown>, errors: Record<string, string>) => ({
+    values,
+    errors: formErrors(errors),
+    limits: {
+      file: megabytes(limits.maxFileBytes),
+      files: limits.maxFiles,
+      expanded: megabytes(limits.maxExpandedBytes),
+      entries: limits.maxZipEntries,
+    },
+  });
 
   app.get('/cases/import', { config: { permission: cases.CASE_PERMISSIONS.import } }, async (_req, reply) =>
-    reply.render('cases/views/import.njk', { values: { mode: 'full' }, errors: formErrors({}) }),
+    reply.render('cases/views/import.njk', page({ mode: 'full' }, {})),
   );
 
-  app.post('/cases/import', { config: { permission: cases.CASE_PERMISSIONS.import } }, async (req, reply) => {
-    const uploads: Array<{ filename: string; data: Buffer }> = [];
-    const fields: Record<string, string> = {};
-    if (!req.isMultipart()) {
-      return reply.code(400).render('cases/views/import.njk', {
-        values: { mode: 'full' },
-        errors: formErrors({ files: 'Select the extract files to upload' }),
-      });
-    }
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (part.filename && data.byteLength > 0) uploads.push({ filename: part.filename, data });
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-    const mode = modeField.safeParse(fields.mode);
-    const problems: Record<string, string> = {};
-    if (uploads.length === 0)
-      problems.files = 'Select the extract files to upload: CSV files, or one zip file';
-    if (!mode.success) problems.mode = mode.error.issues[0]!.message;
-    let files: ReturnType<typeof filesFromUploads> = [];
-    if (uploads.length > 0) {
+  app.post(
+    '/cases/import',
+    { config: { permission: cases.CASE_PERMISSIONS.import, upload: { field: 'files' } } },
+    async (req, reply) => {
+      const refused = (status: number, values: Record<string, unknown>, errors: Record<string, string>) => {
+        req.log.warn({ problems: Object.keys(errors) }, 'SSD import refused');
+        return reply.code(status).render('cases/views/import.njk', page(values, errors));
+      };
+      if (!req.isMultipart())
+        return refused(400, { mode: 'full' }, { files: 'Select the extract files to upload' });
+      let form: Awaited<ReturnType<typeof readUploadedForm>>;
       try {
-        files = filesFromUploads(uploads);
-        if (files.length === 0)
-          problems.files = 'The zip file holds no CSV files. Upload a zip of the SSD CSV files.';
+        form = await readUploadedForm(req, { field: 'files' });
       } catch (e) {
-        if (!(e instanceof ExtractFileError)) throw e;
-        problems.files = e.message;
+        if (e instanceof UploadRefused) return refused(413, { mode: 'full' }, { files: e.message });
+        throw e;
       }
-    }
-    if (Object.keys(problems).length > 0) {
-      return reply.code(400).render('cases/views/import.njk', {
-        values: { mode: fields.mode ?? 'full' },
-        errors: formErrors(problems),
-      });
-    }
-    try {
-      const importId = await cases.startSsdImport(
-        db,
-        req.actor!,
-        {
-          files,
-          mode: mode.data!,
-          clock,
-          concurrentProgress: database.kind === 'server',
-          instance: app.deps.instance,
-        },
-        auditContext(req, clock),
-      );
-      return reply.redirect(`/cases/import/${importId}`, 303);
-    } catch (e) {
-      const fieldsErr = (e as { fields?: Record<string, string> }).fields;
-      if (!fieldsErr) throw e;
-      return reply.code(409).render('cases/views/import.njk', {
-        values: { mode: mode.data },
-        errors: formErrors(fieldsErr),
-      });
-    }
-  });
+      const fields = form.fields as Record<string, string | undefined>;
+      const uploads = form.files.filter((f) => f.size > 0);
+      const mode = modeField.safeParse(fields.mode);
+      const problems: Record<string, string> = {};
+      if (uploads.length === 0)
+        problems.files = 'Select the extract files to upload: CSV files, or one zip file';
+      if (!mode.success) problems.mode = mode.error.issues[0]!.message;
+      let files: Awaited<ReturnType<typeof filesFromUploads>> = [];
+      if (uploads.length > 0) {
+        try {
+          files = await filesFromUploads(uploads, form.dir, limits);
+          if (files.length === 0)
+            problems.files = 'The zip file holds no CSV files. Upload a zip of the SSD CSV files.';
+        } catch (e) {
+          if (!(e instanceof ExtractFileError)) throw e;
+          problems.files = e.message;
+        }
+      }
+      if (Object.keys(problems).length > 0) return refused(400, { mode: fields.mode ?? 'full' }, problems);
+      try {
+        const importId = await cases.startSsdImport(
+          db,
+          req.actor!,
+          {
+            files,
+            mode: mode.data!,
+            clock,
+            concurrentProgress: database.kind === 'server',
+            instance: app.deps.instance,
+          },
+          auditContext(req, clock),
+        );
+        // The import reads the files after this response: remove them when it has finished.
+        const cleanup = form.keep();
+        const log = req.log;
+        void Promise.resolve(cases.importSettled(importId))
+          .then((outcome) => {
+            if (outcome && outcome.status !== 'applied')
+              log.warn(
+                { importId, status: outcome.status, errorCount: outcome.errorCount },
+                'SSD import not applied',
+              );
+          })
+          .catch((e) => log.error({ importId, err: e }, 'SSD import failed'))
+          .finally(cleanup);
+        return reply.redirect(`/cases/import/${importId}`, 303);
+      } catch (e) {
+        const fieldsErr = (e as { fields?: Record<string, string> }).fields;
+        if (!fieldsErr) throw e;
+        return refused(409, { mode: mode.data }, fieldsErr);
+      }
+    },
+  );
 
   app.get(
     '/cases/import/:id',
@@ -125,6 +142,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         rowsTotal: live?.rowsTotal ?? row.rowsTotal,
         errors,
         errorsShown: errors.length,
+        seesValues: cases.seesImportedValues(req.actor!),
         counts,
         files: row.files as Array<{ name: string; table?: string; rows?: number }>,
         // Older imports kept notices as sentences; newer ones as problems like the errors.

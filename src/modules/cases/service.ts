@@ -1512,12 +1512,29 @@ export async function importErrorsCsv(
   const notices = (row.notices as Array<(typeof errors)[number] | string>).map((n) =>
     typeof n === 'string' ? { file: '', row: 0, field: '', value: '', expected: n } : n,
   );
+  const problems = [
+    ...errors.map((e) => ({ kind: 'error', ...e })),
+    ...notices.map((e) => ({ kind: 'notice', ...e })),
+  ];
+  if (!seesImportedValues(actor))
+    return safeCsv(
+      ['kind', 'file', 'row', 'field', 'expected'],
+      problems.map((e) => [e.kind, e.file, e.row === 0 ? '' : String(e.row), e.field, e.expected]),
+    );
   return safeCsv(
     ['kind', 'file', 'row', 'field', 'value', 'expected'],
-    [...errors.map((e) => ({ kind: 'error', ...e })), ...notices.map((e) => ({ kind: 'notice', ...e }))].map(
-      (e) => [e.kind, e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected],
-    ),
+    problems.map((e) => [e.kind, e.file, e.row === 0 ? '' : String(e.row), e.field, e.value, e.expected]),
   );
+}
+
+/**
+ * Whether the values in an import's problems (children's names, dates of
+ * birth) may be shown: only to roles that see every child of the
+ * organisation. Others (an administrator) see file, row, field and what
+ * was expected.
+ */
+export function seesImportedValues(actor: Actor): boolean {
+  return ROLE_CASE_SCOPE[actor.role] === 'organisation';
 }
 
 /** The organisation a scheduled import is for: the one with this code, or the only one there is. */

@@ -3,20 +3,15 @@ import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { safeReturnPath } from '../../platform/http/return-path';
 import { auditContext } from '../../platform/http/server';
 import { recordVisit, VISIT_KIND_LABELS, type VisitKind, visitKindsFor } from './recording';
 import { childNames } from './service';
 
 const params = z.object({ id: z.string().uuid() });
-/** Where to go back to: only this service's own pages. */
-const backQuery = z.object({
-  back: z
-    .string()
-    .regex(/^\/[a-zA-Z0-9/_?=&.-]*$/)
-    .max(300)
-    .optional(),
-  kind: z.string().optional(),
-});
+/** Where to go back to: only this service's own pages (safeReturnPath). */
+const backOf = (req: FastifyRequest, fallback: string) =>
+  safeReturnPath((req.query as Record<string, unknown> | undefined)?.back, fallback);
 const visitForm = z.object({
   kind: z.enum(['looked_after', 'child_protection', 'child_in_need'], {
     message: 'Select what kind of visit it was',
@@ -39,7 +34,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       visitKindsFor(db, actor, personId, clock.now()),
       childNames(db, actor.organisationId, [personId]),
     ]);
-    const back = backQuery.parse(req.query).back ?? `/children/${personId}`;
+    const back = backOf(req, `/children/${personId}`);
     const values = extra.values ?? { date: dateParts(null) };
     const chosen =
       (values.kind as string | undefined) ??
@@ -64,8 +59,8 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'cases.visits.record' } },
     async (req, reply) => {
       const { id } = params.parse(req.params);
-      const { kind } = backQuery.parse(req.query);
-      return render(req, reply, id, { kind });
+      const kind = (req.query as Record<string, unknown> | undefined)?.kind;
+      return render(req, reply, id, { kind: typeof kind === 'string' ? kind : undefined });
     },
   );
 
@@ -100,6 +95,6 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       throw e;
     }
     reply.flash('Visit recorded. Statutory tasks are up to date.');
-    return reply.redirect(backQuery.parse(req.query).back ?? `/children/${id}`);
+    return reply.redirect(backOf(req, `/children/${id}`));
   });
 }

@@ -368,6 +368,19 @@ describe('recording a visit through the form', () => {
     const personPath = url.split('/visits/')[0];
     const post = (fields: Record<string, string>) => priya.post(`${personPath}/visits?back=/tasks`, fields);
 
+    // A return address from input never leaves the service: the Back link and the redirect fall back.
+    for (const evil of ['//evil.example/phish', '/\\evil.example', 'https://evil.example']) {
+      const page = await priya.get(`${personPath}/visits/new?back=${encodeURIComponent(evil)}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('evil.example');
+      expect(page.body).toContain(`href="${personPath}"`);
+    }
+    const evilPost = await priya.post(
+      `${personPath}/visits?back=${encodeURIComponent('//evil.example')}`,
+      {},
+    );
+    expect(evilPost.body).not.toContain('evil.example');
+
     const empty = await post({});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the date of the visit');

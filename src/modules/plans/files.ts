@@ -24,6 +24,8 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { csvSafe } from '../../platform/csv';
+import { decodeText, EncodingError } from '../../platform/text-encoding';
 import type { PlanDocument } from './document';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
 import { type Cell, documentToRows, rowsForCsv } from './table-io';
@@ -117,15 +119,31 @@ export async function readXlsx(data: Buffer): Promise<unknown[][]> {
 
 // ------------------------------------------------------------------ CSV
 
+/** The plan as CSV, every cell made safe to open in a spreadsheet (csvSafe); readCsv undoes that. */
 export function writeCsv(doc: PlanDocument): string {
-  return stringifyCsv(rowsForCsv(documentToRows(doc)));
+  return stringifyCsv(rowsForCsv(documentToRows(doc)).map((r) => r.map(csvSafe)));
+}
+
+/** A cell csvSafe guarded ("'=x") reads back as it was written ("=x"). */
+function unguard(cell: unknown): unknown {
+  return typeof cell === 'string' && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 export function readCsv(data: Buffer): unknown[][] {
   try {
-    return parseCsv(data, { bom: true, relax_column_count: true, skip_empty_lines: false }) as unknown[][];
+    const { text } = decodeText(data, 'The file');
+    const rows = parseCsv(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as unknown[][];
+    return rows.map((r) => r.map(unguard));
   } catch (e) {
-    throw new UnreadableFileError(`The file could not be read as CSV: ${(e as Error).message}`);
+    if (e instanceof EncodingError) throw new UnreadableFileError(e.message);
+    const line = (e as { lines?: number }).lines;
+    throw new UnreadableFileError(
+      `The file could not be read as CSV${line ? ` at line ${line}` : ''}. Save it as CSV and try again`,
+    );
   }
 }
 

@@ -5,7 +5,14 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ValidationError } from '../../platform/errors';
 import { blankToUndefined } from '../../platform/http/forms';
+import {
+  type RouteUpload,
+  readCheckedFile,
+  readUploadedForm,
+  UploadRefused,
+} from '../../platform/http/uploads';
 
 export type Body = Record<string, unknown>;
 
@@ -108,38 +115,31 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export class FileTooLargeError extends Error {}
-
 /**
  * The fields and (at most one) file of a form. Multipart forms are read part
- * by part; an ordinary form body is passed through, so the same handler
- * serves both.
+ * by part by the platform (the file onto disk within the limits, an Excel or
+ * Word file checked before it is read); an ordinary form body is passed
+ * through, so the same handler serves both. A refused file becomes a
+ * ValidationError on the file's field.
  */
 export async function readForm(
   req: FastifyRequest,
-  maxFileBytes: number,
+  upload: RouteUpload,
 ): Promise<{ fields: Body; file: UploadedFile | null }> {
   if (!req.isMultipart()) return { fields: (req.body as Body | undefined) ?? {}, file: null };
-  const fields: Body = {};
-  let file: UploadedFile | null = null;
   try {
-    for await (const part of req.parts({
-      limits: { fileSize: maxFileBytes, files: 1, fields: 60, fieldSize: 100_000 },
-    })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        // A file input left empty still sends a part, with no file name.
-        if (part.filename) file = { filename: part.filename, contentType: part.mimetype, data };
-      } else {
-        const value = String(part.value ?? '');
-        const existing = fields[part.fieldname];
-        if (existing === undefined) fields[part.fieldname] = value;
-        else fields[part.fieldname] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-      }
-    }
+    const form = await readUploadedForm(req, upload);
+    const stored = form.files[0];
+    const file = stored
+      ? {
+          filename: stored.filename,
+          contentType: stored.mimetype,
+          data: await readCheckedFile(req, stored, upload.field),
+        }
+      : null;
+    return { fields: form.fields, file };
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError();
+    if (e instanceof UploadRefused) throw new ValidationError({ [e.field]: e.message });
     throw e;
   }
-  return { fields, file };
 }

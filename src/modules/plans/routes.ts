@@ -5,7 +5,6 @@
  * committee's outstanding actions lists).
  */
 import { readFile } from 'node:fs/promises';
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { markedFilename } from '../../platform/branding/marking';
@@ -20,7 +19,6 @@ import { allActions, filterDocument, leadLong, leadText, type PlanDocument } fro
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
 import {
   type Body,
-  FileTooLargeError,
   list,
   optionalText,
   partsOf,
@@ -277,28 +275,19 @@ function evidenceOf(
 
 // ------------------------------------------------------------------ routes
 
+/** Evidence files and plan imports: one file each, smaller than the service's own limit. */
+const EVIDENCE_UPLOAD = { field: 'evidenceFile', maxFileBytes: plans.MAX_EVIDENCE_BYTES, maxFiles: 1 };
+const IMPORT_UPLOAD = { field: 'file', maxFileBytes: 10 * 1024 * 1024, maxFiles: 1 };
+
 export async function plansRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, views } = app.deps;
-  await app.register(multipart, {
-    limits: { fileSize: plans.MAX_EVIDENCE_BYTES, files: 1, fields: 60, fieldSize: 100_000, parts: 70 },
-  });
 
   const actor = (req: FastifyRequest): Actor => req.actor!;
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const todayIso = () => today(clock);
   const pdfAvailable = () => chromiumPath() !== undefined;
 
-  async function form(req: FastifyRequest, reply: FastifyReply) {
-    try {
-      return await readForm(req, plans.MAX_EVIDENCE_BYTES);
-    } catch (e) {
-      if (e instanceof FileTooLargeError) {
-        throw new ValidationError({ evidenceFile: 'The file must be smaller than 5MB' });
-      }
-      void reply;
-      throw e;
-    }
-  }
+  const form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- plan list
 
@@ -789,48 +778,52 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/plans/actions/:actionId/update', { config: { permission: P.update } }, async (req, reply) => {
-    const a = actor(req);
-    const actionId = id(req, 'actionId');
-    let body: Body = {};
-    const fail = async (errors: FormErrors) =>
-      reply
-        .code(400)
-        .render(
-          V('update-form'),
-          await updateContext(a, actionId, { title: `Update action`, values: body, errors }),
-        );
-    let file: UploadedFile | null = null;
-    try {
-      const f = await form(req, reply);
-      body = f.fields;
-      file = f.file;
-    } catch (e) {
-      if (e instanceof ValidationError) return fail(formErrors(e.fields));
-      throw e;
-    }
-    const parsed = validateForm(updateForm, body);
-    const fields = parsed.ok ? {} : fieldsOf(parsed.errors);
-    const date = readDate(body, 'date', 'the date of the update', true);
-    if (date.error) fields.date = date.error;
-    if (!parsed.ok || Object.keys(fields).length) return fail(formErrors(fields));
-    try {
-      await plans.addUpdate(db, a, ctx(req), actionId, {
-        date: date.value!,
-        progress: parsed.data.progress,
-        focus: parsed.data.focus,
-        rag: parsed.data.rag,
-        reason: parsed.data.reason,
-        evidence: evidenceOf(parsed.data, file),
-      });
-    } catch (e) {
-      if (e instanceof ValidationError) return fail(formErrors(e.fields));
-      throw e;
-    }
-    const detail = await plans.getActionDetail(db, a, actionId, todayIso());
-    reply.flash(`Action ${detail.action.reference} updated`);
-    return reply.redirect(`/plans/actions/${actionId}`);
-  });
+  app.post(
+    '/plans/actions/:actionId/update',
+    { config: { permission: P.update, upload: EVIDENCE_UPLOAD } },
+    async (req, reply) => {
+      const a = actor(req);
+      const actionId = id(req, 'actionId');
+      let body: Body = {};
+      const fail = async (errors: FormErrors) =>
+        reply
+          .code(400)
+          .render(
+            V('update-form'),
+            await updateContext(a, actionId, { title: `Update action`, values: body, errors }),
+          );
+      let file: UploadedFile | null = null;
+      try {
+        const f = await form(req);
+        body = f.fields;
+        file = f.file;
+      } catch (e) {
+        if (e instanceof ValidationError) return fail(formErrors(e.fields));
+        throw e;
+      }
+      const parsed = validateForm(updateForm, body);
+      const fields = parsed.ok ? {} : fieldsOf(parsed.errors);
+      const date = readDate(body, 'date', 'the date of the update', true);
+      if (date.error) fields.date = date.error;
+      if (!parsed.ok || Object.keys(fields).length) return fail(formErrors(fields));
+      try {
+        await plans.addUpdate(db, a, ctx(req), actionId, {
+          date: date.value!,
+          progress: parsed.data.progress,
+          focus: parsed.data.focus,
+          rag: parsed.data.rag,
+          reason: parsed.data.reason,
+          evidence: evidenceOf(parsed.data, file),
+        });
+      } catch (e) {
+        if (e instanceof ValidationError) return fail(formErrors(e.fields));
+        throw e;
+      }
+      const detail = await plans.getActionDetail(db, a, actionId, todayIso());
+      reply.flash(`Action ${detail.action.reference} updated`);
+      return reply.redirect(`/plans/actions/${actionId}`);
+    },
+  );
 
   app.get('/plans/actions/:actionId/complete', { config: { permission: P.read } }, async (req, reply) => {
     const a = actor(req);
@@ -845,45 +838,49 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/plans/actions/:actionId/complete', { config: { permission: P.read } }, async (req, reply) => {
-    const a = actor(req);
-    const actionId = id(req, 'actionId');
-    let body: Body = {};
-    const fail = async (errors: FormErrors) =>
-      reply
-        .code(400)
-        .render(
-          V('complete-form'),
-          await updateContext(a, actionId, { title: 'Mark action complete', values: body, errors }),
-        );
-    let file: UploadedFile | null = null;
-    try {
-      const f = await form(req, reply);
-      body = f.fields;
-      file = f.file;
-    } catch (e) {
-      if (e instanceof ValidationError) return fail(formErrors(e.fields));
-      throw e;
-    }
-    const parsed = validateForm(completeForm, body);
-    const fields = parsed.ok ? {} : fieldsOf(parsed.errors);
-    const date = readDate(body, 'completedOn', 'the date the action was completed', true);
-    if (date.error) fields.completedOn = date.error;
-    if (!parsed.ok || Object.keys(fields).length) return fail(formErrors(fields));
-    try {
-      await plans.completeAction(db, a, ctx(req), actionId, {
-        completedOn: date.value!,
-        note: parsed.data.note,
-        evidence: evidenceOf(parsed.data, file),
-      });
-    } catch (e) {
-      if (e instanceof ValidationError) return fail(formErrors(e.fields));
-      throw e;
-    }
-    const detail = await plans.getActionDetail(db, a, actionId, todayIso());
-    reply.flash(`Action ${detail.action.reference} marked complete`);
-    return reply.redirect(`/plans/actions/${actionId}`);
-  });
+  app.post(
+    '/plans/actions/:actionId/complete',
+    { config: { permission: P.read, upload: EVIDENCE_UPLOAD } },
+    async (req, reply) => {
+      const a = actor(req);
+      const actionId = id(req, 'actionId');
+      let body: Body = {};
+      const fail = async (errors: FormErrors) =>
+        reply
+          .code(400)
+          .render(
+            V('complete-form'),
+            await updateContext(a, actionId, { title: 'Mark action complete', values: body, errors }),
+          );
+      let file: UploadedFile | null = null;
+      try {
+        const f = await form(req);
+        body = f.fields;
+        file = f.file;
+      } catch (e) {
+        if (e instanceof ValidationError) return fail(formErrors(e.fields));
+        throw e;
+      }
+      const parsed = validateForm(completeForm, body);
+      const fields = parsed.ok ? {} : fieldsOf(parsed.errors);
+      const date = readDate(body, 'completedOn', 'the date the action was completed', true);
+      if (date.error) fields.completedOn = date.error;
+      if (!parsed.ok || Object.keys(fields).length) return fail(formErrors(fields));
+      try {
+        await plans.completeAction(db, a, ctx(req), actionId, {
+          completedOn: date.value!,
+          note: parsed.data.note,
+          evidence: evidenceOf(parsed.data, file),
+        });
+      } catch (e) {
+        if (e instanceof ValidationError) return fail(formErrors(e.fields));
+        throw e;
+      }
+      const detail = await plans.getActionDetail(db, a, actionId, todayIso());
+      reply.flash(`Action ${detail.action.reference} marked complete`);
+      return reply.redirect(`/plans/actions/${actionId}`);
+    },
+  );
 
   app.get('/plans/updates/:updateId/edit', { config: { permission: P.update } }, async (req, reply) => {
     const { update, action } = await plans.getUpdateForEdit(db, actor(req), id(req, 'updateId'));
@@ -1269,36 +1266,43 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     reply.render(V('import'), { title: 'Import a plan', errors: formErrors({}) }),
   );
 
-  app.post('/plans/import', { config: { permission: P.manage } }, async (req, reply) => {
-    const fail = (errors: FormErrors, problems: unknown[] = [], filename?: string) =>
-      reply.code(400).render(V('import'), { title: 'Import a plan', errors, problems, filename });
-    let file: UploadedFile | null;
-    try {
-      file = (await readForm(req, 10 * 1024 * 1024)).file;
-    } catch (e) {
-      if (e instanceof FileTooLargeError)
-        return fail(formErrors({ file: 'The file must be smaller than 10MB' }));
-      throw e;
-    }
-    if (!file || file.data.length === 0)
-      return fail(formErrors({ file: 'Select an Excel (.xlsx) or CSV file to import' }));
-    const outcome = await plans.importPlanFile(db, actor(req), ctx(req), {
-      filename: file.filename,
-      data: file.data,
-    });
-    if (!outcome.ok) {
-      const count = outcome.problems.length;
-      return fail(
-        formErrors({
-          file: `The file has ${count} ${count === 1 ? 'problem' : 'problems'}. Nothing has been imported. Correct the rows listed and import the file again`,
-        }),
-        outcome.problems,
-        file.filename,
-      );
-    }
-    reply.flash(`Plan imported with ${outcome.actions} actions`);
-    return reply.redirect(`/plans/${outcome.planId}`);
-  });
+  app.post(
+    '/plans/import',
+    { config: { permission: P.manage, upload: IMPORT_UPLOAD } },
+    async (req, reply) => {
+      const fail = (errors: FormErrors, problems: unknown[] = [], filename?: string) =>
+        reply.code(400).render(V('import'), { title: 'Import a plan', errors, problems, filename });
+      let file: UploadedFile | null;
+      try {
+        file = (await readForm(req, IMPORT_UPLOAD)).file;
+      } catch (e) {
+        if (e instanceof ValidationError) {
+          req.log.warn({ problems: Object.keys(e.fields) }, 'plan import refused');
+          return fail(formErrors(e.fields));
+        }
+        throw e;
+      }
+      if (!file || file.data.length === 0)
+        return fail(formErrors({ file: 'Select an Excel (.xlsx) or CSV file to import' }));
+      const outcome = await plans.importPlanFile(db, actor(req), ctx(req), {
+        filename: file.filename,
+        data: file.data,
+      });
+      if (!outcome.ok) {
+        const count = outcome.problems.length;
+        req.log.warn({ problemCount: count }, 'plan import rejected');
+        return fail(
+          formErrors({
+            file: `The file has ${count} ${count === 1 ? 'problem' : 'problems'}. Nothing has been imported. Correct the rows listed and import the file again`,
+          }),
+          outcome.problems,
+          file.filename,
+        );
+      }
+      reply.flash(`Plan imported with ${outcome.actions} actions`);
+      return reply.redirect(`/plans/${outcome.planId}`);
+    },
+  );
 
   // ---------------------------------------------------------------- leads roster
 

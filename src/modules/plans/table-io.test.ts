@@ -150,6 +150,16 @@ describe('reading a plan from rows', () => {
     ]);
   });
 
+  it('refuses control characters (a NUL byte) in any cell, naming the row and column', () => {
+    const result = parsePlanRows([...header, columns, ['1', 'P1.1', 'Visit\u0000 children']], context);
+    expect(!result.ok && result.problems[0]).toEqual({
+      row: 6,
+      column: undefined,
+      message:
+        'Column 3 holds a control character (such as a NUL byte), which is not text. Remove it and import the file again',
+    });
+  });
+
   it('says what to do with a file that has no header row, or no actions', () => {
     const none = parsePlanRows([['just', 'text']], context);
     expect(!none.ok && none.problems[0]!.message).toMatch(/no header row/);

@@ -4,6 +4,7 @@
  * Writing a plan out and reading a file back in are pure functions here; the
  * file formats themselves live in files.ts.
  */
+import { hasControlCharacters } from '../../platform/errors';
 import { allActions, leadText, type PlanDocument } from './document';
 import { checkReference, normaliseReference } from './reference';
 import type { ActionInput, PlanInput } from './service';
@@ -263,6 +264,16 @@ export function parsePlanRows(
       ],
     };
   }
+  rows.forEach((cells, index) => {
+    (cells ?? []).forEach((cell, column) => {
+      if (typeof cell === 'string' && hasControlCharacters(cell))
+        problem(
+          index + 1,
+          `Column ${column + 1} holds a control character (such as a NUL byte), which is not text. Remove it and import the file again`,
+        );
+    });
+  });
+  if (problems.length > 0) return { ok: false, problems };
   if (rows.length - headerRowIndex - 1 > MAX_IMPORT_ROWS) {
     return {
       ok: false,

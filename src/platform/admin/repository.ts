@@ -80,6 +80,9 @@ const userColumns = {
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   createdAt: users.createdAt,
   deactivatedAt: users.deactivatedAt,
+  pendingRole: users.pendingRole,
+  pendingRoleRequestedBy: users.pendingRoleRequestedBy,
+  pendingRoleRequestedAt: users.pendingRoleRequestedAt,
 };
 
 export async function usersOf(db: Db, organisationId: string, filter: UserFilter, page: Page) {
@@ -121,7 +124,17 @@ export async function updateUser(
   organisationId: string,
   id: string,
   set: Partial<
-    Pick<typeof users.$inferInsert, 'role' | 'teamId' | 'active' | 'deactivatedAt' | 'passwordHash'>
+    Pick<
+      typeof users.$inferInsert,
+      | 'role'
+      | 'teamId'
+      | 'active'
+      | 'deactivatedAt'
+      | 'passwordHash'
+      | 'pendingRole'
+      | 'pendingRoleRequestedBy'
+      | 'pendingRoleRequestedAt'
+    >
   >,
 ) {
   await db
@@ -326,4 +339,19 @@ export async function deleteOrganisationDay(db: Db, organisationId: string, id: 
   await db
     .delete(nonWorkingDays)
     .where(and(eq(nonWorkingDays.id, id), eq(nonWorkingDays.organisationId, organisationId)));
+}
+
+/** Users of the organisation waiting for a role to be approved, oldest request first. */
+export async function usersAwaitingApproval(db: Db, organisationId: string) {
+  return db
+    .select({
+      ...userColumns,
+      requestedByName: sql<
+        string | null
+      >`(select u2.name from users u2 where u2.id = ${users.pendingRoleRequestedBy})`,
+    })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(and(eq(users.organisationId, organisationId), sql`${users.pendingRole} is not null`))
+    .orderBy(asc(users.pendingRoleRequestedAt));
 }

@@ -3,6 +3,7 @@ import { backupRoutes } from '../backup/routes';
 import { brandingRoutes } from '../branding/routes';
 import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
+import { approvalRoutes } from './approvals-routes';
 import { auditRoutes } from './audit-routes';
 import { calendarRoutes } from './calendar-routes';
 import { actorOf } from './http';
@@ -52,6 +53,12 @@ const SECTIONS = [
     permission: 'admin.backup',
   },
   {
+    href: '/admin/approvals',
+    text: 'Roles waiting for approval',
+    description: 'Approve or reject roles that see children, asked for by an administrator.',
+    permission: 'admin.approve-roles',
+  },
+  {
     href: '/admin/roles',
     text: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
@@ -82,6 +89,7 @@ async function adminRoutes(app: FastifyInstance): Promise<void> {
   await calendarRoutes(app);
   await app.register(brandingRoutes);
   await backupRoutes(app);
+  await approvalRoutes(app);
 }
 
 export const adminModule: OversightModule = {

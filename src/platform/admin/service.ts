@@ -11,8 +11,10 @@ import { csvSafe } from '../csv';
 import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
 import { formatDate, formatDateTime } from '../http/views';
+import { hideSecrets } from '../mail/secrets';
 import type { Mailer, MailStatus } from '../mail/service';
 import type { Actor, Role } from '../permissions';
+import { needsApproval, PENDING_ROLE, requestRole } from './approvals';
 import { londonStartOfDay } from './dates';
 import { limitOffset, type PageRequest } from './pagination';
 import {
@@ -76,7 +78,8 @@ export async function createTeam(
 export interface NewUser {
   email: string;
   name: string;
-  role: Role;
+  /** A role, or PENDING_ROLE for an invited user whose role waits for approval. */
+  role: Role | typeof PENDING_ROLE;
   teamId?: string | null;
   jobTitle?: string | null;
   /** Set directly (demo and tests); real users set their own from an invitation. */
@@ -217,13 +220,16 @@ export async function inviteUser(
 ): Promise<{ id: string; mail: MailStatus }> {
   const octx = orgContext(actor, ctx);
   const { id, email, token, expiresAt } = await deps.db.transaction(async (tx) => {
+    // A role that sees children waits for a senior leader's approval (separation of duties).
+    const approval = needsApproval(input.role);
     const { id } = await createUser(tx, octx, {
       name: input.name,
       email: input.email,
       jobTitle: input.jobTitle ?? null,
-      role: input.role,
+      role: approval ? PENDING_ROLE : input.role,
       teamId: input.teamId ?? null,
     });
+    if (approval) await requestRole(tx, deps.clock, actor, ctx, id, input.role);
     const link = await issuePasswordLink(
       tx,
       deps,
@@ -268,10 +274,14 @@ export async function changeRoleAndTeam(
     const team = teamId ? await teamInOrganisation(tx, actor.organisationId, teamId) : undefined;
     if (teamId && !team) throw new ValidationError({ teamId: 'Select a team from the list' });
     const changes: string[] = [];
-    if (input.role !== user.role) changes.push(`role ${user.role} to ${input.role}`);
+    // A role that sees children waits for a senior leader's approval; the user keeps their role until then.
+    const approval = input.role !== user.role && needsApproval(input.role);
+    if (approval) {
+      if (user.pendingRole !== input.role) await requestRole(tx, deps.clock, actor, ctx, id, input.role);
+    } else if (input.role !== user.role) changes.push(`role ${user.role} to ${input.role}`);
     if (teamId !== user.teamId) changes.push(`team ${teamLabel(user.teamName)} to ${teamLabel(team?.name)}`);
-    if (changes.length === 0) return { changed: false };
-    await updateUser(tx, actor.organisationId, id, { role: input.role, teamId });
+    if (changes.length === 0) return { changed: approval };
+    await updateUser(tx, actor.organisationId, id, { role: approval ? user.role : input.role, teamId });
     await recordAudit(tx, orgContext(actor, ctx), {
       action: 'user.update',
       recordType: 'user',
@@ -514,7 +524,8 @@ export async function outboxEntry(db: Db, actor: Actor, ctx: AuditContext, id: s
   const message = await outboxMessage(db, actor.organisationId, id);
   if (!message) throw new NotFoundError('message');
   await recordAudit(db, orgContext(actor, ctx), { action: 'mail.view', recordType: 'mail', recordId: id });
-  return message;
+  // An administrator must never read another person's set-password link (and so become them).
+  return { ...message, body: hideSecrets(message.body) };
 }
 
 // Calendar

@@ -147,7 +147,11 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     const now = clock.now().getTime();
     return reply.render('admin/users/view.njk', {
       user,
-      roleName: ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role,
+      roleName:
+        (ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? 'None yet') +
+        (user.pendingRole
+          ? ` (${ROLE_NAMES[user.pendingRole as keyof typeof ROLE_NAMES] ?? user.pendingRole} waits for a senior leader's approval)`
+          : ''),
       link: link
         ? {
             ...link,

@@ -1,28 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, throttle } from './lockout';
+import {
+  delaySeconds,
+  FREE_FAILURES_PER_ACCOUNT,
+  FREE_FAILURES_PER_ADDRESS,
+  LONGEST_DELAY_SECONDS,
+  throttle,
+} from './lockout';
+
+const now = new Date('2026-11-16T09:00:00Z');
+const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 
 describe('sign-in throttling', () => {
   it('allows attempts below both limits', () => {
-    expect(throttle({ forAccount: 0, forAddress: 0 })).toBe('allow');
     expect(
-      throttle({ forAccount: MAX_FAILURES_PER_ACCOUNT - 1, forAddress: MAX_FAILURES_PER_ADDRESS - 1 }),
-    ).toBe('allow');
+      throttle({ forAccount: FREE_FAILURES_PER_ACCOUNT - 1, lastForAccount: ago(0), forAddress: 0 }, now),
+    ).toEqual({
+      outcome: 'allow',
+    });
   });
 
-  it('locks an account at its limit', () => {
-    expect(throttle({ forAccount: MAX_FAILURES_PER_ACCOUNT, forAddress: 0 })).toBe('account-locked');
-    expect(throttle({ forAccount: MAX_FAILURES_PER_ACCOUNT + 10, forAddress: 3 })).toBe('account-locked');
+  it('makes an account wait longer after each failure, never for good', () => {
+    expect([3, 4, 5, 6, 20].map((n) => delaySeconds(n, FREE_FAILURES_PER_ACCOUNT))).toEqual([
+      5,
+      10,
+      20,
+      40,
+      LONGEST_DELAY_SECONDS,
+    ]);
+    expect(throttle({ forAccount: 4, lastForAccount: ago(3), forAddress: 4 }, now)).toEqual({
+      outcome: 'account-wait',
+      until: new Date(now.getTime() + 7000),
+    });
+    // Once the delay has passed, the next attempt is heard (the right password works).
+    expect(throttle({ forAccount: 4, lastForAccount: ago(10), forAddress: 4 }, now)).toEqual({
+      outcome: 'allow',
+    });
   });
 
-  it('limits an address at its limit, and that wins over an account lock', () => {
-    expect(throttle({ forAccount: 0, forAddress: MAX_FAILURES_PER_ADDRESS })).toBe('address-limited');
-    expect(throttle({ forAccount: MAX_FAILURES_PER_ACCOUNT, forAddress: MAX_FAILURES_PER_ADDRESS })).toBe(
-      'address-limited',
-    );
-  });
-
-  it('keeps the address limit well above the account limit, so one person typing badly never blocks an office', () => {
-    expect(MAX_FAILURES_PER_ADDRESS).toBeGreaterThan(MAX_FAILURES_PER_ACCOUNT * 3);
-    expect(MAX_FAILURES_PER_ACCOUNT).toBeGreaterThanOrEqual(3);
+  it('throttles a network address far later than an account, so one person typing badly never blocks an office', () => {
+    expect(FREE_FAILURES_PER_ADDRESS).toBeGreaterThan(FREE_FAILURES_PER_ACCOUNT * 5);
+    expect(
+      throttle({ forAccount: 0, forAddress: FREE_FAILURES_PER_ADDRESS, lastForAddress: ago(1) }, now).outcome,
+    ).toBe('address-wait');
   });
 });

@@ -1,16 +1,18 @@
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, max } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
+import type { Mailer } from '../mail/service';
+import { isRole } from '../permissions';
 import { signInAttempts, users } from '../schema';
-import { LOCKOUT_WINDOW_MINUTES, type ThrottleDecision, throttle } from './lockout';
+import { NOTIFY_AT_FAILURES, THROTTLE_WINDOW_MINUTES, throttle } from './lockout';
 import { verifyPassword } from './passwords';
 import { createSession, type SessionSettings } from './sessions';
 
 export type SignInResult =
   | { outcome: 'signed-in'; sessionId: string; userId: string }
   | { outcome: 'wrong' }
-  | { outcome: Exclude<ThrottleDecision, 'allow'> };
+  | { outcome: 'account-wait' | 'address-wait'; until: Date };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -27,38 +29,33 @@ export async function signIn(
   settings: SessionSettings,
   input: { email: string; password: string; ip: string; userAgent?: string },
   ctx: AuditContext,
+  mailer?: Mailer,
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const since = new Date(clock.now().getTime() - LOCKOUT_WINDOW_MINUTES * 60_000);
+  const since = new Date(clock.now().getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
+  const failures = (where: ReturnType<typeof eq>) =>
+    db
+      .select({ n: count(), last: max(signInAttempts.at) })
+      .from(signInAttempts)
+      .where(and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
   const [[forAccount], [forAddress]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(
-        and(
-          eq(signInAttempts.email, email),
-          eq(signInAttempts.succeeded, false),
-          gt(signInAttempts.at, since),
-        ),
-      ),
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(
-        and(
-          eq(signInAttempts.ip, input.ip),
-          eq(signInAttempts.succeeded, false),
-          gt(signInAttempts.at, since),
-        ),
-      ),
+    failures(eq(signInAttempts.email, email)),
+    failures(eq(signInAttempts.ip, input.ip)),
   ]);
-  const decision = throttle({
-    forAccount: Number(forAccount?.n ?? 0),
-    forAddress: Number(forAddress?.n ?? 0),
-  });
-  if (decision !== 'allow') {
-    await recordAudit(db, ctx, { action: `sign-in.${decision}`, detail: email });
-    return { outcome: decision };
+  const asDate = (v: unknown) => (v ? new Date(v as string | Date) : null);
+  const accountFailures = Number(forAccount?.n ?? 0);
+  const decision = throttle(
+    {
+      forAccount: accountFailures,
+      lastForAccount: asDate(forAccount?.last),
+      forAddress: Number(forAddress?.n ?? 0),
+      lastForAddress: asDate(forAddress?.last),
+    },
+    clock.now(),
+  );
+  if (decision.outcome !== 'allow') {
+    await recordAudit(db, ctx, { action: `sign-in.${decision.outcome}`, detail: email });
+    return decision;
   }
   const [user] = await db
     .select({
@@ -66,12 +63,23 @@ export async function signIn(
       organisationId: users.organisationId,
       passwordHash: users.passwordHash,
       active: users.active,
+      role: users.role,
     })
     .from(users)
     .where(eq(users.email, email));
-  const ok = (await verifyPassword(user?.passwordHash, input.password)) && user?.active === true;
+  // A user whose role waits for approval holds no role, and so cannot sign in.
+  const ok =
+    (await verifyPassword(user?.passwordHash, input.password)) && user?.active === true && isRole(user.role);
   await db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: ok, at: clock.now() });
   if (!ok || !user) {
+    if (user && mailer && accountFailures + 1 === NOTIFY_AT_FAILURES)
+      await mailer.send(db, {
+        organisationId: user.organisationId,
+        to: email,
+        toUserId: user.id,
+        subject: 'Failed attempts to sign in to your Oversight account',
+        body: `There have been ${NOTIFY_AT_FAILURES} failed attempts to sign in to your Oversight account in the last hour. Each further attempt now has to wait longer.\n\nIf this was you, wait a few minutes and try again, or ask your administrator for a link to set a new password.\n\nIf it was not you, tell your administrator: someone may be trying to guess your password.`,
+      });
     await recordAudit(
       db,
       { ...ctx, organisationId: user?.organisationId ?? null },

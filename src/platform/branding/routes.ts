@@ -1,9 +1,10 @@
-import multipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf, idParam } from '../admin/http';
 import { formErrors, validateForm } from '../http/forms';
 import { auditContext } from '../http/server';
+import { readUploadedForm, UploadRefused } from '../http/uploads';
 import { PUBLIC } from '../permissions';
 import { checkLogo, MAX_LOGO_BYTES } from './logo';
 import { feedbackUrlField, markingField } from './marking';
@@ -17,34 +18,16 @@ const settingsForm = z.object({
   feedbackUrl: feedbackUrlField,
 });
 
-const logoForm = z.object({
-  logo: z
-    .object({ filename: z.string().max(500), data: z.instanceof(Buffer), truncated: z.boolean() })
-    .optional(),
-});
+/** The logo form takes one small file; the platform streams it to disk within this limit. */
+const LOGO_UPLOAD = { field: 'logo', maxFileBytes: MAX_LOGO_BYTES, maxFiles: 1 };
 
 /**
  * The administrator's page for the organisation's branding, and the logo
- * itself. Uploads are read whole into memory (the logo is small and capped)
- * with the CSRF token as an ordinary form field, never in the address.
+ * itself. The logo form is read by the platform's upload handling (the CSRF
+ * token its first field, never in the address; the file within its limit).
  */
 export async function brandingRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-    async onFile(part) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      (part as unknown as { value: unknown }).value = {
-        filename: part.filename ?? '',
-        data: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      };
-    },
-  });
-
   async function page(req: FastifyRequest, extra: Record<string, unknown> = {}) {
     const current = await brandingOf(db, actorOf(req).organisationId);
     return {
@@ -69,16 +52,28 @@ export async function brandingRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/admin/branding');
   });
 
-  app.post('/admin/branding/logo', PERMISSION, async (req, reply) => {
-    const parsed = logoForm.safeParse(req.body ?? {});
-    const logo = checkLogo(parsed.success ? parsed.data.logo : undefined);
-    if (!logo.ok) {
-      return reply.code(400).render(VIEW, await page(req, { errors: formErrors({ logo: logo.message }) }));
-    }
-    await replaceLogo(db, actorOf(req), auditContext(req, clock), logo);
-    reply.flash('Logo uploaded: it now shows at the top of every page');
-    return reply.redirect('/admin/branding');
-  });
+  app.post(
+    '/admin/branding/logo',
+    { config: { permission: 'admin.branding', upload: LOGO_UPLOAD } },
+    async (req, reply) => {
+      let upload: { filename: string; data: Buffer; truncated: boolean } | undefined;
+      try {
+        const form = await readUploadedForm(req, LOGO_UPLOAD);
+        const file = form.files.find((f) => f.fieldname === 'logo');
+        if (file) upload = { filename: file.filename, data: await readFile(file.path), truncated: false };
+      } catch (e) {
+        if (!(e instanceof UploadRefused)) throw e;
+        upload = { filename: '', data: Buffer.alloc(0), truncated: true };
+      }
+      const logo = checkLogo(upload);
+      if (!logo.ok) {
+        return reply.code(400).render(VIEW, await page(req, { errors: formErrors({ logo: logo.message }) }));
+      }
+      await replaceLogo(db, actorOf(req), auditContext(req, clock), logo);
+      reply.flash('Logo uploaded: it now shows at the top of every page');
+      return reply.redirect('/admin/branding');
+    },
+  );
 
   app.post('/admin/branding/logo/remove', PERMISSION, async (req, reply) => {
     await removeLogo(db, actorOf(req), auditContext(req, clock));

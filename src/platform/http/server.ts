@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import { type Branding, brandingOf, soleOrganisationBranding } from '../branding
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
+import { loggableError } from '../errors';
 import type { Instance } from '../instance';
 import { BackgroundQueue } from '../jobs';
 import type { Mailer } from '../mail/service';
@@ -22,6 +24,7 @@ import { fromRoot } from '../paths';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
 import { qs } from './querystring';
+import { cleanUploads, megabytes, type RouteUpload, routeLimits } from './uploads';
 import { createViews } from './views';
 
 export interface AppDeps {
@@ -51,6 +54,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs: a granted permission, "signed-in" or "public". */
     permission?: string;
+    /** Set on routes whose form takes files (multipart), with that form's limits. */
+    upload?: RouteUpload;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -83,9 +88,11 @@ const STATIC_ROOTS: Record<string, string> = {
 /** Routes that never render a page, so need no branding: static files, stylesheets, the logo, health. */
 const UNBRANDED_ROUTES = /^\/(assets|vendor|public)\/|^\/organisation-logo\/|^\/health$/;
 
-/** Single-use tokens in paths (set-password links) never reach the logs. */
+/** Single-use tokens in paths (set-password links) and tokens in query strings never reach the logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/set-password\/)[^/?#]+/, '$1[redacted]');
+  return url
+    .replace(/(\/set-password\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&](?:_csrf|csrf|token|password)=)[^&#]*/gi, '$1[redacted]');
 }
 
 export function auditContext(req: FastifyRequest, clock: Clock): AuditContext {
@@ -113,6 +120,27 @@ export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
   };
 }
 
+/**
+ * A multipart form is read part by part by its route; its CSRF token is its
+ * first field, read here before any file is accepted. Returns that token (or
+ * undefined when the form sent none first), or false when the route takes
+ * no files.
+ */
+async function startMultipart(req: FastifyRequest): Promise<string | undefined | false> {
+  if (!req.isMultipart()) return undefined;
+  const upload = req.routeOptions.config.upload;
+  if (!upload) return false;
+  const limits = routeLimits(req.server.deps.config.uploads, upload);
+  const parts = req.parts({ limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles } });
+  req.multipartRest = parts;
+  const first = await parts.next();
+  if (first.done) return undefined;
+  const part = first.value;
+  if (part.type === 'field' && part.fieldname === '_csrf') return String(part.value ?? '');
+  req.multipartFirst = part;
+  return undefined;
+}
+
 function wantsHtml(req: FastifyRequest): boolean {
   return req.method === 'GET' || req.method === 'HEAD';
 }
@@ -138,7 +166,7 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: (query: string) => qs(query) },
   });
   const views = createViews();
   const nav = deps.modules.flatMap((m) => m.nav ?? []);
@@ -174,6 +202,15 @@ export async function buildApp(
   });
   await app.register(cookie, { secret: deps.sessionSettings.secret });
   await app.register(formbody, { parser: (body) => qs(body) });
+  await app.register(multipart, {
+    limits: {
+      fileSize: deps.config.uploads.maxFileBytes,
+      files: deps.config.uploads.maxFiles,
+      fields: 100,
+      fieldSize: 100_000,
+    },
+  });
+  app.addHook('onResponse', cleanUploads);
   await app.register(fastifyStatic, { root: STATIC_ROOTS.public!, serve: false });
 
   for (const [prefix, root] of Object.entries(STATIC_ROOTS)) {
@@ -214,7 +251,13 @@ export async function buildApp(
       return reply.code(403).render('errors/403.njk');
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
-      if (!verifyCsrf(req, deps.sessionSettings.secret)) {
+      const multipartToken = await startMultipart(req);
+      if (multipartToken === false) {
+        return reply
+          .code(415)
+          .render('errors/400.njk', { status: 415, message: 'This form does not take files.' });
+      }
+      if (!verifyCsrf(req, deps.sessionSettings.secret, multipartToken)) {
         return reply.code(403).render('errors/csrf.njk');
       }
     }
@@ -258,6 +301,10 @@ export async function buildApp(
         currentPath: req.url.split('?')[0],
         csrfToken: csrfTokenFor(binding, deps.sessionSettings.secret),
         requestId: req.id,
+        uploadLimits: {
+          file: megabytes(deps.config.uploads.maxFileBytes),
+          document: megabytes(deps.config.uploads.maxDocumentBytes),
+        },
         flash: flash?.valid ? flash.value : undefined,
         ...context,
       });
@@ -281,10 +328,10 @@ export async function buildApp(
       if (status === 404) return reply.code(404).render('errors/404.njk');
       if (status === 403) return reply.code(403).render('errors/403.njk', { message: error.message });
       if (status >= 400 && status < 500) {
-        req.log.warn({ err: error }, 'request refused');
+        req.log.warn({ err: loggableError(error) }, 'request refused');
         return reply.code(status).render('errors/400.njk', { status, message: error.message });
       }
-      req.log.error({ err: error, requestId: req.id }, 'request failed');
+      req.log.error({ err: loggableError(error), requestId: req.id }, 'request failed');
       return reply.code(500).render('errors/500.njk');
     },
   );

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { unzipSync } from 'fflate';
+import type { Readable } from 'node:stream';
+import { type ExpandedEntry, expandZip, type ZipLimits, ZipRefused } from '../../../platform/zip';
 
 export interface ExtractFile {
   name: string;
@@ -28,49 +28,41 @@ export async function filesFromFolder(folder: string): Promise<ExtractFile[]> {
   return files;
 }
 
-function fromBuffer(name: string, data: Uint8Array): ExtractFile {
-  return {
-    name,
-    size: data.byteLength,
-    open: () => {
-      // Hand the parser slices so a large file is parsed in steps, not in one go.
-      const step = 256 * 1024;
-      function* slices() {
-        for (let at = 0; at < data.byteLength; at += step)
-          yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(step, data.byteLength - at));
-      }
-      return Readable.from(slices());
-    },
-  };
-}
-
 export class ExtractFileError extends Error {}
 
-/** Uploaded files: CSV files as they are; a zip is opened and its CSV files taken (folders inside are ignored). */
-export function filesFromUploads(uploads: ReadonlyArray<{ filename: string; data: Buffer }>): ExtractFile[] {
+/**
+ * Uploaded files, already on disk: CSV files as they are; a zip is expanded
+ * entry by entry into `dir`, within the limits, and its CSV files taken
+ * (folders inside are ignored).
+ */
+export async function filesFromUploads(
+  uploads: ReadonlyArray<{ filename: string; path: string; size: number }>,
+  dir: string,
+  limits: ZipLimits,
+): Promise<ExtractFile[]> {
   const files: ExtractFile[] = [];
   for (const upload of uploads) {
     const lower = upload.filename.toLowerCase();
     if (lower.endsWith('.zip')) {
-      let entries: Record<string, Uint8Array>;
+      let entries: ExpandedEntry[];
       try {
-        entries = unzipSync(
-          new Uint8Array(upload.data.buffer, upload.data.byteOffset, upload.data.byteLength),
-          {
-            filter: (f) => f.name.toLowerCase().endsWith('.csv') && !f.name.startsWith('__MACOSX/'),
-          },
-        );
-      } catch {
-        throw new ExtractFileError(
-          `${upload.filename} could not be opened as a zip file. Upload the zip again, or the CSV files themselves.`,
-        );
+        entries = await expandZip(upload.path, upload.filename, limits, {
+          outDir: dir,
+          filter: (name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/'),
+        });
+      } catch (e) {
+        if (e instanceof ZipRefused) throw new ExtractFileError(e.message);
+        throw e;
       }
-      for (const [path, data] of Object.entries(entries)) {
-        files.push(fromBuffer(path.split('/').pop()!, data));
-      }
+      for (const entry of entries)
+        files.push(fromDisk(entry.name.split('/').pop()!, entry.path!, entry.size));
     } else {
-      files.push(fromBuffer(upload.filename, upload.data));
+      files.push(fromDisk(upload.filename, upload.path, upload.size));
     }
   }
   return files;
+}
+
+function fromDisk(name: string, path: string, size: number): ExtractFile {
+  return { name, size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
 }

@@ -5,6 +5,7 @@
  * which field, the value found and what was expected, in words.
  */
 import { createHash } from 'node:crypto';
+import { hasControlCharacters, visibleControlCharacters } from '../../../platform/errors';
 import { canonicalCode, describeCodes } from './codes';
 import { allFields, type FieldSpec, SSD_TABLES_NOT_READ, TABLES_BY_NAME, type TableSpec } from './spec';
 
@@ -134,6 +135,12 @@ export function keptAs(field: FieldSpec): 'kept as given' | 'left empty' {
 export function parseField(field: FieldSpec, raw: string, today: string): Parsed {
   const value = raw.trim();
   if (value === '' || value.toUpperCase() === 'NULL') return { ok: true, value: null };
+  if (hasControlCharacters(value))
+    return {
+      ok: false,
+      expected:
+        'Text without control characters (a NUL byte shows as \\0): remove them in the case management system or the file, then export again',
+    };
   const type = field.type;
   switch (type.kind) {
     case 'id':
@@ -313,12 +320,24 @@ export function validateRow(
     const raw = at >= 0 ? (cells[at] ?? '') : '';
     const parsed = parseField(field, raw, today);
     if (!parsed.ok) {
-      if (gradeOf(field) === 'error') {
-        errors.push({ file, row, field: field.ssd, value: raw, expected: parsed.expected });
+      if (gradeOf(field) === 'error' || hasControlCharacters(raw)) {
+        errors.push({
+          file,
+          row,
+          field: field.ssd,
+          value: visibleControlCharacters(raw),
+          expected: parsed.expected,
+        });
         values[i] = null;
       } else {
         const kept = keptAs(field);
-        notices.push({ file, row, field: field.ssd, value: raw, expected: `${parsed.expected} (${kept})` });
+        notices.push({
+          file,
+          row,
+          field: field.ssd,
+          value: visibleControlCharacters(raw),
+          expected: `${parsed.expected} (${kept})`,
+        });
         values[i] = kept === 'kept as given' ? raw.trim() : null;
       }
       continue;

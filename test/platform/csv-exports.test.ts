@@ -1,0 +1,98 @@
+/**
+ * Every CSV the service writes is safe to open in a spreadsheet: the test
+ * finds every CSV route in the route table (a new one fails it until it is
+ * listed here), fills each with data holding formula-like text, and checks
+ * no cell starts with = + - @ tab or carriage return.
+ */
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as cases from '../../src/modules/cases/service';
+import * as plans from '../../src/modules/plans/service';
+import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
+import { actorOf, auditCtx, blankAction, dateFields, smallPlan } from '../modules/plans-fixture';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(async () => ctx.close());
+
+const FORMULA = '=HYPERLINK("http://evil.example","Open")';
+const DANGEROUS = /^[=+\-@\t\r]/;
+
+const CSV_ROUTES = [
+  '/admin/audit/export.csv',
+  '/cases/import/:id/errors.csv',
+  '/plans/:planId/export/:format',
+  '/plans/:planId/snapshots/:number/export/:format',
+  '/timescales/tasks.csv',
+];
+
+describe('CSV exports', () => {
+  it('lists every route that writes CSV', () => {
+    const found = ctx.app.routeTable
+      .filter((r) => r.method === 'GET' && /csv|:format/i.test(r.url))
+      .map((r) => r.url)
+      .sort();
+    expect(found).toEqual(CSV_ROUTES);
+  });
+
+  it('guards every cell of every CSV against formulas', async () => {
+    const db = ctx.oversight.database.db;
+    const plan = await smallPlan(ctx);
+    const manager = actorOf(ctx.org, 'service_manager');
+    await plans.createAction(db, manager, auditCtx(manager, ctx.clock.now()), plan.planId, {
+      ...blankAction,
+      priorityId: plan.priorityIds[0]!,
+      reference: '1.3',
+      action: FORMULA,
+      measure: '+44 20 7946 0000',
+      outcomeForChildren: '@SUM(A1:A9)',
+    });
+    const managerAgent = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const published = await managerAgent.post(
+      `/plans/${plan.planId}/snapshots`,
+      dateFields('asAt', '2026-11-16'),
+    );
+    expect(published.statusCode).toBe(302);
+    // A rejected import whose problems carry a formula-like value.
+    const { smallExtract, extractFiles } = await import('../../src/modules/cases/fixtures');
+    const bad = smallExtract();
+    bad['ssd_person.csv']![1]![6] = '=1+1';
+    const importId = await cases.startSsdImport(
+      db,
+      manager,
+      { files: extractFiles(bad), mode: 'full', clock: ctx.clock, concurrentProgress: false },
+      auditCtx(manager, ctx.clock.now()),
+    );
+    expect((await cases.importSettled(importId))!.status).toBe('rejected');
+
+    const params: Record<string, string> = {
+      id: importId,
+      planId: plan.planId,
+      number: '1',
+      format: 'csv',
+    };
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const agentFor = (url: string) => (url.startsWith('/admin') ? admin : managerAgent);
+    let formulaSeen = 0;
+    for (const route of CSV_ROUTES) {
+      const url = route.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+      const res = await agentFor(url).get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/csv');
+      const rows = parse(res.body, { relax_column_count: true, bom: true }) as string[][];
+      for (const cell of rows.flat()) {
+        expect(DANGEROUS.test(cell), `${url}: ${JSON.stringify(cell)}`).toBe(false);
+        if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@")) formulaSeen += 1;
+      }
+    }
+    // The plan's working copy, its published version and the import problems all held formulas.
+    expect(formulaSeen).toBeGreaterThanOrEqual(7);
+  });
+
+  it('reads a guarded plan CSV back as it was written', async () => {
+    const { readCsv } = await import('../../src/modules/plans/files');
+    expect(readCsv(Buffer.from(`'=1+1,'@x,plain\r\n`))).toEqual([['=1+1', '@x', 'plain']]);
+  });
+});
