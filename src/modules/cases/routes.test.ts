@@ -118,7 +118,7 @@ describe('the import page', () => {
     expect(adminPage.body).not.toContain('31/02/2025');
     expect(adminPage.body).toContain('The values found are not shown');
     const adminCsv = await admin.get(`/cases/import/${id}/errors.csv`);
-    expect(adminCsv.body.split('\r\n')[0]).toBe('file,row,field,expected');
+    expect(adminCsv.body.split('\r\n')[0]).toBe('kind,file,row,field,expected');
     expect(adminCsv.body).not.toContain('31/02/2025');
     // A service manager sees every child, and so the values.
     const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
