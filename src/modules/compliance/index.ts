@@ -4,6 +4,7 @@ import { today } from '../../platform/clock';
 import type { OversightModule } from '../../platform/http/module';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
+import { complianceHomeItems } from './home-items';
 import { complianceRoutes } from './routes';
 import { STATUS_LABELS, STATUS_TAG } from './rules/status';
 import { latestComputation, listRules, refreshTasks, sendDailyPrompts, tasksForChild } from './service';
@@ -77,6 +78,7 @@ export const complianceModule: OversightModule = {
     { href: '/timescales/rules', text: 'Timescale rules', permission: 'compliance.rules.edit' },
   ],
   routes,
+  homeItems: complianceHomeItems,
   recordPanels: [
     {
       recordType: 'child',
