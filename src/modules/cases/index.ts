@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { casesHomeItems } from './home-items';
 import { practiceNav, practicePermissions } from './practice-permissions';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
@@ -35,6 +36,7 @@ export const casesModule: OversightModule = {
     ...practicePermissions,
   },
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
+  homeItems: casesHomeItems,
   routes: async (app) => {
     await casesRoutes(app);
     await childRoutes(app);

@@ -14,6 +14,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors, validateForm } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { type Actor, can } from '../../platform/permissions';
+import { planIdsWithRedOrOverdue } from './attention-repository';
 import { allActions, filterDocument, leadLong, leadText, type PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
 import {
@@ -302,11 +303,20 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans', { config: { permission: P.published } }, async (req, reply) => {
     const a = actor(req);
-    const working = can(a, P.read) ? await plans.listPlans(db, a) : [];
+    const { attention } = z
+      .object({ attention: z.enum(['red-or-overdue']).optional().catch(undefined) })
+      .parse(req.query ?? {});
+    const all = can(a, P.read) ? await plans.listPlans(db, a) : [];
+    // The home page's count: only plans holding a red action or one past its end date.
+    const flagged = attention
+      ? new Set(await planIdsWithRedOrOverdue(db, a.organisationId, todayIso()))
+      : null;
+    const working = flagged ? all.filter((p) => flagged.has(p.id)) : all;
     const published = await plans.listPublishedSnapshots(db, a.organisationId);
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('list'), {
       title: 'Improvement plans',
+      attention: Boolean(flagged),
       plans: working.map((p) => ({
         ...p,
         countsLine: countsLine({ counts: p.counts, ragKey: key } as PlanDocument),
@@ -324,10 +334,15 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans/my-actions', { config: { permission: P.update } }, async (req, reply) => {
     const a = actor(req);
-    const rows = await plans.myActions(db, a, todayIso());
+    const { flag } = z
+      .object({ flag: z.enum(['overdue', 'stale']).optional().catch(undefined) })
+      .parse(req.query ?? {});
+    const all = await plans.myActions(db, a, todayIso());
+    const rows = flag ? all.filter((r) => r[flag]) : all;
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('my-actions'), {
       title: 'My actions',
+      flag,
       actions: rows.map((r) => ({ ...r, ragView: ragView(key, r.rag) })),
     });
   });

@@ -3,6 +3,7 @@ import type { OversightModule } from '../http/module';
 import { can, ROLE_NAMES, ROLES } from '../permissions';
 import { auditRoutes } from './audit-routes';
 import { calendarRoutes } from './calendar-routes';
+import { adminHomeItems } from './home-items';
 import { actorOf } from './http';
 import { outboxRoutes } from './outbox-routes';
 import { permissionMatrix, roleSummaries } from './roles';
@@ -78,4 +79,5 @@ export const adminModule: OversightModule = {
   },
   nav: [{ href: '/admin', text: 'Administration', permission: 'admin.view' }],
   routes: adminRoutes,
+  homeItems: adminHomeItems,
 };

@@ -1,0 +1,49 @@
+/**
+ * What improvement plans put on the home page: the actions a person leads
+ * that are overdue or not reviewed in time, and (for those who manage plans)
+ * the plans holding red or overdue actions. Each links to its filtered list.
+ */
+import { today } from '../../platform/clock';
+import type { HomeItemProvider } from '../../platform/home/items';
+import { planIdsWithRedOrOverdue } from './attention-repository';
+import { myActions } from './service';
+
+export const plansHomeItems: HomeItemProvider[] = [
+  {
+    heading: 'Improvement plan actions you lead',
+    order: 40,
+    permission: 'plans.update',
+    load: async (app, actor) => {
+      const actions = await myActions(app.deps.db, actor, today(app.deps.clock));
+      if (!actions.length) return [];
+      return [
+        {
+          text: 'Actions past their end date',
+          count: actions.filter((a) => a.overdue).length,
+          href: '/plans/my-actions?flag=overdue',
+          tone: 'overdue',
+        },
+        {
+          text: "Actions whose status was not reviewed within the plan's monitoring period",
+          count: actions.filter((a) => a.stale).length,
+          href: '/plans/my-actions?flag=stale',
+          tone: 'due',
+        },
+      ];
+    },
+  },
+  {
+    heading: 'Improvement plans',
+    order: 45,
+    permission: 'plans.manage',
+    load: async (app, actor) => [
+      {
+        text: 'Plans with red or overdue actions',
+        count: (await planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)))
+          .length,
+        href: '/plans?attention=red-or-overdue',
+        tone: 'overdue',
+      },
+    ],
+  },
+];
