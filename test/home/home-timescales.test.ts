@@ -36,7 +36,14 @@ describe('home page: statutory timescales', () => {
     // Nothing about the team or the service: a practitioner cannot act on those.
     expect(headings(page.body)).not.toContain("Your team's statutory tasks");
     expect(headings(page.body)).not.toContain('Statutory timescales across the service');
-    expect(page.body).toMatch(/1 count below needs action now/);
+    // The summary at the top names what needs action now (the overdue tasks), and not what is merely due.
+    const start = page.body.indexOf('data-home-summary');
+    const summary = page.body.slice(start, page.body.indexOf('</ul>', start));
+    expect(summary).toContain('these need action now');
+    expect(summary).toMatch(
+      /Overdue tasks for your children: <a[^>]*href="\/timescales\/tasks\?mine=1&amp;status=overdue">2</,
+    );
+    expect(summary).not.toContain('Tasks due in the next 7 days');
   });
 
   it('counts tasks coming due within 7 days, and links to exactly them', async () => {

@@ -95,7 +95,8 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
         text: `Overdue: ${w.name}`,
         count: overdueOf.get(w.id) ?? 0,
         href: `/timescales/tasks?team=${teamId}&worker=${w.id}&status=overdue`,
-        tone: 'overdue',
+        // A breakdown of the team's total above: flagged once there, not again per worker.
+        tone: 'info',
       }),
     ),
   ];

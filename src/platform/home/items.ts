@@ -68,7 +68,7 @@ export async function loadHomeGroups(
   return loaded.filter((g) => g.failed || g.items.length > 0);
 }
 
-/** The items that need action now: overdue tones with something to count. */
-export function needingAction(groups: readonly HomeGroup[]): number {
-  return groups.reduce((n, g) => n + g.items.filter((i) => i.tone === 'overdue' && i.count > 0).length, 0);
+/** The items that need action now, for the summary at the top: overdue tones with something to count. */
+export function needingAction(groups: readonly HomeGroup[]): HomeItem[] {
+  return groups.flatMap((g) => g.items.filter((i) => i.tone === 'overdue' && i.count > 0));
 }
