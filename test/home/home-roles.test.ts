@@ -12,10 +12,11 @@ import type { DemoOrganisation } from '../../src/demo/organisation';
 import { extractFiles } from '../../src/modules/cases/fixtures';
 import { importSettled, startSsdImport } from '../../src/modules/cases/service';
 import { timescalesExtract } from '../../src/modules/compliance/fixtures';
+import * as plans from '../../src/modules/plans/service';
 import { createUser } from '../../src/platform/admin/service';
 import { mailMessages } from '../../src/platform/schema';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
-import { smallPlan } from '../modules/plans-fixture';
+import { actorOf, auditCtx, smallPlan } from '../modules/plans-fixture';
 import { follow, headings, homeRows, importInto } from './helpers';
 
 let ctx: TestContext;
@@ -74,6 +75,17 @@ beforeAll(async () => {
   ] as const) {
     await importInto(ctx, org, timescalesExtract());
     await smallPlan(ctx, org, name);
+    const clerk = actorOf(org, 'committee_clerk');
+    // Promised for 1 November and not done: overdue on the committee's list.
+    await plans.addOutstandingAction(ctx.oversight.database.db, clerk, auditCtx(clerk, ctx.clock.now()), {
+      committeeName: `${name} committee`,
+      committeeKey: 'safeguarding',
+      action: 'Circulate the missing children report',
+      dateAdded: '2026-10-01',
+      agendaItem: 'Item 6',
+      officer: 'Head of Service, Children in Care',
+      targetDate: '2026-11-01',
+    });
     await problems(org);
   }
 });
@@ -124,9 +136,11 @@ describe('home page for each role', () => {
     const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
     const rows = homeRows((await manager.get('/')).body);
     const flagged = rows.get('Plans with red or overdue actions');
-    expect(flagged?.count).toBe(1);
+    // The service plan (action 1.2 overdue) and the committee's outstanding actions list.
+    expect(flagged?.count).toBe(2);
     const plansList = await follow(manager, flagged);
-    expect(plansList).toContain('Service improvement plan');
+    expect(plansList).toContain('>Service improvement plan<');
+    expect(plansList).toContain('Service improvement plan committee');
     expect(plansList).not.toContain('Westbrook');
     const mine = rows.get('Actions past their end date');
     expect(mine?.count).toBe(1);
@@ -159,13 +173,25 @@ describe('home page for each role', () => {
   });
 
   it('tells roles whose work is not in Oversight yet so, plainly, with the pages they can use', async () => {
-    for (const role of ['committee_clerk', 'committee_member', 'independent_auditor']) {
+    for (const role of ['committee_member', 'independent_auditor']) {
       const person = await signedIn(ctx, emailOf(ctx.org, role));
       const page = await person.get('/');
       expect(page.statusCode).toBe(200);
       expect(homeRows(page.body).size, role).toBe(0);
       expect(page.body, role).toContain('Nothing in Oversight asks for your attention in your role yet.');
     }
+  });
+
+  it("gives a committee clerk the committees' outstanding actions lists with overdue actions", async () => {
+    const clerk = await signedIn(ctx, emailOf(ctx.org, 'committee_clerk'));
+    const rows = homeRows((await clerk.get('/')).body);
+    const lists = rows.get('Outstanding actions lists with red or overdue actions');
+    expect(lists?.count).toBe(1);
+    const list = await follow(clerk, lists);
+    expect(list).toContain('Service improvement plan committee');
+    expect(list).not.toContain('>Service improvement plan<');
+    expect(list).not.toContain('Westbrook');
+    expect(rows.has('Plans with red or overdue actions')).toBe(false);
   });
 
   it('keeps the page up when one module cannot load its counts', async () => {

@@ -29,7 +29,7 @@ export const casesHomeItems: HomeItemProvider[] = [
   },
   {
     heading: "Children's views",
-    order: 25,
+    order: 33,
     permission: 'cases.voice.indicator',
     load: async (app, actor) => {
       const due = await childrenWithViewsDue(app.deps.db, actor, today(app.deps.clock));

@@ -124,8 +124,9 @@ async function service(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> 
       tone: 'due',
     },
   ];
-  // The latest month with tasks due, against the month before it: the trend in one line.
-  const trend = onTimeTrend(trendRows, today(clock)).filter((p) => p.rate != null);
+  // The latest complete month with tasks due, against the month before it: the trend in one line.
+  const thisMonth = today(clock).slice(0, 7);
+  const trend = onTimeTrend(trendRows, today(clock)).filter((p) => p.rate != null && p.month < thisMonth);
   const last = trend.at(-1);
   const before = trend.at(-2);
   if (last?.rate != null) {

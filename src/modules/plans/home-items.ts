@@ -5,8 +5,9 @@
  */
 import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
+import { can } from '../../platform/permissions';
 import { planIdsWithRedOrOverdue } from './attention-repository';
-import { myActions } from './service';
+import { listPlans, myActions } from './service';
 
 export const plansHomeItems: HomeItemProvider[] = [
   {
@@ -45,5 +46,29 @@ export const plansHomeItems: HomeItemProvider[] = [
         tone: 'overdue',
       },
     ],
+  },
+  {
+    heading: "Committees' outstanding actions",
+    order: 46,
+    permission: 'plans.committee',
+    load: async (app, actor) => {
+      // Those who manage plans already have every plan counted above.
+      if (can(actor, 'plans.manage')) return [];
+      const [flagged, all] = await Promise.all([
+        planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)),
+        listPlans(app.deps.db, actor),
+      ]);
+      const lists = all.filter((p) => p.type === 'committee_outstanding');
+      if (!lists.length) return [];
+      const ids = new Set(flagged);
+      return [
+        {
+          text: 'Outstanding actions lists with red or overdue actions',
+          count: lists.filter((p) => ids.has(p.id)).length,
+          href: '/plans?attention=red-or-overdue&type=committee_outstanding',
+          tone: 'overdue',
+        },
+      ];
+    },
   },
 ];

@@ -303,20 +303,24 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans', { config: { permission: P.published } }, async (req, reply) => {
     const a = actor(req);
-    const { attention } = z
-      .object({ attention: z.enum(['red-or-overdue']).optional().catch(undefined) })
+    const { attention, type } = z
+      .object({
+        attention: z.enum(['red-or-overdue']).optional().catch(undefined),
+        type: z.enum(['committee_outstanding']).optional().catch(undefined),
+      })
       .parse(req.query ?? {});
     const all = can(a, P.read) ? await plans.listPlans(db, a) : [];
     // The home page's count: only plans holding a red action or one past its end date.
     const flagged = attention
       ? new Set(await planIdsWithRedOrOverdue(db, a.organisationId, todayIso()))
       : null;
-    const working = flagged ? all.filter((p) => flagged.has(p.id)) : all;
+    const working = all.filter((p) => (!flagged || flagged.has(p.id)) && (!type || p.type === type));
     const published = await plans.listPublishedSnapshots(db, a.organisationId);
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('list'), {
       title: 'Improvement plans',
       attention: Boolean(flagged),
+      committeeOnly: type === 'committee_outstanding',
       plans: working.map((p) => ({
         ...p,
         countsLine: countsLine({ counts: p.counts, ragKey: key } as PlanDocument),
