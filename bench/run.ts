@@ -20,7 +20,7 @@ import { type DemoStep, demoSteps, loadDemo } from '../src/demo/load';
 import type { DemoOrganisation } from '../src/demo/organisation';
 import { loadConfig } from '../src/platform/config';
 import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
-import { ROLE_NAMES, type Role, SIGNED_IN } from '../src/platform/permissions';
+import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, type PageTiming, signInCookie, timed } from './harness';
 
 /** Requests per page. */
@@ -30,7 +30,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
  * Pages to time besides the navigation (below), and as whom: later issues add
  * pages here that no navigation item leads to, such as a child's record.
  */
-const PAGES: Array<{ role: Role; url: string; label: string }> = [];
+const PAGES: Array<{ role: Role; url: string; label: string }> = [
+  // Every role's home page: it gathers each module's counts of what needs attention.
+  ...ROLES.map((role) => ({ role, url: '/', label: `Home (${ROLE_NAMES[role].toLowerCase()})` })),
+];
 
 /**
  * Every page in the navigation of these roles is timed, so each module's
@@ -47,7 +50,8 @@ function navigationPages(oversight: Oversight): Array<{ role: Role; url: string;
     const held = grants.get(role) ?? new Set<string>();
     for (const item of nav) {
       if (item.permission !== SIGNED_IN && !held.has(item.permission)) continue;
-      if (seen.has(item.href)) continue;
+      // The home page is timed for every role (PAGES), not only the first.
+      if (item.href === '/' || seen.has(item.href)) continue;
       seen.add(item.href);
       pages.push({ role, url: item.href, label: `${item.text} (${ROLE_NAMES[role].toLowerCase()})` });
     }

@@ -4,6 +4,7 @@ import { recordAudit } from './audit/service';
 import { signIn } from './auth/service';
 import { destroySession, purgeExpiredSessions, purgeOldSignInAttempts } from './auth/sessions';
 import { typefaceRoutes } from './branding/typeface';
+import { renderHome } from './home/routes';
 import { formErrors, validateForm } from './http/forms';
 import type { OversightModule } from './http/module';
 import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
@@ -77,7 +78,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/sign-in?signed-out=1');
   });
 
-  app.get('/', { config: { permission: SIGNED_IN } }, async (_req, reply) => reply.render('home.njk'));
+  app.get('/', { config: { permission: SIGNED_IN } }, async (req, reply) => renderHome(app, req, reply));
 
   app.get('/accessibility', { config: { permission: PUBLIC } }, async (_req, reply) =>
     reply.render('accessibility.njk'),

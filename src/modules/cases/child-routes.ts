@@ -17,6 +17,7 @@ import {
 import { loadRecordPanels } from '../../platform/http/module';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
+import { childrenWithViewsDue } from './attention';
 import * as practice from './practice-service';
 import * as cases from './service';
 import {
@@ -160,8 +161,16 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/children/mine', { config: { permission: 'cases.mine' } }, async (req, reply) => {
+    const { views } = z.object({ views: z.enum(['due']).optional().catch(undefined) }).parse(queryOf(req));
     const rows = await practice.myCases(db, req.actor!, ctxOf(req));
-    return reply.render('cases/views/child/mine.njk', { rows, serviceLevelNames });
+    if (views !== 'due') return reply.render('cases/views/child/mine.njk', { rows, serviceLevelNames });
+    // Only the children whose views were last recorded more than three months ago (the home page's count).
+    const due = new Set(await childrenWithViewsDue(db, req.actor!, today(clock), { own: true }));
+    return reply.render('cases/views/child/mine.njk', {
+      rows: rows.filter((r) => due.has(r.id)),
+      serviceLevelNames,
+      viewsDue: true,
+    });
   });
 
   app.get('/children/team', { config: { permission: 'cases.team' } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { casesHomeItems } from './home-items';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettingsRoutes } from './import-settings-routes';
 import { importsFinished } from './importer';
@@ -43,6 +44,7 @@ export const casesModule: OversightModule = {
     ...practicePermissions,
   },
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
+  homeItems: casesHomeItems,
   routes: async (app) => {
     await casesRoutes(app);
     await importSettingsRoutes(app);

@@ -4,6 +4,7 @@ import { markedAttachment } from '../../platform/branding/service';
 import { formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { megabytes, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { problemsSinceLastApplied } from './attention';
 import * as cases from './service';
 import { ExtractFileError, filesFromUploads } from './ssd/extract';
 
@@ -180,8 +181,13 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/cases/imports', { config: { permission: cases.CASE_PERMISSIONS.import } }, async (req, reply) => {
-    const rows = await cases.listImportHistory(db, req.actor!);
+    const { status } = z
+      .object({ status: z.enum(['problem']).optional().catch(undefined) })
+      .parse(req.query ?? {});
+    const all = await cases.listImportHistory(db, req.actor!);
+    const rows = status === 'problem' ? problemsSinceLastApplied(all) : all;
     return reply.render('cases/views/imports.njk', {
+      problemsOnly: status === 'problem',
       rows: rows.map((r) => ({
         ...r,
         statusText: STATUS_TEXT[r.status] ?? { text: r.status, tag: 'govuk-tag--grey' },

@@ -5,6 +5,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { exclusively } from '../../platform/instance';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
+import { complianceHomeItems } from './home-items';
 import { complianceRoutes } from './routes';
 import { STATUS_LABELS, STATUS_TAG } from './rules/status';
 import { latestComputation, listRules, refreshTasks, sendDailyPrompts, tasksForChild } from './service';
@@ -90,6 +91,7 @@ export const complianceModule: OversightModule = {
     { href: '/timescales/rules', text: 'Timescale rules', permission: 'compliance.rules.edit' },
   ],
   routes,
+  homeItems: complianceHomeItems,
   recordPanels: [
     {
       recordType: 'child',

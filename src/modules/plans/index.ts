@@ -1,4 +1,5 @@
 import type { OversightModule } from '../../platform/http/module';
+import { plansHomeItems } from './home-items';
 import { plansRoutes } from './routes';
 
 /**
@@ -61,4 +62,5 @@ export const plansModule: OversightModule = {
     { href: '/plans/settings/rag-key', text: 'RAG key', permission: 'plans.configure' },
   ],
   routes: plansRoutes,
+  homeItems: plansHomeItems,
 };

@@ -15,6 +15,7 @@ import { type FormErrors, formErrors, validateForm } from '../../platform/http/f
 import { auditContext } from '../../platform/http/server';
 import { fromRoot } from '../../platform/paths';
 import { type Actor, can } from '../../platform/permissions';
+import { planIdsWithRedOrOverdue } from './attention-repository';
 import { allActions, filterDocument, leadLong, leadText, type PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
 import {
@@ -293,11 +294,24 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans', { config: { permission: P.published } }, async (req, reply) => {
     const a = actor(req);
-    const working = can(a, P.read) ? await plans.listPlans(db, a) : [];
+    const { attention, type } = z
+      .object({
+        attention: z.enum(['red-or-overdue']).optional().catch(undefined),
+        type: z.enum(['committee_outstanding']).optional().catch(undefined),
+      })
+      .parse(req.query ?? {});
+    const all = can(a, P.read) ? await plans.listPlans(db, a) : [];
+    // The home page's count: only plans holding a red action or one past its end date.
+    const flagged = attention
+      ? new Set(await planIdsWithRedOrOverdue(db, a.organisationId, todayIso()))
+      : null;
+    const working = all.filter((p) => (!flagged || flagged.has(p.id)) && (!type || p.type === type));
     const published = await plans.listPublishedSnapshots(db, a.organisationId);
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('list'), {
       title: 'Improvement plans',
+      attention: Boolean(flagged),
+      committeeOnly: type === 'committee_outstanding',
       plans: working.map((p) => ({
         ...p,
         countsLine: countsLine({ counts: p.counts, ragKey: key } as PlanDocument),
@@ -315,10 +329,15 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans/my-actions', { config: { permission: P.update } }, async (req, reply) => {
     const a = actor(req);
-    const rows = await plans.myActions(db, a, todayIso());
+    const { flag } = z
+      .object({ flag: z.enum(['overdue', 'stale']).optional().catch(undefined) })
+      .parse(req.query ?? {});
+    const all = await plans.myActions(db, a, todayIso());
+    const rows = flag ? all.filter((r) => r[flag]) : all;
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('my-actions'), {
       title: 'My actions',
+      flag,
       actions: rows.map((r) => ({ ...r, ragView: ragView(key, r.rag) })),
     });
   });

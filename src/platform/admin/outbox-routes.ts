@@ -12,15 +12,18 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, mailer } = app.deps;
 
   app.get('/admin/outbox', PERMISSION, async (req, reply) => {
-    const { page } = z.object({ page: pageParam }).parse(req.query ?? {});
-    const result = await outbox(db, actorOf(req), { page, pageSize: OUTBOX_PAGE_SIZE });
+    const { page, status } = z
+      .object({ page: pageParam, status: z.enum(['failed']).optional().catch(undefined) })
+      .parse(req.query ?? {});
+    const result = await outbox(db, actorOf(req), { page, pageSize: OUTBOX_PAGE_SIZE }, status);
     return reply.render('admin/outbox/index.njk', {
       messages: result.rows,
+      failedOnly: status === 'failed',
       mode: mailer.mode,
       pagination: paginate(
         result.total,
         { page, pageSize: OUTBOX_PAGE_SIZE },
-        (p) => `/admin/outbox?page=${p}`,
+        (p) => `/admin/outbox?${status ? `status=${status}&` : ''}page=${p}`,
       ),
     });
   });

@@ -99,6 +99,21 @@ export async function usersOf(db: Db, organisationId: string, filter: UserFilter
   return { rows, total: Number(total?.n ?? 0) };
 }
 
+/** How many people match a filter (the home page's count of people invited who have not signed in). */
+export async function countUsers(db: Db, organisationId: string, filter: UserFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(userWhere(organisationId, filter));
+  return Number(row?.n ?? 0);
+}
+
+/** Messages the mail server refused, for the home page. */
+export async function countFailedMail(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.organisationId, organisationId), eq(mailMessages.status, 'failed')));
+  return Number(row?.n ?? 0);
+}
+
 /** Everyone in the organisation, for choosing a person in a filter. */
 export async function peopleOf(db: Db, organisationId: string) {
   return db
@@ -259,8 +274,11 @@ const messageColumns = {
   sentAt: mailMessages.sentAt,
 };
 
-export async function outboxPage(db: Db, organisationId: string, page: Page) {
-  const where = eq(mailMessages.organisationId, organisationId);
+export async function outboxPage(db: Db, organisationId: string, page: Page, status?: 'failed') {
+  const where = and(
+    eq(mailMessages.organisationId, organisationId),
+    status ? eq(mailMessages.status, status) : undefined,
+  );
   const rows = await db
     .select(messageColumns)
     .from(mailMessages)

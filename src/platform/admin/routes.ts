@@ -6,6 +6,7 @@ import { can, ROLE_NAMES, ROLES } from '../permissions';
 import { approvalRoutes } from './approvals-routes';
 import { auditRoutes } from './audit-routes';
 import { calendarRoutes } from './calendar-routes';
+import { adminHomeItems } from './home-items';
 import { actorOf } from './http';
 import { outboxRoutes } from './outbox-routes';
 import { permissionMatrix, roleSummaries } from './roles';
@@ -103,4 +104,5 @@ export const adminModule: OversightModule = {
   },
   nav: [{ href: '/admin', text: 'Administration', permission: 'admin.view' }],
   routes: adminRoutes,
+  homeItems: adminHomeItems,
 };

@@ -515,8 +515,8 @@ export async function exportAudit(
 
 // Outbox
 
-export async function outbox(db: Db, actor: Actor, page: PageRequest) {
-  return outboxPage(db, actor.organisationId, limitOffset(page));
+export async function outbox(db: Db, actor: Actor, page: PageRequest, status?: 'failed') {
+  return outboxPage(db, actor.organisationId, limitOffset(page), status);
 }
 
 /** One message of the organisation. Reading it is audited: messages are addressed to people. */

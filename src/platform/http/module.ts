@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { HomeItemProvider } from '../home/items';
 import type { DailyJob } from '../jobs';
 import type { Actor, PermissionSet } from '../permissions';
 import { can } from '../permissions';
@@ -39,6 +40,8 @@ export interface OversightModule {
   dailyJobs?: (app: FastifyInstance) => DailyJob[];
   /** Sections for other modules' record pages. */
   recordPanels?: RecordPanel[];
+  /** Counts of what needs attention, for the home page. */
+  homeItems?: HomeItemProvider[];
 }
 
 /** The panels every module contributes to a record page, loaded for this person, in order. */

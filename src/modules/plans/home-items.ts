@@ -1,0 +1,74 @@
+/**
+ * What improvement plans put on the home page: the actions a person leads
+ * that are overdue or not reviewed in time, and (for those who manage plans)
+ * the plans holding red or overdue actions. Each links to its filtered list.
+ */
+import { today } from '../../platform/clock';
+import type { HomeItemProvider } from '../../platform/home/items';
+import { can } from '../../platform/permissions';
+import { planIdsWithRedOrOverdue } from './attention-repository';
+import { listPlans, myActions } from './service';
+
+export const plansHomeItems: HomeItemProvider[] = [
+  {
+    heading: 'Improvement plan actions you lead',
+    order: 40,
+    permission: 'plans.update',
+    load: async (app, actor) => {
+      const actions = await myActions(app.deps.db, actor, today(app.deps.clock));
+      if (!actions.length) return [];
+      return [
+        {
+          text: 'Actions past their end date',
+          count: actions.filter((a) => a.overdue).length,
+          href: '/plans/my-actions?flag=overdue',
+          tone: 'overdue',
+        },
+        {
+          text: "Actions whose status was not reviewed within the plan's monitoring period",
+          count: actions.filter((a) => a.stale).length,
+          href: '/plans/my-actions?flag=stale',
+          tone: 'due',
+        },
+      ];
+    },
+  },
+  {
+    heading: 'Improvement plans',
+    order: 45,
+    permission: 'plans.manage',
+    load: async (app, actor) => [
+      {
+        text: 'Plans with red or overdue actions',
+        count: (await planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)))
+          .length,
+        href: '/plans?attention=red-or-overdue',
+        tone: 'overdue',
+      },
+    ],
+  },
+  {
+    heading: "Committees' outstanding actions",
+    order: 46,
+    permission: 'plans.committee',
+    load: async (app, actor) => {
+      // Those who manage plans already have every plan counted above.
+      if (can(actor, 'plans.manage')) return [];
+      const [flagged, all] = await Promise.all([
+        planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)),
+        listPlans(app.deps.db, actor),
+      ]);
+      const lists = all.filter((p) => p.type === 'committee_outstanding');
+      if (!lists.length) return [];
+      const ids = new Set(flagged);
+      return [
+        {
+          text: 'Outstanding actions lists with red or overdue actions',
+          count: lists.filter((p) => ids.has(p.id)).length,
+          href: '/plans?attention=red-or-overdue&type=committee_outstanding',
+          tone: 'overdue',
+        },
+      ];
+    },
+  },
+];
