@@ -1,5 +1,6 @@
 /**
- * Who may see which child: the actor's case scope, and the guard every page of one child passes (a child outside scope, or of another organisation, is NotFoundError).
+ * Who may see which child: the actor's case scope, and the guard every page of one child
+ * passes (a child outside scope, or of another organisation, is NotFoundError).
  */
 import type { AuditContext } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';

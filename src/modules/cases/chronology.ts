@@ -1,5 +1,6 @@
 /**
- * The child's chronology: dated events from every table, filtered by category (audited "child.chronology").
+ * The child's chronology: dated events from every table, filtered by category (audited
+ * "child.chronology").
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';

@@ -1,5 +1,6 @@
 /**
- * The SSD import as people and commands start it: the upload page, the command and the demo, the import's page and its problems as CSV.
+ * The SSD import as people and commands start it: the upload page, the command and the demo,
+ * the import's page and its problems as CSV.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Clock } from '../../platform/clock';

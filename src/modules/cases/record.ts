@@ -1,5 +1,6 @@
 /**
- * The child's record: every current episode and event of a child the actor may see (audited "child.view").
+ * The child's record: every current episode and event of a child the actor may see (audited
+ * "child.view").
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';

@@ -1,5 +1,6 @@
 /**
- * Finding children and listing caseloads, within the actor's scope; every search is access-audited.
+ * Finding children and listing caseloads, within the actor's scope; every search is access-
+ * audited.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';

@@ -1,5 +1,6 @@
 /**
- * Workers and their links to users, and access grants for roles that see assigned records only.
+ * Workers and their links to users, and access grants for roles that see assigned records
+ * only.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
