@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { fromRoot } from '../paths';
 import { PUBLIC } from '../permissions';
 
 /**
@@ -13,10 +13,14 @@ export function withoutGovukTypeface(css: string): string {
   return css.replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, '').replaceAll('GDS Transport,', '');
 }
 
-const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+// Found from the checkout, so the compiled bundle (dist/) reads the same files as the source.
 const STYLESHEETS: Record<string, string> = {
-  '/vendor/govuk/govuk-frontend.min.css': `${nodeModules}govuk-frontend/dist/govuk/govuk-frontend.min.css`,
-  '/vendor/moj/moj-frontend.min.css': `${nodeModules}@ministryofjustice/frontend/moj/moj-frontend.min.css`,
+  '/vendor/govuk/govuk-frontend.min.css': fromRoot(
+    'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css',
+  ),
+  '/vendor/moj/moj-frontend.min.css': fromRoot(
+    'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css',
+  ),
 };
 
 /** The two stylesheets the layout links, each read and rewritten once. */
