@@ -81,7 +81,13 @@ export async function startJourney(): Promise<Journey> {
           seen.push(`${response.status()} for ${response.url()}`);
         }
       });
-      page.on('requestfailed', (request) => seen.push(`request failed: ${request.url()}`));
+      page.on('requestfailed', (request) => {
+        // The browser fetches the favicon on its own, after the page; a click that navigates
+        // first cancels it (net::ERR_ABORTED). That is no fault of the page: anything else is.
+        const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+        if (aborted && new URL(request.url()).pathname === '/public/favicon.svg') return;
+        seen.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+      });
       return page;
     },
     problems(page) {
