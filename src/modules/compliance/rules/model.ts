@@ -21,6 +21,23 @@ export const EPISODE_TYPES = [
 ] as const;
 export type EpisodeType = (typeof EPISODE_TYPES)[number];
 
+/**
+ * Held by no SSD extract yet: recorded with Oversight's own form on the
+ * child's record. A rule that needs one is listed as "No data yet" until the
+ * organisation records one (see recorded.ts).
+ */
+export const RECORDED_EVENT_TYPES = [
+  'care_plan',
+  'placement_plan',
+  'placement_notification',
+  'iro_appointed',
+  'iro_informed',
+  'needs_assessment',
+  'private_fostering_visit',
+  'sdq',
+  'virtual_school_introduction',
+] as const;
+
 export const EVENT_TYPES = [
   'contact',
   'contact_decision',
@@ -43,16 +60,7 @@ export const EVENT_TYPES = [
   'return_interview',
   'early_help_review',
   'supervision',
-  // Held by no SSD extract yet: the rules that need them are listed as "No data yet".
-  'care_plan',
-  'placement_plan',
-  'placement_notification',
-  'iro_appointed',
-  'iro_informed',
-  'needs_assessment',
-  'private_fostering_visit',
-  'sdq',
-  'virtual_school_introduction',
+  ...RECORDED_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
