@@ -276,4 +276,29 @@ describe('recording an event no extract holds', () => {
     const form = await manager.get(`/children/${kit}/events/new?type=care_plan&back=/children/${kit}`);
     expect(form.body).toMatch(/value="care_plan" checked/);
   });
+
+  it('records a placement plan against the open placement, and refuses one dated before the placement', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const early = await priya.post(`/children/${rowan}/events`, {
+      type: 'placement_plan',
+      ...date('2026-10-20'),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('on or after the placement started (2026-10-26)');
+    const res = await priya.post(`/children/${rowan}/events`, {
+      type: 'placement_plan',
+      ...date('2026-10-30'),
+    });
+    expect(res.statusCode).toBe(302);
+    // 5 working days from Mon 26 Oct: Mon 2 Nov.
+    expect((await tasks('placement-plan')).filter((t) => t.source_id === 'P1')).toEqual([
+      { source_id: 'P1', due: '2026-11-02', status: 'done', completed_on: '2026-10-30' },
+    ]);
+    const [row] = await rawRows<{ episode_source_id: string; recorded_by: string; source_id: string }>(
+      ctx.oversight.database.db,
+      sql`select episode_source_id, recorded_by, source_id from case_recorded_events where event_type = 'placement_plan'`,
+    );
+    expect(row).toMatchObject({ episode_source_id: 'PL1', recorded_by: ctx.org.userIds.practitioner });
+    expect(row!.source_id).toMatch(/^OVS-/);
+  });
 });
