@@ -301,4 +301,18 @@ describe('recording an event no extract holds', () => {
     expect(row).toMatchObject({ episode_source_id: 'PL1', recorded_by: ctx.org.userIds.practitioner });
     expect(row!.source_id).toMatch(/^OVS-/);
   });
+
+  it('keeps what was recorded: the table refuses changes and removals', async () => {
+    const db = ctx.oversight.database.db;
+    for (const statement of [
+      sql`update case_recorded_events set event_date = '2026-11-01'`,
+      sql`delete from case_recorded_events`,
+    ]) {
+      const error = (await db.execute(statement).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { message?: string; cause?: { message?: string } } | undefined;
+      expect(`${error?.message} ${error?.cause?.message}`).toMatch(/case_recorded_events is append-only/);
+    }
+  });
 });
