@@ -132,6 +132,8 @@ const tasks = (ruleKey: string) =>
     sql`select p.source_id, t.due::text, t.status, t.completed_on::text from compliance_tasks t
           join case_people p on p.id = t.person_id where t.rule_key = ${ruleKey} order by p.source_id`,
   );
+const recordAs = (agent: Awaited<ReturnType<typeof signedIn>>, personId: string, type: string, on: string) =>
+  agent.post(`/children/${personId}/events`, { type, ...date(on) });
 const date = (d: string) => {
   const [year, month, day] = d.split('-');
   return { 'date-day': day!, 'date-month': month!, 'date-year': year! };
@@ -277,6 +279,18 @@ describe('recording an event no extract holds', () => {
     expect(form.body).toMatch(/value="care_plan" checked/);
   });
 
+  it('links the task from My tasks to the form, and back', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    // No placement plan is recorded anywhere yet, so there is no placement plan task to link.
+    expect((await priya.get('/tasks')).body).not.toContain('/events/new');
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    expect((await recordAs(manager, kit, 'placement_plan', '2026-10-28')).statusCode).toBe(302);
+    await ctx.app.deps.background.idle();
+    const mine = await priya.get('/tasks');
+    expect(mine.body).toContain(`href="/children/${rowan}/events/new?type=placement_plan&amp;back=/tasks"`);
+    expect(mine.body).toContain('Record event<span class="govuk-visually-hidden"> for Rowan Ashgrove');
+  });
+
   it('records a placement plan against the open placement, and refuses one dated before the placement', async () => {
     const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     const early = await priya.post(`/children/${rowan}/events`, {
@@ -296,7 +310,7 @@ describe('recording an event no extract holds', () => {
     ]);
     const [row] = await rawRows<{ episode_source_id: string; recorded_by: string; source_id: string }>(
       ctx.oversight.database.db,
-      sql`select episode_source_id, recorded_by, source_id from case_recorded_events where event_type = 'placement_plan'`,
+      sql`select episode_source_id, recorded_by, source_id from case_recorded_events where event_type = 'placement_plan' and person_id = ${rowan}`,
     );
     expect(row).toMatchObject({ episode_source_id: 'PL1', recorded_by: ctx.org.userIds.practitioner });
     expect(row!.source_id).toMatch(/^OVS-/);
