@@ -291,6 +291,16 @@ describe('recording an event no extract holds', () => {
     expect(mine.body).toContain('Record event<span class="govuk-visually-hidden"> for Rowan Ashgrove');
   });
 
+  it('goes back only to its own pages', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const res = await priya.post(`/children/${rowan}/events?back=//evil.example/x`, {
+      type: 'sdq',
+      ...date('2026-11-10'),
+    });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/children/${rowan}`);
+  });
+
   it('records a placement plan against the open placement, and refuses one dated before the placement', async () => {
     const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     const early = await priya.post(`/children/${rowan}/events`, {

@@ -9,14 +9,15 @@ import { RECORDABLE_EVENT_TYPES } from './recordable-events';
 import { childNames } from './service';
 
 const params = z.object({ id: z.string().uuid() });
-/** Where to go back to (only this service's own pages), and the event to preselect. */
+/** Where to go back to (only this service's own pages, never //another.host; anything else goes back to the child), and the event to preselect. */
 const pageQuery = z.object({
   back: z
     .string()
-    .regex(/^\/[a-zA-Z0-9/_?=&.-]*$/)
+    .regex(/^\/(?!\/)[a-zA-Z0-9/_?=&.-]*$/)
     .max(300)
-    .optional(),
-  type: z.string().max(40).optional(),
+    .optional()
+    .catch(undefined),
+  type: z.string().max(40).optional().catch(undefined),
 });
 const eventForm = z.object({
   type: z.enum(RECORDABLE_EVENT_TYPES as [string, ...string[]], { message: 'Select what happened' }),
