@@ -28,6 +28,21 @@ describe('events a child’s open episodes allow to be recorded', () => {
     expect(choices.map((c) => c.type)).toEqual(['placement_plan', 'placement_notification']);
   });
 
+  it('records exactly the events compliance waits for (its RECORDED_EVENT_TYPES)', () => {
+    expect([...RECORDABLE_EVENT_TYPES].sort()).toEqual(
+      [
+        'care_plan',
+        'placement_plan',
+        'placement_notification',
+        'iro_appointed',
+        'iro_informed',
+        'needs_assessment',
+        'sdq',
+        'virtual_school_introduction',
+      ].sort(),
+    );
+  });
+
   it('knows an event type from anything else', () => {
     expect(isRecordableEventType('sdq')).toBe(true);
     expect(isRecordableEventType('toString')).toBe(false);

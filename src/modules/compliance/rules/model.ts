@@ -33,7 +33,6 @@ export const RECORDED_EVENT_TYPES = [
   'iro_appointed',
   'iro_informed',
   'needs_assessment',
-  'private_fostering_visit',
   'sdq',
   'virtual_school_introduction',
 ] as const;
@@ -61,6 +60,8 @@ export const EVENT_TYPES = [
   'early_help_review',
   'supervision',
   ...RECORDED_EVENT_TYPES,
+  // Held by no extract, and not recordable by form until private fostering arrangements are held: "No data yet".
+  'private_fostering_visit',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -28,13 +28,29 @@ describe('rules that wait for an event recorded by form', () => {
         'needs-assessment',
         'sdq',
         'virtual-school-introduction',
-        'private-fostering-visit',
       ]),
     );
+    // Private fostering visits have no arrangement to be recorded against yet.
+    expect(waiting).not.toContain('private-fostering-visit');
     expect(waiting).not.toContain('visit-parent-before-assessment');
     expect(waiting).not.toContain('cla-visit');
     for (const r of DEFAULT_RULES.filter(needsRecordedEvent))
       expect(RECORDED_EVENT_TYPES as readonly string[]).toContain(r.completion);
+  });
+
+  it('wait for exactly the events the cases module records by form (kept in step by hand: the modules share no code)', () => {
+    expect([...RECORDED_EVENT_TYPES].sort()).toEqual(
+      [
+        'care_plan',
+        'placement_plan',
+        'placement_notification',
+        'iro_appointed',
+        'iro_informed',
+        'needs_assessment',
+        'sdq',
+        'virtual_school_introduction',
+      ].sort(),
+    );
   });
 
   it('start working only once the organisation has recorded an event of their kind', () => {
