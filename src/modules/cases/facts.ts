@@ -1,8 +1,12 @@
 import type { Db } from '../../platform/db/client';
+import { isRecordableEventType, RECORDABLE_EVENTS, type RecordableEventType } from './recordable-events';
 import * as repo from './repository';
 import { LONG_TERM_PLACEMENTS } from './ssd/codes';
 
 // ---- facts for the compliance engine ------------------------------------------------
+
+/** The kinds of event recorded by form for anyone in the organisation: a timescale rule needing one works once one exists. */
+export { recordedEventTypes } from './recording-repository';
 
 export type FactEpisodeType =
   | 'child_in_need'
@@ -30,7 +34,8 @@ export type FactEventType =
   | 'personal_education_plan'
   | 'pathway_plan'
   | 'care_leaver_contact'
-  | 'missing_return';
+  | 'missing_return'
+  | RecordableEventType;
 
 export interface OpenCaseFacts {
   personId: string;
@@ -364,6 +369,24 @@ export async function listOpenCaseFacts(
     't.id, t.start_date::text, t.end_date::text',
   )) {
     episode(e.person_id, { id: e.id, type: 'early_help', start: e.start_date, end: e.end_date });
+  }
+  // Events recorded with Oversight's own form (no extract holds them): in the period of care, or the placement.
+  for (const r of await q<{
+    event_type: string;
+    event_date: string;
+    cla_source_id: string | null;
+    placement_id: string | null;
+  }>(
+    'case_recorded_events',
+    `t.event_type, t.event_date::text,
+     (select e.cla_source_id from case_cla_episodes e where e.organisation_id = t.organisation_id and e.cla_source_id = t.episode_source_id limit 1) as cla_source_id,
+     (select pl.id from case_cla_placements pl where pl.organisation_id = t.organisation_id and pl.source_id = t.episode_source_id) as placement_id`,
+    'event_date',
+  )) {
+    if (!isRecordableEventType(r.event_type)) continue;
+    const inPlacement = RECORDABLE_EVENTS[r.event_type].episode === 'placement';
+    const episodeId = inPlacement ? r.placement_id : r.cla_source_id ? `cla:${r.cla_source_id}` : null;
+    event(r.person_id, r.event_type, r.event_date, episodeId);
   }
   for (const a of await repo.openCaseAllocations(db, organisationId, options.personIds)) {
     byPerson.get(a.person_id)?.allocations.push({

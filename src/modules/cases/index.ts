@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { eventRoutes } from './event-routes';
 import { casesHomeItems } from './home-items';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettingsRoutes } from './import-settings-routes';
@@ -41,6 +42,11 @@ export const casesModule: OversightModule = {
       description: "Record a statutory visit on a child's record (children you may see)",
       roles: ['practitioner', 'team_manager'],
     },
+    'cases.events.record': {
+      description:
+        "Record on a child's record a statutory event no SSD extract holds, such as a care plan or the IRO appointed (children you may see)",
+      roles: ['practitioner', 'team_manager'],
+    },
     ...practicePermissions,
   },
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
@@ -50,6 +56,7 @@ export const casesModule: OversightModule = {
     await importSettingsRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
+    await eventRoutes(app);
     // A clean stop finishes the imports this instance is running before it lets go of its lock.
     app.addHook('onClose', () => importsFinished());
     // At start-up, imports whose instance is gone are marked failed at once, not after 15 minutes.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
+import type { EventEpisodeKind } from './recordable-events';
 import { FORM_SOURCE_PREFIX } from './repository';
 
 export type VisitKind = 'looked_after' | 'child_protection' | 'child_in_need';
@@ -53,4 +54,54 @@ export async function insertVisit(
     values (${input.organisationId}, ${sourceId}, ${'recorded in Oversight'}, ${input.personId}::uuid, ${input.episodeSourceId},
             ${input.date}::date, ${input.childSeen}, ${input.seenAlone})`);
   return sourceId;
+}
+
+/** The child's open period of care and open placements, with their start dates. */
+export async function openEventEpisodes(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<Array<{ kind: EventEpisodeKind; sourceId: string; start: string }>> {
+  return rawRows(
+    db,
+    sql`select 'looked_after' as kind, cla_source_id as "sourceId",
+               min(least(start_date, coalesce(entered_care_date, start_date)))::text as start
+          from case_cla_episodes
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null
+            and cla_source_id in (select cla_source_id from case_cla_episodes
+              where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and ceased_date is null)
+          group by cla_source_id
+        union all
+        select 'placement', source_id, start_date::text from case_cla_placements
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and end_date is null
+        order by start desc`,
+  );
+}
+
+export async function insertRecordedEvent(
+  db: Db,
+  input: {
+    organisationId: string;
+    personId: string;
+    type: string;
+    episodeSourceId: string;
+    date: string;
+    recordedBy: string | null;
+  },
+): Promise<string> {
+  const sourceId = `${FORM_SOURCE_PREFIX}${randomUUID()}`;
+  await db.execute(sql`
+    insert into case_recorded_events (organisation_id, source_id, row_hash, person_id, event_type, event_date, episode_source_id, recorded_by)
+    values (${input.organisationId}, ${sourceId}, ${'recorded in Oversight'}, ${input.personId}::uuid, ${input.type},
+            ${input.date}::date, ${input.episodeSourceId}, ${input.recordedBy}::uuid)`);
+  return sourceId;
+}
+
+/** The kinds of recorded event the organisation holds for anyone (a rule needing one starts working once one exists). */
+export async function recordedEventTypes(db: Db, organisationId: string): Promise<Set<string>> {
+  const rows = await rawRows<{ event_type: string }>(
+    db,
+    sql`select distinct event_type from case_recorded_events where organisation_id = ${organisationId} and closed_at is null`,
+  );
+  return new Set(rows.map((r) => r.event_type));
 }

@@ -505,6 +505,29 @@ export const caseClaHealth = pgTable(
   (t) => personalIndexes('case_cla_health', t),
 );
 
+/**
+ * Statutory events no SSD extract holds (care plan, placement plan, IRO
+ * appointed...), recorded with Oversight's own form. Append-only: a
+ * correction is a new row; nothing is updated or deleted. The source id is
+ * OVS-..., so an extract never closes them.
+ */
+export const caseRecordedEvents = pgTable(
+  'case_recorded_events',
+  {
+    ...personal(),
+    eventType: text('event_type').notNull(),
+    eventDate: day('event_date').notNull(),
+    /** The episode it belongs to: the period of care (cla_source_id) or the placement (source_id). */
+    episodeSourceId: text('episode_source_id'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...personalIndexes('case_recorded_events', t),
+    index('case_recorded_events_org_type').on(t.organisationId, t.eventType),
+  ],
+);
+
 /** Personal education plans (Oversight extension table ext_cla_pep: the SSD has none). */
 export const caseClaPeps = pgTable(
   'case_cla_peps',

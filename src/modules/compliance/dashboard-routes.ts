@@ -76,6 +76,10 @@ async function names(
   ]);
   const teamNames = new Map(teamRows.map((t) => [t.id, t.name]));
   const ruleNames = new Map(rules.map((r) => [r.key, r.current.definition.name]));
+  // Events no extract holds are recorded by form (see cases' event routes).
+  const recordedBy = new Map(
+    rules.filter((r) => r.recordable).map((r) => [r.key, r.current.definition.completion]),
+  );
   return tasks.map((t) => ({
     ...t,
     childName: children.get(t.personId) ?? 'Name not recorded',
@@ -85,7 +89,10 @@ async function names(
     sortStatus: ALL_STATUSES.indexOf(t.status as TaskStatus),
     recordHref: VISIT_KINDS[t.ruleKey]
       ? `/children/${t.personId}/visits/new?kind=${VISIT_KINDS[t.ruleKey]}&back=/tasks`
-      : undefined,
+      : recordedBy.has(t.ruleKey)
+        ? `/children/${t.personId}/events/new?type=${recordedBy.get(t.ruleKey)}&back=/tasks`
+        : undefined,
+    recordText: recordedBy.has(t.ruleKey) ? 'Record event' : 'Record visit',
   }));
 }
 

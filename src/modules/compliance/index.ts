@@ -3,6 +3,7 @@ import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { today } from '../../platform/clock';
 import type { OversightModule } from '../../platform/http/module';
 import { exclusively } from '../../platform/instance';
+import { can } from '../../platform/permissions';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
 import { complianceHomeItems } from './home-items';
@@ -103,11 +104,24 @@ export const complianceModule: OversightModule = {
           tasksForChild(db, actor.organisationId, personId),
           listRules(db, actor.organisationId, today(clock), clock.now()),
         ]);
-        const names = new Map(rules.map((r) => [r.key, r.current.definition.name]));
+        const byKey = new Map(rules.map((r) => [r.key, r]));
+        // Events no extract holds are recorded by form: a link beside each such task, and one for the rest.
+        const mayRecord = can(actor, 'cases.events.record');
+        const recordHref = (ruleKey: string) => {
+          const rule = byKey.get(ruleKey);
+          return mayRecord && rule?.recordable
+            ? `/children/${personId}/events/new?type=${rule.current.definition.completion}&back=/children/${personId}`
+            : undefined;
+        };
         return {
           template: 'compliance/views/child-panel.njk',
           context: {
-            tasks: tasks.map((t) => ({ ...t, ruleName: names.get(t.ruleKey) ?? t.ruleKey })),
+            tasks: tasks.map((t) => ({
+              ...t,
+              ruleName: byKey.get(t.ruleKey)?.current.definition.name ?? t.ruleKey,
+              recordHref: recordHref(t.ruleKey),
+            })),
+            recordEventsHref: mayRecord ? `/children/${personId}/events/new` : undefined,
             labels: STATUS_LABELS,
             tags: STATUS_TAG,
             computedOn: await latestComputation(db, actor.organisationId),

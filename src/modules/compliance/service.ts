@@ -18,6 +18,7 @@ import * as repo from './repository';
 import { DEFAULT_RULES, defaultRule } from './rules/defaults';
 import { evaluateCase, type RuleVersion } from './rules/engine';
 import type { CaseFacts, RuleDefinition, SchoolTerm } from './rules/model';
+import { activeByRecording, needsRecordedEvent, withRecordedRules } from './rules/recorded';
 
 /** A child's facts plus who held the case when: the worker responsible for a task is the one at its due date. */
 export interface CaseFactsWithAllocations extends CaseFacts {
@@ -85,6 +86,10 @@ export interface RuleSummary {
   key: string;
   current: repo.StoredRuleVersion;
   versions: repo.StoredRuleVersion[];
+  /** A "No data yet" rule now working because the organisation records its event by form. */
+  recordedByForm: boolean;
+  /** A "No data yet" rule whose event can be recorded by form on the child's record. */
+  recordable: boolean;
 }
 
 /** Every rule with its current version (the latest effective on or before today) and its history. */
@@ -98,9 +103,16 @@ export async function listRules(
   const all = await storedVersions(db, organisationId);
   const byKey = new Map<string, repo.StoredRuleVersion[]>();
   for (const v of all) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
+  const recorded = await cases.recordedEventTypes(db, organisationId);
   return [...byKey].map(([key, versions]) => {
     const inForce = versions.filter((v) => v.effectiveFrom <= today).at(-1) ?? versions[0]!;
-    return { key, current: inForce, versions };
+    return {
+      key,
+      current: inForce,
+      versions,
+      recordedByForm: activeByRecording(versions.at(-1)!.definition, recorded),
+      recordable: needsRecordedEvent(versions.at(-1)!.definition),
+    };
   });
 }
 
@@ -221,9 +233,9 @@ export async function recomputeTasks(
   organisationId: string,
   scope: readonly string[] | 'all',
   facts: readonly CaseFactsWithAllocations[],
-  ctx: { today: string; holidays: ReadonlySet<string>; at: Date },
+  ctx: { today: string; holidays: ReadonlySet<string>; at: Date; recorded?: ReadonlySet<string> },
 ): Promise<{ children: number; tasks: number }> {
-  const rules = await versionsByKey(db, organisationId, ctx.at);
+  const rules = withRecordedRules(await versionsByKey(db, organisationId, ctx.at), ctx.recorded ?? new Set());
   const definitions = new Map(rules.map((vs) => [vs.at(-1)!.definition.key, vs.at(-1)!.definition]));
   const rows: repo.TaskRow[] = [];
   for (const child of facts) {
@@ -369,6 +381,7 @@ export async function refreshTasks(
     today: londonDateOf(clock.now()),
     holidays,
     at: clock.now(),
+    recorded: await cases.recordedEventTypes(db, organisationId),
   });
 }
 

@@ -21,6 +21,22 @@ export const EPISODE_TYPES = [
 ] as const;
 export type EpisodeType = (typeof EPISODE_TYPES)[number];
 
+/**
+ * Held by no SSD extract yet: recorded with Oversight's own form on the
+ * child's record. A rule that needs one is listed as "No data yet" until the
+ * organisation records one (see recorded.ts).
+ */
+export const RECORDED_EVENT_TYPES = [
+  'care_plan',
+  'placement_plan',
+  'placement_notification',
+  'iro_appointed',
+  'iro_informed',
+  'needs_assessment',
+  'sdq',
+  'virtual_school_introduction',
+] as const;
+
 export const EVENT_TYPES = [
   'contact',
   'contact_decision',
@@ -43,16 +59,9 @@ export const EVENT_TYPES = [
   'return_interview',
   'early_help_review',
   'supervision',
-  // Held by no SSD extract yet: the rules that need them are listed as "No data yet".
-  'care_plan',
-  'placement_plan',
-  'placement_notification',
-  'iro_appointed',
-  'iro_informed',
-  'needs_assessment',
+  ...RECORDED_EVENT_TYPES,
+  // Held by no extract, and not recordable by form until private fostering arrangements are held: "No data yet".
   'private_fostering_visit',
-  'sdq',
-  'virtual_school_introduction',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

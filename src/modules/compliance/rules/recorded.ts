@@ -1,0 +1,34 @@
+/**
+ * When a "No data yet" rule starts working: its event is one no extract
+ * holds (recorded by form on the child's record), and the organisation has
+ * recorded at least one. From then the rule is computed for every child in
+ * its scope, so a child without the event shows the task due or overdue.
+ */
+import type { RuleVersion } from './engine';
+import { RECORDED_EVENT_TYPES, type RuleDefinition } from './model';
+
+const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENT_TYPES);
+
+/** Whether the rule waits for an event recorded by form (and is otherwise complete). */
+export function needsRecordedEvent(definition: RuleDefinition): boolean {
+  return !definition.tracked && !definition.placementKinds && RECORDED.has(definition.completion);
+}
+
+/** Whether the rule works for an organisation that has recorded these kinds of event. */
+export function activeByRecording(definition: RuleDefinition, recorded: ReadonlySet<string>): boolean {
+  return needsRecordedEvent(definition) && recorded.has(definition.completion);
+}
+
+/** The rules as the engine takes them, with those the organisation now records switched on. */
+export function withRecordedRules(
+  rules: ReadonlyArray<readonly RuleVersion[]>,
+  recorded: ReadonlySet<string>,
+): Array<readonly RuleVersion[]> {
+  return rules.map((versions) =>
+    versions.map((v) =>
+      activeByRecording(v.definition, recorded)
+        ? { ...v, definition: { ...v.definition, tracked: true } }
+        : v,
+    ),
+  );
+}
