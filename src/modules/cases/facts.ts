@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/client';
 import { isRecordableEventType, RECORDABLE_EVENTS, type RecordableEventType } from './recordable-events';
+import { supervisionDiscussions } from './recording-repository';
 import * as repo from './repository';
 import { LONG_TERM_PLACEMENTS } from './ssd/codes';
 
@@ -35,6 +36,7 @@ export type FactEventType =
   | 'pathway_plan'
   | 'care_leaver_contact'
   | 'missing_return'
+  | 'supervision'
   | RecordableEventType;
 
 export interface OpenCaseFacts {
@@ -387,6 +389,10 @@ export async function listOpenCaseFacts(
     const inPlacement = RECORDABLE_EVENTS[r.event_type].episode === 'placement';
     const episodeId = inPlacement ? r.placement_id : r.cla_source_id ? `cla:${r.cla_source_id}` : null;
     event(r.person_id, r.event_type, r.event_date, episodeId);
+  }
+  // The children discussed at each supervision (the practice records): "case discussed in supervision".
+  for (const d of await supervisionDiscussions(db, organisationId, options.personIds)) {
+    if (!options.since || d.held_on >= options.since) event(d.person_id, 'supervision', d.held_on, null);
   }
   for (const a of await repo.openCaseAllocations(db, organisationId, options.personIds)) {
     byPerson.get(a.person_id)?.allocations.push({

@@ -22,7 +22,9 @@ import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, ROLE_CASE_SCOPE, type Role } from '../../platform/permissions';
+import { notifyRegisterChanged } from './importer';
 import * as repo from './practice-repository';
+import { recordedEventTypes } from './recording-repository';
 import * as cases from './service';
 import { CP_CATEGORY } from './ssd/codes';
 import {
@@ -573,7 +575,8 @@ export async function recordSupervision(
   const supervisorName = actor.name;
   const openById = new Map(form.openActions.map((a) => [a.action.id, a.action]));
   const firstCarried = form.openActions[0] ? carryField(form.openActions[0].action.id) : 'heldOn';
-  return decidedOnce(firstCarried, () =>
+  const firstDiscussed = !(await recordedEventTypes(db, actor.organisationId)).has('supervision');
+  const id = await decidedOnce(firstCarried, () =>
     db.transaction(async (tx) => {
       const supervisionId = await repo.insertSupervision(tx, {
         organisationId: actor.organisationId,
@@ -637,6 +640,13 @@ export async function recordSupervision(
       return supervisionId;
     }),
   );
+  // The children discussed have their "case discussed in supervision" task done at once; the first
+  // supervision that discusses any child switches that rule on, so every child is recomputed.
+  if (input.personIds.length > 0) {
+    await notifyRegisterChanged({ organisationId: actor.organisationId, personIds: input.personIds });
+    if (firstDiscussed) await notifyRegisterChanged({ organisationId: actor.organisationId });
+  }
+  return id;
 }
 
 /**

@@ -101,7 +101,27 @@ export async function insertRecordedEvent(
 export async function recordedEventTypes(db: Db, organisationId: string): Promise<Set<string>> {
   const rows = await rawRows<{ event_type: string }>(
     db,
-    sql`select distinct event_type from case_recorded_events where organisation_id = ${organisationId} and closed_at is null`,
+    sql`select distinct event_type from case_recorded_events where organisation_id = ${organisationId} and closed_at is null
+        union all
+        select 'supervision' from supervision_cases where organisation_id = ${organisationId} having count(*) > 0`,
   );
   return new Set(rows.map((r) => r.event_type));
+}
+
+/** Each child discussed at a supervision, on the day it was held: the compliance engine's "supervision" events. */
+export function supervisionDiscussions(
+  db: Db,
+  organisationId: string,
+  personIds?: readonly string[],
+): Promise<Array<{ person_id: string; held_on: string }>> {
+  const people = personIds
+    ? sql`and sc.person_id in (select (jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))::uuid)`
+    : sql``;
+  return rawRows(
+    db,
+    sql`select sc.person_id, s.held_on::text as held_on
+        from supervision_cases sc join supervisions s on s.id = sc.supervision_id
+        where sc.organisation_id = ${organisationId} and s.organisation_id = ${organisationId} ${people}
+        order by s.held_on`,
+  );
 }
