@@ -6,8 +6,8 @@
 import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
 import { can } from '../../platform/permissions';
-import { planIdsWithRedOrOverdue } from './attention-repository';
-import { listPlans, myActions } from './service';
+import { plansWithAttention } from './attention';
+import { myActions } from './service';
 
 export const plansHomeItems: HomeItemProvider[] = [
   {
@@ -40,8 +40,9 @@ export const plansHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => [
       {
         text: 'Plans with red or overdue actions',
-        count: (await planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)))
-          .length,
+        count: (await plansWithAttention(app.deps.db, actor, today(app.deps.clock))).filter(
+          (p) => p.needsAttention,
+        ).length,
         href: '/plans?attention=red-or-overdue',
         tone: 'overdue',
       },
@@ -54,17 +55,13 @@ export const plansHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => {
       // Those who manage plans already have every plan counted above.
       if (can(actor, 'plans.manage')) return [];
-      const [flagged, all] = await Promise.all([
-        planIdsWithRedOrOverdue(app.deps.db, actor.organisationId, today(app.deps.clock)),
-        listPlans(app.deps.db, actor),
-      ]);
+      const all = await plansWithAttention(app.deps.db, actor, today(app.deps.clock));
       const lists = all.filter((p) => p.type === 'committee_outstanding');
       if (!lists.length) return [];
-      const ids = new Set(flagged);
       return [
         {
           text: 'Outstanding actions lists with red or overdue actions',
-          count: lists.filter((p) => ids.has(p.id)).length,
+          count: lists.filter((p) => p.needsAttention).length,
           href: '/plans?attention=red-or-overdue&type=committee_outstanding',
           tone: 'overdue',
         },

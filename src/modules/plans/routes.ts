@@ -15,7 +15,7 @@ import { type FormErrors, formErrors, validateForm } from '../../platform/http/f
 import { auditContext } from '../../platform/http/server';
 import { fromRoot } from '../../platform/paths';
 import { type Actor, can } from '../../platform/permissions';
-import { planIdsWithRedOrOverdue } from './attention-repository';
+import { plansWithAttention } from './attention';
 import { allActions, filterDocument, leadLong, leadText, type PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
 import {
@@ -300,17 +300,14 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
         type: z.enum(['committee_outstanding']).optional().catch(undefined),
       })
       .parse(req.query ?? {});
-    const all = can(a, P.read) ? await plans.listPlans(db, a) : [];
+    const all = can(a, P.read) ? await plansWithAttention(db, a, todayIso()) : [];
     // The home page's count: only plans holding a red action or one past its end date.
-    const flagged = attention
-      ? new Set(await planIdsWithRedOrOverdue(db, a.organisationId, todayIso()))
-      : null;
-    const working = all.filter((p) => (!flagged || flagged.has(p.id)) && (!type || p.type === type));
+    const working = all.filter((p) => (!attention || p.needsAttention) && (!type || p.type === type));
     const published = await plans.listPublishedSnapshots(db, a.organisationId);
     const key = await plans.getRagKey(db, a.organisationId);
     return reply.render(V('list'), {
       title: 'Improvement plans',
-      attention: Boolean(flagged),
+      attention: Boolean(attention),
       committeeOnly: type === 'committee_outstanding',
       plans: working.map((p) => ({
         ...p,

@@ -1,0 +1,20 @@
+/**
+ * Which plans need attention: those holding a red action, or one past its end
+ * date and not complete. The plans list's filter and the home page's counts
+ * both read it, so a count always matches the list it links to.
+ */
+import type { Db } from '../../platform/db/client';
+import type { Actor } from '../../platform/permissions';
+import { planIdsWithRedOrOverdue } from './attention-repository';
+import { listPlans, type PlanSummary } from './service';
+
+export type PlanWithAttention = PlanSummary & { needsAttention: boolean };
+
+export async function plansWithAttention(db: Db, actor: Actor, today: string): Promise<PlanWithAttention[]> {
+  const [all, flagged] = await Promise.all([
+    listPlans(db, actor),
+    planIdsWithRedOrOverdue(db, actor.organisationId, today),
+  ]);
+  const ids = new Set(flagged);
+  return all.map((p) => ({ ...p, needsAttention: ids.has(p.id) }));
+}
