@@ -19,6 +19,13 @@ export async function eventsRecordableFor(db: Db, actor: Actor, personId: string
   return recordableFor(await openEventEpisodes(db, actor.organisationId, personId));
 }
 
+/** The event form for a child: what can be recorded, and the read in the access audit. */
+export async function openEventForm(db: Db, actor: Actor, personId: string, ctx: AuditContext) {
+  const choices = await eventsRecordableFor(db, actor, personId, ctx.at);
+  await recordAudit(db, ctx, { action: 'child.event.form', recordType: 'child', recordId: personId });
+  return choices;
+}
+
 /**
  * Record an event and bring the child's statutory tasks up to date before
  * returning, so the task shows as done at once.

@@ -224,6 +224,13 @@ describe('recording an event no extract holds', () => {
 
   it('records the care plan, shows the task done at once and switches the rule on for every child', async () => {
     const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    // Opening the form reads the child: it is in the access audit.
+    expect((await priya.get(`/children/${rowan}/events/new`)).statusCode).toBe(200);
+    const opened = await rawRows<{ user_id: string }>(
+      ctx.oversight.database.db,
+      sql`select user_id from access_audit where action = 'child.event.form' and record_id = ${rowan}`,
+    );
+    expect(opened.map((r) => r.user_id)).toContain(ctx.org.userIds.practitioner);
     const res = await priya.post(`/children/${rowan}/events?back=/children/${rowan}`, {
       type: 'care_plan',
       ...date('2026-11-02'),

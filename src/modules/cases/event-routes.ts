@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { safeReturnPath } from '../../platform/http/return-path';
 import { auditContext } from '../../platform/http/server';
-import { eventsRecordableFor, recordEvent } from './event-recording';
+import { openEventForm, recordEvent } from './event-recording';
 import { RECORDABLE_EVENT_TYPES } from './recordable-events';
 import { childNames } from './service';
 
@@ -31,7 +31,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const actor = req.actor!;
     const [choices, names] = await Promise.all([
-      eventsRecordableFor(db, actor, personId, clock.now()),
+      openEventForm(db, actor, personId, auditContext(req, clock)),
       childNames(db, actor.organisationId, [personId]),
     ]);
     const back = safeReturnPath(pageQuery.parse(req.query).back, `/children/${personId}`);

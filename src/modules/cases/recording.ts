@@ -25,6 +25,13 @@ export async function visitKindsFor(db: Db, actor: Actor, personId: string, at: 
   return openVisitEpisodes(db, actor.organisationId, personId);
 }
 
+/** The visit form for a child: the kinds of visit open to record, and the read in the access audit. */
+export async function openVisitForm(db: Db, actor: Actor, personId: string, ctx: AuditContext) {
+  const episodes = await visitKindsFor(db, actor, personId, ctx.at);
+  await recordAudit(db, ctx, { action: 'child.visit.form', recordType: 'child', recordId: personId });
+  return episodes;
+}
+
 export interface VisitInput {
   kind: VisitKind;
   date: string;

@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { safeReturnPath } from '../../platform/http/return-path';
 import { auditContext } from '../../platform/http/server';
-import { recordVisit, VISIT_KIND_LABELS, type VisitKind, visitKindsFor } from './recording';
+import { openVisitForm, recordVisit, VISIT_KIND_LABELS, type VisitKind } from './recording';
 import { childNames } from './service';
 
 const params = z.object({ id: z.string().uuid() });
@@ -31,7 +31,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const actor = req.actor!;
     const [episodes, names] = await Promise.all([
-      visitKindsFor(db, actor, personId, clock.now()),
+      openVisitForm(db, actor, personId, auditContext(req, clock)),
       childNames(db, actor.organisationId, [personId]),
     ]);
     const back = backOf(req, `/children/${personId}`);
