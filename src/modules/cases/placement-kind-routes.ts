@@ -9,7 +9,7 @@ import { childNames } from './service';
 
 const params = z.object({ id: z.string().uuid() });
 const kindForm = z.object({
-  placement: z.string().min(1, 'Select a placement').max(200),
+  placement: z.string({ message: 'Select a placement' }).min(1, 'Select a placement').max(200),
   kind: z.enum(PLACEMENT_KIND_CHOICES as [string, ...string[]], { message: 'Select the kind of placement' }),
   longTerm: z.enum(['yes', 'no'], { message: 'Select yes if the placement is intended to last until 18' }),
 });

@@ -286,8 +286,9 @@ describe('a placement’s visiting kind', () => {
     const page = await priya.get(`/children/${rowan}/placements`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('The extract’s codes');
-    const bad = await priya.post(`/children/${rowan}/placements/kind`, { placement: 'PL1', kind: 'castle' });
+    const bad = await priya.post(`/children/${rowan}/placements/kind`, { kind: 'castle' });
     expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select a placement');
     expect(bad.body).toContain('Select the kind of placement');
     expect(bad.body).toContain('Select yes if the placement is intended to last until 18');
     // Kit's placement is not Rowan's.
