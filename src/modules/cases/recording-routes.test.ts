@@ -197,6 +197,28 @@ describe('withdrawing a wrongly recorded event', () => {
     expect(page.body).toContain(`href="/children/${rowan}/events/${eventId}/withdraw"`);
   });
 
+  it('is refused to a team manager when the recorder is in another team', async () => {
+    const db = ctx.oversight.database.db;
+    const setTeam = (team: string) =>
+      db.execute(
+        sql`update users set team_id = ${ctx.org.teamIds[team]!} where id = ${ctx.org.userIds.practitioner}`,
+      );
+    await setTeam('quality');
+    try {
+      const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+      const eventId = await recordedId(rowan, 'care_plan');
+      expect((await manager.get(`/children/${rowan}/events/new`)).body).not.toContain(
+        `/events/${eventId}/withdraw`,
+      );
+      expect((await manager.get(`/children/${rowan}/events/${eventId}/withdraw`)).statusCode).toBe(403);
+      expect(
+        (await manager.post(`/children/${rowan}/events/${eventId}/withdraw`, { reason: 'Wrong' })).statusCode,
+      ).toBe(403);
+    } finally {
+      await setTeam('children-in-care');
+    }
+  });
+
   it('asks why, then withdraws it: the task is undone, the row kept, the chronology and audit say who and why', async () => {
     const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
     const eventId = await recordedId(rowan, 'care_plan');
