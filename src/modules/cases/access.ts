@@ -21,6 +21,7 @@ export const SERVICE_LEVEL_NAMES: Record<string, string> = {
   child_in_need: 'Child in need',
   care_leaver: 'Care leaver',
   early_help: 'Early help',
+  private_fostering: 'Private fostering',
   none: 'No open case',
 };
 

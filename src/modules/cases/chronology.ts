@@ -6,6 +6,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
 import { requireChild } from './access';
+import { recordedChronology } from './chronology-recorded';
 import type { ChildRecord } from './record';
 import { rowsOf } from './record-rows';
 import * as repo from './repository';
@@ -304,6 +305,7 @@ export async function listChildEvents(
       row,
     );
   }
+  events.push(...(await recordedChronology(db, actor.organisationId, personId)));
   const filtered = events.filter(
     (e) =>
       (!filter.categories?.length || filter.categories.includes(e.category)) &&

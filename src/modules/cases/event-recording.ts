@@ -13,6 +13,12 @@ import { RECORDABLE_EVENTS, recordableFor } from './recordable-events';
 import { insertRecordedEvent, openEventEpisodes, recordedEventTypes } from './recording-repository';
 import { mayViewChild } from './service';
 
+const EPISODE_NAMES = {
+  looked_after: 'period of care',
+  placement: 'placement',
+  private_fostering: 'private fostering arrangement was notified or',
+} as const;
+
 /** What can be recorded for this child now (404 when the user may not see the child). */
 export async function eventsRecordableFor(db: Db, actor: Actor, personId: string, at: Date) {
   if (!(await mayViewChild(db, actor, personId, at))) throw new NotFoundError('child');
@@ -41,12 +47,12 @@ export async function recordEvent(
   const choice = choices.find((c) => c.type === input.type);
   if (!choice) {
     throw new ValidationError({
-      type: 'That event cannot be recorded for this child (it needs an open period of care or placement). Choose another event.',
+      type: 'That event cannot be recorded for this child (it needs an open period of care, placement or private fostering arrangement). Choose another event.',
     });
   }
   if (input.date > ctx.today) throw new ValidationError({ date: 'The date must be today or in the past' });
   if (input.date < choice.episodeStart) {
-    const what = RECORDABLE_EVENTS[choice.type].episode === 'placement' ? 'placement' : 'period of care';
+    const what = EPISODE_NAMES[RECORDABLE_EVENTS[choice.type].episode];
     throw new ValidationError({
       date: `The date must be on or after the ${what} started (${choice.episodeStart})`,
     });

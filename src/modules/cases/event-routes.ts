@@ -8,6 +8,7 @@ import { auditContext } from '../../platform/http/server';
 import { openEventForm, recordEvent } from './event-recording';
 import { RECORDABLE_EVENT_TYPES } from './recordable-events';
 import { childNames } from './service';
+import { recordedEventsFor } from './withdrawal';
 
 const params = z.object({ id: z.string().uuid() });
 /** Where to go back to (checked by safeReturnPath where it is used), and the event to preselect. */
@@ -34,6 +35,8 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       openEventForm(db, actor, personId, auditContext(req, clock)),
       childNames(db, actor.organisationId, [personId]),
     ]);
+    // After the form's check and audit: the events already recorded, to withdraw a wrong one.
+    const recorded = await recordedEventsFor(db, actor, personId);
     const back = safeReturnPath(pageQuery.parse(req.query).back, `/children/${personId}`);
     const values = extra.values ?? { date: dateParts(null) };
     const chosen = (values.type as string | undefined) ?? extra.type;
@@ -44,6 +47,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       types: choices.map((c) => ({ value: c.type, text: c.label, checked: c.type === chosen })),
       errors: extra.errors ?? formErrors({}),
       values,
+      recorded,
     });
   }
 

@@ -1,8 +1,15 @@
+import { laterOf } from '../../platform/calendar/working-days';
 import type { Db } from '../../platform/db/client';
+import { placementVisiting, type SpecialPlacementKind } from './placement-kinds';
+import { privateFosteringFacts } from './private-fostering-repository';
 import { isRecordableEventType, RECORDABLE_EVENTS, type RecordableEventType } from './recordable-events';
 import { supervisionDiscussions } from './recording-repository';
 import * as repo from './repository';
-import { LONG_TERM_PLACEMENTS } from './ssd/codes';
+
+/** The latest value set by hand for a placement's regulation 28 kind (case_placement_kinds is append-only). */
+const PLACEMENT_KIND_SET = (column: string, name: string) =>
+  `(select k.${column} from case_placement_kinds k where k.organisation_id = t.organisation_id
+     and k.placement_source_id = t.source_id order by k.set_at desc, k.id desc limit 1) as ${name}`;
 
 // ---- facts for the compliance engine ------------------------------------------------
 
@@ -18,7 +25,8 @@ export type FactEpisodeType =
   | 'placement'
   | 'care_leaver'
   | 'early_help'
-  | 'missing';
+  | 'missing'
+  | 'private_fostering';
 
 export type FactEventType =
   | 'contact'
@@ -50,6 +58,8 @@ export interface OpenCaseFacts {
     start: string;
     end: string | null;
     longTerm?: boolean;
+    /** A placement with its own regulation 28 visiting pattern; null or absent for an ordinary one. */
+    kind?: SpecialPlacementKind | null;
     /** An s47 enquiry that ended with no further action; null when it is open or the extract does not say. */
     noFurtherAction?: boolean | null;
     /** Where the SSD field is a date and time (missing episodes): the instants, ISO 8601 UTC, beside the dates. */
@@ -93,11 +103,13 @@ export async function listOpenCaseFacts(
       allocations: [],
     });
   }
-  const q = <T>(table: string, columns: string, dateColumn?: string) =>
+  /** `where`: a constant SQL condition on the table (alias t), never built from input. */
+  const q = <T>(table: string, columns: string, dateColumn?: string, where?: string) =>
     repo.openCaseRows<T & { person_id: string }>(db, organisationId, table, columns, {
       personIds: options.personIds,
       dateColumn,
       since: options.since,
+      where,
     });
   const episode = (personId: string, e: OpenCaseFacts['episodes'][number]) =>
     byPerson.get(personId)?.episodes.push(e);
@@ -274,18 +286,35 @@ export async function listOpenCaseFacts(
     if (end && (!lastCeased.get(p.personId) || end > lastCeased.get(p.personId)!))
       lastCeased.set(p.personId, end);
   }
+  // The regulation 28 kind: set by hand on the child's record (latest wins), else what the SSD codes imply.
   for (const p of await q<{
     id: string;
     start_date: string;
     end_date: string | null;
     placement_type: string | null;
-  }>('case_cla_placements', 't.id, t.start_date::text, t.end_date::text, t.placement_type')) {
+    legal_statuses: string | null;
+    set_kind: string | null;
+    set_long_term: boolean | null;
+  }>(
+    'case_cla_placements',
+    `t.id, t.start_date::text, t.end_date::text, t.placement_type,
+     (select string_agg(ls.legal_status, ',') from case_legal_statuses ls
+       where ls.organisation_id = t.organisation_id and ls.person_id = t.person_id and ls.closed_at is null
+         and ls.start_date <= t.start_date and (ls.end_date is null or ls.end_date >= t.start_date)) as legal_statuses,
+     ${PLACEMENT_KIND_SET('kind', 'set_kind')}, ${PLACEMENT_KIND_SET('long_term', 'set_long_term')}`,
+  )) {
+    const visiting = placementVisiting(
+      p.placement_type,
+      p.legal_statuses ? p.legal_statuses.split(',') : [],
+      p.set_kind ? { kind: p.set_kind, longTerm: p.set_long_term === true } : null,
+    );
     episode(p.person_id, {
       id: p.id,
       type: 'placement',
       start: p.start_date,
       end: p.end_date,
-      longTerm: p.placement_type ? LONG_TERM_PLACEMENTS.has(p.placement_type) : false,
+      longTerm: visiting.longTerm,
+      kind: visiting.kind,
     });
   }
   for (const r of await q<{ review_date: string | null; cla_source_id: string; cancelled: boolean | null }>(
@@ -372,23 +401,42 @@ export async function listOpenCaseFacts(
   )) {
     episode(e.person_id, { id: e.id, type: 'early_help', start: e.start_date, end: e.end_date });
   }
-  // Events recorded with Oversight's own form (no extract holds them): in the period of care, or the placement.
+  // Events recorded with Oversight's own form (no extract holds them): in the period of care, or the placement. Withdrawn ones never count.
   for (const r of await q<{
     event_type: string;
     event_date: string;
     cla_source_id: string | null;
     placement_id: string | null;
+    episode_source_id: string | null;
   }>(
     'case_recorded_events',
-    `t.event_type, t.event_date::text,
+    `t.event_type, t.event_date::text, t.episode_source_id,
      (select e.cla_source_id from case_cla_episodes e where e.organisation_id = t.organisation_id and e.cla_source_id = t.episode_source_id limit 1) as cla_source_id,
      (select pl.id from case_cla_placements pl where pl.organisation_id = t.organisation_id and pl.source_id = t.episode_source_id) as placement_id`,
     'event_date',
+    'and not exists (select 1 from case_recorded_event_withdrawals w where w.recorded_event_id = t.id)',
   )) {
     if (!isRecordableEventType(r.event_type)) continue;
-    const inPlacement = RECORDABLE_EVENTS[r.event_type].episode === 'placement';
-    const episodeId = inPlacement ? r.placement_id : r.cla_source_id ? `cla:${r.cla_source_id}` : null;
+    const kind = RECORDABLE_EVENTS[r.event_type].episode;
+    const episodeId =
+      kind === 'placement'
+        ? r.placement_id
+        : kind === 'private_fostering'
+          ? r.episode_source_id
+          : r.cla_source_id
+            ? `cla:${r.cla_source_id}`
+            : null;
     event(r.person_id, r.event_type, r.event_date, episodeId);
+  }
+  // Private fostering arrangements (the clock starts at notification, or the arrangement's start if later) and their visits.
+  const pf = await privateFosteringFacts(db, organisationId, options.personIds);
+  for (const a of pf.arrangements) {
+    episode(a.person_id, {
+      id: a.source_id,
+      type: 'private_fostering',
+      start: laterOf(a.notification_date, a.start_date),
+      end: a.end_date,
+    });
   }
   // The children discussed at each supervision (the practice records): "case discussed in supervision".
   for (const d of await supervisionDiscussions(db, organisationId, options.personIds)) {

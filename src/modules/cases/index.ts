@@ -5,10 +5,14 @@ import { casesHomeItems } from './home-items';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettingsRoutes } from './import-settings-routes';
 import { importsFinished } from './importer';
+import { placementKindRoutes } from './placement-kind-routes';
 import { practiceNav, practicePermissions } from './practice-permissions';
+import { privateFosteringRoutes } from './private-fostering-routes';
+import { recordingPanel } from './recording-panel';
 import { closedCasesDue, removeImportProblemValues } from './retention';
 import { casesRoutes } from './routes';
 import { visitRoutes } from './visit-routes';
+import { withdrawalRoutes } from './withdrawal-routes';
 
 /**
  * The children's case register. Administrators and service managers import
@@ -47,16 +51,34 @@ export const casesModule: OversightModule = {
         "Record on a child's record a statutory event no SSD extract holds, such as a care plan or the IRO appointed (children you may see)",
       roles: ['practitioner', 'team_manager'],
     },
+    'cases.events.withdraw': {
+      description:
+        "Withdraw an event recorded wrongly on a child's record (a team manager: events recorded in their team; service managers and senior leaders: any)",
+      roles: ['team_manager', 'service_manager', 'senior_leader'],
+    },
+    'cases.placements.kind': {
+      description: "Set a placement's regulation 28 visiting kind where the SSD extract cannot say it",
+      roles: ['practitioner', 'team_manager', 'service_manager'],
+    },
+    'cases.private-fostering.record': {
+      description:
+        "Record and update private fostering arrangements on a child's record (children you may see)",
+      roles: ['practitioner', 'team_manager', 'service_manager'],
+    },
     ...practicePermissions,
   },
   nav: [...practiceNav, { href: '/cases/import', text: 'SSD import', permission: 'cases.import' }],
   homeItems: casesHomeItems,
+  recordPanels: [recordingPanel],
   routes: async (app) => {
     await casesRoutes(app);
     await importSettingsRoutes(app);
     await childRoutes(app);
     await visitRoutes(app);
     await eventRoutes(app);
+    await withdrawalRoutes(app);
+    await placementKindRoutes(app);
+    await privateFosteringRoutes(app);
     // A clean stop finishes the imports this instance is running before it lets go of its lock.
     app.addHook('onClose', () => importsFinished());
     // At start-up, imports whose instance is gone are marked failed at once, not after 15 minutes.

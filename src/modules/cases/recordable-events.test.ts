@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRecordableEventType, RECORDABLE_EVENT_TYPES, recordableFor } from './recordable-events';
 
 describe('events a child’s open episodes allow to be recorded', () => {
-  it('offers nothing without an open period of care or placement', () => {
+  it('offers nothing without an open period of care, placement or private fostering arrangement', () => {
     expect(recordableFor([])).toEqual([]);
   });
 
@@ -12,7 +12,10 @@ describe('events a child’s open episodes allow to be recorded', () => {
       { kind: 'placement', sourceId: 'PL1', start: '2026-10-26' },
       { kind: 'placement', sourceId: 'PL2', start: '2026-11-05' },
     ]);
-    expect(choices.map((c) => c.type)).toEqual(RECORDABLE_EVENT_TYPES);
+    // Everything but the private fostering visit, which needs an open arrangement.
+    expect(choices.map((c) => c.type)).toEqual(
+      RECORDABLE_EVENT_TYPES.filter((t) => t !== 'private_fostering_visit'),
+    );
     expect(choices.find((c) => c.type === 'care_plan')).toMatchObject({
       episodeSourceId: 'LA1',
       episodeStart: '2026-10-26',
@@ -28,6 +31,20 @@ describe('events a child’s open episodes allow to be recorded', () => {
     expect(choices.map((c) => c.type)).toEqual(['placement_plan', 'placement_notification']);
   });
 
+  it('offers the private fostering visit with the latest open arrangement', () => {
+    const choices = recordableFor([
+      { kind: 'private_fostering', sourceId: 'PF-1', start: '2026-01-05' },
+      { kind: 'private_fostering', sourceId: 'PF-2', start: '2026-11-02' },
+    ]);
+    expect(choices).toEqual([
+      expect.objectContaining({
+        type: 'private_fostering_visit',
+        episodeSourceId: 'PF-2',
+        episodeStart: '2026-11-02',
+      }),
+    ]);
+  });
+
   it('records exactly the events compliance waits for (its RECORDED_EVENT_TYPES)', () => {
     expect([...RECORDABLE_EVENT_TYPES].sort()).toEqual(
       [
@@ -39,6 +56,7 @@ describe('events a child’s open episodes allow to be recorded', () => {
         'needs_assessment',
         'sdq',
         'virtual_school_introduction',
+        'private_fostering_visit',
       ].sort(),
     );
   });

@@ -3,8 +3,8 @@
  * record with Oversight's own form, and which of them a child's open
  * episodes allow. Pure: no database.
  */
-/** The episodes a recorded event can belong to: the open period of care, or the open placement. */
-export type EventEpisodeKind = 'looked_after' | 'placement';
+/** The episodes a recorded event can belong to: the open period of care, the open placement, or the open private fostering arrangement. */
+export type EventEpisodeKind = 'looked_after' | 'placement' | 'private_fostering';
 
 /** Each event that can be recorded, what it is called, and the episode it belongs to. */
 export const RECORDABLE_EVENTS = {
@@ -16,6 +16,10 @@ export const RECORDABLE_EVENTS = {
   needs_assessment: { label: 'Needs assessment for an eligible child', episode: 'looked_after' },
   sdq: { label: 'Strengths and difficulties questionnaire completed', episode: 'looked_after' },
   virtual_school_introduction: { label: 'Introduced to the virtual school head', episode: 'looked_after' },
+  private_fostering_visit: {
+    label: 'Private fostering visit (child seen, alone unless inappropriate)',
+    episode: 'private_fostering',
+  },
 } as const satisfies Record<string, { label: string; episode: EventEpisodeKind }>;
 
 export type RecordableEventType = keyof typeof RECORDABLE_EVENTS;

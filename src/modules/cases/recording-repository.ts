@@ -56,7 +56,7 @@ export async function insertVisit(
   return sourceId;
 }
 
-/** The child's open period of care and open placements, with their start dates. */
+/** The child's open period of care, open placements and open private fostering arrangements, with their start dates. */
 export async function openEventEpisodes(
   db: Db,
   organisationId: string,
@@ -74,6 +74,9 @@ export async function openEventEpisodes(
         union all
         select 'placement', source_id, start_date::text from case_cla_placements
           where organisation_id = ${organisationId} and person_id = ${personId}::uuid and closed_at is null and end_date is null
+        union all
+        select 'private_fostering', source_id, least(notification_date, start_date)::text from private_fostering_arrangements
+          where organisation_id = ${organisationId} and person_id = ${personId}::uuid and end_date is null
         order by start desc`,
   );
 }
@@ -97,11 +100,20 @@ export async function insertRecordedEvent(
   return sourceId;
 }
 
-/** The kinds of recorded event the organisation holds for anyone (a rule needing one starts working once one exists). */
+/**
+ * The kinds of recorded event the organisation holds for anyone, leaving out
+ * withdrawn ones (a rule needing one starts working once one exists). Private
+ * fostering visits count from the first arrangement recorded: a register of
+ * arrangements is what the visits rule needs.
+ */
 export async function recordedEventTypes(db: Db, organisationId: string): Promise<Set<string>> {
   const rows = await rawRows<{ event_type: string }>(
     db,
-    sql`select distinct event_type from case_recorded_events where organisation_id = ${organisationId} and closed_at is null
+    sql`select distinct e.event_type from case_recorded_events e
+          where e.organisation_id = ${organisationId} and e.closed_at is null
+            and not exists (select 1 from case_recorded_event_withdrawals w where w.recorded_event_id = e.id)
+        union all
+        select 'private_fostering_visit' from private_fostering_arrangements where organisation_id = ${organisationId} having count(*) > 0
         union all
         select 'supervision' from supervision_cases where organisation_id = ${organisationId} having count(*) > 0`,
   );

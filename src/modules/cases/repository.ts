@@ -321,15 +321,15 @@ export async function relinkWorkforce(db: Db, organisationId: string): Promise<v
 /**
  * Derive each person's open case, service level and flags from their
  * episodes: looked after, then child protection, child in need, care leaver,
- * early help.
+ * early help, private fostering (an open arrangement recorded in Oversight).
  */
 export async function refreshPeopleSummaries(db: Db, organisationId: string, today: string): Promise<void> {
   await db.execute(sql`
     update case_people p set
-      open_case = s.cla or s.cp or s.cin or s.cl or s.eh,
+      open_case = s.cla or s.cp or s.cin or s.cl or s.eh or s.pf,
       service_level = case when s.cla then 'looked_after' when s.cp then 'child_protection'
                            when s.cin then 'child_in_need' when s.cl then 'care_leaver'
-                           when s.eh then 'early_help' else 'none' end,
+                           when s.eh then 'early_help' when s.pf then 'private_fostering' else 'none' end,
       uasc = s.uasc,
       disabled = s.disabled
     from (
@@ -341,6 +341,7 @@ export async function refreshPeopleSummaries(db: Db, organisationId: string, tod
                 and coalesce(e.in_touch, '') not in ('DIED', 'NREQ', 'RHOM')
                 and coalesce(e.eligibility, '') <> 'No Current Eligibility') as cl,
         exists (select 1 from case_early_help_episodes e where e.person_id = p2.id and e.closed_at is null and e.end_date is null) as eh,
+        exists (select 1 from private_fostering_arrangements e where e.person_id = p2.id and e.end_date is null) as pf,
         exists (select 1 from case_immigration_statuses e where e.person_id = p2.id and e.closed_at is null
                 and (e.end_date is null or e.end_date >= ${today}::date)
                 and (e.status ilike '%uasc%' or e.status ilike '%unaccompanied%')) as uasc,
@@ -349,10 +350,10 @@ export async function refreshPeopleSummaries(db: Db, organisationId: string, tod
     ) s
     where p.id = s.id and p.organisation_id = ${organisationId}
       and (p.open_case, p.service_level, p.uasc, p.disabled) is distinct from
-          (s.cla or s.cp or s.cin or s.cl or s.eh,
+          (s.cla or s.cp or s.cin or s.cl or s.eh or s.pf,
            case when s.cla then 'looked_after' when s.cp then 'child_protection'
                 when s.cin then 'child_in_need' when s.cl then 'care_leaver'
-                when s.eh then 'early_help' else 'none' end,
+                when s.eh then 'early_help' when s.pf then 'private_fostering' else 'none' end,
            s.uasc, s.disabled)`);
 }
 
@@ -608,7 +609,7 @@ export async function openCaseRows<T>(
   organisationId: string,
   table: string,
   columns: string,
-  options: { personIds?: readonly string[]; dateColumn?: string; since?: string },
+  options: { personIds?: readonly string[]; dateColumn?: string; since?: string; where?: string },
 ): Promise<T[]> {
   const people = options.personIds
     ? sql`p.id in (select (jsonb_array_elements_text(${JSON.stringify(options.personIds)}::jsonb))::uuid)`
@@ -624,7 +625,7 @@ export async function openCaseRows<T>(
           select t.person_id, ${sql.raw(columns)} from ${sql.raw(table)} t
           join case_people p on p.id = t.person_id
           where p.organisation_id = ${organisationId} and p.closed_at is null and ${people}
-            and t.closed_at is null ${since}) q`,
+            and t.closed_at is null ${since} ${sql.raw(options.where ?? '')}) q`,
   );
   const rows = result?.rows ?? [];
   return typeof rows === 'string' ? (JSON.parse(rows) as T[]) : rows;

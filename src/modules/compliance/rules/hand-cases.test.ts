@@ -355,8 +355,9 @@ describe('regulation 28 special cases and other rules a council expects', () => 
       'sdq',
       'virtual-school-introduction',
       'case-supervision',
-      'visit-care-order-home',
     ])
       expect(rule(key).tracked, key).toBe(false);
+    // The placement-kind visits read the kind from the register (special-cases.test.ts).
+    expect(rule('visit-care-order-home').tracked).toBe(true);
   });
 });

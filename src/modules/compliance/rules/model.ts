@@ -35,6 +35,8 @@ export const RECORDED_EVENT_TYPES = [
   'needs_assessment',
   'sdq',
   'virtual_school_introduction',
+  // Recorded in the private fostering arrangements' register: the arrangement is the episode.
+  'private_fostering_visit',
 ] as const;
 
 export const EVENT_TYPES = [
@@ -60,8 +62,6 @@ export const EVENT_TYPES = [
   'early_help_review',
   'supervision',
   ...RECORDED_EVENT_TYPES,
-  // Held by no extract, and not recordable by form until private fostering arrangements are held: "No data yet".
-  'private_fostering_visit',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -76,7 +76,8 @@ export interface Episode {
   /**
    * A placement with its own visiting pattern under regulation 28 (placed with a
    * parent before assessment, a temporarily approved connected person, at home
-   * under an interim or full care order). Absent for an ordinary placement.
+   * under an interim or full care order) or regulation 48 (short breaks).
+   * Absent for an ordinary placement.
    */
   kind?: PlacementKind | null;
   /** An s47 enquiry that ended with no further action (no initial conference is owed). */
@@ -88,6 +89,7 @@ export const PLACEMENT_KINDS = [
   'connected_person_temporary',
   'interim_care_order_at_home',
   'care_order_at_home',
+  'short_breaks',
 ] as const;
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 

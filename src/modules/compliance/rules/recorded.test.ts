@@ -28,10 +28,11 @@ describe('rules that wait for an event recorded by form', () => {
         'needs-assessment',
         'sdq',
         'virtual-school-introduction',
+        // Recorded against an arrangement in the private fostering register.
+        'private-fostering-visit',
       ]),
     );
-    // Private fostering visits have no arrangement to be recorded against yet.
-    expect(waiting).not.toContain('private-fostering-visit');
+    // The placement-kind visits are computed from the register (the kind from the codes or set by hand).
     expect(waiting).not.toContain('visit-parent-before-assessment');
     expect(waiting).not.toContain('cla-visit');
     for (const r of DEFAULT_RULES.filter(needsRecordedEvent))
@@ -49,6 +50,7 @@ describe('rules that wait for an event recorded by form', () => {
         'needs_assessment',
         'sdq',
         'virtual_school_introduction',
+        'private_fostering_visit',
       ].sort(),
     );
   });

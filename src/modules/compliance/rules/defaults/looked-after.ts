@@ -7,7 +7,12 @@ const HEALTH_GUIDANCE =
 const EDUCATION_GUIDANCE =
   'Promoting the education of looked-after and previously looked-after children (statutory guidance, 2018)';
 
-/** A regulation 28 visit for a placement with its own pattern (no SSD extract says which placements these are yet). */
+/**
+ * A regulation 28 visit for a placement with its own pattern. The SSD codes
+ * say which placements are at home under an interim or full care order
+ * (placed with parents, P1, with legal status C1 or C2); the other kinds are
+ * set on the child's record (Placement kinds).
+ */
 function specialVisit(
   key: string,
   name: string,
@@ -32,8 +37,11 @@ function specialVisit(
     amberWorkingDays: 2,
     source: `${CARE_PLANNING}, regulation 28`,
     sourceType: 'regulation',
-    notice: 'The SSD extract does not yet say which placements are of this kind.',
-    tracked: false,
+    notice:
+      kind === 'interim_care_order_at_home' || kind === 'care_order_at_home'
+        ? 'Placements with parents (P1) under this order when the placement started, or set to this kind on the child’s record.'
+        : 'No SSD code says which placements are of this kind: they are set on the child’s record.',
+    tracked: true,
   };
 }
 
@@ -154,6 +162,25 @@ export const LOOKED_AFTER_RULES: readonly RuleDefinition[] = [
     'care_order_at_home',
     null,
   ),
+  {
+    // Regulation 48 modifies regulation 28 for an agreed series of short-term placements.
+    key: 'visit-short-breaks',
+    name: 'Visit, short breaks (regulation 48)',
+    serviceLevel: 'looked_after',
+    taskType: 'visit',
+    scope: 'placement',
+    placementKinds: ['short_breaks'],
+    start: { kind: 'episode-start' },
+    completion: 'looked_after_visit',
+    recurrence: 'recurring',
+    intervals: [months(3), months(6)],
+    amberWorkingDays: 10,
+    source: `${CARE_PLANNING}, regulation 48 (regulation 28 as modified for short breaks)`,
+    sourceType: 'regulation',
+    notice:
+      'Placements whose legal status when they started is an agreed series of short-term breaks (V3, V4), or set to this kind on the child’s record.',
+    tracked: true,
+  },
   {
     key: 'cla-review',
     name: 'Looked-after review',

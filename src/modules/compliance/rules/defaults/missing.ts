@@ -35,6 +35,8 @@ export const OTHER_RULES: readonly RuleDefinition[] = [
     amberWorkingDays: 5,
     source: 'Children (Private Arrangements for Fostering) Regulations 2005, regulation 8',
     sourceType: 'regulation',
+    notice:
+      'Arrangements are kept in Oversight’s private fostering register on the child’s record (no SSD table holds them); the rule works from an organisation’s first arrangement. The clock starts at notification, or at the arrangement’s start if later.',
     tracked: false,
   },
   {
