@@ -30,6 +30,10 @@
  *     pathway_plan, care_leaver_contact, missing_return) and allocations over time.
  *   onRegisterChanged(listener)  -> told after each applied import.
  *
+ * For the missing module (organisation-level; the caller scopes and audits):
+ *   importedMissingEpisodes(db, organisationId, { personIds? }) -> the ssd_missing episodes
+ *   childIdsInScope(db, actor, at) -> 'all' | ids of the children the actor may see
+ *
  * SSD import (see importer.ts): startSsdImport (upload page), importSsdFolder
  * (command, demo), getImportForActor, listImportHistory, importErrorsCsv.
  */
@@ -38,6 +42,7 @@ export * from './access';
 export * from './chronology';
 export * from './facts';
 export * from './import-service';
+export * from './missing-episodes';
 export type { TableCounts as TableCountsView } from './importer';
 export { importSettled, onRegisterChanged } from './importer';
 export * from './record';
