@@ -8,8 +8,16 @@ import { z } from 'zod';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { londonDateOf, londonInstant, londonTimeOf } from './london-time';
 
+/** `noun`: how error messages name the field ("Enter when it was reported"); the label otherwise. */
 export type Field =
-  | { kind: 'datetime' | 'date'; name: string; label: string; hint?: string; required: boolean }
+  | {
+      kind: 'datetime' | 'date';
+      name: string;
+      label: string;
+      hint?: string;
+      required: boolean;
+      noun?: string;
+    }
   | {
       kind: 'text' | 'textarea';
       name: string;
@@ -17,6 +25,7 @@ export type Field =
       hint?: string;
       required: boolean;
       width?: string;
+      noun?: string;
     }
   | {
       kind: 'radios' | 'checkboxes';
@@ -60,7 +69,10 @@ function schemaOf(fields: readonly Field[]) {
     if (f.kind === 'text' || f.kind === 'textarea') {
       const base = text(f.kind === 'text' ? 200 : 10_000);
       shape[f.name] = f.required
-        ? z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), base.min(1, `Enter ${lower(f.label)}`))
+        ? z.preprocess(
+            (v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v),
+            base.min(1, `Enter ${f.noun ?? lower(f.label)}`),
+          )
         : z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), base.optional());
     } else if (f.kind === 'radios') {
       const values = f.items.map((i) => i.value) as [string, ...string[]];
@@ -98,11 +110,11 @@ export function readForm(fields: readonly Field[], body: Record<string, unknown>
     values[f.name] = { day: part('day'), month: part('month'), year: part('year'), time: part('time') };
     const blank = !part('day') && !part('month') && !part('year') && (f.kind === 'date' || !part('time'));
     if (blank) {
-      if (f.required) errors[f.name] = `Enter ${lower(f.label)}`;
+      if (f.required) errors[f.name] = `Enter ${f.noun ?? lower(f.label)}`;
       else data[f.name] = null;
       continue;
     }
-    const date = dateFromParts(body, f.name, lower(f.label));
+    const date = dateFromParts(body, f.name, f.noun ?? lower(f.label));
     if (!date.ok) {
       errors[f.name] = date.message;
       continue;
@@ -115,7 +127,7 @@ export function readForm(fields: readonly Field[], body: Record<string, unknown>
     if (!time) {
       errors[f.name] = part('time')
         ? 'Enter the time in 24-hour form, like 14:30'
-        : `${lower(f.label).replace(/^./, (c) => c.toUpperCase())} must include a time`;
+        : `${(f.noun ?? lower(f.label)).replace(/^./, (c) => c.toUpperCase())} must include a time`;
       continue;
     }
     data[f.name] = londonInstant(date.date, `${time[1]!.padStart(2, '0')}:${time[2]}`);

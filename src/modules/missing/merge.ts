@@ -9,7 +9,7 @@
  * end the form does not have yet) fills the gaps. Imported episodes nobody
  * recorded are shown as they are, and can be taken up by recording them.
  */
-import { londonDateOf } from './london-time';
+import { londonDateOf, londonTimeOf } from './london-time';
 import { type EpisodeType, typeFromSsd } from './vocab';
 
 export interface ImportedEpisode {
@@ -95,7 +95,8 @@ export function mergeEpisodes<R extends RecordedEpisodeKey>(
       recorded: null,
       imported: i,
       startAt: i.startAt ?? middayOf(i.startDate),
-      startTimeKnown: i.startAt !== null,
+      // The importer keeps a date without a time as London midnight: that is not a time anyone recorded.
+      startTimeKnown: i.startAt !== null && londonTimeOf(i.startAt) !== '00:00',
       endAt: i.endAt ?? (i.endDate ? middayOf(i.endDate) : null),
       endDate: i.endDate,
       type: typeFromSsd(i.episodeType),

@@ -1,0 +1,53 @@
+import type { OversightModule } from '../../platform/http/module';
+import { missingHomeItems } from './home-items';
+import { episodesForChild } from './overview';
+import { missingRoutes } from './routes';
+import { summaryRow } from './view-models';
+
+/**
+ * Children missing from home and care: episodes recorded by form and merged
+ * with those the SSD extract holds, their clocks (police, strategy meetings,
+ * notifications, the social worker's contact, the return home interview) and
+ * return home interviews. Committee roles hold none of these permissions:
+ * every page here is about a child.
+ */
+export const missingModule: OversightModule = {
+  name: 'missing',
+  permissions: {
+    'missing.read': {
+      description:
+        "Read missing episodes and return home interviews of children you may see, on the child's record",
+      roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+    },
+    'missing.record': {
+      description:
+        'Record missing episodes, returns, notifications, strategy meetings and return home interviews (children you may see)',
+      roles: ['practitioner', 'team_manager', 'service_manager'],
+    },
+    'missing.followups': {
+      description: 'List missing episodes with open or overdue follow-ups, for children you may see',
+      roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+    },
+  },
+  nav: [{ href: '/missing', text: 'Missing children', permission: 'missing.followups' }],
+  routes: missingRoutes,
+  homeItems: missingHomeItems,
+  recordPanels: [
+    {
+      recordType: 'child',
+      order: 20,
+      permission: 'missing.read',
+      load: async (app, actor, personId) => {
+        const rows = await episodesForChild(app.deps.db, actor, personId, app.deps.clock.now());
+        return {
+          template: 'missing/views/child-panel.njk',
+          context: {
+            personId,
+            rows: rows.map(summaryRow),
+            mayRecord: actor.permissions.has('missing.record'),
+          },
+        };
+      },
+    },
+  ],
+};
