@@ -5,6 +5,7 @@
  * zod; dates (GOV.UK date input) and times (24-hour "HH:MM") here.
  */
 import { z } from 'zod';
+import { hasControlCharacters } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { londonDateOf, londonInstant, londonTimeOf } from './london-time';
 
@@ -57,10 +58,7 @@ const text = (max: number) =>
     .string()
     .max(max, `Enter ${max.toLocaleString('en-GB')} characters or fewer`)
     // Control characters other than line breaks and tabs are refused at the boundary.
-    .refine(
-      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
-      'Remove the control characters',
-    );
+    .refine((s) => !hasControlCharacters(s), 'Remove the control characters');
 
 /** The zod schema of a form's text and choice fields. */
 function schemaOf(fields: readonly Field[]) {
