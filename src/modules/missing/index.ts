@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { missingHomeItems } from './home-items';
+import { keyDataRoutes } from './key-data-routes';
 import { episodesForChild } from './overview';
 import { missingRoutes } from './routes';
 import { summaryRow } from './view-models';
@@ -24,13 +25,21 @@ export const missingModule: OversightModule = {
         'Record missing episodes, returns, notifications, strategy meetings and return home interviews (children you may see)',
       roles: ['practitioner', 'team_manager', 'service_manager'],
     },
+    'missing.keydata': {
+      description:
+        'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
+      roles: ['service_manager', 'qa_officer', 'senior_leader'],
+    },
     'missing.followups': {
       description: 'List missing episodes with open or overdue follow-ups, for children you may see',
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
     },
   },
   nav: [{ href: '/missing', text: 'Missing children', permission: 'missing.followups' }],
-  routes: missingRoutes,
+  routes: async (app) => {
+    await missingRoutes(app);
+    await keyDataRoutes(app);
+  },
   homeItems: missingHomeItems,
   recordPanels: [
     {

@@ -18,6 +18,7 @@ import {
 } from '../cases/service';
 import { type Clock, episodeClocks, needingAttention } from './clocks';
 import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } from './high-risk';
+import type { KeyDataEpisode } from './key-data';
 import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
 import * as repo from './repository';
@@ -40,6 +41,8 @@ export interface EpisodeSummary {
   riskReasons: HighRiskReason[];
   lookedAfter: boolean;
   missingNow: boolean;
+  /** The return interview as far as it is known (from the form, or the extract's flags). */
+  interview: { offered: boolean; accepted: boolean; within72Hours: boolean };
 }
 
 /** What the child's record says on the day an episode began. */
@@ -157,8 +160,41 @@ async function summaries(
       riskReasons: reasons,
       lookedAfter,
       missingNow: m.endAt === null,
+      interview: interviewFacts(r ? interviews.get(r.id) : undefined, m),
     };
   });
+}
+
+function interviewFacts(i: repo.InterviewRow | undefined, m: MergedEpisode<RecordedEpisode>) {
+  if (!i) {
+    // The extract says offered and accepted, never when it was done.
+    return {
+      offered: m.imported?.interviewOffered === true,
+      accepted: m.imported?.interviewAccepted === true,
+      within72Hours: false,
+    };
+  }
+  const by = m.endAt ? londonDateOf(new Date(m.endAt.getTime() + 72 * 3_600_000)) : null;
+  return {
+    offered: i.offeredAt !== null,
+    accepted: i.response === 'accepted',
+    within72Hours: Boolean(i.completedOn && by && i.completedOn <= by),
+  };
+}
+
+/** Every episode of the organisation in the key data's terms (aggregates only leave the module). */
+export async function keyDataEpisodes(db: Db, organisationId: string, now: Date): Promise<KeyDataEpisode[]> {
+  const all = await summaries(db, organisationId, 'all', now);
+  return all.map((s) => ({
+    personId: s.personId,
+    startAt: s.merged.startAt,
+    endAt: s.merged.endAt,
+    type: s.merged.type,
+    lookedAfter: s.lookedAfter,
+    interviewOffered: s.interview.offered,
+    interviewAccepted: s.interview.accepted,
+    interviewWithin72Hours: s.interview.within72Hours,
+  }));
 }
 
 /** When the interview was offered (an answer, accepted or declined, is recorded only after an offer). */

@@ -382,3 +382,21 @@ describe('follow-ups for managers', () => {
     expect(home).toContain('Missing episodes with an overdue follow-up');
   });
 });
+
+describe('the quarterly key data', () => {
+  it('counts 2026-27 from the episodes above, and suppresses small numbers as published', async () => {
+    const qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    const page = text((await qa.get('/missing/key-data?year=2026')).body);
+    // Rowan (reclassified away) and Kit (away), both looked after, both began in Q3.
+    expect(page).toContain('Looked-after children who went missing during the period 0 0 2 0');
+    expect(page).toContain('Missing episodes 0 0 0 0');
+    expect(page).toContain('Absent episodes (including away from placement without authorisation) 0 0 2 0');
+    // Rowan's offered and accepted (the form); Kit's offered, declined (the extract).
+    expect(page).toContain('Return interviews offered 0 0 2 0');
+    expect(page).toContain('Return interviews accepted 0 0 1 0');
+    const published = text((await qa.get('/missing/key-data?year=2026&view=public')).body);
+    expect(published).toContain('Return interviews offered 0 0 [c] 0');
+    const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
+    expect((await member.get('/missing/key-data')).statusCode).toBe(403);
+  });
+});

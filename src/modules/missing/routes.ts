@@ -70,6 +70,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       show,
       rows: followUpRows(rows),
       mayRecord: req.actor!.permissions.has('missing.record'),
+      mayKeyData: req.actor!.permissions.has('missing.keydata'),
     });
   });
 
