@@ -32,6 +32,19 @@ CREATE TABLE "missing_episodes" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "missing_grab_packs" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"contacts" text,
+	"places" text,
+	"associates" text,
+	"other_details" text,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "missing_locate_attempts" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -84,6 +97,8 @@ ALTER TABLE "missing_episode_types" ADD CONSTRAINT "missing_episode_types_episod
 ALTER TABLE "missing_episode_types" ADD CONSTRAINT "missing_episode_types_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_episodes" ADD CONSTRAINT "missing_episodes_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_episodes" ADD CONSTRAINT "missing_episodes_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "missing_grab_packs" ADD CONSTRAINT "missing_grab_packs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "missing_grab_packs" ADD CONSTRAINT "missing_grab_packs_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_locate_attempts" ADD CONSTRAINT "missing_locate_attempts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_locate_attempts" ADD CONSTRAINT "missing_locate_attempts_episode_id_missing_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."missing_episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_locate_attempts" ADD CONSTRAINT "missing_locate_attempts_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -96,6 +111,7 @@ ALTER TABLE "missing_strategy_meetings" ADD CONSTRAINT "missing_strategy_meeting
 CREATE INDEX "missing_episode_types_episode" ON "missing_episode_types" USING btree ("organisation_id","episode_id");--> statement-breakpoint
 CREATE INDEX "missing_episodes_org_person" ON "missing_episodes" USING btree ("organisation_id","person_id");--> statement-breakpoint
 CREATE INDEX "missing_episodes_org_open" ON "missing_episodes" USING btree ("organisation_id") WHERE end_at is null;--> statement-breakpoint
+CREATE INDEX "missing_grab_packs_person" ON "missing_grab_packs" USING btree ("organisation_id","person_id");--> statement-breakpoint
 CREATE INDEX "missing_locate_attempts_episode" ON "missing_locate_attempts" USING btree ("organisation_id","episode_id");--> statement-breakpoint
 CREATE INDEX "missing_return_interviews_episode" ON "missing_return_interviews" USING btree ("organisation_id","episode_id");--> statement-breakpoint
 CREATE INDEX "missing_strategy_meetings_episode" ON "missing_strategy_meetings" USING btree ("organisation_id","episode_id");

@@ -1,4 +1,5 @@
 import type { OversightModule } from '../../platform/http/module';
+import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
 import { episodesForChild } from './overview';
@@ -25,6 +26,11 @@ export const missingModule: OversightModule = {
         'Record missing episodes, returns, notifications, strategy meetings and return home interviews (children you may see)',
       roles: ['practitioner', 'team_manager', 'service_manager'],
     },
+    'missing.grabpack': {
+      description:
+        "Open a looked-after child's grab pack for the police, giving a reason each time (kept in the access audit)",
+      roles: ['practitioner', 'team_manager', 'service_manager', 'senior_leader'],
+    },
     'missing.keydata': {
       description:
         'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
@@ -39,6 +45,7 @@ export const missingModule: OversightModule = {
   routes: async (app) => {
     await missingRoutes(app);
     await keyDataRoutes(app);
+    await grabPackRoutes(app);
   },
   homeItems: missingHomeItems,
   recordPanels: [
@@ -54,6 +61,7 @@ export const missingModule: OversightModule = {
             personId,
             rows: rows.map(summaryRow),
             mayRecord: actor.permissions.has('missing.record'),
+            mayGrabPack: actor.permissions.has('missing.grabpack'),
           },
         };
       },

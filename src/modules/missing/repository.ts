@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client';
 import {
   missingEpisodes,
   missingEpisodeTypes,
+  missingGrabPacks,
   missingLocateAttempts,
   missingReturnInterviews,
   missingStrategyMeetings,
@@ -162,4 +163,17 @@ export async function interviewHistory(
       ),
     )
     .orderBy(asc(missingReturnInterviews.id));
+}
+
+export async function insertGrabPack(db: Db, values: typeof missingGrabPacks.$inferInsert): Promise<void> {
+  await db.insert(missingGrabPacks).values(values);
+}
+
+/** Every save of a child's grab pack, oldest first. */
+export async function grabPacksOf(db: Db, organisationId: string, personId: string) {
+  return db
+    .select()
+    .from(missingGrabPacks)
+    .where(and(eq(missingGrabPacks.organisationId, organisationId), eq(missingGrabPacks.personId, personId)))
+    .orderBy(asc(missingGrabPacks.id));
 }

@@ -400,3 +400,46 @@ describe('the quarterly key data', () => {
     expect((await member.get('/missing/key-data')).statusCode).toBe(403);
   });
 });
+
+describe('the grab pack', () => {
+  it('is filled in by the practitioner, and opened by a manager only with a reason kept in the access audit', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const empty = await priya.post(`/children/${rowan}/grab-pack/versions`, { contacts: 'Aunt' });
+    expect(empty.statusCode).toBe(400);
+    expect(text(empty.body)).toContain('Enter a description of the child');
+    const saved = await priya.post(`/children/${rowan}/grab-pack/versions`, {
+      description: 'Slim, 1.50 m, short dark hair, grey school hoodie',
+      places: 'Shopping centre; the station',
+    });
+    expect(saved.statusCode).toBe(302);
+
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const ask = text((await manager.get(`/children/${rowan}/grab-pack`)).body);
+    expect(ask).toContain('Why do you need to open the grab pack?');
+    expect(ask).not.toContain('grey school hoodie');
+    const noReason = await manager.post(`/children/${rowan}/grab-pack`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(text(noReason.body)).toContain('Enter why you need to open the grab pack');
+    const opened = await manager.post(`/children/${rowan}/grab-pack`, {
+      reason: 'Rowan is missing; police asked',
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    expect(text(opened.body)).toContain('Slim, 1.50 m, short dark hair, grey school hoodie');
+    const [view] = await rawRows<{ user_id: string; reason: string; record_id: string }>(
+      ctx.oversight.database.db,
+      sql`select user_id, reason, record_id from access_audit where action = 'missing.grab-pack.view'
+          and reason = 'Rowan is missing; police asked'`,
+    );
+    expect(view).toEqual({
+      user_id: ctx.org.userIds.service_manager,
+      reason: 'Rowan is missing; police asked',
+      record_id: rowan,
+    });
+
+    const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
+    expect((await member.post(`/children/${rowan}/grab-pack`, { reason: 'x' })).statusCode).toBe(403);
+    const stranger = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    expect((await stranger.post(`/children/${rowan}/grab-pack`, { reason: 'x' })).statusCode).toBe(404);
+  });
+});

@@ -148,3 +148,31 @@ export const missingReturnInterviews = pgTable(
   },
   (t) => [index('missing_return_interviews_episode').on(t.organisationId, t.episodeId)],
 );
+
+/**
+ * The looked-after child information sharing form ("grab pack"): what the
+ * police need at once when the child goes missing. Each save is a new row;
+ * the latest is the pack as it stands. Restricted: reading it asks for a
+ * reason, kept in the access audit.
+ */
+export const missingGrabPacks = pgTable(
+  'missing_grab_packs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    /** Physical description: height, build, hair, distinguishing features, usual clothing. */
+    description: text('description').notNull(),
+    /** People to contact: family, friends, carers, with telephone numbers. */
+    contacts: text('contacts'),
+    /** Places the child is known to go. */
+    places: text('places'),
+    /** Associates, including adults who may pose a risk. */
+    associates: text('associates'),
+    /** Health needs, medication, phone number, social media, anything else. */
+    otherDetails: text('other_details'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_grab_packs_person').on(t.organisationId, t.personId)],
+);
