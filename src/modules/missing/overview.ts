@@ -21,6 +21,7 @@ import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } fro
 import type { KeyDataEpisode } from './key-data';
 import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
+import { repeatMissing } from './repeat';
 import * as repo from './repository';
 import type { PoliceRisk, RecordedHighRisk } from './vocab';
 
@@ -211,7 +212,7 @@ export async function episodesForChild(db: Db, actor: Actor, personId: string, n
 /** How far back the follow-ups list looks for ended episodes. */
 export const FOLLOW_UP_DAYS = 90;
 
-export type FollowUpFilter = 'attention' | 'overdue' | 'missing-now' | 'interviews' | 'all';
+export type FollowUpFilter = 'attention' | 'overdue' | 'missing-now' | 'interviews' | 'repeat' | 'all';
 
 /** Episodes open, or begun in the last 90 days, of children the actor may see. */
 export async function followUps(
@@ -237,6 +238,21 @@ export async function followUps(
             c.key === 'return_interview' && (c.light === 'red' || c.light === 'amber' || c.light === 'green'),
         ),
       );
+    case 'repeat': {
+      // Children with 2 or more episodes begun in the last 90 days: their episodes, child by child.
+      const repeat = new Set(
+        repeatMissing(
+          all.map((s) => ({ personId: s.personId, startAt: s.merged.startAt })),
+          londonDateOf(now),
+        ).map((c) => c.personId),
+      );
+      return all
+        .filter((s) => repeat.has(s.personId))
+        .sort(
+          (a, b) =>
+            a.childName.localeCompare(b.childName) || b.merged.startAt.getTime() - a.merged.startAt.getTime(),
+        );
+    }
     case 'all':
       return all;
   }

@@ -443,3 +443,22 @@ describe('the grab pack', () => {
     expect((await stranger.post(`/children/${rowan}/grab-pack`, { reason: 'x' })).statusCode).toBe(404);
   });
 });
+
+describe('children going missing repeatedly', () => {
+  it('lists a child with two episodes in 90 days, with each episode', async () => {
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    expect(text((await manager.get('/missing?show=repeat')).body)).toContain('No episodes to show.');
+    const res = await manager.post(`/children/${kit}/missing`, {
+      ...when('startAt', '2026-11-15', '19:00'),
+      type: 'missing',
+      reportedBy: 'Residential key worker',
+      ...when('reportedAt', '2026-11-15', '19:30'),
+    });
+    expect(res.statusCode).toBe(302);
+    const list = text((await manager.get('/missing?show=repeat')).body);
+    expect(list).toContain('2 episodes');
+    expect(list).toContain('Missing from 15 November 2026 at 19:00');
+    expect(list).toContain('Away from placement without authorisation from 10 November 2026 at 16:00');
+    expect(list).not.toContain('Rowan Ashgrove');
+  });
+});

@@ -40,7 +40,7 @@ import { type EpisodeType, type PoliceRisk, type RecordedHighRisk, typeFromSsd }
 
 const idParams = z.object({ id: z.string().uuid() });
 const listQuery = z.object({
-  show: z.enum(['attention', 'overdue', 'missing-now', 'interviews', 'all']).catch('attention'),
+  show: z.enum(['attention', 'overdue', 'missing-now', 'interviews', 'repeat', 'all']).catch('attention'),
 });
 const newQuery = z.object({ ssd: z.string().max(100).optional() });
 
