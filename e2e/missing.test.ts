@@ -5,6 +5,7 @@
  * interview offered and accepted and sees the clock done. Every page is
  * checked with axe, and the list and the form reflow at 320 px.
  */
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
@@ -105,5 +106,44 @@ describe('a practitioner', () => {
     expect(await textOf(page.locator('.app-child-voice'))).toContain('I needed some space.');
     await checkAxe(page);
     await screenshot(page, 'missing-episode');
+  });
+});
+
+describe('a service manager', () => {
+  it('opens a child’s grab pack, is asked for a reason, and the read appears in the access audit', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('service_manager'));
+    await go(page, () => page.goto(`${journey.baseUrl}/missing?show=all`));
+    await go(page, () => page.locator('main td a[href^="/children/"]').first().click());
+    await go(page, () => page.click('a:has-text("Open the grab pack")'));
+    expect(await textOf(page.locator('h1'))).toBe('Open the grab pack');
+    await checkAxe(page);
+    await page.fill('#reason', 'Missing tonight; the police asked for the grab pack');
+    await go(page, () => page.click('button:has-text("Open the grab pack")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Grab pack: /);
+    await checkAxe(page);
+    const [row] = await journey.oversight.database.db
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from access_audit where action = 'missing.grab-pack.view'
+          and reason = 'Missing tonight; the police asked for the grab pack'`,
+      )
+      .then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    expect(row?.n).toBe(1);
+  });
+});
+
+describe('a QA officer', () => {
+  it('reads the quarterly key data, every figure and as published', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await go(page, () => page.goto(`${journey.baseUrl}/missing/key-data`));
+    expect(await textOf(page.locator('h1'))).toBe('Missing children: quarterly key data');
+    expect(await textOf(page.locator('table'))).toContain('Return interviews offered');
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Show as published")'));
+    expect(await textOf(page.locator('caption'))).toContain('as published');
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
   });
 });
