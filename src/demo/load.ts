@@ -3,6 +3,7 @@ import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
 import { loadCaseDemo } from './cases';
+import { missingDemo } from './missing';
 import {
   createDemoOrganisation,
   DEMO_ORGANISATION,
@@ -43,6 +44,7 @@ export type DemoStep = (oversight: Oversight, org: DemoOrganisation, scale: Demo
 export const demoSteps: DemoStep[] = [];
 demoSteps.push(loadCaseDemo);
 demoSteps.push(practiceDemo);
+demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
 
 /**

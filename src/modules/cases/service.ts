@@ -30,6 +30,10 @@
  *     pathway_plan, care_leaver_contact, missing_return) and allocations over time.
  *   onRegisterChanged(listener)  -> told after each applied import.
  *
+ * For the missing module (organisation-level; the caller scopes and audits):
+ *   importedMissingEpisodes(db, organisationId, { personIds? }) -> the ssd_missing episodes
+ *   childIdsInScope(db, actor, at) -> 'all' | ids of the children the actor may see
+ *
  * SSD import (see importer.ts): startSsdImport (upload page), importSsdFolder
  * (command, demo), getImportForActor, listImportHistory, importErrorsCsv.
  */
@@ -40,6 +44,7 @@ export * from './facts';
 export * from './import-service';
 export type { TableCounts as TableCountsView } from './importer';
 export { importSettled, onRegisterChanged } from './importer';
+export * from './missing-episodes';
 export * from './record';
 export type { ChildListRow } from './repository';
 export * from './search';

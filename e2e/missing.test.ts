@@ -1,0 +1,149 @@
+/**
+ * Browser journey for missing episodes on the small demo authority: a
+ * practitioner opens the follow-ups list, records an episode for a child and
+ * the child's return, sees the 72-hour clock, then records the return home
+ * interview offered and accepted and sees the clock done. Every page is
+ * checked with axe, and the list and the form reflow at 320 px.
+ */
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/demo/organisation';
+import { addDays } from '../src/platform/calendar/working-days';
+import { systemClock, today } from '../src/platform/clock';
+import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney();
+});
+afterAll(async () => journey?.close());
+
+const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
+
+async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), action()]);
+}
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+}
+
+async function fillWhen(page: Page, name: string, iso: string, time?: string) {
+  const [y, m, d] = iso.split('-');
+  await page.fill(`#${name}-day`, String(Number(d)));
+  await page.fill(`#${name}-month`, String(Number(m)));
+  await page.fill(`#${name}-year`, y!);
+  if (time) await page.fill(`#${name}-time`, time);
+}
+
+describe('a practitioner', () => {
+  it('records an episode and the return, sees the 72-hour clock, and records the interview offered and accepted', async () => {
+    const yesterday = addDays(today(systemClock), -1);
+    const page = await journey.newPage();
+    await signIn(page, email('practitioner'));
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Missing children")'));
+    expect(await textOf(page.locator('h1'))).toBe('Missing children: follow-ups');
+    await go(page, () => page.click('a:has-text("All")'));
+    await checkAxe(page);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
+    await screenshot(page, 'missing-follow-ups-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // An episode the demo recorded: its page, with its clocks.
+    await go(page, () => page.locator('main td a[href^="/missing/episodes/"]').first().click());
+    expect(await textOf(page.locator('h2#clocks-heading'))).toBe('Clocks');
+    await checkAxe(page);
+
+    // The child's record, then a new episode for them.
+    await go(page, () => page.locator('.govuk-back-link').click());
+    expect(await textOf(page.locator('#missing-episodes-heading'))).toBe('Missing episodes');
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Record a missing episode")'));
+    expect(await textOf(page.locator('h1'))).toBe('Record a missing episode');
+    await checkAxe(page);
+    await go(page, () => page.click('button:has-text("Record episode")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Enter when the child went missing');
+    await checkAxe(page);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await fillWhen(page, 'startAt', yesterday, '13:05');
+    await page.check('input[name="type"][value="missing"]');
+    await page.fill('#reportedBy', 'Foster carer');
+    await fillWhen(page, 'reportedAt', yesterday, '13:40');
+    await page.check('input[name="policeRisk"][value="medium"]');
+    await go(page, () => page.click('button:has-text("Record episode")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Missing from/);
+    await checkAxe(page);
+
+    await go(page, () => page.click('a:has-text("Record the child’s return")'));
+    await fillWhen(page, 'endAt', yesterday, '19:30');
+    await page.fill('#whereFound', 'Came back to the placement');
+    await go(page, () => page.click('button:has-text("Record return")'));
+    const clocks = await textOf(page.locator('table:has(caption:has-text("Clocks for this episode"))'));
+    expect(clocks).toContain('Return home interview offered (or refusal recorded)');
+    const interviewRow = page.locator('tr:has-text("Return home interview offered")');
+    expect(await textOf(interviewRow)).toMatch(/Not yet due|Due soon/);
+    await checkAxe(page);
+
+    await go(page, () => page.click('a:has-text("Record the return home interview")'));
+    await checkAxe(page);
+    await fillWhen(page, 'offeredAt', yesterday, '20:15');
+    await page.fill('#offeredBy', 'Return interview service');
+    await page.check('input[name="independent"][value="yes"]');
+    await page.check('input[name="response"][value="accepted"]');
+    await fillWhen(page, 'respondedOn', yesterday);
+    await page.fill('#childAccount', 'I needed some space.');
+    await go(page, () => page.click('button:has-text("Save interview")'));
+    expect(await textOf(page.locator('tr:has-text("Return home interview offered")'))).toContain('Done');
+    expect(await textOf(page.locator('.app-child-voice'))).toContain('I needed some space.');
+    await checkAxe(page);
+    await screenshot(page, 'missing-episode');
+  });
+});
+
+describe('a service manager', () => {
+  it('opens a child’s grab pack, is asked for a reason, and the read appears in the access audit', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('service_manager'));
+    await go(page, () => page.goto(`${journey.baseUrl}/missing?show=all`));
+    await go(page, () => page.locator('main td a[href^="/children/"]').first().click());
+    await go(page, () => page.click('a:has-text("Open the grab pack")'));
+    expect(await textOf(page.locator('h1'))).toBe('Open the grab pack');
+    await checkAxe(page);
+    await page.fill('#reason', 'Missing tonight; the police asked for the grab pack');
+    await go(page, () => page.click('button:has-text("Open the grab pack")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Grab pack: /);
+    await checkAxe(page);
+    const [row] = await journey.oversight.database.db
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from access_audit where action = 'missing.grab-pack.view'
+          and reason = 'Missing tonight; the police asked for the grab pack'`,
+      )
+      .then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    expect(row?.n).toBe(1);
+  });
+});
+
+describe('a QA officer', () => {
+  it('reads the quarterly key data, every figure and as published', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await go(page, () => page.goto(`${journey.baseUrl}/missing/key-data`));
+    expect(await textOf(page.locator('h1'))).toBe('Missing children: quarterly key data');
+    expect(await textOf(page.locator('table'))).toContain('Return interviews offered');
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Show as published")'));
+    expect(await textOf(page.locator('caption'))).toContain('as published');
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * For the missing module: the missing episodes an SSD extract brought in
+ * (ssd_missing), and which children an actor may see, so its lists hold only
+ * those. Organisation-level reads: the caller scopes and audits what it shows.
+ */
+import { sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../platform/db/client';
+import type { Actor } from '../../platform/permissions';
+import { scopeFor, todayAt } from './access';
+import { scopeCondition } from './repository';
+
+export interface ImportedMissingEpisode {
+  sourceId: string;
+  personId: string;
+  startDate: string;
+  startAt: Date | null;
+  endDate: string | null;
+  endAt: Date | null;
+  /** M missing, A away from placement without authorisation. */
+  episodeType: string | null;
+  interviewOffered: boolean | null;
+  interviewAccepted: boolean | null;
+}
+
+/** Current (not closed) imported missing episodes of an organisation, or of some children. */
+export async function importedMissingEpisodes(
+  db: Db,
+  organisationId: string,
+  options: { personIds?: readonly string[] } = {},
+): Promise<ImportedMissingEpisode[]> {
+  const people = options.personIds
+    ? sql`and m.person_id in (select (jsonb_array_elements_text(${JSON.stringify(options.personIds)}::jsonb))::uuid)`
+    : sql``;
+  if (options.personIds?.length === 0) return [];
+  const rows = await rawRows<{
+    source_id: string;
+    person_id: string;
+    start_date: string;
+    start_at: string | Date | null;
+    end_date: string | null;
+    end_at: string | Date | null;
+    episode_type: string | null;
+    return_interview_offered: boolean | null;
+    return_interview_accepted: boolean | null;
+  }>(
+    db,
+    sql`select m.source_id, m.person_id, m.start_date::text, m.start_at, m.end_date::text, m.end_at, m.episode_type,
+          m.return_interview_offered, m.return_interview_accepted
+        from case_missing_episodes m
+        where m.organisation_id = ${organisationId} and m.closed_at is null ${people}
+        order by m.start_date desc, m.source_id`,
+  );
+  return rows.map((r) => ({
+    sourceId: r.source_id,
+    personId: r.person_id,
+    startDate: r.start_date,
+    startAt: r.start_at ? new Date(r.start_at) : null,
+    endDate: r.end_date,
+    endAt: r.end_at ? new Date(r.end_at) : null,
+    episodeType: r.episode_type,
+    interviewOffered: r.return_interview_offered,
+    interviewAccepted: r.return_interview_accepted,
+  }));
+}
+
+/**
+ * The children an actor may see now, for lists other modules keep of
+ * children: "all" for organisation-wide roles, else their ids (none for
+ * roles that see no child). No audit: the caller audits what it shows.
+ */
+export async function childIdsInScope(db: Db, actor: Actor, at: Date): Promise<'all' | string[]> {
+  const scope = scopeFor(actor, at);
+  if (scope.kind === 'organisation') return 'all';
+  if (scope.kind === 'none') return [];
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select p.id from case_people p where p.organisation_id = ${actor.organisationId} and p.closed_at is null
+        and ${scopeCondition(scope, todayAt({ at }))}`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,46 @@
+/**
+ * What missing episodes put on the home page, for children the person may
+ * see: children missing now, episodes with an overdue follow-up, and return
+ * home interviews to offer. Each links to the follow-ups list filtered to
+ * exactly those episodes.
+ */
+import type { HomeItemProvider } from '../../platform/home/items';
+import { followUps } from './overview';
+
+export const missingHomeItems: HomeItemProvider[] = [
+  {
+    heading: 'Missing children',
+    order: 15,
+    permission: 'missing.followups',
+    load: async (app, actor) => {
+      const rows = await followUps(app.deps.db, actor, app.deps.clock.now(), 'all');
+      if (!rows.length) return [];
+      return [
+        {
+          text: 'Children missing now',
+          count: new Set(rows.filter((r) => r.missingNow).map((r) => r.personId)).size,
+          href: '/missing?show=missing-now',
+          tone: 'overdue',
+        },
+        {
+          text: 'Missing episodes with an overdue follow-up',
+          count: rows.filter((r) => r.clocks.some((c) => c.light === 'red')).length,
+          href: '/missing?show=overdue',
+          tone: 'overdue',
+        },
+        {
+          text: 'Return home interviews to offer',
+          count: rows.filter((r) =>
+            r.clocks.some(
+              (c) =>
+                c.key === 'return_interview' &&
+                (c.light === 'red' || c.light === 'amber' || c.light === 'green'),
+            ),
+          ).length,
+          href: '/missing?show=interviews',
+          tone: 'due',
+        },
+      ];
+    },
+  },
+];

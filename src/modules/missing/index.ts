@@ -1,0 +1,70 @@
+import type { OversightModule } from '../../platform/http/module';
+import { grabPackRoutes } from './grab-pack-routes';
+import { missingHomeItems } from './home-items';
+import { keyDataRoutes } from './key-data-routes';
+import { episodesForChild } from './overview';
+import { missingRoutes } from './routes';
+import { summaryRow } from './view-models';
+
+/**
+ * Children missing from home and care: episodes recorded by form and merged
+ * with those the SSD extract holds, their clocks (police, strategy meetings,
+ * notifications, the social worker's contact, the return home interview) and
+ * return home interviews. Committee roles hold none of these permissions:
+ * every page here is about a child.
+ */
+export const missingModule: OversightModule = {
+  name: 'missing',
+  permissions: {
+    'missing.read': {
+      description:
+        "Read missing episodes and return home interviews of children you may see, on the child's record",
+      roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+    },
+    'missing.record': {
+      description:
+        'Record missing episodes, returns, notifications, strategy meetings and return home interviews (children you may see)',
+      roles: ['practitioner', 'team_manager', 'service_manager'],
+    },
+    'missing.grabpack': {
+      description:
+        "Open a looked-after child's grab pack for the police, giving a reason each time (kept in the access audit)",
+      roles: ['practitioner', 'team_manager', 'service_manager', 'senior_leader'],
+    },
+    'missing.keydata': {
+      description:
+        'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
+      roles: ['service_manager', 'qa_officer', 'senior_leader'],
+    },
+    'missing.followups': {
+      description: 'List missing episodes with open or overdue follow-ups, for children you may see',
+      roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+    },
+  },
+  nav: [{ href: '/missing', text: 'Missing children', permission: 'missing.followups' }],
+  routes: async (app) => {
+    await missingRoutes(app);
+    await keyDataRoutes(app);
+    await grabPackRoutes(app);
+  },
+  homeItems: missingHomeItems,
+  recordPanels: [
+    {
+      recordType: 'child',
+      order: 20,
+      permission: 'missing.read',
+      load: async (app, actor, personId) => {
+        const rows = await episodesForChild(app.deps.db, actor, personId, app.deps.clock.now());
+        return {
+          template: 'missing/views/child-panel.njk',
+          context: {
+            personId,
+            rows: rows.map(summaryRow),
+            mayRecord: actor.permissions.has('missing.record'),
+            mayGrabPack: actor.permissions.has('missing.grabpack'),
+          },
+        };
+      },
+    },
+  ],
+};

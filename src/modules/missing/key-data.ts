@@ -1,0 +1,117 @@
+/**
+ * The committee's quarterly key data on missing children (vocabularies.md,
+ * "Missing key data"), computed from episodes. Pure.
+ *
+ * Financial-year quarters: Q1 April-June, Q2 July-September, Q3
+ * October-December, Q4 January-March. An episode counts:
+ * - as "missing at the end of the period" in each quarter it is open across
+ *   the quarter's last moment (began on or before the last day, not back by
+ *   the end of it);
+ * - as an episode, and its child as going missing, in the quarter it began;
+ * - for return interviews, in the quarter the child came back.
+ * "Absent episodes" are those classified absent or away from placement
+ * without authorisation; "missing episodes" those classified missing.
+ */
+import { addDays, addMonths } from '../../platform/calendar/working-days';
+import { londonDateOf } from './london-time';
+import type { EpisodeType } from './vocab';
+
+export interface KeyDataEpisode {
+  personId: string;
+  startAt: Date;
+  endAt: Date | null;
+  type: EpisodeType;
+  /** Looked after when the episode began. */
+  lookedAfter: boolean;
+  interviewOffered: boolean;
+  interviewAccepted: boolean;
+  /** Interview done within 72 hours of the return. */
+  interviewWithin72Hours: boolean;
+}
+
+export interface Quarter {
+  /** "2026-27 Q3" */
+  label: string;
+  first: string;
+  last: string;
+}
+
+/** The four quarters of the financial year that starts in April of `startYear`. */
+export function financialYearQuarters(startYear: number): Quarter[] {
+  const span = `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+  return [0, 1, 2, 3].map((q) => {
+    const first = addMonths(`${startYear}-04-01`, q * 3);
+    return { label: `${span} Q${q + 1}`, first, last: addDays(addMonths(first, 3), -1) };
+  });
+}
+
+/** The financial year (its starting calendar year) a date falls in. */
+export function financialYearOf(date: string): number {
+  const y = Number(date.slice(0, 4));
+  return date.slice(5) >= '04-01' ? y : y - 1;
+}
+
+export const KEY_DATA_ROWS = [
+  { key: 'lacMissingAtEnd', label: 'Looked-after children missing at the end of the period', children: true },
+  {
+    key: 'lacWentMissing',
+    label: 'Looked-after children who went missing during the period',
+    children: true,
+  },
+  { key: 'missingEpisodes', label: 'Missing episodes', children: false },
+  {
+    key: 'absentEpisodes',
+    label: 'Absent episodes (including away from placement without authorisation)',
+    children: false,
+  },
+  { key: 'childrenMissingFromHome', label: 'Children missing from home (not looked after)', children: true },
+  { key: 'interviewsOffered', label: 'Return interviews offered', children: false },
+  { key: 'interviewsAccepted', label: 'Return interviews accepted', children: false },
+  { key: 'interviewsWithin72', label: 'Return interviews completed within 72 hours', children: false },
+  {
+    key: 'missingInterviewsOffered',
+    label: 'Missing episodes only: return interviews offered',
+    children: false,
+  },
+  {
+    key: 'missingInterviewsAccepted',
+    label: 'Missing episodes only: return interviews accepted',
+    children: false,
+  },
+  {
+    key: 'missingInterviewsWithin72',
+    label: 'Missing episodes only: completed within 72 hours',
+    children: false,
+  },
+] as const;
+
+export type KeyDataKey = (typeof KEY_DATA_ROWS)[number]['key'];
+
+export function keyDataFor(episodes: readonly KeyDataEpisode[], q: Quarter): Record<KeyDataKey, number> {
+  const startDate = (e: KeyDataEpisode) => londonDateOf(e.startAt);
+  const endDate = (e: KeyDataEpisode) => (e.endAt ? londonDateOf(e.endAt) : null);
+  const began = episodes.filter((e) => startDate(e) >= q.first && startDate(e) <= q.last);
+  const returned = episodes.filter((e) => {
+    const end = endDate(e);
+    return end !== null && end >= q.first && end <= q.last;
+  });
+  const openAtEnd = episodes.filter((e) => {
+    const end = endDate(e);
+    return startDate(e) <= q.last && (end === null || end > q.last);
+  });
+  const children = (list: KeyDataEpisode[]) => new Set(list.map((e) => e.personId)).size;
+  const missingOnly = returned.filter((e) => e.type === 'missing');
+  return {
+    lacMissingAtEnd: children(openAtEnd.filter((e) => e.lookedAfter)),
+    lacWentMissing: children(began.filter((e) => e.lookedAfter)),
+    missingEpisodes: began.filter((e) => e.type === 'missing').length,
+    absentEpisodes: began.filter((e) => e.type !== 'missing').length,
+    childrenMissingFromHome: children(began.filter((e) => !e.lookedAfter)),
+    interviewsOffered: returned.filter((e) => e.interviewOffered).length,
+    interviewsAccepted: returned.filter((e) => e.interviewAccepted).length,
+    interviewsWithin72: returned.filter((e) => e.interviewWithin72Hours).length,
+    missingInterviewsOffered: missingOnly.filter((e) => e.interviewOffered).length,
+    missingInterviewsAccepted: missingOnly.filter((e) => e.interviewAccepted).length,
+    missingInterviewsWithin72: missingOnly.filter((e) => e.interviewWithin72Hours).length,
+  };
+}
