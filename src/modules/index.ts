@@ -2,6 +2,7 @@ import type { OversightModule } from '../platform/http/module';
 import { casesModule } from './cases/index';
 import { complianceModule } from './compliance/index';
 import { plansModule } from './plans/index';
+import { qaModule } from './qa/index';
 
 /** Every feature module, in navigation order. Each is a folder under src/modules. */
-export const featureModules: OversightModule[] = [casesModule, complianceModule, plansModule];
+export const featureModules: OversightModule[] = [casesModule, complianceModule, plansModule, qaModule];

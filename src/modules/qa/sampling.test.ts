@@ -32,7 +32,9 @@ describe('half-year rounds', () => {
       groups.set(key, g);
     }
     for (const g of groups.values()) expect(Math.abs(g.all - 2 * g.taken)).toBeLessThanOrEqual(1);
-    expect(first.sample[0]!.reason).toMatch(/^First of two half-year rounds: drawn by lot from .+ \(\d+ of \d+ in this group\)$/);
+    expect(first.sample[0]!.reason).toMatch(
+      /^First of two half-year rounds: drawn by lot from .+ \(\d+ of \d+ in this group\)$/,
+    );
     expect(first.excluded[0]!.reason).toMatch(/^Left for the second half-year round/);
   });
 
@@ -80,7 +82,11 @@ describe('half-year rounds', () => {
 describe('thematic and chosen rounds', () => {
   it('take every case meeting the criteria and say why the others are out', () => {
     const open = cases(40);
-    const s = drawSample(open, { rule: 'criteria', serviceLevels: ['child_protection'], teamNames: [] }, label);
+    const s = drawSample(
+      open,
+      { rule: 'criteria', serviceLevels: ['child_protection'], teamNames: [] },
+      label,
+    );
     expect(s.sample.length).toBe(open.filter((c) => c.serviceLevel === 'child_protection').length);
     expect(s.sample.every((c) => c.reason === "Meets the round's criteria: child protection")).toBe(true);
     expect(s.excluded.every((e) => e.reason.startsWith('Service level is'))).toBe(true);

@@ -75,7 +75,8 @@ function groups(cases: readonly SamplingCase[], label: LabelOf): Array<[string, 
 export function drawSample(open: readonly SamplingCase[], rule: SamplingRule, label: LabelOf): Sample {
   const sample: SampledCase[] = [];
   const excluded: Sample['excluded'] = [];
-  const take = (c: SamplingCase, reason: string) => sample.push({ ...c, stratum: stratumOf(c, label), reason });
+  const take = (c: SamplingCase, reason: string) =>
+    sample.push({ ...c, stratum: stratumOf(c, label), reason });
   switch (rule.rule) {
     case 'half_year_first': {
       // An odd group gives its extra case to the first half and the second half in turn, so the halves stay alike.
@@ -93,7 +94,11 @@ export function drawSample(open: readonly SamplingCase[], rule: SamplingRule, la
               c,
               `First of two half-year rounds: drawn by lot from ${stratum} (${count} of ${ordered.length} in this group)`,
             );
-          else excluded.push({ personId: c.personId, reason: `Left for the second half-year round (${stratum})` });
+          else
+            excluded.push({
+              personId: c.personId,
+              reason: `Left for the second half-year round (${stratum})`,
+            });
         });
       }
       break;
@@ -116,14 +121,19 @@ export function drawSample(open: readonly SamplingCase[], rule: SamplingRule, la
         if (levelOk && teamOk)
           take(
             c,
-            `Meets the round's criteria: ${[levels.size ? label(c.serviceLevel) : null, teams.size ? c.teamName : null]
+            `Meets the round's criteria: ${[
+              levels.size ? label(c.serviceLevel) : null,
+              teams.size ? c.teamName : null,
+            ]
               .filter(Boolean)
               .join(', ')}`,
           );
         else
           excluded.push({
             personId: c.personId,
-            reason: !levelOk ? `Service level is ${label(c.serviceLevel)}` : `Team is ${c.teamName ?? 'not recorded'}`,
+            reason: !levelOk
+              ? `Service level is ${label(c.serviceLevel)}`
+              : `Team is ${c.teamName ?? 'not recorded'}`,
           });
       }
       break;
@@ -146,5 +156,8 @@ export function assignAuditors(
   sample: readonly SampledCase[],
   auditorIds: readonly string[],
 ): Array<SampledCase & { auditorId: string | null }> {
-  return sample.map((c, i) => ({ ...c, auditorId: auditorIds.length ? auditorIds[i % auditorIds.length]! : null }));
+  return sample.map((c, i) => ({
+    ...c,
+    auditorId: auditorIds.length ? auditorIds[i % auditorIds.length]! : null,
+  }));
 }

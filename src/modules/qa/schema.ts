@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
 import type { AuditAnswers, TemplateDefinition } from './vocab';
 
@@ -100,9 +110,7 @@ export const qaAudits = pgTable(
     index('qa_audits_org_status').on(t.organisationId, t.status),
     index('qa_audits_auditor').on(t.auditorId),
     index('qa_audits_person').on(t.organisationId, t.personId),
-    index('qa_audits_worker')
-      .on(t.workerUserId)
-      .where(sql`${t.workerUserId} is not null`),
+    index('qa_audits_worker').on(t.workerUserId).where(sql`${t.workerUserId} is not null`),
   ],
 );
 

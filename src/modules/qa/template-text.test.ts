@@ -3,7 +3,8 @@ import { parseTemplateText, templateText } from './template-text';
 
 describe('template text', () => {
   it('reads sections and their questions, in order, and writes them back the same', () => {
-    const text = '# Assessment\n- Was the assessment timely?\n* Was the child seen?\n\n## Planning\nIs the plan SMART?\n';
+    const text =
+      '# Assessment\n- Was the assessment timely?\n* Was the child seen?\n\n## Planning\nIs the plan SMART?\n';
     const parsed = parseTemplateText(text);
     expect(parsed).toEqual({
       ok: true,
@@ -26,7 +27,10 @@ describe('template text', () => {
   });
 
   it('says which line is wrong and how to put it right', () => {
-    expect(parseTemplateText('')).toMatchObject({ ok: false, message: expect.stringContaining('at least one section') });
+    expect(parseTemplateText('')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('at least one section'),
+    });
     expect(parseTemplateText('A question\n# Section')).toMatchObject({
       ok: false,
       message: expect.stringContaining('Line 1 is a question before any section'),
@@ -39,6 +43,9 @@ describe('template text', () => {
       ok: false,
       message: expect.stringContaining('already a section called "one"'),
     });
-    expect(parseTemplateText('#\n- q')).toMatchObject({ ok: false, message: expect.stringContaining('no title') });
+    expect(parseTemplateText('#\n- q')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no title'),
+    });
   });
 });

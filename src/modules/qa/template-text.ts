@@ -20,7 +20,8 @@ export function parseTemplateText(text: string): TemplateParse {
       return { ok: false, message: `Line ${lineNo} is longer than ${TEMPLATE_LIMITS.lineLength} characters` };
     if (line.startsWith('#')) {
       const title = line.replace(/^#+\s*/, '');
-      if (!title) return { ok: false, message: `Line ${lineNo} starts a section but has no title after the #` };
+      if (!title)
+        return { ok: false, message: `Line ${lineNo} starts a section but has no title after the #` };
       if (sections.some((s) => s.title.toLowerCase() === title.toLowerCase()))
         return { ok: false, message: `Line ${lineNo}: there is already a section called "${title}"` };
       if (sections.length >= TEMPLATE_LIMITS.sections)
