@@ -12,6 +12,7 @@ import {
 } from './organisation';
 import { plansDemo } from './plans';
 import { practiceDemo } from './practice';
+import { qaDemo } from './qa';
 
 export type DemoScale = 'small' | 'large';
 
@@ -44,6 +45,7 @@ export const demoSteps: DemoStep[] = [];
 demoSteps.push(loadCaseDemo);
 demoSteps.push(practiceDemo);
 demoSteps.push(plansDemo);
+demoSteps.push(qaDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

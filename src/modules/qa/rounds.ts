@@ -12,7 +12,12 @@ import type { Db } from '../../platform/db/client';
 import { activeUsers } from '../../platform/directory';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, can, ROLE_CASE_SCOPE } from '../../platform/permissions';
-import { childNames, grantCaseAccess, openCasesForSampling, SERVICE_LEVEL_NAMES } from '../cases/service';
+import {
+  childNames,
+  grantCaseAccessToMany,
+  openCasesForSampling,
+  SERVICE_LEVEL_NAMES,
+} from '../cases/service';
 import { QA, qaPermissions } from './permissions';
 import * as repo from './repository';
 import { assignAuditors, drawSample, type SamplingRule } from './sampling';
@@ -159,19 +164,19 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
         updatedAt: ctx.at,
       })),
     );
-    for (const c of assigned) {
-      const role = c.auditorId ? auditorRoles.get(c.auditorId) : undefined;
-      if (c.auditorId && role && ROLE_CASE_SCOPE[role] === 'assigned')
-        await grantCaseAccess(
-          tx,
-          { ...ctx, organisationId: org },
-          {
-            personId: c.personId,
-            userId: c.auditorId,
-            reason: `Case file audit in ${input.name}`,
-            expiresAt,
-          },
-        );
+    for (const auditorId of input.auditorIds) {
+      const role = auditorRoles.get(auditorId);
+      if (!role || ROLE_CASE_SCOPE[role] !== 'assigned') continue;
+      await grantCaseAccessToMany(
+        tx,
+        { ...ctx, organisationId: org },
+        {
+          personIds: assigned.filter((c) => c.auditorId === auditorId).map((c) => c.personId),
+          userId: auditorId,
+          reason: `Case file audit in ${input.name}`,
+          expiresAt,
+        },
+      );
     }
     await recordAudit(tx, ctx, {
       action: 'qa.round.create',
