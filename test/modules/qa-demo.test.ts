@@ -46,7 +46,13 @@ describe('quality assurance demo', () => {
     const statuses = await rows<{ status: string }>(
       sql`select distinct status from qa_audits where organisation_id = ${ctx.org.organisationId} order by status`,
     );
-    expect(statuses.map((s) => s.status)).toEqual(['assigned', 'closed', 'in_progress', 'shared', 'submitted']);
+    expect(statuses.map((s) => s.status)).toEqual([
+      'assigned',
+      'closed',
+      'in_progress',
+      'shared',
+      'submitted',
+    ]);
   });
 
   it("leads the independent auditor's and the QA officer's home pages with their audits", async () => {
