@@ -260,6 +260,20 @@ describe('doing an audit', () => {
     ]);
   });
 
+  it('keeps moderations and template versions append-only in the database', async () => {
+    for (const [table, statement] of [
+      ['qa_moderations', sql`update qa_moderations set grade = 'outstanding'`],
+      ['qa_moderations', sql`delete from qa_moderations`],
+      ['qa_template_versions', sql`update qa_template_versions set name = 'rewritten'`],
+    ] as const) {
+      const error = await ctx.oversight.database.db
+        .execute(statement)
+        .then(() => undefined)
+        .catch((e: Error & { cause?: Error }) => e);
+      expect(`${error?.message} ${error?.cause?.message}`).toMatch(new RegExp(`${table} is append-only`));
+    }
+  });
+
   it("shows the shared audit to the child's worker, who responds, and on the child's record", async () => {
     const worker = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     expect((await worker.get('/')).body).toContain('Audits of your cases waiting for your response');
