@@ -128,15 +128,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     if (b.grade !== undefined && !isGrade(b.grade)) fields.grade = 'Select a grade from the list';
     if (Object.keys(fields).length)
       return renderSection(req, reply.code(400), id, key, formErrors(fields), b);
-    await saveSection(db, req.actor!, auditContext(req, clock), id, key, {
+    const next = await saveSection(db, req.actor!, auditContext(req, clock), id, key, {
       questions,
       grade: gradeOf(b.grade),
     });
-    const view = await openAudit(db, req.actor!, auditContext(req, clock), id);
-    const sections = view.template.definition.sections;
-    const next = sections[sections.findIndex((s) => s.key === key) + 1];
     reply.flash('Section saved');
-    return reply.redirect(next ? `/qa/audits/${id}/sections/${next.key}` : `/qa/audits/${id}/submit`);
+    return reply.redirect(next ? `/qa/audits/${id}/sections/${next}` : `/qa/audits/${id}/submit`);
   });
 
   // ---- overall grade, narrative and submission ---------------------------------------

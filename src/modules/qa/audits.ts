@@ -65,7 +65,7 @@ export interface SectionInput {
   grade: Grade | null;
 }
 
-/** Save one section as it stands (complete or not): an auditor's work is kept as they go. */
+/** Save one section as it stands (complete or not): an auditor's work is kept as they go. Answers the next section's key, if any. */
 export async function saveSection(
   db: Db,
   actor: Actor,
@@ -73,7 +73,7 @@ export async function saveSection(
   auditId: string,
   sectionKey: string,
   input: SectionInput,
-) {
+): Promise<string | null> {
   const { audit, rights } = await load(db, actor, auditId, ctx.at);
   if (!rights.conduct) throw new ForbiddenError('Only the auditor assigned to this audit can change it');
   if (audit.status !== 'assigned' && audit.status !== 'in_progress')
@@ -98,6 +98,8 @@ export async function saveSection(
       detail: `audit ${audit.id} section ${sectionKey}`,
     });
   });
+  const sections = template!.definition.sections;
+  return sections[sections.indexOf(section) + 1]?.key ?? null;
 }
 
 /** Submit for moderation: every section complete, an overall grade and a narrative. */
