@@ -1,7 +1,7 @@
 -- Quality assurance history is append-only: a template version, once saved,
 -- is what its audits were done on; a moderation decision sits beside the
 -- auditor's grade and is never changed or removed, not even by the service's
--- own database user.
+-- own database user. So is what a follow-up meeting decided on a recommendation.
 CREATE OR REPLACE FUNCTION qa_reject_change() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
@@ -23,4 +23,12 @@ CREATE TRIGGER qa_moderations_no_update_delete
 --> statement-breakpoint
 CREATE TRIGGER qa_moderations_no_truncate
   BEFORE TRUNCATE ON qa_moderations
+  FOR EACH STATEMENT EXECUTE FUNCTION qa_reject_change();
+--> statement-breakpoint
+CREATE TRIGGER qa_recommendation_decisions_no_update_delete
+  BEFORE UPDATE OR DELETE ON qa_recommendation_decisions
+  FOR EACH ROW EXECUTE FUNCTION qa_reject_change();
+--> statement-breakpoint
+CREATE TRIGGER qa_recommendation_decisions_no_truncate
+  BEFORE TRUNCATE ON qa_recommendation_decisions
   FOR EACH STATEMENT EXECUTE FUNCTION qa_reject_change();

@@ -293,6 +293,61 @@ describe('doing an audit', () => {
     expect((await worker.get(`/qa/audits/${otherAuditId}`)).statusCode).toBe(404);
   });
 
+  it('refuses to sign off a recommendation without evidence, and signs it off with it', async () => {
+    expect((await qa.get(`/qa/audits/${auditId}/recommendations/new`)).statusCode).toBe(200);
+    const due = { 'dueDate-day': '1', 'dueDate-month': '12', 'dueDate-year': '2026' };
+    const empty = await qa.post(`/qa/audits/${auditId}/recommendations`, { text: '', ownerId: '', ...due });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the recommendation');
+    expect(empty.body).toContain('Select who owns the recommendation');
+    const added = await qa.post(`/qa/audits/${auditId}/recommendations`, {
+      text: 'Add a contingency plan to the care plan',
+      ownerId: ctx.org.userIds.team_manager,
+      ...due,
+    });
+    expect(added.statusCode).toBe(302);
+    const [rec] = await rawRows<{ id: string }>(
+      ctx.oversight.database.db,
+      sql`select id from qa_recommendations where audit_id = ${auditId}::uuid`,
+    );
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    expect((await manager.get('/')).body).toContain('Recommendations not yet signed off');
+    const worker = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await worker.get(`/qa/recommendations/${rec!.id}`)).statusCode).toBe(404);
+
+    const chair = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    const meeting = {
+      'date-day': '20',
+      'date-month': '11',
+      'date-year': '2026',
+      chair: 'Assistant director',
+      attendees: 'QA officer; team manager',
+      [`decision-${rec!.id}`]: 'sign_off',
+    };
+    const refused = await chair.post('/qa/follow-up', meeting);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('cannot be signed off: its owner has recorded no evidence');
+    const [none] = await rawRows<{ n: number }>(
+      ctx.oversight.database.db,
+      sql`select count(*)::int as n from qa_follow_up_meetings`,
+    );
+    expect(Number(none!.n)).toBe(0);
+
+    expect(
+      (
+        await manager.post(`/qa/recommendations/${rec!.id}`, {
+          status: 'in_progress',
+          evidence: 'Contingency plan added to the care plan on 18 November',
+        })
+      ).statusCode,
+    ).toBe(302);
+    expect((await chair.post('/qa/follow-up', meeting)).statusCode).toBe(302);
+    const page = await manager.get(`/qa/recommendations/${rec!.id}`);
+    expect(page.body).toContain('Signed off');
+    expect(page.body).toContain('Assistant director (chair)');
+    expect((await manager.post(`/qa/recommendations/${rec!.id}`, { status: 'open' })).statusCode).toBe(403);
+  });
+
   it('closes an independent auditor out of the audit once the round has ended', async () => {
     const round2 = await qa.post(
       '/qa/rounds',

@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { can } from '../../platform/permissions';
 import { closeAudit, moderateAudit, openAudit, respondToAudit, saveSection, submitAudit } from './audits';
 import { QA } from './permissions';
+import { RECOMMENDATION_STATUS_NAMES } from './recommendations';
 import {
   ANSWER_NAMES,
   ANSWERS,
@@ -57,7 +59,15 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     values: Record<string, unknown> = {},
   ) {
     const view = await openAudit(db, req.actor!, auditContext(req, clock), id);
-    return reply.render('qa/views/audit.njk', { ...view, ...common, errors, values });
+    return reply.render('qa/views/audit.njk', {
+      ...view,
+      ...common,
+      errors,
+      values,
+      recommendationStatusNames: RECOMMENDATION_STATUS_NAMES,
+      mayAddRecommendation:
+        can(req.actor, QA.recsManage) && ['shared', 'responded', 'closed'].includes(view.audit.status),
+    });
   }
 
   app.get('/qa/audits/:id', { config: { permission: QA.read } }, async (req, reply) =>

@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/permissions';
 import { childNames } from '../cases/service';
 import { requireRights } from './audit-access';
 import { incompleteSections, standingGrades } from './audit-rules';
+import { recommendationsOfAudit } from './recommendations';
 import * as repo from './repository';
 import { type Answer, type AuditAnswers, GRADE_NAMES, type Grade } from './vocab';
 
@@ -29,11 +30,12 @@ async function load(db: Db, actor: Actor, auditId: string, at: Date) {
 /** One audit with all it needs to show: template version, standing grades, moderation history, names. */
 export async function openAudit(db: Db, actor: Actor, ctx: AuditContext, auditId: string) {
   const { audit, round, rights } = await load(db, actor, auditId, ctx.at);
-  const [template, moderations, names, people] = await Promise.all([
+  const [template, moderations, names, people, recommendations] = await Promise.all([
     repo.templateVersion(db, actor.organisationId, audit.templateVersionId),
     repo.moderations(db, actor.organisationId, audit.id),
     childNames(db, actor.organisationId, [audit.personId]),
     activeUsers(db, actor.organisationId),
+    recommendationsOfAudit(db, actor.organisationId, audit.id),
   ]);
   if (!template) throw new NotFoundError('audit');
   const who = new Map(people.map((p) => [p.id, p.name]));
@@ -57,6 +59,7 @@ export async function openAudit(db: Db, actor: Actor, ctx: AuditContext, auditId
     })),
     grades: standingGrades(audit.answers, audit.overallGrade as Grade | null, moderations),
     incomplete: incompleteSections(template.definition, audit.answers),
+    recommendations: recommendations.map((r) => ({ ...r, ownerName: who.get(r.ownerId) ?? 'Former user' })),
   };
 }
 

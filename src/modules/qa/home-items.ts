@@ -3,8 +3,11 @@
  * audits waiting for moderation (QA officers), and audits of a worker's or
  * team's cases waiting for their response. Nothing when none of it applies.
  */
+import { today } from '../../platform/clock';
 import type { HomeItem, HomeItemProvider } from '../../platform/home/items';
 import { QA } from './permissions';
+import { overdue } from './recommendations';
+import { recommendationsWhere } from './recommendations-repository';
 import { auditCountsFor } from './worklists';
 
 export const qaHomeItems: HomeItemProvider[] = [
@@ -38,6 +41,33 @@ export const qaHomeItems: HomeItemProvider[] = [
           tone: 'overdue',
         });
       return items;
+    },
+  },
+  {
+    heading: 'Audit recommendations you own',
+    order: 6,
+    permission: QA.recsUpdate,
+    load: async (app, actor) => {
+      const mine = await recommendationsWhere(app.deps.db, actor.organisationId, {
+        ownerId: actor.userId,
+        statuses: ['open', 'in_progress'],
+      });
+      if (!mine.length) return [];
+      const day = today(app.deps.clock);
+      return [
+        {
+          text: 'Recommendations past their due date',
+          count: mine.filter((r) => overdue(r, day)).length,
+          href: '/qa/recommendations',
+          tone: 'overdue',
+        },
+        {
+          text: 'Recommendations not yet signed off',
+          count: mine.length,
+          href: '/qa/recommendations',
+          tone: 'due',
+        },
+      ];
     },
   },
 ];

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
 import { qaHomeItems } from './home-items';
 import { QA, qaPermissions } from './permissions';
+import { recommendationRoutes } from './recommendation-routes';
 import { moderations } from './repository';
 import { roundRoutes } from './round-routes';
 import { templateRoutes } from './template-routes';
@@ -22,11 +23,13 @@ export const qaModule: OversightModule = {
     { href: '/qa/audits', text: 'Audits', permission: QA.conduct },
     { href: '/qa/rounds', text: 'Audit rounds', permission: QA.roundsRead },
     { href: '/qa/templates', text: 'Audit templates', permission: QA.templates },
+    { href: '/qa/recommendations', text: 'Recommendations', permission: QA.recsRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
     await roundRoutes(app);
     await auditRoutes(app);
+    await recommendationRoutes(app);
   },
   homeItems: qaHomeItems,
   recordPanels: [

@@ -8,6 +8,10 @@ export const QA = {
   moderate: 'qa.audits.moderate',
   respond: 'qa.audits.respond',
   read: 'qa.audits.read',
+  recsRead: 'qa.recommendations.read',
+  recsManage: 'qa.recommendations.manage',
+  recsUpdate: 'qa.recommendations.update',
+  recsSignOff: 'qa.recommendations.signoff',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -48,5 +52,22 @@ export const qaPermissions: PermissionSet = {
       'independent_auditor',
       'senior_leader',
     ],
+  },
+  [QA.recsRead]: {
+    description: 'Read the recommendations you own, and (QA, senior leaders) all of them',
+    roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.recsManage]: {
+    description: 'Add case-specific recommendations to a moderated audit, with an owner and due date',
+    roles: ['qa_officer'],
+  },
+  [QA.recsUpdate]: {
+    description: 'Update the recommendations you own: status, evidence, or why none is needed',
+    roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer'],
+  },
+  [QA.recsSignOff]: {
+    description:
+      'Record a follow-up meeting and its decision on each recommendation (sign-off needs evidence or a rationale)',
+    roles: ['qa_officer', 'senior_leader'],
   },
 };

@@ -132,3 +132,71 @@ export const qaModerations = pgTable(
   },
   (t) => [index('qa_moderations_audit').on(t.auditId)],
 );
+
+/**
+ * A case-specific recommendation from an audit: its owner (usually the team
+ * manager), due date and status, and what shows it is done (evidence) or why
+ * no evidence is needed (rationale). Signed off only at a follow-up meeting.
+ */
+export const qaRecommendations = pgTable(
+  'qa_recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => qaAudits.id),
+    personId: uuid('person_id').notNull(),
+    text: text('text').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    dueDate: day('due_date').notNull(),
+    status: text('status').notNull(),
+    evidence: text('evidence'),
+    rationale: text('rationale'),
+    signedOffAt: moment('signed_off_at'),
+    signedOffMeetingId: uuid('signed_off_meeting_id'),
+    createdAt: moment('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: moment('updated_at').notNull(),
+  },
+  (t) => [
+    index('qa_recommendations_org_status').on(t.organisationId, t.status),
+    index('qa_recommendations_owner').on(t.ownerId),
+    index('qa_recommendations_audit').on(t.auditId),
+  ],
+);
+
+/** A follow-up meeting (chaired by the assistant director) that decides on recommendations. */
+export const qaFollowUpMeetings = pgTable(
+  'qa_follow_up_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    date: day('date').notNull(),
+    chair: text('chair').notNull(),
+    attendees: text('attendees').notNull(),
+    createdAt: moment('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('qa_follow_up_meetings_org').on(t.organisationId, t.date)],
+);
+
+/** What a follow-up meeting decided on one recommendation. Append-only. */
+export const qaRecommendationDecisions = pgTable(
+  'qa_recommendation_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => qaFollowUpMeetings.id),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => qaRecommendations.id),
+    decision: text('decision').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('qa_recommendation_decisions_rec').on(t.recommendationId)],
+);
