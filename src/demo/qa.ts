@@ -11,6 +11,7 @@ import type { Oversight } from '../app';
 import { openCasesForSampling } from '../modules/cases/service';
 import { featureModules } from '../modules/index';
 import * as audits from '../modules/qa/audits';
+import * as recs from '../modules/qa/recommendations';
 import * as repo from '../modules/qa/repository';
 import * as rounds from '../modules/qa/rounds';
 import * as templates from '../modules/qa/templates';
@@ -248,6 +249,61 @@ export async function qaDemo(oversight: Oversight, org: DemoOrganisation, scale:
     });
     await moderate(oversight, qa, practitioner.id, version!.definition, today, null);
   }
+  await recommendationsDemo(oversight, org, today);
+}
+
+/**
+ * Recommendations in every state, owned by the team manager: signed off at a
+ * follow-up meeting with evidence, carried forward, in progress with evidence
+ * waiting for the next meeting, and open past their due date.
+ */
+async function recommendationsDemo(
+  oversight: Oversight,
+  org: DemoOrganisation,
+  today: string,
+): Promise<void> {
+  const db = oversight.database.db;
+  const qa = actorFor(org, 'qa_officer');
+  const manager = actorFor(org, 'team_manager');
+  const director = actorFor(org, 'senior_leader');
+  const closed = (await repo.auditsWhere(db, org.organisationId, { statuses: ['closed'] })).slice(0, 4);
+  const texts = [
+    'Add a contingency plan to the child protection plan',
+    "Record the child's views in their own words before the next review",
+    'Complete a chronology and keep it up to date',
+    'Hold and record a supervision discussion of this case within four weeks',
+  ];
+  const made = [];
+  for (const [i, a] of closed.entries()) {
+    made.push(
+      await recs.addRecommendation(db, qa, at(qa, addMonths(today, -3)), a.id, {
+        text: texts[i]!,
+        ownerId: manager.userId,
+        dueDate: addMonths(today, i === 3 ? -1 : 1),
+      }),
+    );
+  }
+  if (made.length < 4) return;
+  const [signed, carried, ready] = made;
+  await recs.updateRecommendation(db, manager, at(manager, addMonths(today, -2)), signed!.id, {
+    status: 'in_progress',
+    evidence: 'Contingency plan added to the plan and shared at the core group.',
+    rationale: '',
+  });
+  await recs.recordFollowUpMeeting(db, director, at(director, addMonths(today, -1)), {
+    date: addMonths(today, -1),
+    chair: 'Assistant director, children’s social care',
+    attendees: 'Quality assurance officer; team managers',
+    decisions: [
+      { recommendationId: signed!.id, decision: 'sign_off', note: '' },
+      { recommendationId: carried!.id, decision: 'carry_forward', note: 'Awaiting the review.' },
+    ],
+  });
+  await recs.updateRecommendation(db, manager, at(manager, addDays(today, -3)), ready!.id, {
+    status: 'in_progress',
+    evidence: 'Chronology completed and on the file.',
+    rationale: '',
+  });
 }
 
 /** Agree every grade, or (given a generator) change the overall one with a reason. */

@@ -55,6 +55,19 @@ describe('quality assurance demo', () => {
     ]);
   });
 
+  it('has recommendations in every state, one signed off at a follow-up meeting', async () => {
+    const states = await rows<{ status: string; ready: boolean }>(
+      sql`select status, (evidence is not null) as ready from qa_recommendations
+          where organisation_id = ${ctx.org.organisationId} order by status, ready`,
+    );
+    expect(states).toEqual([
+      { status: 'in_progress', ready: true },
+      { status: 'open', ready: false },
+      { status: 'open', ready: false },
+      { status: 'signed_off', ready: true },
+    ]);
+  });
+
   it("leads the independent auditor's and the QA officer's home pages with their audits", async () => {
     const auditor = await signedIn(ctx, emailOf(ctx.org, 'independent_auditor'));
     expect((await auditor.get('/')).body).toContain('Audits assigned to you');
