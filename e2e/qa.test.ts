@@ -158,4 +158,39 @@ describe('quality assurance', () => {
     await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
   });
+
+  it("a manager's recommendation is refused sign-off without evidence and accepted with it", async () => {
+    const manager = await journey.newPage();
+    await signIn(manager, email('team_manager'));
+    expect(await textOf(manager.locator('main'))).toContain('Recommendations not yet signed off');
+    await manager.goto('/qa/recommendations');
+    await checkAxe(manager);
+    const open = manager.locator('tr', { hasText: 'Complete a chronology' }).locator('a');
+    await Promise.all([manager.waitForEvent('load'), open.click()]);
+    await checkAxe(manager);
+
+    const page = await journey.newPage();
+    await signIn(page, email('senior_leader'));
+    await page.goto('/qa/follow-up/new');
+    await checkAxe(page);
+    await page.fill('textarea[name="attendees"]', 'Quality assurance officer; team managers');
+    const noEvidence = page.locator('.app-audit-question', { hasText: 'No evidence yet.' }).first();
+    await noEvidence.locator('input[value="sign_off"]').check();
+    await submit(page, 'Record the meeting');
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('cannot be signed off');
+    await checkAxe(page);
+    await page
+      .locator('.app-audit-question', { hasText: 'No evidence yet.' })
+      .first()
+      .locator('input[type="radio"][value=""]')
+      .check();
+    const withEvidence = page.locator('.app-audit-question', { hasText: 'Evidence recorded.' }).first();
+    await withEvidence.locator('input[value="sign_off"]').check();
+    await submit(page, 'Record the meeting');
+    expect(path(page)).toBe('/qa/recommendations');
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Follow-up meeting recorded');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+    expect(journey.problems(manager)).toEqual([]);
+  });
 });
