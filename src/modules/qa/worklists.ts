@@ -33,14 +33,14 @@ async function named(db: Db, actor: Actor, audits: repo.AuditRow[]) {
   }));
 }
 
-/** Audits assigned to the actor and not yet submitted; for auditors who see assigned cases only, those of rounds open today. */
+/**
+ * Audits assigned to the actor and not yet submitted, in rounds under way today (an
+ * independent auditor can open no other; for everyone, a round that has ended is the QA
+ * officer's to follow up from the round's page, not a to-do).
+ */
 async function assignedTo(db: Db, actor: Actor, at: Date) {
   if (!can(actor, QA.conduct)) return [];
-  const audits = await repo.auditsWhere(db, actor.organisationId, {
-    auditorId: actor.userId,
-    statuses: ACTIVE,
-  });
-  if (ROLE_CASE_SCOPE[actor.role] !== 'assigned') return audits;
+  const audits = await repo.auditsWhere(db, actor.organisationId, { auditorId: actor.userId, statuses: ACTIVE });
   const rounds = await repo.roundsById(
     db,
     actor.organisationId,
