@@ -40,7 +40,10 @@ async function named(db: Db, actor: Actor, audits: repo.AuditRow[]) {
  */
 async function assignedTo(db: Db, actor: Actor, at: Date) {
   if (!can(actor, QA.conduct)) return [];
-  const audits = await repo.auditsWhere(db, actor.organisationId, { auditorId: actor.userId, statuses: ACTIVE });
+  const audits = await repo.auditsWhere(db, actor.organisationId, {
+    auditorId: actor.userId,
+    statuses: ACTIVE,
+  });
   const rounds = await repo.roundsById(
     db,
     actor.organisationId,
