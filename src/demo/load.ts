@@ -13,6 +13,7 @@ import {
 } from './organisation';
 import { plansDemo } from './plans';
 import { practiceDemo } from './practice';
+import { qaDemo } from './qa';
 
 export type DemoScale = 'small' | 'large';
 
@@ -46,6 +47,7 @@ demoSteps.push(loadCaseDemo);
 demoSteps.push(practiceDemo);
 demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
+demoSteps.push(qaDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

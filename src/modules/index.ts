@@ -3,6 +3,7 @@ import { casesModule } from './cases/index';
 import { complianceModule } from './compliance/index';
 import { missingModule } from './missing/index';
 import { plansModule } from './plans/index';
+import { qaModule } from './qa/index';
 
 /** Every feature module, in navigation order. Each is a folder under src/modules. */
-export const featureModules: OversightModule[] = [casesModule, complianceModule, missingModule, plansModule];
+export const featureModules: OversightModule[] = [casesModule, complianceModule, missingModule, plansModule, qaModule];

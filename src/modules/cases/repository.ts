@@ -724,6 +724,32 @@ export async function insertAccessGrant(
   return Number(created!.id);
 }
 
+/** Grants for many children of the organisation at once (unknown ids are skipped); how many were made. */
+export async function insertAccessGrants(
+  db: Db,
+  row: {
+    organisationId: string;
+    personIds: readonly string[];
+    userId: string;
+    reason: string;
+    grantedAt: Date;
+    expiresAt: Date | null;
+  },
+): Promise<number> {
+  if (!row.personIds.length) return 0;
+  const made = await rawRows<{ id: number }>(
+    db,
+    sql`insert into case_access_grants (organisation_id, person_id, user_id, reason, granted_at, expires_at)
+        select ${row.organisationId}::uuid, p.id, ${row.userId}::uuid, ${row.reason},
+               ${row.grantedAt.toISOString()}::timestamptz, ${row.expiresAt?.toISOString() ?? null}::timestamptz
+        from case_people p
+        where p.organisation_id = ${row.organisationId}::uuid
+          and p.id = any(${`{${row.personIds.join(',')}}`}::uuid[])
+        returning id`,
+  );
+  return made.length;
+}
+
 export async function revokeAccessGrants(
   db: Db,
   organisationId: string,

@@ -80,3 +80,16 @@ export async function teamCaseload(db: Db, actor: Actor, ctx: AuditContext): Pro
   });
   return rows;
 }
+
+/**
+ * Every child with an open case now, with their current worker and team: for drawing a
+ * quality assurance sample (organisation-level; the caller audits what it shows to a person).
+ */
+export async function openCasesForSampling(
+  db: Db,
+  organisationId: string,
+  today: string,
+): Promise<repo.ChildListRow[]> {
+  const rows = await repo.allocatedChildren(db, organisationId, { kind: 'organisation' }, today);
+  return rows.filter((r) => r.openCase);
+}

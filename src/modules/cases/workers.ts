@@ -93,6 +93,26 @@ export async function grantCaseAccess(
   });
 }
 
+/** The same for many children at once (an auditor's share of a round's sample): one audit event naming the count. */
+export async function grantCaseAccessToMany(
+  db: Db,
+  ctx: AuditContext & { organisationId: string },
+  input: { personIds: readonly string[]; userId: string; reason: string; expiresAt: Date | null },
+): Promise<number> {
+  const made = await repo.insertAccessGrants(db, {
+    organisationId: ctx.organisationId,
+    grantedAt: ctx.at,
+    ...input,
+  });
+  await recordAudit(db, ctx, {
+    action: 'child.access.grant',
+    recordType: 'user',
+    recordId: input.userId,
+    detail: `${made} children granted: ${input.reason}`,
+  });
+  return made;
+}
+
 export async function revokeCaseAccess(
   db: Db,
   ctx: AuditContext & { organisationId: string },

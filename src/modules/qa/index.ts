@@ -1,0 +1,67 @@
+import type { OversightModule } from '../../platform/http/module';
+import { auditRoutes } from './audit-routes';
+import { standingGrades } from './audit-rules';
+import { qaHomeItems } from './home-items';
+import { QA, qaPermissions } from './permissions';
+import { recommendationRoutes } from './recommendation-routes';
+import { moderations } from './repository';
+import { roundRoutes } from './round-routes';
+import { templateRoutes } from './template-routes';
+import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, GRADE_NAMES, GRADE_TAG, type Grade } from './vocab';
+import { childAudits } from './worklists';
+
+/**
+ * Quality assurance: audit templates (versioned), audit rounds with their
+ * samples, and case file audits from assignment through moderation to the
+ * worker's response. Committee members, clerks and administrators hold
+ * nothing here: audits are child-level.
+ */
+export const qaModule: OversightModule = {
+  name: 'qa',
+  permissions: qaPermissions,
+  nav: [
+    { href: '/qa/audits', text: 'Audits', permission: QA.conduct },
+    { href: '/qa/rounds', text: 'Audit rounds', permission: QA.roundsRead },
+    { href: '/qa/templates', text: 'Audit templates', permission: QA.templates },
+    { href: '/qa/recommendations', text: 'Recommendations', permission: QA.recsRead },
+  ],
+  routes: async (app) => {
+    await templateRoutes(app);
+    await roundRoutes(app);
+    await auditRoutes(app);
+    await recommendationRoutes(app);
+  },
+  homeItems: qaHomeItems,
+  recordPanels: [
+    {
+      recordType: 'child',
+      order: 30,
+      permission: QA.read,
+      load: async (app, actor, personId) => {
+        const { db, clock } = app.deps;
+        const audits = await childAudits(db, actor, personId, clock.now());
+        if (!audits.length) return null;
+        const rows = await Promise.all(
+          audits.map(async (a) => ({
+            ...a,
+            grade: standingGrades(
+              a.answers,
+              a.overallGrade as Grade | null,
+              await moderations(db, actor.organisationId, a.id),
+            ).overall,
+          })),
+        );
+        return {
+          template: 'qa/views/child-panel.njk',
+          context: {
+            audits: rows,
+            statusNames: AUDIT_STATUS_NAMES,
+            statusTags: AUDIT_STATUS_TAG,
+            gradeNames: GRADE_NAMES,
+            gradeTags: GRADE_TAG,
+          },
+        };
+      },
+    },
+  ],
+};

@@ -1,0 +1,178 @@
+/** Audit round pages: list, create (drawing the sample), and one round with its sample and why. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ValidationError } from '../../platform/errors';
+import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { auditContext } from '../../platform/http/server';
+import { can } from '../../platform/permissions';
+import { SERVICE_LEVEL_NAMES } from '../cases/service';
+import { QA } from './permissions';
+import { createRound, listRounds, openFirstHalves, possibleAuditors, roundDetail } from './rounds';
+import { listTemplates } from './templates';
+import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
+
+const params = z.object({ id: z.string().uuid() });
+const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const roundForm = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the name of the round, for example Spring 2027 case file audit' })
+    .max(200, { message: 'The name must be 200 characters or fewer' }),
+  type: z.enum(ROUND_TYPES, { message: 'Select the type of round' }),
+  templateId: z.string().uuid({ message: 'Select the template the auditors will use' }),
+  auditorIds: z.preprocess(
+    list,
+    z
+      .array(z.string().uuid({ message: 'Select auditors from the list' }))
+      .min(1, { message: 'Select at least one auditor' })
+      .max(50),
+  ),
+  rule: z.enum(['half_year_first', 'half_year_second', 'criteria', 'chosen'], {
+    message: 'Select how the sample is drawn',
+  }),
+  previousRoundId: z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid().optional()),
+  serviceLevels: z.preprocess(
+    list,
+    z.array(z.enum(Object.keys(SERVICE_LEVEL_NAMES) as [string, ...string[]])).max(10),
+  ),
+  sourceIds: z
+    .string()
+    .max(20_000, { message: 'Enter at most a few hundred person ids' })
+    .default('')
+    .transform((s) =>
+      s
+        .split(/[\s,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+});
+
+const RULE_NAMES = {
+  half_year_first: 'First of two half-year rounds: half of the open cases, alike by service level and team',
+  half_year_second: 'Second of two half-year rounds: the open cases the first round did not audit',
+  criteria: 'Cases meeting criteria (thematic)',
+  chosen: 'Chosen cases (multi-agency or peer)',
+};
+
+export async function roundRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.deps;
+
+  async function renderForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors: FormErrors = formErrors({}),
+  ) {
+    const actor = req.actor!;
+    const [templates, auditors, firstHalves] = await Promise.all([
+      listTemplates(db, actor),
+      possibleAuditors(db, actor.organisationId),
+      openFirstHalves(db, actor.organisationId),
+    ]);
+    const chosen = (v: unknown, x: string) => list(v).includes(x);
+    return reply.render('qa/views/round-form.njk', {
+      values,
+      errors,
+      typeItems: ROUND_TYPES.map((t) => ({
+        value: t,
+        text: ROUND_TYPE_NAMES[t],
+        checked: values.type === t,
+      })),
+      templateItems: [
+        { value: '', text: 'Select a template' },
+        ...templates.map((t) => ({
+          value: t.templateId,
+          text: `${t.name} (version ${t.version})`,
+          selected: values.templateId === t.templateId,
+        })),
+      ],
+      auditorItems: auditors.map((a) => ({
+        value: a.id,
+        text: a.name,
+        hint: { text: a.jobTitle ?? '' },
+        checked: chosen(values.auditorIds, a.id),
+      })),
+      ruleItems: Object.entries(RULE_NAMES).map(([value, text]) => ({
+        value,
+        text,
+        checked: values.rule === value,
+      })),
+      previousItems: [
+        { value: '', text: 'Select the first round' },
+        ...firstHalves.map((r) => ({ value: r.id, text: r.name, selected: values.previousRoundId === r.id })),
+      ],
+      levelItems: Object.entries(SERVICE_LEVEL_NAMES)
+        .filter(([k]) => k !== 'none')
+        .map(([value, text]) => ({ value, text, checked: chosen(values.serviceLevels, value) })),
+    });
+  }
+
+  app.get('/qa/rounds', { config: { permission: QA.roundsRead } }, async (req, reply) =>
+    reply.render('qa/views/rounds.njk', {
+      rounds: await listRounds(db, req.actor!),
+      mayCreate: can(req.actor, QA.roundsManage),
+      typeNames: ROUND_TYPE_NAMES,
+    }),
+  );
+
+  app.get('/qa/rounds/new', { config: { permission: QA.roundsManage } }, (req, reply) =>
+    renderForm(req, reply, { startDate: {}, endDate: {} }),
+  );
+
+  app.post('/qa/rounds', { config: { permission: QA.roundsManage } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = {
+      ...body,
+      startDate: { day: body['startDate-day'], month: body['startDate-month'], year: body['startDate-year'] },
+      endDate: { day: body['endDate-day'], month: body['endDate-month'], year: body['endDate-year'] },
+    };
+    const fields: Record<string, string> = {};
+    const parsed = roundForm.safeParse(body);
+    if (!parsed.success) for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+    const start = dateFromParts(body, 'startDate', 'the start date');
+    const end = dateFromParts(body, 'endDate', 'the end date');
+    if (!start.ok) fields.startDate = start.message;
+    if (!end.ok) fields.endDate = end.message;
+    const order = [
+      'name',
+      'type',
+      'startDate',
+      'endDate',
+      'templateId',
+      'auditorIds',
+      'rule',
+      'previousRoundId',
+      'serviceLevels',
+      'sourceIds',
+    ];
+    const ordered = (f: Record<string, string>) =>
+      formErrors(Object.fromEntries(order.filter((k) => f[k]).map((k) => [k, f[k]!])));
+    if (!parsed.success || !start.ok || !end.ok)
+      return renderForm(req, reply.code(400), values, ordered(fields));
+    try {
+      const round = await createRound(db, req.actor!, auditContext(req, clock), {
+        ...parsed.data,
+        startDate: start.date,
+        endDate: end.date,
+      });
+      reply.flash(`${round.name} created and its sample drawn`);
+      return reply.redirect(`/qa/rounds/${round.id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return renderForm(req, reply.code(400), values, ordered(e.fields));
+      throw e;
+    }
+  });
+
+  app.get('/qa/rounds/:id', { config: { permission: QA.roundsRead } }, async (req, reply) => {
+    const { id } = params.parse(req.params);
+    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id);
+    return reply.render('qa/views/round.njk', {
+      ...detail,
+      typeNames: ROUND_TYPE_NAMES,
+      ruleName: RULE_NAMES[detail.round.sampling.rule as keyof typeof RULE_NAMES],
+      statusNames: AUDIT_STATUS_NAMES,
+      statusTags: AUDIT_STATUS_TAG,
+    });
+  });
+}
