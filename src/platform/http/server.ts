@@ -24,6 +24,7 @@ import { fromRoot } from '../paths';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
 import { qs } from './querystring';
+import { scrollableTables } from './table-regions';
 import { cleanUploads, megabytes, type RouteUpload, routeLimits } from './uploads';
 import { createViews } from './views';
 
@@ -308,7 +309,7 @@ export async function buildApp(
         flash: flash?.valid ? flash.value : undefined,
         ...context,
       });
-      return this.type('text/html; charset=utf-8').send(html);
+      return this.type('text/html; charset=utf-8').send(scrollableTables(html));
     },
   );
 
