@@ -37,9 +37,9 @@ describe('bar charts', () => {
     expect(rest).toEqual([]); // no bar where there is no value
     expect(jan).toBeGreaterThan(0);
     expect(feb).toBeGreaterThan(jan!);
-    // The plotting area is 220 units wide for 0–100%.
-    expect(jan).toBeCloseTo(220 * 0.852, 0);
-    expect(feb).toBeCloseTo(220 * 0.928, 0);
+    // The plotting area is 200 units wide for 0–100%.
+    expect(jan).toBeCloseTo(200 * 0.852, 0);
+    expect(feb).toBeCloseTo(200 * 0.928, 0);
     expect(svg).toContain('>85.2%</text>');
     expect(svg).toContain('>Nothing due</text>');
   });
@@ -60,7 +60,7 @@ describe('bar charts', () => {
     const svg = await renderBarChart(input({ target: { value: 90, label: 'Target 90%' } }));
     expect(svg).toContain('>Target 90%</text>');
     const rule = /<g class="mark-rule role-mark[^"]*"[^>]*><line transform="translate\(([\d.]+),/.exec(svg);
-    expect(Number(rule?.[1])).toBeCloseTo(220 * 0.9, 0);
+    expect(Number(rule?.[1])).toBeCloseTo(200 * 0.9, 0);
   });
 
   it('is one image to assistive technology, named and described', async () => {

@@ -43,8 +43,8 @@ export interface BarChartInput {
 const COLOURS = { bar: '#1d70b8', text: '#0b0c0c', axis: '#505a5f', grid: '#b1b4b6', target: '#d4351c' };
 const FONT = 'arial, sans-serif';
 /** The width of the plotting area in SVG units: narrow, so that scaled to a 320 px page the text stays readable. */
-const PLOT_WIDTH = 220;
-const ROW_HEIGHT = 22;
+const PLOT_WIDTH = 200;
+const ROW_HEIGHT = 24;
 
 const formatValue = (value: number, unit: string) =>
   `${Number.isInteger(value) ? value : value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit}`;
@@ -64,7 +64,7 @@ export function barChartSpec(input: BarChartInput): TopLevelSpec {
     type: 'nominal' as const,
     sort: input.data.map((d) => d.label),
     title: null,
-    axis: { labelFontSize: 12, labelLimit: 200, ticks: false, domain: false, labelPadding: 6 },
+    axis: { labelFontSize: 13, labelLimit: 200, ticks: false, domain: false, labelPadding: 6 },
   };
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
     {
@@ -78,11 +78,12 @@ export function barChartSpec(input: BarChartInput): TopLevelSpec {
           title: input.axisTitle,
           scale: { domain: [0, domainMax], nice: false, zero: true },
           axis: {
-            labelFontSize: 12,
-            titleFontSize: 12,
+            labelFontSize: 13,
+            titleFontSize: 13,
             // Quarters of a fixed scale (0, 25, 50, 75, 100%), far enough apart to read at any width.
             ...(input.max ? { values: [0, 0.25, 0.5, 0.75, 1].map((q) => q * domainMax) } : { tickCount: 4 }),
             labelOverlap: false,
+            labelFlush: false,
             gridColor: COLOURS.grid,
             ...(unit ? { labelExpr: `datum.value + '${unit.replace(/'/g, '')}'` } : {}),
           },
@@ -90,7 +91,7 @@ export function barChartSpec(input: BarChartInput): TopLevelSpec {
       },
     },
     {
-      mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: COLOURS.text },
+      mark: { type: 'text', align: 'left', dx: 4, fontSize: 13, color: COLOURS.text },
       encoding: {
         y,
         x: { field: 'value', type: 'quantitative', scale: { domain: [0, domainMax] } },
@@ -111,7 +112,7 @@ export function barChartSpec(input: BarChartInput): TopLevelSpec {
         mark: {
           type: 'text',
           color: COLOURS.target,
-          fontSize: 12,
+          fontSize: 13,
           fontWeight: 'bold',
           align: input.target.value > domainMax / 2 ? 'right' : 'left',
           dx: input.target.value > domainMax / 2 ? -3 : 3,
