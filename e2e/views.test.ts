@@ -57,6 +57,24 @@ describe('the service dashboard chart', () => {
   });
 });
 
+describe('the access audit', () => {
+  it('fits a 1280 px screen: its table does not scroll, its long identifiers wrap', async () => {
+    const page = await journey.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, email('administrator'));
+    await go(page, () => page.goto('/admin/audit'));
+    const region = page.locator('main .app-table-region').first();
+    expect(await region.getAttribute('role')).toBe('region');
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    const [scrollWidth, clientWidth] = await region.evaluate((e) => {
+      const el = e as unknown as { scrollWidth: number; clientWidth: number };
+      return [el.scrollWidth, el.clientWidth];
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await checkAxe(page);
+  });
+});
+
 describe("a child's chronology", () => {
   it('filters in the filter panel, prints without navigation and downloads as DOCX and PDF', async () => {
     const page = await journey.newPage();
