@@ -57,6 +57,8 @@ describe('a practitioner', () => {
     expect(await heading(page)).toBe('Chronology');
     expect(await page.locator('.moj-timeline__item').count()).toBeGreaterThan(0);
     await checkAxe(page);
+    // The filter panel folds away behind "Show filter" (MoJ filter) until it is wanted.
+    await page.click('button:has-text("Show filter")');
     await page.check('input[name="category"][value="looked after"]');
     await submit(page, 'Apply filters');
     expect(page.url()).toContain('category=looked+after');

@@ -121,7 +121,34 @@ interface AxeViolation {
   nodes: Array<{ target: unknown[]; failureSummary?: string }>;
 }
 
-/** Run axe on the page as it stands; fail listing every violation and where it is. */
+/** The width of the whole page: more than the window means it scrolls sideways. */
+export async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+}
+
+/**
+ * Reflow (WCAG 1.4.10): at 320 px wide the page must not scroll sideways;
+ * only a data table may, inside its own region. The window is put back as it was.
+ */
+export async function checkReflow(page: Page): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: before.height });
+  try {
+    expect(await pageWidth(page), `${page.url()} is wider than 320 px at 320 px`).toBeLessThanOrEqual(320);
+  } finally {
+    await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Run axe on the page as it stands; fail listing every violation and where it
+ * is. Then check that the page reflows at 320 px (checkReflow): every page a
+ * journey checks is checked for both.
+ */
 export async function checkAxe(page: Page): Promise<void> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async (tags) => {
@@ -147,6 +174,7 @@ export async function checkAxe(page: Page): Promise<void> {
     report.length,
     `axe found ${report.length} accessibility problem(s) on ${page.url()}:\n${report.join('\n')}\n`,
   ).toBe(0);
+  await checkReflow(page);
 }
 
 /** Keep a picture of the page for a person to look at (e2e/artifacts is not committed). */

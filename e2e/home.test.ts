@@ -3,25 +3,15 @@
  * attention, each count opens its list, every page is axe-clean at 1280 px and
  * 320 px, and a screenshot of each is kept in e2e/artifacts (not committed).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, type Journey, pageWidth, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
   journey = await startJourney();
 });
 afterAll(async () => journey?.close());
-
-/** No sideways scrolling of the whole page (WCAG 1.4.10). */
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
-}
 
 describe('the home page of each role', () => {
   for (const { role, email } of DEMO_USERS) {

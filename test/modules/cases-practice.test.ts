@@ -242,9 +242,9 @@ describe("the child's page", () => {
 });
 
 describe('the chronology', () => {
-  it('lists events oldest first with the MoJ timeline, and filters by type and date range', async () => {
+  it('lists events oldest first when asked, with the MoJ timeline, and filters by type and date range', async () => {
     const a = await as('team_manager');
-    const all = await a.get(`/children/${ids.P2}/chronology`);
+    const all = await a.get(`/children/${ids.P2}/chronology?order=oldest`);
     expect(all.statusCode).toBe(200);
     expect(all.body).toContain('moj-timeline');
     const order = [

@@ -1,5 +1,5 @@
 /**
- * The child's pages (search, caseloads, the record, chronology, the child's
+ * The child's pages (search, caseloads, the record, the child's
  * views, oversight) and supervision. Routes parse and validate, call the
  * practice service and render; the service checks scope and audits.
  */
@@ -55,7 +55,7 @@ const idParams = z.object({ id: z.string().uuid() });
 const actionParams = z.object({ id: z.string().uuid(), actionId: z.string().uuid() });
 const MAX_TEXT = 5000;
 
-const text = (empty: string, label: string, max = MAX_TEXT) =>
+export const text = (empty: string, label: string, max = MAX_TEXT) =>
   z.preprocess(
     blankToUndefined,
     z
@@ -64,18 +64,18 @@ const text = (empty: string, label: string, max = MAX_TEXT) =>
   );
 
 type Body = Record<string, unknown>;
-const bodyOf = (req: FastifyRequest): Body => (req.body as Body | undefined) ?? {};
-const queryOf = (req: FastifyRequest): Record<string, unknown> =>
+export const bodyOf = (req: FastifyRequest): Body => (req.body as Body | undefined) ?? {};
+export const queryOf = (req: FastifyRequest): Record<string, unknown> =>
   (req.query as Record<string, unknown>) ?? {};
 
 /** A query value that may come once or many times, as a list of strings. */
-function many(value: unknown): string[] {
+export function many(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
 }
 
 /** An optional GOV.UK date input: all blank is "no date", anything else must be a real date. */
-function optionalDate(
+export function optionalDate(
   source: Body,
   name: string,
   label: string,
@@ -101,7 +101,7 @@ function requiredDate(source: Body, name: string, label: string, errors: Record<
 }
 
 /** The submitted parts of a date input, to show back. */
-function submittedDate(source: Body, name: string) {
+export function submittedDate(source: Body, name: string) {
   return {
     day: String(source[`${name}-day`] ?? ''),
     month: String(source[`${name}-month`] ?? ''),
@@ -109,7 +109,7 @@ function submittedDate(source: Body, name: string) {
   };
 }
 
-function childName(child: { forename: string | null; name: string }): string {
+export function childName(child: { forename: string | null; name: string }): string {
   return child.forename ?? child.name;
 }
 
@@ -212,143 +212,6 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   });
-
-  // ---- chronology ------------------------------------------------------------------------------
-
-  const categoryNames: Record<string, string> = {
-    contact: 'Contacts',
-    referral: 'Referrals and case closure',
-    assessment: 'Assessments',
-    'child protection': 'Child protection',
-    'child in need': 'Child in need',
-    'looked after': 'Looked after',
-    health: 'Health',
-    education: 'Education',
-    'care leaver': 'Care leaver',
-    missing: 'Missing',
-    legal: 'Legal and immigration status',
-    'early help': 'Early help',
-    allocation: 'Allocation',
-    "child's views": "The child's views",
-    'management oversight': 'Management oversight',
-  };
-
-  app.get('/children/:id/chronology', { config: { permission: 'cases.read' } }, async (req, reply) => {
-    const { id } = idParams.parse(req.params);
-    const raw = queryOf(req);
-    const fieldErrors: Record<string, string> = {};
-    const categories = many(raw.category).filter((c): c is practice.AnyCategory =>
-      (practice.ALL_CATEGORIES as readonly string[]).includes(c),
-    );
-    const from = optionalDate(raw, 'from', 'the date to show events from', fieldErrors);
-    const to = optionalDate(raw, 'to', 'the date to show events to', fieldErrors);
-    if (from && to && from > to)
-      fieldErrors.to = 'The date to show events to must be the same as or after the date to show events from';
-    const view = await practice.chronology(
-      db,
-      req.actor!,
-      id,
-      Object.keys(fieldErrors).length ? {} : { categories, from, to },
-      ctxOf(req),
-    );
-    const filtered = categories.length > 0 || Boolean(from) || Boolean(to);
-    return reply.render('cases/views/child/chronology.njk', {
-      ...view,
-      events: view.events.map((e) => ({ ...e, anchor: eventAnchor(e.eventTable, e.eventSourceId, e.date) })),
-      forename: childName(view.child),
-      categoryItems: practice.ALL_CATEGORIES.map((c) => ({
-        value: c,
-        text: categoryNames[c] ?? c,
-        checked: categories.includes(c),
-      })),
-      categoryNames,
-      values: { from: submittedDate(raw, 'from'), to: submittedDate(raw, 'to') },
-      errors: formErrors(fieldErrors),
-      filtered,
-      mayAnnotate: can(req.actor, 'cases.chronology.annotate'),
-    });
-  });
-
-  const eventKey = z.object({
-    table: z.string().regex(/^[a-z_]{1,60}$/),
-    source: z.string().min(1).max(200),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  });
-
-  async function renderNote(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    key: z.infer<typeof eventKey>,
-    extra: { errors?: FormErrors; values?: Record<string, unknown> } = {},
-  ) {
-    const { child, event } = await practice.chronologyEvent(
-      db,
-      req.actor!,
-      id,
-      { eventTable: key.table, eventSourceId: key.source, eventDate: key.date },
-      ctxOf(req),
-    );
-    return reply.render('cases/views/child/note.njk', {
-      child,
-      forename: childName(child),
-      event,
-      key,
-      categoryNames,
-      errors: extra.errors ?? formErrors({}),
-      values: extra.values ?? {},
-    });
-  }
-
-  app.get(
-    '/children/:id/chronology/note',
-    { config: { permission: 'cases.chronology.annotate' } },
-    async (req, reply) => {
-      const { id } = idParams.parse(req.params);
-      const key = eventKey.safeParse(req.query);
-      if (!key.success) return reply.code(404).render('errors/404.njk');
-      return renderNote(req, reply, id, key.data);
-    },
-  );
-
-  const noteForm = z.object({
-    significance: text('Enter what this event meant for the child', 'What the event meant for the child'),
-  });
-
-  app.post(
-    '/children/:id/chronology/note',
-    { config: { permission: 'cases.chronology.annotate' } },
-    async (req, reply) => {
-      const { id } = idParams.parse(req.params);
-      const body = bodyOf(req);
-      const key = eventKey.safeParse(body);
-      if (!key.success) return reply.code(404).render('errors/404.njk');
-      const form = noteForm.safeParse(body);
-      if (!form.success) {
-        const message = form.error.issues[0]?.message ?? 'Enter what this event meant for the child';
-        return renderNote(req, reply.code(400), id, key.data, {
-          errors: formErrors({ significance: message }),
-          values: { significance: body.significance },
-        });
-      }
-      await practice.addChronologyNote(
-        db,
-        req.actor!,
-        id,
-        {
-          eventTable: key.data.table,
-          eventSourceId: key.data.source,
-          eventDate: key.data.date,
-          significance: form.data.significance,
-        },
-        ctxOf(req),
-      );
-      reply.flash('What the event meant for the child is saved in the chronology');
-      return reply.redirect(
-        `/children/${id}/chronology#${eventAnchor(key.data.table, key.data.source, key.data.date)}`,
-      );
-    },
-  );
 
   // ---- the voice of the child -------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { childRoutes } from './child-routes';
+import { chronologyRoutes } from './chronology-routes';
 import { eventRoutes } from './event-routes';
 import { casesHomeItems } from './home-items';
 import { recoverInterruptedImports } from './import-recovery';
@@ -74,6 +75,7 @@ export const casesModule: OversightModule = {
     await casesRoutes(app);
     await importSettingsRoutes(app);
     await childRoutes(app);
+    await chronologyRoutes(app);
     await visitRoutes(app);
     await eventRoutes(app);
     await withdrawalRoutes(app);

@@ -244,6 +244,28 @@ export async function chronology(
   };
 }
 
+/**
+ * The chronology to download as a document: read (scope-checked and audited)
+ * as the page reads it, and audited as a download, naming the format.
+ */
+export async function chronologyForDownload(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  filter: ChronologyFilter,
+  format: 'pdf' | 'docx',
+  ctx: AuditContext,
+): Promise<Chronology> {
+  const view = await chronology(db, actor, personId, filter, ctx);
+  await recordAudit(db, ctx, {
+    action: 'child.chronology.download',
+    recordType: 'child',
+    recordId: personId,
+    detail: `${format}, ${view.events.length} ${view.events.length === 1 ? 'event' : 'events'}`,
+  });
+  return view;
+}
+
 /** One event of the child's chronology, to write a note against; 404 when there is no such event. */
 export async function chronologyEvent(
   db: Db,

@@ -175,6 +175,13 @@ describe('statutory timescale dashboards after an import', () => {
     expect(page.body).toMatch(
       /November 2026<\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>33.3%<\/td>/,
     );
+    // The same figures drawn exactly, as one named image with the summary as its description.
+    const chart = page.body.match(/<svg [^>]*role="img"[\s\S]*?<\/svg>/)?.[0] ?? '';
+    expect(chart).toContain('Statutory tasks done on time, by the month they fell due');
+    expect(chart).toContain('>50%</text>');
+    expect(chart).toContain('>33.3%</text>');
+    expect(chart).toContain('>Nothing due</text>');
+    expect(chart).toContain('>Done on time (%)</text>');
     // Every count opens the list behind it, for the service manager too.
     const link = page.body.match(
       /href="(\/timescales\/tasks\?serviceLevel=looked_after&amp;status=overdue)"/,

@@ -3,8 +3,6 @@
  * committee table, landscape) and PDF (the print page, printed by headless
  * Chromium where it is installed). No database here.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import {
@@ -267,61 +265,7 @@ export async function writeDocx(
 
 // ------------------------------------------------------------------ PDF
 
-function playwrightInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('playwright-core');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Where Chromium is, if it (and the library that drives it) is installed: PDFs are offered only then. */
-export function chromiumPath(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return existsSync(candidate) && playwrightInstalled() ? candidate : undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/**
- * Print a self-contained HTML page (styles inline) to an A4 landscape PDF,
- * with the protective marking at the top and foot of every page.
- */
-export async function htmlToPdf(html: string, marking: string): Promise<Buffer> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium is not installed');
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      format: 'A4',
-      landscape: true,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="width:100%;text-align:center;font:bold 9px Arial,sans-serif">${escapeHtml(marking)}</div>`,
-      footerTemplate: `<div style="width:100%;text-align:center;font:9px Arial,sans-serif"><b>${escapeHtml(marking)}</b> – page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
-      margin: { top: '14mm', bottom: '14mm', left: '10mm', right: '10mm' },
-    });
-    return Buffer.from(pdf);
-  } finally {
-    await browser.close();
-  }
-}
+// Printing HTML to PDF is the platform's (other modules' documents print the same way).
+export { chromiumPath, htmlToPdf } from '../../platform/documents/pdf';
 
 export type { Cell };

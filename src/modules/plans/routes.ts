@@ -13,6 +13,7 @@ import { today } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors, validateForm } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { scrollableTables } from '../../platform/http/table-regions';
 import { fromRoot } from '../../platform/paths';
 import { type Actor, can } from '../../platform/permissions';
 import { plansWithAttention } from './attention';
@@ -1154,7 +1155,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     inlineCss?: string,
   ) {
     const table = textTable(doc, layout);
-    return views.render(V('print'), {
+    const html = views.render(V('print'), {
       title,
       marking,
       // A PDF carries the marking in every page's header and footer instead.
@@ -1167,6 +1168,8 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
       tagClass: RAG_TAG_CLASS,
       inlineCss,
     });
+    // On screen the page reflows at 320 px, its table scrolling in its own region; a PDF prints it whole.
+    return inlineCss === undefined ? scrollableTables(html) : html;
   }
 
   async function sendDocument(

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -24,6 +26,7 @@ import { fromRoot } from '../paths';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
 import type { NavItem, OversightModule } from './module';
 import { qs } from './querystring';
+import { scrollableTables } from './table-regions';
 import { cleanUploads, megabytes, type RouteUpload, routeLimits } from './uploads';
 import { createViews } from './views';
 
@@ -85,6 +88,7 @@ const STATIC_ROOTS: Record<string, string> = {
   'vendor/moj': fromRoot('node_modules', '@ministryofjustice', 'frontend', 'moj'),
   public: fromRoot('src', 'platform', 'public'),
 };
+const MOJ_IMAGES = fromRoot('node_modules', '@ministryofjustice', 'frontend', 'moj', 'assets', 'images');
 /** Routes that never render a page, so need no branding: static files, stylesheets, the logo, health. */
 const UNBRANDED_ROUTES = /^\/(assets|vendor|public)\/|^\/organisation-logo\/|^\/health$/;
 
@@ -213,6 +217,13 @@ export async function buildApp(
   app.addHook('onResponse', cleanUploads);
   await app.register(fastifyStatic, { root: STATIC_ROOTS.public!, serve: false });
 
+  // MoJ Frontend's stylesheet finds its icons under /assets/images too, beside GOV.UK's.
+  const govukImages = join(STATIC_ROOTS.assets!, 'images');
+  app.get('/assets/images/:file', { config: { permission: PUBLIC } }, (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    const root = existsSync(join(govukImages, file)) ? govukImages : MOJ_IMAGES;
+    return reply.sendFile(file, root, { maxAge: deps.config.env === 'production' ? 86_400_000 : 0 });
+  });
   for (const [prefix, root] of Object.entries(STATIC_ROOTS)) {
     app.get(`/${prefix}/*`, { config: { permission: PUBLIC } }, (req, reply) => {
       const rest = (req.params as { '*': string })['*'];
@@ -308,7 +319,7 @@ export async function buildApp(
         flash: flash?.valid ? flash.value : undefined,
         ...context,
       });
-      return this.type('text/html; charset=utf-8').send(html);
+      return this.type('text/html; charset=utf-8').send(scrollableTables(html));
     },
   );
 
