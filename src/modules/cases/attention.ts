@@ -9,7 +9,6 @@ import type { Db } from '../../platform/db/client';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import * as attentionRepo from './attention-repository';
 import * as repo from './practice-repository';
-import { repeatedWithoutFollowUp } from './supervision-rules';
 import { voiceWindowStart } from './voice-rules';
 
 /** Whether an open case sits in this person's scope: their own caseload, their team, or the organisation. */
@@ -40,11 +39,6 @@ export async function childrenWithViewsDue(
     .filter((r) => (options.own ? r.workerUserId === actor.userId : inActorScope(actor, r)))
     .filter((r) => r.lastVoiceOn === null || r.lastVoiceOn < since)
     .map((r) => r.personId);
-}
-
-/** Supervision actions on the agenda at three or more supervisions and still not done. */
-export async function repeatedActionCount(db: Db, organisationId: string, today: string): Promise<number> {
-  return repeatedWithoutFollowUp(await repo.listActions(db, organisationId), today).length;
 }
 
 import { PROBLEM_STATUSES } from './attention-repository';

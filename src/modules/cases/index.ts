@@ -6,8 +6,10 @@ import { recoverInterruptedImports } from './import-recovery';
 import { importSettingsRoutes } from './import-settings-routes';
 import { importsFinished } from './importer';
 import { practiceNav, practicePermissions } from './practice-permissions';
+import { practiceRoutes } from './practice-routes';
 import { closedCasesDue, removeImportProblemValues } from './retention';
 import { casesRoutes } from './routes';
+import { supervisionRoutes } from './supervision-routes';
 import { visitRoutes } from './visit-routes';
 
 /**
@@ -55,6 +57,8 @@ export const casesModule: OversightModule = {
     await casesRoutes(app);
     await importSettingsRoutes(app);
     await childRoutes(app);
+    await practiceRoutes(app);
+    await supervisionRoutes(app);
     await visitRoutes(app);
     await eventRoutes(app);
     // A clean stop finishes the imports this instance is running before it lets go of its lock.

@@ -452,4 +452,5 @@ export async function recordOversight(
   });
 }
 
+export * from './supervision-attention';
 export * from './supervision-service';

@@ -4,6 +4,7 @@
  * Audits found actions repeated three times without follow-up; these rules
  * make that visible. Pure functions, no database.
  */
+import { addDays, addMonths } from '../../platform/calendar/working-days';
 
 /** An action that has been on the agenda at this many supervisions is shown to the service manager. */
 export const REPEAT_THRESHOLD = 3;
@@ -128,3 +129,30 @@ export function decideCarry(
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, done, carry };
 }
+
+// ---- when a worker's next supervision is due ----------------------------------------------------------
+
+/** A worker's supervision falling due within this many days counts as "due soon". */
+export const SUPERVISION_DUE_SOON_DAYS = 7;
+
+/**
+ * "overdue": a month has passed since the last supervision; "none": no
+ * supervision of this worker is recorded in Oversight, so one is needed now;
+ * "due-soon": due within SUPERVISION_DUE_SOON_DAYS; "not-due": later.
+ */
+export type SupervisionDueStatus = 'overdue' | 'none' | 'due-soon' | 'not-due';
+
+/** Supervision of a case-holding worker is monthly from the previous one (timescales.md, workforce). */
+export function nextSupervision(
+  lastHeldOn: string | null,
+  today: string,
+): { dueOn: string | null; status: SupervisionDueStatus } {
+  if (!lastHeldOn) return { dueOn: null, status: 'none' };
+  const dueOn = addMonths(lastHeldOn, 1);
+  if (dueOn < today) return { dueOn, status: 'overdue' };
+  if (dueOn <= addDays(today, SUPERVISION_DUE_SOON_DAYS)) return { dueOn, status: 'due-soon' };
+  return { dueOn, status: 'not-due' };
+}
+
+/** Whether a worker's supervision needs holding now: overdue, or none recorded yet. */
+export const supervisionNeeded = (status: SupervisionDueStatus) => status === 'overdue' || status === 'none';

@@ -14,13 +14,7 @@ import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { notifyRegisterChanged } from './importer';
 import * as repo from './practice-repository';
 import { recordedEventTypes } from './recording-repository';
-import {
-  type AssessedAction,
-  assessActions,
-  decideCarry,
-  REPEAT_THRESHOLD,
-  repeatedWithoutFollowUp,
-} from './supervision-rules';
+import { type AssessedAction, assessActions, decideCarry } from './supervision-rules';
 
 /** A well-formed id, so a malformed one is a 404 rather than a database error. */
 export const isUuid = (id: string) =>
@@ -299,16 +293,4 @@ export async function markActionDone(
       });
     }),
   );
-}
-
-/** Actions on the agenda at three or more supervisions and still not done, across the organisation. */
-export async function repeatedActions(db: Db, actor: Actor, ctx: AuditContext): Promise<ActionView[]> {
-  const rows = await repo.listActions(db, actor.organisationId);
-  const listed = repeatedWithoutFollowUp(rows, londonDateOf(ctx.at));
-  await recordAudit(db, ctx, {
-    action: 'supervision.repeated',
-    recordType: 'supervision',
-    detail: `${listed.length} actions repeated at ${REPEAT_THRESHOLD} or more supervisions`,
-  });
-  return listed;
 }
