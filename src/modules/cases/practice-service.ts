@@ -453,4 +453,5 @@ export async function recordOversight(
 }
 
 export * from './supervision-attention';
+export { carryMessage, REPEAT_THRESHOLD } from './supervision-rules';
 export * from './supervision-service';

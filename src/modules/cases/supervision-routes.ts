@@ -20,6 +20,7 @@ import {
   idParams,
   many,
   orderedErrors,
+  queryOf,
   requiredDate,
   submittedDate,
   text,
@@ -31,31 +32,49 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- supervision ---------------------------------------------------------------------------------
 
-  app.get('/supervision', { config: { permission: 'supervision.record' } }, async (req, reply) => {
+  const dueQuery = z.object({ due: z.enum(['overdue', 'due-soon']).optional().catch(undefined) });
+
+  /** The supervision page: each worker with when their supervision is due (filtered from the home page), and those recorded. */
+  async function renderList(req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}) {
+    const { due } = dueQuery.parse(queryOf(req));
     const [workers, list] = [
-      await practice.superviseesFor(db, req.actor!, ctxOf(req)),
+      await practice.superviseesWithDue(db, req.actor!, ctxOf(req)),
       await practice.listSupervisionsFor(db, req.actor!, ctxOf(req)),
     ];
     return reply.render('cases/views/practice/supervisions.njk', {
       workers,
+      shown: workers.filter((w) => practice.matchesDue(w.status, due)),
+      due,
       supervisions: list,
-      mayReadService: can(req.actor, 'supervision.read-service'),
-      errors: formErrors({}),
+      mayReadRepeated: can(req.actor, 'supervision.repeated'),
+      errors: formErrors(errors),
+    });
+  }
+
+  app.get('/supervision', { config: { permission: 'supervision.record' } }, async (req, reply) =>
+    renderList(req, reply),
+  );
+
+  app.get('/supervision/repeated', { config: { permission: 'supervision.repeated' } }, async (req, reply) => {
+    const actions = await practice.repeatedActions(db, req.actor!, ctxOf(req));
+    return reply.render('cases/views/practice/repeated.njk', {
+      actions,
+      threshold: practice.REPEAT_THRESHOLD,
+      team: req.actor!.role === 'team_manager',
+      mayOpen: can(req.actor, 'supervision.record'),
     });
   });
 
-  app.get(
-    '/supervision/repeated',
-    { config: { permission: 'supervision.read-service' } },
-    async (req, reply) => {
-      const actions = await practice.repeatedActions(db, req.actor!, ctxOf(req));
-      return reply.render('cases/views/practice/repeated.njk', {
-        actions,
-        threshold: 3,
-        mayOpen: can(req.actor, 'supervision.record'),
-      });
-    },
-  );
+  const myActionsQuery = z.object({ flag: z.enum(['overdue']).optional().catch(undefined) });
+
+  app.get('/supervision/my-actions', { config: { permission: 'supervision.mine' } }, async (req, reply) => {
+    const { flag } = myActionsQuery.parse(queryOf(req));
+    const actions = await practice.myActionsPage(db, req.actor!, ctxOf(req));
+    return reply.render('cases/views/practice/my-actions.njk', {
+      actions: flag === 'overdue' ? actions.filter((a) => a.overdue) : actions,
+      flag,
+    });
+  });
 
   async function renderSupervisionForm(
     req: FastifyRequest,
@@ -77,18 +96,8 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/supervision/new', { config: { permission: 'supervision.record' } }, async (req, reply) => {
     const worker = z.object({ worker: z.string().uuid() }).safeParse(req.query);
-    if (!worker.success) {
-      const [workers, list] = [
-        await practice.superviseesFor(db, req.actor!, ctxOf(req)),
-        await practice.listSupervisionsFor(db, req.actor!, ctxOf(req)),
-      ];
-      return reply.code(400).render('cases/views/practice/supervisions.njk', {
-        workers,
-        supervisions: list,
-        mayReadService: can(req.actor, 'supervision.read-service'),
-        errors: formErrors({ worker: 'Select the worker you supervised' }),
-      });
-    }
+    if (!worker.success)
+      return renderList(req, reply.code(400), { worker: 'Select the worker you supervised' });
     return renderSupervisionForm(req, reply, worker.data.worker);
   });
 
@@ -124,8 +133,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         for (const a of form.openActions) {
           const field = practice.carryField(a.action.id);
           if (body[field] !== 'done' && body[field] !== 'carry') {
-            fieldErrors[field] =
-              'Select whether this action was done or is carried forward to this supervision';
+            fieldErrors[field] = practice.carryMessage(a.action.description);
           }
         }
         throw new ValidationError(fieldErrors);

@@ -105,6 +105,20 @@ export function repeatedWithoutFollowUp<T extends ActionNode>(
     .sort((a, b) => b.appearances - a.appearances || a.firstAgreedOn.localeCompare(b.firstAgreedOn));
 }
 
+/** Longest part of an action's description quoted in an error message. */
+const QUOTE_MAX = 60;
+
+/**
+ * The error for an earlier action left undecided, naming the action so that
+ * several of them in the error summary can be told apart.
+ */
+export function carryMessage(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (!text) return 'Select whether this action was done or is carried forward to this supervision';
+  const quoted = text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1).trimEnd()}…` : text;
+  return `Select whether the action “${quoted}” was done or is carried forward to this supervision`;
+}
+
 export type CarryDecision = 'done' | 'carry';
 
 /**
@@ -116,6 +130,7 @@ export function decideCarry(
   openActionIds: readonly string[],
   submitted: Readonly<Record<string, unknown>>,
   fieldName: (actionId: string) => string,
+  describe: (actionId: string) => string = () => '',
 ): { ok: true; done: string[]; carry: string[] } | { ok: false; errors: Record<string, string> } {
   const done: string[] = [];
   const carry: string[] = [];
@@ -125,7 +140,7 @@ export function decideCarry(
     const value = submitted[field];
     if (value === 'done') done.push(id);
     else if (value === 'carry') carry.push(id);
-    else errors[field] = 'Select whether this action was done or is carried forward to this supervision';
+    else errors[field] = carryMessage(describe(id));
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, done, carry };
 }

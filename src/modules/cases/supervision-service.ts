@@ -109,6 +109,7 @@ export async function recordSupervision(
     form.openActions.map((a) => a.action.id),
     input.carry,
     carryField,
+    (id) => form.openActions.find((a) => a.action.id === id)?.action.description ?? '',
   );
   if (!decisions.ok) Object.assign(errors, decisions.errors);
   if (Object.keys(errors).length || !decisions.ok) throw new ValidationError(errors);
