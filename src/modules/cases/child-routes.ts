@@ -10,9 +10,10 @@ import { today } from '../../platform/clock';
 import { blankToUndefined, type FormErrors, formErrors } from '../../platform/http/forms';
 import { loadRecordPanels } from '../../platform/http/module';
 import { auditContext } from '../../platform/http/server';
-import { can } from '../../platform/permissions';
+import { can, ROLE_CASE_SCOPE, type Role } from '../../platform/permissions';
 import { childrenWithViewsDue } from './attention';
 import * as practice from './practice-service';
+import { cameFrom } from './record-navigation';
 import { bodyOf, childName, idParams, many, optionalDate, queryOf, submittedDate, text } from './route-forms';
 import * as cases from './service';
 import {
@@ -25,7 +26,7 @@ import {
   PLACEMENT_TYPE,
   PRIMARY_NEED,
 } from './ssd/codes';
-import { CAPTURE_METHODS } from './voice-rules';
+import { CAPTURE_METHODS, viewsAreDue } from './voice-rules';
 
 /** Code lists the child's page shows in words. */
 const CODES = {
@@ -44,6 +45,23 @@ const serviceLevelNames = cases.SERVICE_LEVEL_NAMES;
 /** The id of an event on the chronology page, to return to it after writing a note. */
 export function eventAnchor(table: string, sourceId: string, date: string): string {
   return `event-${table}-${sourceId}-${date}`.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** What a search covers for someone who does not see the whole organisation, and whom to ask. */
+export function searchScope(role: Role): { scopeNote?: string; scopeAsk?: string } {
+  switch (ROLE_CASE_SCOPE[role]) {
+    case 'own':
+      return { scopeNote: 'the children allocated to you', scopeAsk: 'your team manager' };
+    case 'team':
+      return { scopeNote: "your team's children", scopeAsk: 'your service manager' };
+    case 'assigned':
+      return {
+        scopeNote: 'the children whose records you have been given for an audit',
+        scopeAsk: 'the quality assurance officer who runs the audit',
+      };
+    default:
+      return {};
+  }
 }
 
 export async function childRoutes(app: FastifyInstance): Promise<void> {
@@ -90,6 +108,7 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
       pages: result ? Math.ceil(result.total / result.pageSize) : 0,
       baseQuery: params.toString(),
       serviceLevelNames,
+      ...searchScope(req.actor!.role),
     });
   });
 
@@ -132,8 +151,14 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
     const page = await practice.childPage(db, req.actor!, id, ctxOf(req));
     // Sections other modules add (the child's statutory tasks), asked for only once scope is checked.
     const panels = await loadRecordPanels(app, req.actor!, 'child', id);
+    const from = cameFrom(queryOf(req).from);
+    const lastViews = page.voice[0]?.recordedOn ?? null;
     return reply.render('cases/views/child/child.njk', {
       ...page,
+      back: from,
+      navSection: from?.section,
+      viewsDue: page.child.summary.openCase && viewsAreDue(lastViews, today(clock)),
+      lastViews,
       panels,
       forename: childName(page.child),
       captureMethods: CAPTURE_METHODS,

@@ -12,18 +12,11 @@ import { auditContext } from '../../platform/http/server';
 import { type Actor, can } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { ALL_STATUSES, monthLabel, OPEN_STATUSES, onTimeTrend, pivot, totals } from './dashboard';
-import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS } from './labels';
+import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS, VISIT_KINDS } from './labels';
 import { STATUS_LABELS, STATUS_TAG, type TaskStatus } from './rules/status';
 import * as compliance from './service';
 
 const LIST_LIMIT = 500;
-
-/** Tasks recorded with the visit form, and the kind of visit each is. */
-const VISIT_KINDS: Record<string, string> = {
-  'cla-visit': 'looked_after',
-  'cp-visit': 'child_protection',
-  'cin-visit': 'child_in_need',
-};
 
 const listQuery = z.object({
   status: z.enum(['', ...ALL_STATUSES] as [string, ...string[]]).optional(),
