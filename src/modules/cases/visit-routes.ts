@@ -17,7 +17,8 @@ const visitForm = z.object({
     message: 'Select what kind of visit it was',
   }),
   childSeen: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen' }),
-  seenAlone: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen alone' }),
+  // Asked only when the child was seen (checked below); ignored when they were not.
+  seenAlone: z.enum(['yes', 'no']).optional().catch(undefined),
 });
 
 export async function visitRoutes(app: FastifyInstance): Promise<void> {
@@ -69,6 +70,8 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = {
       ...body,
+      // A "seen alone" answer left from before the child was marked not seen is not shown back.
+      seenAlone: body.childSeen === 'yes' ? body.seenAlone : undefined,
       date: { day: body['date-day'], month: body['date-month'], year: body['date-year'] },
     };
     const parsed = visitForm.safeParse(body);
@@ -76,7 +79,11 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     const fields: Record<string, string> = {};
     if (!parsed.success) for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
     if (!date.ok) fields.date = date.message;
-    if (!parsed.success || !date.ok) {
+    const seen = body.childSeen === 'yes';
+    if (seen && body.seenAlone !== 'yes' && body.seenAlone !== 'no') {
+      fields.seenAlone = 'Select yes if the child was seen alone';
+    }
+    if (!parsed.success || !date.ok || fields.seenAlone) {
       const ordered = Object.fromEntries(
         ['kind', 'date', 'childSeen', 'seenAlone'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
       );
@@ -87,7 +94,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
         kind: parsed.data.kind as VisitKind,
         date: date.date,
         childSeen: parsed.data.childSeen === 'yes',
-        seenAlone: parsed.data.seenAlone === 'yes',
+        seenAlone: seen && parsed.data.seenAlone === 'yes',
       });
     } catch (e) {
       if (e instanceof ValidationError)

@@ -242,6 +242,9 @@ describe('recording a visit through the form', () => {
     const form = await priya.get(url);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Child protection visit');
+    // One open plan: the kind of visit is stated, not asked with a one-option radio group.
+    expect(form.body).toContain('<input type="hidden" name="kind" value="child_protection">');
+    expect(form.body).not.toContain('What kind of visit was it?');
     const personPath = url.split('/visits/')[0];
     const post = (fields: Record<string, string>) => priya.post(`${personPath}/visits?back=/tasks`, fields);
 
@@ -262,6 +265,14 @@ describe('recording a visit through the form', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the date of the visit');
     expect(empty.body).toContain('Select yes if the child was seen');
+    // "Seen alone?" is asked only about a child who was seen.
+    expect(empty.body).not.toContain('Select yes if the child was seen alone');
+    const seenNotSaid = await post({ kind: 'child_protection', childSeen: 'yes' });
+    expect(seenNotSaid.body).toContain('Select yes if the child was seen alone');
+    const notSeen = await post({ kind: 'child_protection', childSeen: 'no' });
+    expect(notSeen.statusCode).toBe(400);
+    expect(notSeen.body).toContain('Enter the date of the visit');
+    expect(notSeen.body).not.toContain('Select yes if the child was seen alone');
     const future = await post({
       kind: 'child_protection',
       'date-day': '20',
