@@ -423,6 +423,20 @@ describe("the child's views", () => {
     expect(page.body).toContain('By worker');
     expect(page.body).toContain('Jonah Quillby');
     expect(page.body).not.toContain('Lior Penhallow');
+    // The team's figure of children without recent views opens the list narrowed to that team;
+    // another team's figure is shown but not linked (its children are not the manager's to see).
+    const teamLink =
+      /href="(\/children\/voice-indicator\?team=[0-9a-f-]{36}#without)">1<span class="govuk-visually-hidden"> children without recent views, Children in Care Team/.exec(
+        page.body,
+      );
+    expect(teamLink).not.toBeNull();
+    const narrowed = await manager.get(teamLink![1]!.replaceAll('&amp;', '&'));
+    expect(narrowed.statusCode).toBe(200);
+    expect(narrowed.body).toContain('Showing only the children of Children in Care Team');
+    expect(narrowed.body).toContain('Jonah Quillby');
+    expect(page.body).not.toMatch(/children without recent views, Assessment Team/);
+    const byWorker = await manager.get('/children/voice-indicator?worker=');
+    expect(byWorker.statusCode).toBe(200);
     expect((await (await as('practitioner')).get('/children/voice-indicator')).statusCode).toBe(403);
   });
 });

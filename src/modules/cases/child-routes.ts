@@ -139,8 +139,23 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
     '/children/voice-indicator',
     { config: { permission: 'cases.voice.indicator' } },
     async (req, reply) => {
-      const page = await practice.voiceIndicatorForActor(db, req.actor!, ctxOf(req));
-      return reply.render('cases/views/practice/voice-indicator.njk', { ...page });
+      const key = z
+        .union([z.literal(''), z.string().uuid()])
+        .optional()
+        .catch(undefined);
+      const only = z.object({ team: key, worker: key }).parse(queryOf(req));
+      const page = await practice.voiceIndicatorForActor(db, req.actor!, ctxOf(req), only);
+      const filterName =
+        only.team !== undefined
+          ? page.indicator.byTeam.find((g) => g.key === only.team)?.name
+          : only.worker !== undefined
+            ? page.indicator.byWorker.find((g) => g.key === only.worker)?.name
+            : undefined;
+      return reply.render('cases/views/practice/voice-indicator.njk', {
+        ...page,
+        filtered: only.team !== undefined || only.worker !== undefined,
+        filterName,
+      });
     },
   );
 

@@ -140,6 +140,8 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       ...r,
       label: r.key ? (teamName.get(r.key) ?? 'Unknown team') : 'No team',
       link: `/timescales/tasks?team=${r.key ?? ''}`,
+      // The team's name opens its dashboard, by worker and task type.
+      nameLink: r.key && teamName.has(r.key) ? `/timescales/team?team=${r.key}` : undefined,
     }));
     const byLevel = pivot(byLevelRows.map((r) => ({ key: r.serviceLevel, status: r.status!, n: r.n }))).map(
       (r) => ({
@@ -163,9 +165,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         : 'No statutory tasks fell due in the last 12 months.';
     return reply.render('compliance/views/service.njk', {
       byTeam,
-      byTeamTotal: totals(byTeam),
+      byTeamTotal: { ...totals(byTeam), link: '/timescales/tasks?team=' },
       byLevel,
-      byLevelTotal: totals(byLevel),
+      byLevelTotal: { ...totals(byLevel), link: '/timescales/tasks?team=' },
       statuses: OPEN_STATUSES,
       labels,
       trend,
@@ -214,9 +216,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       teamName: team.name,
       teamChoices: allowed.map((t) => choice(t.id, t.name, teamId)),
       byWorker,
-      byWorkerTotal: totals(byWorker),
+      byWorkerTotal: { ...totals(byWorker), link: `/timescales/tasks?team=${teamId}` },
       byType,
-      byTypeTotal: totals(byType),
+      byTypeTotal: { ...totals(byType), link: `/timescales/tasks?team=${teamId}` },
       statuses: OPEN_STATUSES,
       labels,
       computedOn: await compliance.latestComputation(db, actor.organisationId),

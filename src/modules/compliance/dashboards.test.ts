@@ -31,7 +31,9 @@ import { sendDailyPrompts } from './service';
 
 let ctx: TestContext;
 const dashboardRow = (html: string, label: string) => {
-  const row = html.split('<tr class="govuk-table__row">').find((r) => r.includes(`>${label}</th>`));
+  const row = html
+    .split('<tr class="govuk-table__row">')
+    .find((r) => r.includes(`>${label}</th>`) || r.includes(`>${label}</a></th>`));
   return row ? [...row.matchAll(/data-sort-value="(\d+)"/g)].map((m) => Number(m[1])) : undefined;
 };
 
@@ -106,6 +108,13 @@ describe('statutory timescale dashboards after an import', () => {
     expect(page.body).toMatch(/>2<\/span> overdue/);
     expect(page.body).toMatch(/>0<\/span> due soon/);
     expect(page.body).toMatch(/>1<\/span> not yet due/);
+    // Each headline figure opens the task list filtered to exactly those tasks.
+    const overdue =
+      /href="(\/timescales\/tasks\?mine=1&amp;status=overdue)"><span[^>]*>2<\/span> overdue/.exec(page.body);
+    expect(overdue).not.toBeNull();
+    expect((await priya.get(overdue![1]!.replaceAll('&amp;', '&'))).body).toContain('2 tasks match');
+    const later = /href="(\/timescales\/tasks\?mine=1&amp;status=upcoming)"/.exec(page.body);
+    expect((await priya.get(later![1]!.replaceAll('&amp;', '&'))).body).toContain('1 task matches');
     expect(page.body).toContain('Kit Mallory');
     expect(page.body).toContain('Rowan Ashgrove');
     expect(page.body).not.toContain('Dawit Haile');
@@ -184,6 +193,15 @@ describe('statutory timescale dashboards after an import', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('1 task matches');
     expect((await sm.get('/timescales/tasks.csv?status=overdue')).statusCode).toBe(200);
+    // The team's name opens the team's dashboard; the totals open the whole list by status.
+    const team = /href="(\/timescales\/team\?team=[0-9a-f-]{36})">Children in Care Team<\/a>/.exec(page.body);
+    expect(team).not.toBeNull();
+    const teamPage = await sm.get(team![1]!);
+    expect(teamPage.statusCode).toBe(200);
+    expect(dashboardRow(teamPage.body, 'Noor Fairley')).toEqual([1, 2, 2, 5]);
+    const total = /href="(\/timescales\/tasks\?team=&amp;status=overdue)">3</.exec(page.body);
+    expect(total).not.toBeNull();
+    expect((await sm.get(total![1]!.replaceAll('&amp;', '&'))).body).toContain('3 tasks match');
   });
 
   it('moves statuses on as the days pass when recomputed', async () => {
