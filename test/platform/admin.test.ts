@@ -531,6 +531,9 @@ describe('access audit page', () => {
     expect(first.body).not.toContain('WESTBROOK-CHILD');
     const second = await a.get('/admin/audit?action=child.view&page=2');
     expect(ids(second.body)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    // Each page of the list has its own title.
+    expect(first.body).toContain('<title>Access audit, page 1 of 2 – Oversight</title>');
+    expect(second.body).toContain('<title>Access audit, page 2 of 2 – Oversight</title>');
 
     const [reads] = await rawRows<{ n: number; detail: string }>(
       db(),
