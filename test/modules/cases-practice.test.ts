@@ -639,6 +639,15 @@ describe('supervision', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Select only children allocated to Priya Ashdown');
+    // A supervision dated before the last one says when that was, as a GOV.UK date.
+    const noor = await worker(a, 'Noor Fairley');
+    const early = await a.post('/supervision/new', {
+      workerId: noor,
+      ...date('heldOn', '2026-10-20'),
+      reflection: 'x',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('on or after the last supervision of Noor Fairley, on 2 November 2026');
   });
 
   it("shows a team manager when each worker's supervision is due, filtered as the home page counts them", async () => {

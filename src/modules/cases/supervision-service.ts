@@ -10,6 +10,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { formatDate } from '../../platform/http/views';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { notifyRegisterChanged } from './importer';
 import * as repo from './practice-repository';
@@ -99,7 +100,7 @@ export async function recordSupervision(
   const errors: Record<string, string> = {};
   if (input.heldOn > today) errors.heldOn = 'The date of the supervision must be today or in the past';
   if (form.previous && input.heldOn < form.previous.heldOn) {
-    errors.heldOn = `The date of the supervision must be on or after the last supervision of ${form.worker.name}, on ${form.previous.heldOn}`;
+    errors.heldOn = `The date of the supervision must be on or after the last supervision of ${form.worker.name}, on ${formatDate(form.previous.heldOn)}`;
   }
   const allowed = new Set(form.children.map((c) => c.id));
   if (input.personIds.some((id) => !allowed.has(id))) {
