@@ -58,6 +58,11 @@ describe("the child's record", () => {
     const record = await open(priya, href);
     expect(record).toContain('href="/children/mine?views=due"');
     expect(record).toContain('Back to My cases');
+    // Titles say which page this is: the filtered list, and whose record.
+    expect(await open(priya, '/children/mine?views=due')).toContain(
+      '<title>My cases: children whose views are due – Oversight</title>',
+    );
+    expect(record).toContain('<title>Child&#39;s record: Rowan Ashgrove – Oversight</title>');
     expect(markedSection(record)).toEqual(['/children/mine']);
   });
 
