@@ -16,9 +16,10 @@ const visitForm = z.object({
   kind: z.enum(['looked_after', 'child_protection', 'child_in_need'], {
     message: 'Select what kind of visit it was',
   }),
-  childSeen: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen' }),
-  // Asked only when the child was seen (checked below); ignored when they were not.
-  seenAlone: z.enum(['yes', 'no']).optional().catch(undefined),
+  // One answer: seen alone, seen with others present, or not seen (so "seen alone?" is never asked of a child not seen).
+  seen: z.enum(['alone', 'with-others', 'no'], {
+    message: 'Select whether the child was seen, and if so whether they were seen alone',
+  }),
 });
 
 export async function visitRoutes(app: FastifyInstance): Promise<void> {
@@ -70,8 +71,6 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = {
       ...body,
-      // A "seen alone" answer left from before the child was marked not seen is not shown back.
-      seenAlone: body.childSeen === 'yes' ? body.seenAlone : undefined,
       date: { day: body['date-day'], month: body['date-month'], year: body['date-year'] },
     };
     const parsed = visitForm.safeParse(body);
@@ -79,13 +78,9 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     const fields: Record<string, string> = {};
     if (!parsed.success) for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
     if (!date.ok) fields.date = date.message;
-    const seen = body.childSeen === 'yes';
-    if (seen && body.seenAlone !== 'yes' && body.seenAlone !== 'no') {
-      fields.seenAlone = 'Select yes if the child was seen alone';
-    }
-    if (!parsed.success || !date.ok || fields.seenAlone) {
+    if (!parsed.success || !date.ok) {
       const ordered = Object.fromEntries(
-        ['kind', 'date', 'childSeen', 'seenAlone'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
+        ['kind', 'date', 'seen'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
       );
       return render(req, reply.code(400), id, { errors: formErrors(ordered), values });
     }
@@ -93,8 +88,8 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       await recordVisit(db, req.actor!, { ...auditContext(req, clock), today: today(clock) }, id, {
         kind: parsed.data.kind as VisitKind,
         date: date.date,
-        childSeen: parsed.data.childSeen === 'yes',
-        seenAlone: seen && parsed.data.seenAlone === 'yes',
+        childSeen: parsed.data.seen !== 'no',
+        seenAlone: parsed.data.seen === 'alone',
       });
     } catch (e) {
       if (e instanceof ValidationError)

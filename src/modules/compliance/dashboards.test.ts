@@ -282,22 +282,21 @@ describe('recording a visit through the form', () => {
     const empty = await post({});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the date of the visit');
-    expect(empty.body).toContain('Select yes if the child was seen');
-    // "Seen alone?" is asked only about a child who was seen.
-    expect(empty.body).not.toContain('Select yes if the child was seen alone');
-    const seenNotSaid = await post({ kind: 'child_protection', childSeen: 'yes' });
-    expect(seenNotSaid.body).toContain('Select yes if the child was seen alone');
-    const notSeen = await post({ kind: 'child_protection', childSeen: 'no' });
+    expect(empty.body).toContain('Select whether the child was seen, and if so whether they were seen alone');
+    // One question with three answers: "seen alone" is never asked about a child who was not seen.
+    expect(form.body).toContain('Yes, and seen alone');
+    expect(form.body).toContain('No, the child was not seen');
+    expect(form.body).not.toContain('name="seenAlone"');
+    const notSeen = await post({ kind: 'child_protection', seen: 'no' });
     expect(notSeen.statusCode).toBe(400);
     expect(notSeen.body).toContain('Enter the date of the visit');
-    expect(notSeen.body).not.toContain('Select yes if the child was seen alone');
+    expect(notSeen.body).not.toContain('Select whether the child was seen');
     const future = await post({
       kind: 'child_protection',
       'date-day': '20',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'no',
+      seen: 'with-others',
     });
     expect(future.body).toContain('must be today or in the past');
 
@@ -306,8 +305,7 @@ describe('recording a visit through the form', () => {
       'date-day': '16',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'yes',
+      seen: 'alone',
     });
     expect(done.statusCode).toBe(302);
     expect(done.headers.location).toBe('/tasks');
@@ -348,8 +346,7 @@ describe('recording a visit through the form', () => {
       'date-day': '16',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'no',
+      seen: 'with-others',
     });
     expect(res.statusCode).toBe(404);
     const sm = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
