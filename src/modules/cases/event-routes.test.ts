@@ -315,7 +315,7 @@ describe('recording an event no extract holds', () => {
       ...date('2026-10-20'),
     });
     expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('on or after the placement started (2026-10-26)');
+    expect(early.body).toContain('on or after the placement started (26 October 2026)');
     const res = await priya.post(`/children/${rowan}/events`, {
       type: 'placement_plan',
       ...date('2026-10-30'),
