@@ -193,7 +193,9 @@ describe('recording an event no extract holds', () => {
       ...date('2026-10-25'),
     });
     expect(before.statusCode).toBe(400);
-    expect(before.body).toContain('The date must be on or after the period of care started (26 October 2026)');
+    expect(before.body).toContain(
+      'The date must be on or after the period of care started (26 October 2026)',
+    );
     const [{ n }] = (await rawRows<{ n: number }>(
       ctx.oversight.database.db,
       sql`select count(*)::int as n from case_recorded_events`,
