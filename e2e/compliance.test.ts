@@ -54,10 +54,11 @@ describe('a practitioner', () => {
     await page.fill('input[name="date-day"]', String(Number(d)));
     await page.fill('input[name="date-month"]', String(Number(m)));
     await page.fill('input[name="date-year"]', y!);
-    await page.check('input[name="childSeen"][value="yes"]');
-    await page.check('input[name="seenAlone"][value="yes"]');
-    if (!(await page.locator('input[name="kind"]:checked').count()))
-      await page.locator('input[name="kind"]').first().check();
+    await page.check('input[name="seen"][value="alone"]');
+    // With one open plan the kind of visit is stated, not asked.
+    const kinds = page.locator('input[type="radio"][name="kind"]');
+    if ((await kinds.count()) && !(await page.locator('input[type="radio"][name="kind"]:checked').count()))
+      await kinds.first().check();
     await go(page, () => page.click('button:has-text("Record visit")'));
 
     expect(new URL(page.url()).pathname).toBe('/tasks');

@@ -127,9 +127,20 @@ describe('home page for each role', () => {
     expect(views?.count).toBe(3);
     const list = await follow(manager, views);
     for (const name of ['Rowan Ashgrove', 'Kit Mallory', 'Dawit Haile']) expect(list).toContain(name);
-    // The repeated-actions list is the service manager's: the team manager cannot open it.
-    expect([...rows.keys()].some((t) => t.startsWith('Supervision actions'))).toBe(false);
-    expect((await manager.get('/supervision/repeated')).statusCode).toBe(403);
+    // The team's own repeated supervision actions: none here, and the list opens.
+    const repeated = rows.get(
+      'Supervision actions in your team agreed at three or more supervisions and still not done',
+    );
+    expect(repeated?.count).toBe(0);
+    await follow(manager, repeated);
+    expect(rows.has('Supervision actions agreed at three or more supervisions and still not done')).toBe(
+      false,
+    );
+    // Nobody in the team has a supervision recorded: every worker needs one.
+    const supervision = rows.get('Workers whose monthly supervision is overdue, or who have none recorded');
+    expect(supervision?.count).toBeGreaterThan(0);
+    const due = await follow(manager, supervision);
+    expect((due.match(/Needed now/g) ?? []).length).toBe(supervision!.count);
   });
 
   it('gives a service manager plans with red or overdue actions, their own overdue action, repeated supervision actions and imports', async () => {

@@ -17,6 +17,7 @@ import { voiceIndicator } from '../../src/modules/cases/practice-service';
 import { grantCaseAccess } from '../../src/modules/cases/service';
 import { rawRows } from '../../src/platform/db/client';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
+import { homeRows } from '../home/helpers';
 
 let ctx: TestContext;
 const ids: Record<string, string> = {};
@@ -422,6 +423,20 @@ describe("the child's views", () => {
     expect(page.body).toContain('By worker');
     expect(page.body).toContain('Jonah Quillby');
     expect(page.body).not.toContain('Lior Penhallow');
+    // The team's figure of children without recent views opens the list narrowed to that team;
+    // another team's figure is shown but not linked (its children are not the manager's to see).
+    const teamLink =
+      /href="(\/children\/voice-indicator\?team=[0-9a-f-]{36}#without)">1<span class="govuk-visually-hidden"> children without recent views, Children in Care Team/.exec(
+        page.body,
+      );
+    expect(teamLink).not.toBeNull();
+    const narrowed = await manager.get(teamLink![1]!.replaceAll('&amp;', '&'));
+    expect(narrowed.statusCode).toBe(200);
+    expect(narrowed.body).toContain('Showing only the children of Children in Care Team');
+    expect(narrowed.body).toContain('Jonah Quillby');
+    expect(page.body).not.toMatch(/children without recent views, Assessment Team/);
+    const byWorker = await manager.get('/children/voice-indicator?worker=');
+    expect(byWorker.statusCode).toBe(200);
     expect((await (await as('practitioner')).get('/children/voice-indicator')).statusCode).toBe(403);
   });
 });
@@ -545,7 +560,13 @@ describe('supervision', () => {
       reflection: 'Second',
     });
     expect(undecided.statusCode).toBe(400);
-    expect(undecided.body).toContain('Select whether this action was done or is carried forward');
+    // Each undecided action is named, so the two errors can be told apart.
+    expect(undecided.body).toContain(
+      'Select whether the action “Visit Jonah at a weekend” was done or is carried forward to this supervision',
+    );
+    expect(undecided.body).toContain(
+      'Select whether the action “Book the family group conference” was done or is carried forward',
+    );
     const visit = carryIdOf(second.body, 'Visit Jonah at a weekend');
     const booking = carryIdOf(second.body, 'Book the family group conference');
     expect(new Set([visit, booking])).toEqual(new Set(open2));
@@ -588,7 +609,11 @@ describe('supervision', () => {
     expect(repeated.body).toContain('Visit Jonah at a weekend');
     expect(repeated.body).toContain('Noor Fairley');
     expect(repeated.body).not.toContain('Book the family group conference');
-    expect((await a.get('/supervision/repeated')).statusCode).toBe(403);
+    // The team manager sees the same action, as one of their team's.
+    const teamRepeated = await a.get('/supervision/repeated');
+    expect(teamRepeated.statusCode).toBe(200);
+    expect(teamRepeated.body).toContain('Visit Jonah at a weekend');
+    expect(teamRepeated.body).toContain('in your team');
 
     // Marked done between supervisions, it leaves the service manager's list.
     const actionId = s3Page.body.match(/\/actions\/([0-9a-f-]{36})\/done/)![1]!;
@@ -614,6 +639,87 @@ describe('supervision', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Select only children allocated to Priya Ashdown');
+    // A supervision dated before the last one says when that was, as a GOV.UK date.
+    const noor = await worker(a, 'Noor Fairley');
+    const early = await a.post('/supervision/new', {
+      workerId: noor,
+      ...date('heldOn', '2026-10-20'),
+      reflection: 'x',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('on or after the last supervision of Noor Fairley, on 2 November 2026');
+  });
+
+  it("shows a team manager when each worker's supervision is due, filtered as the home page counts them", async () => {
+    const a = await as('team_manager');
+    // Noor was last supervised on 2 November: due 2 December. Priya has no supervision recorded.
+    const all = await a.get('/supervision');
+    expect(all.body).toContain('When each worker');
+    const noor = await worker(a, 'Noor Fairley');
+    const priya = await worker(a, 'Priya Ashdown');
+    const rowOf = (body: string, id: string) => {
+      const start = body.indexOf(`data-worker="${id}"`);
+      return start === -1 ? '' : body.slice(start, body.indexOf('</tr>', start));
+    };
+    expect(rowOf(all.body, noor)).toContain('2 December 2026');
+    expect(rowOf(all.body, priya)).toContain('Needed now');
+    const overdue = await a.get('/supervision?due=overdue');
+    expect(rowOf(overdue.body, priya)).toContain('None recorded');
+    expect(rowOf(overdue.body, noor)).toBe('');
+    ctx.clock.set('2026-11-26T09:00:00Z');
+    try {
+      // Signed in afresh: ten days on, the first session has timed out.
+      const later = await as('team_manager');
+      const soon = await later.get('/supervision?due=due-soon');
+      expect(rowOf(soon.body, noor)).toContain('Due soon');
+      expect(rowOf(soon.body, priya)).toBe('');
+      const rows = homeRows((await later.get('/')).body);
+      expect(rows.get('Workers whose supervision is due in the next 7 days')?.count).toBe(1);
+      expect(rows.get('Workers whose monthly supervision is overdue, or who have none recorded')?.href).toBe(
+        '/supervision?due=overdue',
+      );
+    } finally {
+      ctx.clock.set('2026-11-16T09:00:00Z');
+    }
+  });
+
+  it('gives a practitioner the actions from their own supervision, and only theirs', async () => {
+    const manager = await as('team_manager');
+    const priya = await worker(manager, 'Priya Ashdown');
+    ctx.clock.set('2026-11-02T10:00:00Z');
+    const saved = await manager.post('/supervision/new', {
+      workerId: priya,
+      ...date('heldOn', '2026-11-02'),
+      reflection: 'Workload is high.',
+      'action-1-description': 'Write up the visit to Amara',
+      'action-1-owner': 'worker',
+      ...date('action-1-due', '2026-11-09'),
+      'action-2-description': 'Ask for a second worker for the court work',
+      'action-2-owner': 'supervisor',
+      ...date('action-2-due', '2026-11-09'),
+      'action-3-description': 'Read the new missing protocol',
+      'action-3-owner': 'worker',
+      ...date('action-3-due', '2026-12-01'),
+    });
+    expect(saved.statusCode).toBe(302);
+    ctx.clock.set('2026-11-16T09:00:00Z');
+    const practitioner = await as('practitioner');
+    const rows = homeRows((await practitioner.get('/')).body);
+    const overdue = rows.get('Actions from your supervision that are past their due date');
+    expect(overdue?.count).toBe(1);
+    expect(rows.get('Actions from your supervision still to do')?.count).toBe(2);
+    const list = await practitioner.get(overdue!.href);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Write up the visit to Amara');
+    expect(list.body).not.toContain('Read the new missing protocol');
+    // The supervisor's own action, and Noor's, are not hers.
+    const everything = (await practitioner.get('/supervision/my-actions')).body;
+    expect(everything).toContain('Read the new missing protocol');
+    expect(everything).not.toContain('Ask for a second worker');
+    expect(everything).not.toContain('Visit Jonah at a weekend');
+    expect((await auditRows('supervision.my-actions')).length).toBeGreaterThan(0);
+    // A service manager has no supervision of their own to act on.
+    expect((await (await as('service_manager')).get('/supervision/my-actions')).statusCode).toBe(403);
   });
 
   it('keeps action outcomes append-only', async () => {

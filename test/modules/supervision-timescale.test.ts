@@ -10,6 +10,7 @@ import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
 import { importAndWait } from '../../src/modules/cases/importer';
 import { rawRows } from '../../src/platform/db/client';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
+import { follow, homeRows } from '../home/helpers';
 
 let ctx: TestContext;
 
@@ -74,5 +75,23 @@ describe('case discussed in supervision', () => {
     expect(after.filter((t) => t.person_id === jonah).map((t) => t.completed_on)).toContain('2026-11-16');
     // Another organisation that records no supervision still has the rule switched off.
     expect(await tasks(ctx.other.organisationId)).toEqual([]);
+
+    // The team manager's home page counts the team's children overdue for discussion, linked to them.
+    const [expected] = await rawRows<{ n: number }>(
+      ctx.oversight.database.db,
+      sql`select count(*)::int as n from compliance_tasks t
+          join users u on u.team_id = t.team_id and u.email = ${emailOf(ctx.org, 'team_manager')}
+          where t.organisation_id = ${ctx.org.organisationId} and t.rule_key = 'case-supervision'
+            and t.status = 'overdue'`,
+    );
+    const rows = homeRows((await manager.get('/')).body);
+    const overdue = rows.get("Children whose case is overdue for discussion in their worker's supervision");
+    expect(overdue?.count).toBe(expected!.n);
+    expect(expected!.n).toBeGreaterThan(0);
+    const listed = await follow(manager, overdue);
+    expect(listed).toContain(`${expected!.n} ${expected!.n === 1 ? 'task matches' : 'tasks match'}`);
+    expect(rows.has("Children whose case is due for discussion in their worker's supervision soon")).toBe(
+      true,
+    );
   });
 });

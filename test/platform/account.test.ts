@@ -114,6 +114,19 @@ describe('your account', () => {
     const here = await signedIn(ctx, email);
     const elsewhere = await signedIn(ctx, email);
 
+    // Every field empty: the error summary lists them in the order they are on the page.
+    const empty = await here.post('/account/password', {});
+    expect(empty.statusCode).toBe(400);
+    const summary = empty.body.slice(
+      empty.body.indexOf('govuk-error-summary__list'),
+      empty.body.indexOf('</ul>', empty.body.indexOf('govuk-error-summary__list')),
+    );
+    expect([...summary.matchAll(/href="#([a-z]+)"/g)].map((m) => m[1])).toEqual([
+      'current',
+      'password',
+      'confirm',
+    ]);
+
     const wrong = await here.post('/account/password', {
       current: 'not my password',
       password: GOOD,

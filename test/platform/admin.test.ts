@@ -531,6 +531,9 @@ describe('access audit page', () => {
     expect(first.body).not.toContain('WESTBROOK-CHILD');
     const second = await a.get('/admin/audit?action=child.view&page=2');
     expect(ids(second.body)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    // Each page of the list has its own title.
+    expect(first.body).toContain('<title>Access audit, page 1 of 2 – Oversight</title>');
+    expect(second.body).toContain('<title>Access audit, page 2 of 2 – Oversight</title>');
 
     const [reads] = await rawRows<{ n: number; detail: string }>(
       db(),
@@ -556,6 +559,26 @@ describe('access audit page', () => {
     expect(ids(nobody.body)).toEqual([]);
     expect(nobody.body).toContain('No events match the filters');
     expect(ids((await a.get('/admin/audit?action=child.vie')).body)).toEqual([]);
+  });
+
+  it('takes the date range in GOV.UK date inputs, and shows the dates of a link in them', async () => {
+    const a = await admin();
+    const ids = eventRecordIds;
+    const boxes = await a.get(
+      '/admin/audit?action=child&from-day=5&from-month=10&from-year=2026&to-day=7&to-month=10&to-year=2026',
+    );
+    expect(ids(boxes.body)).toEqual([6, 5, 4]);
+    expect(boxes.body).toContain('name="from-day"');
+    expect(boxes.body).not.toContain('1/11/2026');
+    // A page link carries ISO dates: the boxes show them as day, month and year.
+    const linked = await a.get('/admin/audit?action=child&from=2026-10-05');
+    expect(linked.body).toMatch(/name="from-day"[^>]*value="5"|value="5"[^>]*name="from-day"/);
+    expect(linked.body).toMatch(/name="from-year"[^>]*value="2026"|value="2026"[^>]*name="from-year"/);
+    const bad = await a.get('/admin/audit?from-day=31&from-month=2&from-year=2026');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Date from must be a real date');
+    const part = await a.get('/admin/audit?to-day=3&to-year=2026');
+    expect(part.body).toContain('Date to must include a month');
   });
 
   it('says what is wrong with a filter it cannot read', async () => {

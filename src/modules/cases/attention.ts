@@ -9,8 +9,7 @@ import type { Db } from '../../platform/db/client';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import * as attentionRepo from './attention-repository';
 import * as repo from './practice-repository';
-import { repeatedWithoutFollowUp } from './supervision-rules';
-import { voiceWindowStart } from './voice-rules';
+import { viewsAreDue } from './voice-rules';
 
 /** Whether an open case sits in this person's scope: their own caseload, their team, or the organisation. */
 export function inActorScope(
@@ -34,17 +33,11 @@ export async function childrenWithViewsDue(
   today: string,
   options: { own?: boolean } = {},
 ): Promise<string[]> {
-  const since = voiceWindowStart(today);
   const rows = await repo.openCasesWithVoice(db, actor.organisationId, today);
   return rows
     .filter((r) => (options.own ? r.workerUserId === actor.userId : inActorScope(actor, r)))
-    .filter((r) => r.lastVoiceOn === null || r.lastVoiceOn < since)
+    .filter((r) => viewsAreDue(r.lastVoiceOn, today))
     .map((r) => r.personId);
-}
-
-/** Supervision actions on the agenda at three or more supervisions and still not done. */
-export async function repeatedActionCount(db: Db, organisationId: string, today: string): Promise<number> {
-  return repeatedWithoutFollowUp(await repo.listActions(db, organisationId), today).length;
 }
 
 import { PROBLEM_STATUSES } from './attention-repository';

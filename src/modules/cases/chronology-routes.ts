@@ -16,16 +16,7 @@ import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { fromRoot } from '../../platform/paths';
 import { can } from '../../platform/permissions';
-import {
-  bodyOf,
-  childName,
-  eventAnchor,
-  many,
-  optionalDate,
-  queryOf,
-  submittedDate,
-  text,
-} from './child-routes';
+import { eventAnchor } from './child-routes';
 import {
   type ChronologyDocument,
   DOCX_TYPE,
@@ -44,6 +35,7 @@ import {
   pageOf,
 } from './chronology-view';
 import * as practice from './practice-service';
+import { bodyOf, childName, many, optionalDate, queryOf, submittedDate, text } from './route-forms';
 
 const idParams = z.object({ id: z.string().uuid() });
 const downloadParams = z.object({ id: z.string().uuid(), format: z.enum(['pdf', 'docx']) });

@@ -7,6 +7,7 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { formatDate } from '../../platform/http/views';
 import type { Actor } from '../../platform/permissions';
 import { notifyRegisterChanged } from './importer';
 import { RECORDABLE_EVENTS, recordableFor } from './recordable-events';
@@ -54,7 +55,7 @@ export async function recordEvent(
   if (input.date < choice.episodeStart) {
     const what = EPISODE_NAMES[RECORDABLE_EVENTS[choice.type].episode];
     throw new ValidationError({
-      date: `The date must be on or after the ${what} started (${choice.episodeStart})`,
+      date: `The date must be on or after the ${what} started (${formatDate(choice.episodeStart)})`,
     });
   }
   const firstOfItsKind = !(await recordedEventTypes(db, actor.organisationId)).has(choice.type);

@@ -193,7 +193,9 @@ describe('recording an event no extract holds', () => {
       ...date('2026-10-25'),
     });
     expect(before.statusCode).toBe(400);
-    expect(before.body).toContain('The date must be on or after the period of care started (2026-10-26)');
+    expect(before.body).toContain(
+      'The date must be on or after the period of care started (26 October 2026)',
+    );
     const [{ n }] = (await rawRows<{ n: number }>(
       ctx.oversight.database.db,
       sql`select count(*)::int as n from case_recorded_events`,
@@ -315,7 +317,7 @@ describe('recording an event no extract holds', () => {
       ...date('2026-10-20'),
     });
     expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('on or after the placement started (2026-10-26)');
+    expect(early.body).toContain('on or after the placement started (26 October 2026)');
     const res = await priya.post(`/children/${rowan}/events`, {
       type: 'placement_plan',
       ...date('2026-10-30'),

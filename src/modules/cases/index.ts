@@ -8,10 +8,12 @@ import { importSettingsRoutes } from './import-settings-routes';
 import { importsFinished } from './importer';
 import { placementKindRoutes } from './placement-kind-routes';
 import { practiceNav, practicePermissions } from './practice-permissions';
+import { practiceRoutes } from './practice-routes';
 import { privateFosteringRoutes } from './private-fostering-routes';
 import { recordingPanel } from './recording-panel';
 import { closedCasesDue, removeImportProblemValues } from './retention';
 import { casesRoutes } from './routes';
+import { supervisionRoutes } from './supervision-routes';
 import { visitRoutes } from './visit-routes';
 import { withdrawalRoutes } from './withdrawal-routes';
 
@@ -76,6 +78,8 @@ export const casesModule: OversightModule = {
     await importSettingsRoutes(app);
     await childRoutes(app);
     await chronologyRoutes(app);
+    await practiceRoutes(app);
+    await supervisionRoutes(app);
     await visitRoutes(app);
     await eventRoutes(app);
     await withdrawalRoutes(app);

@@ -38,9 +38,14 @@ export const practicePermissions = {
     description: 'Record supervision of a worker, with cases discussed and actions',
     roles: ['team_manager', 'service_manager'],
   },
-  'supervision.read-service': {
-    description: 'See supervision actions repeated at three supervisions across the service',
-    roles: ['service_manager', 'senior_leader'],
+  'supervision.repeated': {
+    description:
+      'See supervision actions repeated at three supervisions without being done: a team manager for their team, others across the service',
+    roles: ['team_manager', 'service_manager', 'senior_leader'],
+  },
+  'supervision.mine': {
+    description: 'See the actions agreed at your own supervisions that are still yours to do',
+    roles: ['practitioner', 'team_manager'],
   },
 } satisfies PermissionSet;
 

@@ -242,6 +242,8 @@ export interface SuperviseeRow {
   teamId: string | null;
   teamName: string | null;
   openAllocations: number;
+  /** The date of the latest supervision of this worker recorded in Oversight, if any. */
+  lastSupervisedOn: string | null;
 }
 
 /**
@@ -279,7 +281,9 @@ export async function supervisees(
         select s.id, s.name, s.job_title as "jobTitle", s.user_id as "userId", s.team_id as "teamId",
           s.team_name as "teamName",
           (select count(*)::int from case_involvements i where i.worker_id = s.id and i.closed_at is null
-            and i.start_date <= ${today}::date and (i.end_date is null or i.end_date >= ${today}::date)) as "openAllocations"
+            and i.start_date <= ${today}::date and (i.end_date is null or i.end_date >= ${today}::date)) as "openAllocations",
+          (select max(sv.held_on)::text from supervisions sv
+            where sv.organisation_id = ${organisationId} and sv.worker_id = s.id) as "lastSupervisedOn"
         from s where ${team}
         order by s.name, s.id`,
   );
@@ -430,9 +434,13 @@ export interface ActionRow {
 export async function listActions(
   db: Db,
   organisationId: string,
-  filter: { workerId?: string; chainIds?: readonly string[] } = {},
+  filter: { workerId?: string; workerIds?: readonly string[]; chainIds?: readonly string[] } = {},
 ): Promise<ActionRow[]> {
-  const worker = filter.workerId ? sql`and s.worker_id = ${filter.workerId}::uuid` : sql``;
+  const worker = filter.workerId
+    ? sql`and s.worker_id = ${filter.workerId}::uuid`
+    : filter.workerIds
+      ? sql`and s.worker_id in (select (jsonb_array_elements_text(${JSON.stringify(filter.workerIds)}::jsonb))::uuid)`
+      : sql``;
   const chains = filter.chainIds
     ? sql`and a.chain_id in (select (jsonb_array_elements_text(${JSON.stringify(filter.chainIds)}::jsonb))::uuid)`
     : sql``;

@@ -389,6 +389,8 @@ export async function voiceIndicator(db: Db, organisationId: string, today: stri
 
 export interface VoiceIndicatorPage {
   indicator: VoiceIndicator;
+  /** Group keys whose children the actor may list: a figure links to its list only for these. */
+  listable: { team: string[]; worker: string[] };
   /** Children within the actor's scope whose views are not recorded in the last three months. */
   without: Array<{
     id: string;
@@ -405,6 +407,8 @@ export async function voiceIndicatorForActor(
   db: Db,
   actor: Actor,
   ctx: AuditContext,
+  /** Narrow the list of children without recent views to one team or worker ('' for none): a figure's list. */
+  only: { team?: string; worker?: string } = {},
 ): Promise<VoiceIndicatorPage> {
   const today = todayOf(ctx);
   const rows = await repo.openCasesWithVoice(db, actor.organisationId, today);
@@ -422,6 +426,8 @@ export async function voiceIndicatorForActor(
   const withoutLimit = 200;
   const without = inScope
     .filter((r) => r.lastVoiceOn === null || r.lastVoiceOn < indicator.since)
+    .filter((r) => only.team === undefined || (r.teamId ?? '') === only.team)
+    .filter((r) => only.worker === undefined || (r.workerId ?? '') === only.worker)
     .slice(0, withoutLimit)
     .map((r) => ({
       id: r.personId,
@@ -435,7 +441,11 @@ export async function voiceIndicatorForActor(
     recordType: 'child',
     detail: `${without.length} children listed without recent views`,
   });
-  return { indicator, without, withoutLimit };
+  const listable = {
+    team: [...new Set(inScope.map((r) => r.teamId ?? ''))],
+    worker: [...new Set(inScope.map((r) => r.workerId ?? ''))],
+  };
+  return { indicator, without, withoutLimit, listable };
 }
 
 // ---- management oversight ----------------------------------------------------------------------
@@ -474,4 +484,6 @@ export async function recordOversight(
   });
 }
 
+export * from './supervision-attention';
+export { carryMessage, REPEAT_THRESHOLD } from './supervision-rules';
 export * from './supervision-service';

@@ -6,6 +6,7 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { formatDate } from '../../platform/http/views';
 import type { Actor } from '../../platform/permissions';
 import { notifyRegisterChanged } from './importer';
 import { insertVisit, openVisitEpisodes, type VisitKind } from './recording-repository';
@@ -61,7 +62,7 @@ export async function recordVisit(
     throw new ValidationError({ date: 'The date of the visit must be today or in the past' });
   if (input.date < episode.start) {
     throw new ValidationError({
-      date: `The date of the visit must be on or after the episode started (${episode.start})`,
+      date: `The date of the visit must be on or after the episode started (${formatDate(episode.start)})`,
     });
   }
   if (!input.childSeen && input.seenAlone) {

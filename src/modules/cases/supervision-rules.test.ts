@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   type ActionNode,
   assessActions,
+  carryMessage,
   decideCarry,
+  nextSupervision,
   REPEAT_THRESHOLD,
   repeatedWithoutFollowUp,
 } from './supervision-rules';
@@ -120,18 +122,61 @@ describe('decideCarry', () => {
     expect(result).toEqual({ ok: true, done: ['a', 'c'], carry: ['b'] });
   });
 
-  it('asks about every open action left undecided or given a value that is neither', () => {
-    const result = decideCarry(['a', 'b', 'c'], { 'previous-a': 'done', 'previous-c': 'maybe' }, field);
+  it('asks about every open action left undecided or given a value that is neither, naming each', () => {
+    const names: Record<string, string> = {
+      a: 'Visit A',
+      b: 'Book the conference',
+      c: 'Update  the\nchronology',
+    };
+    const result = decideCarry(
+      ['a', 'b', 'c'],
+      { 'previous-a': 'done', 'previous-c': 'maybe' },
+      field,
+      (id) => names[id]!,
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
-        'previous-b': 'Select whether this action was done or is carried forward to this supervision',
-        'previous-c': 'Select whether this action was done or is carried forward to this supervision',
+        'previous-b':
+          'Select whether the action “Book the conference” was done or is carried forward to this supervision',
+        'previous-c':
+          'Select whether the action “Update the chronology” was done or is carried forward to this supervision',
       },
     });
   });
 
+  it('shortens a long description in the message, and falls back to a plain one without', () => {
+    const long =
+      'Arrange a meeting with the school, the health visitor and the family support worker about attendance';
+    const message = carryMessage(long);
+    expect(message).toContain('“Arrange a meeting with the school, the health visitor and t…”');
+    expect(carryMessage('  ')).toBe(
+      'Select whether this action was done or is carried forward to this supervision',
+    );
+  });
+
   it('accepts a first supervision with nothing to carry', () => {
     expect(decideCarry([], {}, field)).toEqual({ ok: true, done: [], carry: [] });
+  });
+});
+
+describe('nextSupervision', () => {
+  it('is due a calendar month after the last supervision', () => {
+    expect(nextSupervision('2026-10-20', TODAY)).toEqual({ dueOn: '2026-11-20', status: 'due-soon' });
+    expect(nextSupervision('2026-10-31', '2026-11-01')).toEqual({ dueOn: '2026-11-30', status: 'not-due' });
+  });
+
+  it('is overdue the day after its due date, not on it', () => {
+    expect(nextSupervision('2026-10-16', TODAY)).toEqual({ dueOn: '2026-11-16', status: 'due-soon' });
+    expect(nextSupervision('2026-10-15', TODAY)).toEqual({ dueOn: '2026-11-15', status: 'overdue' });
+  });
+
+  it('counts due within 7 days as due soon, and later as not due', () => {
+    expect(nextSupervision('2026-10-23', TODAY).status).toBe('due-soon');
+    expect(nextSupervision('2026-10-24', TODAY).status).toBe('not-due');
+  });
+
+  it('asks for one now when none is recorded', () => {
+    expect(nextSupervision(null, TODAY)).toEqual({ dueOn: null, status: 'none' });
   });
 });

@@ -4,6 +4,7 @@
  * Audits found actions repeated three times without follow-up; these rules
  * make that visible. Pure functions, no database.
  */
+import { addDays, addMonths } from '../../platform/calendar/working-days';
 
 /** An action that has been on the agenda at this many supervisions is shown to the service manager. */
 export const REPEAT_THRESHOLD = 3;
@@ -104,6 +105,20 @@ export function repeatedWithoutFollowUp<T extends ActionNode>(
     .sort((a, b) => b.appearances - a.appearances || a.firstAgreedOn.localeCompare(b.firstAgreedOn));
 }
 
+/** Longest part of an action's description quoted in an error message. */
+const QUOTE_MAX = 60;
+
+/**
+ * The error for an earlier action left undecided, naming the action so that
+ * several of them in the error summary can be told apart.
+ */
+export function carryMessage(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (!text) return 'Select whether this action was done or is carried forward to this supervision';
+  const quoted = text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1).trimEnd()}…` : text;
+  return `Select whether the action “${quoted}” was done or is carried forward to this supervision`;
+}
+
 export type CarryDecision = 'done' | 'carry';
 
 /**
@@ -115,6 +130,7 @@ export function decideCarry(
   openActionIds: readonly string[],
   submitted: Readonly<Record<string, unknown>>,
   fieldName: (actionId: string) => string,
+  describe: (actionId: string) => string = () => '',
 ): { ok: true; done: string[]; carry: string[] } | { ok: false; errors: Record<string, string> } {
   const done: string[] = [];
   const carry: string[] = [];
@@ -124,7 +140,34 @@ export function decideCarry(
     const value = submitted[field];
     if (value === 'done') done.push(id);
     else if (value === 'carry') carry.push(id);
-    else errors[field] = 'Select whether this action was done or is carried forward to this supervision';
+    else errors[field] = carryMessage(describe(id));
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, done, carry };
 }
+
+// ---- when a worker's next supervision is due ----------------------------------------------------------
+
+/** A worker's supervision falling due within this many days counts as "due soon". */
+export const SUPERVISION_DUE_SOON_DAYS = 7;
+
+/**
+ * "overdue": a month has passed since the last supervision; "none": no
+ * supervision of this worker is recorded in Oversight, so one is needed now;
+ * "due-soon": due within SUPERVISION_DUE_SOON_DAYS; "not-due": later.
+ */
+export type SupervisionDueStatus = 'overdue' | 'none' | 'due-soon' | 'not-due';
+
+/** Supervision of a case-holding worker is monthly from the previous one (timescales.md, workforce). */
+export function nextSupervision(
+  lastHeldOn: string | null,
+  today: string,
+): { dueOn: string | null; status: SupervisionDueStatus } {
+  if (!lastHeldOn) return { dueOn: null, status: 'none' };
+  const dueOn = addMonths(lastHeldOn, 1);
+  if (dueOn < today) return { dueOn, status: 'overdue' };
+  if (dueOn <= addDays(today, SUPERVISION_DUE_SOON_DAYS)) return { dueOn, status: 'due-soon' };
+  return { dueOn, status: 'not-due' };
+}
+
+/** Whether a worker's supervision needs holding now: overdue, or none recorded yet. */
+export const supervisionNeeded = (status: SupervisionDueStatus) => status === 'overdue' || status === 'none';

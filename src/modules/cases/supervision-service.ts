@@ -10,17 +10,12 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { formatDate } from '../../platform/http/views';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { notifyRegisterChanged } from './importer';
 import * as repo from './practice-repository';
 import { recordedEventTypes } from './recording-repository';
-import {
-  type AssessedAction,
-  assessActions,
-  decideCarry,
-  REPEAT_THRESHOLD,
-  repeatedWithoutFollowUp,
-} from './supervision-rules';
+import { type AssessedAction, assessActions, decideCarry } from './supervision-rules';
 
 /** A well-formed id, so a malformed one is a 404 rather than a database error. */
 export const isUuid = (id: string) =>
@@ -105,7 +100,7 @@ export async function recordSupervision(
   const errors: Record<string, string> = {};
   if (input.heldOn > today) errors.heldOn = 'The date of the supervision must be today or in the past';
   if (form.previous && input.heldOn < form.previous.heldOn) {
-    errors.heldOn = `The date of the supervision must be on or after the last supervision of ${form.worker.name}, on ${form.previous.heldOn}`;
+    errors.heldOn = `The date of the supervision must be on or after the last supervision of ${form.worker.name}, on ${formatDate(form.previous.heldOn)}`;
   }
   const allowed = new Set(form.children.map((c) => c.id));
   if (input.personIds.some((id) => !allowed.has(id))) {
@@ -115,6 +110,7 @@ export async function recordSupervision(
     form.openActions.map((a) => a.action.id),
     input.carry,
     carryField,
+    (id) => form.openActions.find((a) => a.action.id === id)?.action.description ?? '',
   );
   if (!decisions.ok) Object.assign(errors, decisions.errors);
   if (Object.keys(errors).length || !decisions.ok) throw new ValidationError(errors);
@@ -299,16 +295,4 @@ export async function markActionDone(
       });
     }),
   );
-}
-
-/** Actions on the agenda at three or more supervisions and still not done, across the organisation. */
-export async function repeatedActions(db: Db, actor: Actor, ctx: AuditContext): Promise<ActionView[]> {
-  const rows = await repo.listActions(db, actor.organisationId);
-  const listed = repeatedWithoutFollowUp(rows, londonDateOf(ctx.at));
-  await recordAudit(db, ctx, {
-    action: 'supervision.repeated',
-    recordType: 'supervision',
-    detail: `${listed.length} actions repeated at ${REPEAT_THRESHOLD} or more supervisions`,
-  });
-  return listed;
 }

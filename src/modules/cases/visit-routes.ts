@@ -16,8 +16,10 @@ const visitForm = z.object({
   kind: z.enum(['looked_after', 'child_protection', 'child_in_need'], {
     message: 'Select what kind of visit it was',
   }),
-  childSeen: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen' }),
-  seenAlone: z.enum(['yes', 'no'], { message: 'Select yes if the child was seen alone' }),
+  // One answer: seen alone, seen with others present, or not seen (so "seen alone?" is never asked of a child not seen).
+  seen: z.enum(['alone', 'with-others', 'no'], {
+    message: 'Select whether the child was seen, and if so whether they were seen alone',
+  }),
 });
 
 export async function visitRoutes(app: FastifyInstance): Promise<void> {
@@ -78,7 +80,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     if (!date.ok) fields.date = date.message;
     if (!parsed.success || !date.ok) {
       const ordered = Object.fromEntries(
-        ['kind', 'date', 'childSeen', 'seenAlone'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
+        ['kind', 'date', 'seen'].filter((k) => fields[k]).map((k) => [k, fields[k]!]),
       );
       return render(req, reply.code(400), id, { errors: formErrors(ordered), values });
     }
@@ -86,8 +88,8 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       await recordVisit(db, req.actor!, { ...auditContext(req, clock), today: today(clock) }, id, {
         kind: parsed.data.kind as VisitKind,
         date: date.date,
-        childSeen: parsed.data.childSeen === 'yes',
-        seenAlone: parsed.data.seenAlone === 'yes',
+        childSeen: parsed.data.seen !== 'no',
+        seenAlone: parsed.data.seen === 'alone',
       });
     } catch (e) {
       if (e instanceof ValidationError)

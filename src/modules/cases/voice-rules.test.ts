@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeVoiceIndicator, type OpenCaseVoice, percentOf, voiceWindowStart } from './voice-rules';
+import {
+  computeVoiceIndicator,
+  type OpenCaseVoice,
+  percentOf,
+  viewsAreDue,
+  voiceWindowStart,
+} from './voice-rules';
 
 const TODAY = '2026-11-16';
 
@@ -71,5 +77,14 @@ describe('computeVoiceIndicator', () => {
 
   it('reports no share when there are no open cases', () => {
     expect(computeVoiceIndicator([], TODAY)).toMatchObject({ openCases: 0, withViews: 0, percent: null });
+  });
+});
+
+describe('viewsAreDue', () => {
+  it('is due when the views were last recorded before the three-month window, or never', () => {
+    expect(viewsAreDue(null, '2026-11-16')).toBe(true);
+    expect(viewsAreDue('2026-08-15', '2026-11-16')).toBe(true);
+    expect(viewsAreDue('2026-08-16', '2026-11-16')).toBe(false);
+    expect(viewsAreDue('2026-11-01', '2026-11-16')).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ export function voiceWindowStart(today: string): string {
   return addMonths(today, -VOICE_WINDOW_MONTHS);
 }
 
+/** Whether a child's views are due: last recorded before the three-month window, or never. */
+export function viewsAreDue(lastRecordedOn: string | null, today: string): boolean {
+  return lastRecordedOn === null || lastRecordedOn < voiceWindowStart(today);
+}
+
 /** One open case, with its current allocation and the date of the child's latest recorded views. */
 export interface OpenCaseVoice {
   personId: string;

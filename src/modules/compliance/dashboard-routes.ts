@@ -13,18 +13,11 @@ import { auditContext } from '../../platform/http/server';
 import { type Actor, can } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { ALL_STATUSES, monthLabel, OPEN_STATUSES, onTimeTrend, pivot, totals } from './dashboard';
-import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS } from './labels';
+import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS, VISIT_KINDS } from './labels';
 import { STATUS_LABELS, STATUS_TAG, type TaskStatus } from './rules/status';
 import * as compliance from './service';
 
 const LIST_LIMIT = 500;
-
-/** Tasks recorded with the visit form, and the kind of visit each is. */
-const VISIT_KINDS: Record<string, string> = {
-  'cla-visit': 'looked_after',
-  'cp-visit': 'child_protection',
-  'cin-visit': 'child_in_need',
-};
 
 const listQuery = z.object({
   status: z.enum(['', ...ALL_STATUSES] as [string, ...string[]]).optional(),
@@ -148,6 +141,8 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       ...r,
       label: r.key ? (teamName.get(r.key) ?? 'Unknown team') : 'No team',
       link: `/timescales/tasks?team=${r.key ?? ''}`,
+      // The team's name opens its dashboard, by worker and task type.
+      nameLink: r.key && teamName.has(r.key) ? `/timescales/team?team=${r.key}` : undefined,
     }));
     const byLevel = pivot(byLevelRows.map((r) => ({ key: r.serviceLevel, status: r.status!, n: r.n }))).map(
       (r) => ({
@@ -179,9 +174,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     });
     return reply.render('compliance/views/service.njk', {
       byTeam,
-      byTeamTotal: totals(byTeam),
+      byTeamTotal: { ...totals(byTeam), link: '/timescales/tasks?team=' },
       byLevel,
-      byLevelTotal: totals(byLevel),
+      byLevelTotal: { ...totals(byLevel), link: '/timescales/tasks?team=' },
       statuses: OPEN_STATUSES,
       labels,
       trend,
@@ -231,9 +226,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       teamName: team.name,
       teamChoices: allowed.map((t) => choice(t.id, t.name, teamId)),
       byWorker,
-      byWorkerTotal: totals(byWorker),
+      byWorkerTotal: { ...totals(byWorker), link: `/timescales/tasks?team=${teamId}` },
       byType,
-      byTypeTotal: totals(byType),
+      byTypeTotal: { ...totals(byType), link: `/timescales/tasks?team=${teamId}` },
       statuses: OPEN_STATUSES,
       labels,
       computedOn: await compliance.latestComputation(db, actor.organisationId),

@@ -31,7 +31,9 @@ import { sendDailyPrompts } from './service';
 
 let ctx: TestContext;
 const dashboardRow = (html: string, label: string) => {
-  const row = html.split('<tr class="govuk-table__row">').find((r) => r.includes(`>${label}</th>`));
+  const row = html
+    .split('<tr class="govuk-table__row">')
+    .find((r) => r.includes(`>${label}</th>`) || r.includes(`>${label}</a></th>`));
   return row ? [...row.matchAll(/data-sort-value="(\d+)"/g)].map((m) => Number(m[1])) : undefined;
 };
 
@@ -106,6 +108,13 @@ describe('statutory timescale dashboards after an import', () => {
     expect(page.body).toMatch(/>2<\/span> overdue/);
     expect(page.body).toMatch(/>0<\/span> due soon/);
     expect(page.body).toMatch(/>1<\/span> not yet due/);
+    // Each headline figure opens the task list filtered to exactly those tasks.
+    const overdue =
+      /href="(\/timescales\/tasks\?mine=1&amp;status=overdue)"><span[^>]*>2<\/span> overdue/.exec(page.body);
+    expect(overdue).not.toBeNull();
+    expect((await priya.get(overdue![1]!.replaceAll('&amp;', '&'))).body).toContain('2 tasks match');
+    const later = /href="(\/timescales\/tasks\?mine=1&amp;status=upcoming)"/.exec(page.body);
+    expect((await priya.get(later![1]!.replaceAll('&amp;', '&'))).body).toContain('1 task matches');
     expect(page.body).toContain('Kit Mallory');
     expect(page.body).toContain('Rowan Ashgrove');
     expect(page.body).not.toContain('Dawit Haile');
@@ -191,6 +200,15 @@ describe('statutory timescale dashboards after an import', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('1 task matches');
     expect((await sm.get('/timescales/tasks.csv?status=overdue')).statusCode).toBe(200);
+    // The team's name opens the team's dashboard; the totals open the whole list by status.
+    const team = /href="(\/timescales\/team\?team=[0-9a-f-]{36})">Children in Care Team<\/a>/.exec(page.body);
+    expect(team).not.toBeNull();
+    const teamPage = await sm.get(team![1]!);
+    expect(teamPage.statusCode).toBe(200);
+    expect(dashboardRow(teamPage.body, 'Noor Fairley')).toEqual([1, 2, 2, 5]);
+    const total = /href="(\/timescales\/tasks\?team=&amp;status=overdue)">3</.exec(page.body);
+    expect(total).not.toBeNull();
+    expect((await sm.get(total![1]!.replaceAll('&amp;', '&'))).body).toContain('3 tasks match');
   });
 
   it('moves statuses on as the days pass when recomputed', async () => {
@@ -249,6 +267,9 @@ describe('recording a visit through the form', () => {
     const form = await priya.get(url);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Child protection visit');
+    // One open plan: the kind of visit is stated, not asked with a one-option radio group.
+    expect(form.body).toContain('<input type="hidden" name="kind" value="child_protection">');
+    expect(form.body).not.toContain('What kind of visit was it?');
     const personPath = url.split('/visits/')[0];
     const post = (fields: Record<string, string>) => priya.post(`${personPath}/visits?back=/tasks`, fields);
 
@@ -268,14 +289,21 @@ describe('recording a visit through the form', () => {
     const empty = await post({});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the date of the visit');
-    expect(empty.body).toContain('Select yes if the child was seen');
+    expect(empty.body).toContain('Select whether the child was seen, and if so whether they were seen alone');
+    // One question with three answers: "seen alone" is never asked about a child who was not seen.
+    expect(form.body).toContain('Yes, and seen alone');
+    expect(form.body).toContain('No, the child was not seen');
+    expect(form.body).not.toContain('name="seenAlone"');
+    const notSeen = await post({ kind: 'child_protection', seen: 'no' });
+    expect(notSeen.statusCode).toBe(400);
+    expect(notSeen.body).toContain('Enter the date of the visit');
+    expect(notSeen.body).not.toContain('Select whether the child was seen');
     const future = await post({
       kind: 'child_protection',
       'date-day': '20',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'no',
+      seen: 'with-others',
     });
     expect(future.body).toContain('must be today or in the past');
 
@@ -284,8 +312,7 @@ describe('recording a visit through the form', () => {
       'date-day': '16',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'yes',
+      seen: 'alone',
     });
     expect(done.statusCode).toBe(302);
     expect(done.headers.location).toBe('/tasks');
@@ -326,8 +353,7 @@ describe('recording a visit through the form', () => {
       'date-day': '16',
       'date-month': '11',
       'date-year': '2026',
-      childSeen: 'yes',
-      seenAlone: 'no',
+      seen: 'with-others',
     });
     expect(res.statusCode).toBe(404);
     const sm = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));

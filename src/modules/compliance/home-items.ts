@@ -25,6 +25,9 @@ export function dueRangeQuery(from: string, to: string): string {
   return `${parts('from', from)}&${parts('to', to)}`;
 }
 
+/** The statutory task type of management oversight: the case discussed in the worker's supervision. */
+const OVERSIGHT_TASK_TYPE = 'supervision';
+
 const sum = (rows: ReadonlyArray<{ n: number }>) => rows.reduce((n, r) => n + r.n, 0);
 
 async function mine(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
@@ -63,7 +66,7 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
   if (!actor.teamId || can(actor, 'compliance.service')) return [];
   const { db } = app.deps;
   const teamId = actor.teamId;
-  const [byWorker, dueSoon, workers] = await Promise.all([
+  const [byWorker, dueSoon, oversight, workers] = await Promise.all([
     compliance.countTasks(
       db,
       { organisationId: actor.organisationId, teamIds: [teamId], statuses: ['overdue'] },
@@ -73,6 +76,17 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
       db,
       { organisationId: actor.organisationId, teamIds: [teamId], statuses: ['due-soon'] },
       [],
+    ),
+    // Management oversight: each child's case discussed in their worker's supervision, monthly.
+    compliance.countTasks(
+      db,
+      {
+        organisationId: actor.organisationId,
+        teamIds: [teamId],
+        statuses: ['overdue', 'due-soon'],
+        taskTypes: [OVERSIGHT_TASK_TYPE],
+      },
+      ['status'],
     ),
     cases.workersInTeam(db, actor.organisationId, teamId),
   ]);
@@ -88,6 +102,18 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
       text: 'Tasks due soon in your team',
       count: sum(dueSoon),
       href: `/timescales/tasks?team=${teamId}&status=due-soon`,
+      tone: 'due',
+    },
+    {
+      text: "Children whose case is overdue for discussion in their worker's supervision",
+      count: oversight.find((r) => r.status === 'overdue')?.n ?? 0,
+      href: `/timescales/tasks?team=${teamId}&taskType=${OVERSIGHT_TASK_TYPE}&status=overdue`,
+      tone: 'overdue',
+    },
+    {
+      text: "Children whose case is due for discussion in their worker's supervision soon",
+      count: oversight.find((r) => r.status === 'due-soon')?.n ?? 0,
+      href: `/timescales/tasks?team=${teamId}&taskType=${OVERSIGHT_TASK_TYPE}&status=due-soon`,
       tone: 'due',
     },
     ...workers.map(

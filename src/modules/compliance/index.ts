@@ -7,6 +7,7 @@ import { can } from '../../platform/permissions';
 import { onRegisterChanged } from '../cases/service';
 import { dashboardRoutes } from './dashboard-routes';
 import { complianceHomeItems } from './home-items';
+import { VISIT_KINDS } from './labels';
 import { complianceRoutes } from './routes';
 import { STATUS_LABELS, STATUS_TAG } from './rules/status';
 import { latestComputation, listRules, refreshTasks, sendDailyPrompts, tasksForChild } from './service';
@@ -106,11 +107,23 @@ export const complianceModule: OversightModule = {
         ]);
         const byKey = new Map(rules.map((r) => [r.key, r]));
         // Events no extract holds are recorded by form: a link beside each such task, and one for the rest.
+        // Visits by the visit form, the child's record being where the person returns.
         const mayRecord = can(actor, 'cases.events.record');
-        const recordHref = (ruleKey: string) => {
+        const mayVisit = can(actor, 'cases.visits.record');
+        const back = `back=/children/${personId}`;
+        const record = (ruleKey: string): { href: string; text: string } | undefined => {
           const rule = byKey.get(ruleKey);
+          if (mayVisit && VISIT_KINDS[ruleKey]) {
+            return {
+              href: `/children/${personId}/visits/new?kind=${VISIT_KINDS[ruleKey]}&${back}`,
+              text: 'Record a visit',
+            };
+          }
           return mayRecord && rule?.recordable
-            ? `/children/${personId}/events/new?type=${rule.current.definition.completion}&back=/children/${personId}`
+            ? {
+                href: `/children/${personId}/events/new?type=${rule.current.definition.completion}&${back}`,
+                text: 'Record an event',
+              }
             : undefined;
         };
         return {
@@ -119,9 +132,11 @@ export const complianceModule: OversightModule = {
             tasks: tasks.map((t) => ({
               ...t,
               ruleName: byKey.get(t.ruleKey)?.current.definition.name ?? t.ruleKey,
-              recordHref: recordHref(t.ruleKey),
+              record: record(t.ruleKey),
             })),
             recordEventsHref: mayRecord ? `/children/${personId}/events/new` : undefined,
+            overdue: tasks.filter((t) => t.status === 'overdue').length,
+            dueSoon: tasks.filter((t) => t.status === 'due-soon').length,
             labels: STATUS_LABELS,
             tags: STATUS_TAG,
             computedOn: await latestComputation(db, actor.organisationId),

@@ -24,6 +24,13 @@ export const TASK_TYPE_LABELS: Record<string, string> = {
   supervision: 'Supervision',
 };
 
+/** Tasks recorded with the visit form, and the kind of visit each is. */
+export const VISIT_KINDS: Record<string, string> = {
+  'cla-visit': 'looked_after',
+  'cp-visit': 'child_protection',
+  'cin-visit': 'child_in_need',
+};
+
 export const SOURCE_TYPE_LABELS: Record<RuleDefinition['sourceType'], string> = {
   statute: 'Statute',
   regulation: 'Regulation',

@@ -8,6 +8,7 @@ import type { HomeItemProvider } from '../../platform/home/items';
 import { can } from '../../platform/permissions';
 import { plansWithAttention } from './attention';
 import { myActions } from './service';
+import { staleActions } from './stale';
 
 export const plansHomeItems: HomeItemProvider[] = [
   {
@@ -45,6 +46,12 @@ export const plansHomeItems: HomeItemProvider[] = [
         ).length,
         href: '/plans?attention=red-or-overdue',
         tone: 'overdue',
+      },
+      {
+        text: "Actions across the service not reviewed within their plan's monitoring period",
+        count: (await staleActions(app.deps.db, actor, today(app.deps.clock))).length,
+        href: '/plans/stale-actions',
+        tone: 'due',
       },
     ],
   },

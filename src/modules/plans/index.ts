@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { plansHomeItems } from './home-items';
 import { plansRoutes } from './routes';
+import { staleRoutes } from './stale-routes';
 
 /**
  * Improvement plans and action tracking. Committee members hold only
@@ -61,6 +62,9 @@ export const plansModule: OversightModule = {
     { href: '/plans', text: 'Plans', permission: 'plans.published' },
     { href: '/plans/settings/rag-key', text: 'RAG key', permission: 'plans.configure' },
   ],
-  routes: plansRoutes,
+  routes: async (app) => {
+    await plansRoutes(app);
+    await staleRoutes(app);
+  },
   homeItems: plansHomeItems,
 };

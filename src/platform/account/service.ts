@@ -39,11 +39,13 @@ export const newPasswordForm = z.object({
     .max(1024, 'Password must be 256 characters or fewer'),
 });
 
-export const changePasswordForm = newPasswordForm.extend({
+/** Current password first: the error summary lists problems in the order the fields are on the page. */
+export const changePasswordForm = z.object({
   current: z
     .string({ error: 'Enter your current password' })
     .min(1, 'Enter your current password')
     .max(1024, 'Password must be 256 characters or fewer'),
+  ...newPasswordForm.shape,
 });
 
 /** What is wrong with a new password and its confirmation, as field messages; null when it is fine. */

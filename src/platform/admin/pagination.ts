@@ -17,6 +17,8 @@ export interface Pagination {
   to: number;
   total: number;
   pages: number;
+  /** The page shown, for the page title ("Users, page 2 of 5"). */
+  page: number;
 }
 
 export function limitOffset({ page, pageSize }: PageRequest): { limit: number; offset: number } {
@@ -35,7 +37,7 @@ export function paginate(
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : Math.min(total, (page - 1) * pageSize + 1);
   const to = Math.min(total, page * pageSize);
-  if (pages <= 1) return { from, to, total, pages };
+  if (pages <= 1) return { from, to, total, pages, page };
   const shown = new Set([1, pages, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pages));
   const items: NonNullable<Pagination['component']>['items'] = [];
   let last = 0;
@@ -54,6 +56,7 @@ export function paginate(
     to,
     total,
     pages,
+    page,
   };
 }
 

@@ -310,6 +310,8 @@ export async function buildApp(
         roleName: actor ? ROLE_NAMES[actor.role] : undefined,
         nav: actor ? nav.filter((n) => can(actor, n.permission)) : [],
         currentPath: req.url.split('?')[0],
+        // The page's address with its query, for links that bring the person back here (?from=).
+        currentUrl: req.url,
         csrfToken: csrfTokenFor(binding, deps.sessionSettings.secret),
         requestId: req.id,
         uploadLimits: {

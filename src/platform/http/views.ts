@@ -67,9 +67,17 @@ export function createViews(): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false },
   );
   env.addFilter('date', formatDate);
+  // The title of a paged list says which page: "Users, page 2 of 5".
+  env.addFilter('paged', pagedTitle);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('number', (n: number | null | undefined) =>
     n == null ? '' : Number(n).toLocaleString('en-GB'),
   );
   return env;
+}
+
+/** A paged list's title, with the page when there is more than one. */
+export function pagedTitle(name: string, pagination?: { page?: number; pages?: number } | null): string {
+  if (!pagination?.page || !pagination.pages || pagination.pages <= 1) return name;
+  return `${name}, page ${pagination.page} of ${pagination.pages}`;
 }
