@@ -42,6 +42,35 @@ export async function childrenWithViewsDue(
     .map((r) => r.personId);
 }
 
+/**
+ * How many children childrenWithViewsDue would list: one count query, for the
+ * home page, which shows the number and links to the list.
+ */
+export async function countChildrenWithViewsDue(
+  db: Db,
+  actor: Actor,
+  today: string,
+  options: { own?: boolean } = {},
+): Promise<number> {
+  const since = voiceWindowStart(today);
+  const scope = options.own ? 'own' : ROLE_CASE_SCOPE[actor.role];
+  if (scope === 'organisation')
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, { kind: scope });
+  if (scope === 'own') {
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, {
+      kind: scope,
+      userId: actor.userId,
+    });
+  }
+  if (scope === 'team' && actor.teamId) {
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, {
+      kind: scope,
+      teamId: actor.teamId,
+    });
+  }
+  return 0;
+}
+
 /** Supervision actions on the agenda at three or more supervisions and still not done. */
 export async function repeatedActionCount(db: Db, organisationId: string, today: string): Promise<number> {
   return repeatedWithoutFollowUp(await repo.listActions(db, organisationId), today).length;

@@ -6,7 +6,7 @@
 import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
 import { can } from '../../platform/permissions';
-import { childrenWithViewsDue, importProblemCount, repeatedActionCount } from './attention';
+import { countChildrenWithViewsDue, importProblemCount, repeatedActionCount } from './attention';
 
 export const casesHomeItems: HomeItemProvider[] = [
   {
@@ -16,11 +16,11 @@ export const casesHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => {
       // Managers who see the indicator are given their team's count instead.
       if (can(actor, 'cases.voice.indicator')) return [];
-      const due = await childrenWithViewsDue(app.deps.db, actor, today(app.deps.clock), { own: true });
+      const due = await countChildrenWithViewsDue(app.deps.db, actor, today(app.deps.clock), { own: true });
       return [
         {
           text: 'Children whose views were last recorded more than three months ago',
-          count: due.length,
+          count: due,
           href: '/children/mine?views=due',
           tone: 'due',
         },
@@ -32,14 +32,14 @@ export const casesHomeItems: HomeItemProvider[] = [
     order: 33,
     permission: 'cases.voice.indicator',
     load: async (app, actor) => {
-      const due = await childrenWithViewsDue(app.deps.db, actor, today(app.deps.clock));
+      const due = await countChildrenWithViewsDue(app.deps.db, actor, today(app.deps.clock));
       return [
         {
           text:
             actor.role === 'team_manager'
               ? 'Children in your team whose views were last recorded more than three months ago'
               : 'Children whose views were last recorded more than three months ago',
-          count: due.length,
+          count: due,
           href: '/children/voice-indicator',
           tone: 'due',
         },

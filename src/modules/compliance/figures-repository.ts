@@ -98,14 +98,19 @@ export async function openCounts(
         eq(complianceOpenCounts.organisationId, f.organisationId),
         inArray(complianceOpenCounts.status, [...f.statuses]),
         f.taskTypes?.length ? inArray(complianceOpenCounts.taskType, [...f.taskTypes]) : undefined,
-        f.serviceLevels?.length ? inArray(complianceOpenCounts.serviceLevel, [...f.serviceLevels]) : undefined,
+        f.serviceLevels?.length
+          ? inArray(complianceOpenCounts.serviceLevel, [...f.serviceLevels])
+          : undefined,
         f.teamIds?.length ? inArray(complianceOpenCounts.teamId, [...f.teamIds]) : undefined,
         f.workerIds?.length ? inArray(complianceOpenCounts.workerId, [...f.workerIds]) : undefined,
       ),
     )
     .groupBy(...by.map((k) => cols[k]));
   // Like a count of the tasks: one row when there are no keys, and no group that counts nothing.
-  const counted = rows.map((r) => ({ ...(r as unknown as Record<FigureKey, string | null>), n: Number(r.n) }));
+  const counted = rows.map((r) => ({
+    ...(r as unknown as Record<FigureKey, string | null>),
+    n: Number(r.n),
+  }));
   return by.length ? counted.filter((r) => r.n > 0) : counted;
 }
 

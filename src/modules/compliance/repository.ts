@@ -173,20 +173,40 @@ function where(f: TaskFilter): SQL | undefined {
   );
 }
 
+/** The order a list shows statuses in, what needs action first; the rest after them, by due date. */
+const LIST_ORDER = ['overdue', 'due-soon', 'upcoming'] as const;
+
+/**
+ * Tasks in status order (overdue first), then by due date. One indexed read
+ * per status (compliance_tasks_org_status: organisation, open, status, due),
+ * stopping once the list is full, instead of sorting every matching task.
+ */
 export async function listTasks(
   db: Db,
   filter: TaskFilter,
   limit = 5000,
 ): Promise<Array<typeof complianceTasks.$inferSelect>> {
-  return db
-    .select()
-    .from(complianceTasks)
-    .where(where(filter))
-    .orderBy(
-      sql`case ${complianceTasks.status} when 'overdue' then 0 when 'due-soon' then 1 when 'upcoming' then 2 else 3 end`,
-      asc(complianceTasks.due),
-    )
-    .limit(limit);
+  const first: readonly string[] = LIST_ORDER;
+  const rest = filter.statuses?.length
+    ? filter.statuses.filter((s) => !first.includes(s))
+    : ['done', 'done-late'];
+  const groups = [
+    ...LIST_ORDER.filter((s) => !filter.statuses?.length || filter.statuses.includes(s)).map((s) => [s]),
+    ...(rest.length ? [rest] : []),
+  ];
+  const rows: Array<typeof complianceTasks.$inferSelect> = [];
+  for (const statuses of groups) {
+    if (rows.length >= limit) break;
+    rows.push(
+      ...(await db
+        .select()
+        .from(complianceTasks)
+        .where(where({ ...filter, statuses }))
+        .orderBy(asc(complianceTasks.due))
+        .limit(limit - rows.length)),
+    );
+  }
+  return rows;
 }
 
 export type GroupKey = 'status' | 'taskType' | 'serviceLevel' | 'teamId' | 'workerId' | 'ruleKey';

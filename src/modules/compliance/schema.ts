@@ -69,7 +69,8 @@ export const complianceTasks = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
   },
   (t) => [
-    index('compliance_tasks_org_status').on(t.organisationId, t.episodeOpen, t.status),
+    // Lists read each status in due-date order from this index, stopping when the page is full.
+    index('compliance_tasks_org_status').on(t.organisationId, t.episodeOpen, t.status, t.due),
     index('compliance_tasks_org_team').on(t.organisationId, t.teamId),
     index('compliance_tasks_org_worker').on(t.organisationId, t.workerId),
     index('compliance_tasks_org_person').on(t.organisationId, t.personId),
