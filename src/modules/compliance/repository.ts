@@ -128,8 +128,12 @@ export async function replaceTasks(
   for (let i = 0; i < rows.length; i += 2000) {
     await db.insert(complianceTasks).values(rows.slice(i, i + 2000));
   }
-  if (personIds === 'all') await figures.adjustFigures(db, organisationId, undefined, 1);
-  else {
+  if (personIds === 'all') {
+    await figures.adjustFigures(db, organisationId, undefined, 1);
+    // Every task was rewritten: refresh the planner's statistics (the embedded database has no
+    // autovacuum to do it), or the lists read every overdue task to find one team's.
+    await db.execute(sql`analyze compliance_tasks, compliance_open_counts, compliance_month_counts`);
+  } else {
     for (let i = 0; i < personIds.length; i += 1000) {
       await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), 1);
     }
