@@ -21,19 +21,16 @@ import type { DemoOrganisation } from '../src/demo/organisation';
 import { loadConfig } from '../src/platform/config';
 import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
 import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
-import { benchPage, formatNumber, formatTable, type PageTiming, signInCookie, timed } from './harness';
+import { benchPage, formatNumber, formatTable, signInCookie, timed } from './harness';
+import { type LoadResult, loadSeconds, loadTable, runLoad } from './load';
+import { type BenchPage, namedPages, sideBySide, type TimedPage } from './pages';
 
 /** Requests per page. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 
-/**
- * Pages to time besides the navigation (below), and as whom: later issues add
- * pages here that no navigation item leads to, such as a child's record.
- */
-const PAGES: Array<{ role: Role; url: string; label: string }> = [
-  // Every role's home page: it gathers each module's counts of what needs attention.
-  ...ROLES.map((role) => ({ role, url: '/', label: `Home (${ROLE_NAMES[role].toLowerCase()})` })),
-];
+/** `npm run bench -- --load`: also put simulated users on each database (bench/load.ts). */
+const LOAD = process.argv.includes('--load');
+let LOAD_SECONDS = 0;
 
 /**
  * Every page in the navigation of these roles is timed, so each module's
@@ -41,22 +38,23 @@ const PAGES: Array<{ role: Role; url: string; label: string }> = [
  */
 const NAVIGATION_ROLES: Role[] = ['senior_leader', 'service_manager', 'team_manager', 'practitioner'];
 
-/** The navigation pages of each role (each address once, as the first role that has it). */
-function navigationPages(oversight: Oversight): Array<{ role: Role; url: string; label: string }> {
+/** The navigation pages one role has (the home page apart: it is timed for every role). */
+function navigationOf(oversight: Oversight, role: Role): BenchPage[] {
   const { nav, grants } = oversight.app.deps;
+  const held = grants.get(role) ?? new Set<string>();
+  return nav
+    .filter((item) => item.href !== '/' && (item.permission === SIGNED_IN || held.has(item.permission)))
+    .map((item) => ({ role, url: item.href, label: `${item.text} (${ROLE_NAMES[role].toLowerCase()})` }));
+}
+
+/** The navigation pages of each role (each address once, as the first role that has it). */
+function navigationPages(oversight: Oversight): BenchPage[] {
   const seen = new Set<string>();
-  const pages: Array<{ role: Role; url: string; label: string }> = [];
-  for (const role of NAVIGATION_ROLES) {
-    const held = grants.get(role) ?? new Set<string>();
-    for (const item of nav) {
-      if (item.permission !== SIGNED_IN && !held.has(item.permission)) continue;
-      // The home page is timed for every role (PAGES), not only the first.
-      if (item.href === '/' || seen.has(item.href)) continue;
-      seen.add(item.href);
-      pages.push({ role, url: item.href, label: `${item.text} (${ROLE_NAMES[role].toLowerCase()})` });
-    }
-  }
-  return pages;
+  return NAVIGATION_ROLES.flatMap((role) => navigationOf(oversight, role)).filter((p) => {
+    if (seen.has(p.url)) return false;
+    seen.add(p.url);
+    return true;
+  });
 }
 
 interface Phase {
@@ -70,8 +68,9 @@ interface DatabaseResult {
   demoSteps: Phase[];
   rows: Array<{ table: string; rows: number }>;
   sizeBytes: number | null;
-  pages: Array<PageTiming & { label: string; role: Role }>;
+  pages: TimedPage[];
   rssBytesAfterLoad: number;
+  load?: LoadResult[];
 }
 
 // Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
@@ -191,14 +190,19 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
 
     const pages: DatabaseResult['pages'] = [];
     const cookies = new Map<Role, string>();
-    for (const p of [...navigationPages(oversight), ...PAGES]) {
-      const user = org.users.find((u) => u.role === p.role);
-      if (!user) throw new Error(`the demo has no ${p.role}`);
-      let cookie = cookies.get(p.role);
+    const cookieOf = async (role: Role) => {
+      const user = org.users.find((u) => u.role === role);
+      if (!user) throw new Error(`the demo has no ${role}`);
+      let cookie = cookies.get(role);
       if (!cookie) {
-        cookie = await signInCookie(oversight.app, user.email, org.password);
-        cookies.set(p.role, cookie);
+        cookie = await signInCookie(oversight!.app, user.email, org.password);
+        cookies.set(role, cookie);
       }
+      return cookie;
+    };
+    const named = await namedPages(oversight, org.organisationId, (m) => log(`${kind}: ${m}`));
+    for (const p of [...navigationPages(oversight), ...named]) {
+      const cookie = await cookieOf(p.role);
       log(`${kind}: ${REQUESTS} requests for ${p.url} as ${p.role}`);
       try {
         pages.push({
@@ -212,7 +216,25 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
         failures.push(`${kind}: ${p.url} as ${p.role}: ${(e as Error).message}`);
       }
     }
-    return { database: kind, phases, demoSteps: stepTimings, rows, sizeBytes, pages, rssBytesAfterLoad };
+    let load: LoadResult[] | undefined;
+    if (LOAD) {
+      log(`${kind}: ${LOAD_SECONDS} s of load from simulated users`);
+      // Each role browses its own navigation and the named pages it opens.
+      const loadPages = [...ROLES.flatMap((role) => navigationOf(oversight!, role)), ...named];
+      load = await runLoad(oversight, loadPages, cookieOf, LOAD_SECONDS);
+      for (const r of load.filter((l) => l.errors > 0))
+        failures.push(`${kind}: ${r.errors} errors under load as ${r.role}`);
+    }
+    return {
+      database: kind,
+      phases,
+      demoSteps: stepTimings,
+      rows,
+      sizeBytes,
+      pages,
+      rssBytesAfterLoad,
+      load,
+    };
   } finally {
     await oversight?.close();
     await server?.drop();
@@ -278,6 +300,7 @@ async function main(): Promise<void> {
       `BENCH_REQUESTS must be a whole number of 1 or more, like 20 (it is ${process.env.BENCH_REQUESTS}).`,
     );
   }
+  if (LOAD) LOAD_SECONDS = loadSeconds();
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   const startedAt = new Date();
   log(`Oversight benchmark: large demo authority, ${REQUESTS} requests per page`);
@@ -286,6 +309,9 @@ async function main(): Promise<void> {
   else log('BENCH_DATABASE_URL and DATABASE_URL are unset: the PostgreSQL server is not measured');
 
   for (const r of results) process.stdout.write(`${report(r)}\n`);
+  process.stdout.write(`\n=== Pages on both databases (ms) ===\n\n${sideBySide(results)}\n`);
+  for (const r of results)
+    if (r.load) process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS)}\n`);
 
   const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(resultsDir, { recursive: true });

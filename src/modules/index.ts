@@ -6,4 +6,10 @@ import { plansModule } from './plans/index';
 import { qaModule } from './qa/index';
 
 /** Every feature module, in navigation order. Each is a folder under src/modules. */
-export const featureModules: OversightModule[] = [casesModule, complianceModule, missingModule, plansModule, qaModule];
+export const featureModules: OversightModule[] = [
+  casesModule,
+  complianceModule,
+  missingModule,
+  plansModule,
+  qaModule,
+];

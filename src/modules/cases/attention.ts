@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/client';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import * as attentionRepo from './attention-repository';
 import * as repo from './practice-repository';
-import { viewsAreDue } from './voice-rules';
+import { viewsAreDue, voiceWindowStart } from './voice-rules';
 
 /** Whether an open case sits in this person's scope: their own caseload, their team, or the organisation. */
 export function inActorScope(
@@ -38,6 +38,35 @@ export async function childrenWithViewsDue(
     .filter((r) => (options.own ? r.workerUserId === actor.userId : inActorScope(actor, r)))
     .filter((r) => viewsAreDue(r.lastVoiceOn, today))
     .map((r) => r.personId);
+}
+
+/**
+ * How many children childrenWithViewsDue would list: one count query, for the
+ * home page, which shows the number and links to the list.
+ */
+export async function countChildrenWithViewsDue(
+  db: Db,
+  actor: Actor,
+  today: string,
+  options: { own?: boolean } = {},
+): Promise<number> {
+  const since = voiceWindowStart(today);
+  const scope = options.own ? 'own' : ROLE_CASE_SCOPE[actor.role];
+  if (scope === 'organisation')
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, { kind: scope });
+  if (scope === 'own') {
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, {
+      kind: scope,
+      userId: actor.userId,
+    });
+  }
+  if (scope === 'team' && actor.teamId) {
+    return attentionRepo.countViewsDue(db, actor.organisationId, today, since, {
+      kind: scope,
+      teamId: actor.teamId,
+    });
+  }
+  return 0;
 }
 
 import { PROBLEM_STATUSES } from './attention-repository';

@@ -9,7 +9,7 @@
 import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
 import { can } from '../../platform/permissions';
-import { childrenWithViewsDue, importProblemCount } from './attention';
+import { countChildrenWithViewsDue, importProblemCount } from './attention';
 import { myOpenActions, repeatedInScope, supervisionDueCounts } from './supervision-attention';
 import { SUPERVISION_DUE_SOON_DAYS } from './supervision-rules';
 
@@ -21,11 +21,11 @@ export const casesHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => {
       // Managers who see the indicator are given their team's count instead.
       if (can(actor, 'cases.voice.indicator')) return [];
-      const due = await childrenWithViewsDue(app.deps.db, actor, today(app.deps.clock), { own: true });
+      const due = await countChildrenWithViewsDue(app.deps.db, actor, today(app.deps.clock), { own: true });
       return [
         {
           text: 'Children whose views were last recorded more than three months ago',
-          count: due.length,
+          count: due,
           href: '/children/mine?views=due',
           tone: 'due',
         },
@@ -37,14 +37,14 @@ export const casesHomeItems: HomeItemProvider[] = [
     order: 33,
     permission: 'cases.voice.indicator',
     load: async (app, actor) => {
-      const due = await childrenWithViewsDue(app.deps.db, actor, today(app.deps.clock));
+      const due = await countChildrenWithViewsDue(app.deps.db, actor, today(app.deps.clock));
       return [
         {
           text:
             actor.role === 'team_manager'
               ? 'Children in your team whose views were last recorded more than three months ago'
               : 'Children whose views were last recorded more than three months ago',
-          count: due.length,
+          count: due,
           href: '/children/voice-indicator',
           tone: 'due',
         },

@@ -257,17 +257,21 @@ export async function supervisees(
   teamId: string | null,
   today: string,
 ): Promise<SuperviseeRow[]> {
-  // Each worker's latest allocation in one sorted pass (not a lookup per worker), then the
-  // team filter, then allocation counts for that team's workers only.
+  // Each worker's latest allocation is one probe of an index (case_involvements_worker_latest), not a
+  // sort of every allocation; the children each holds today are counted in one grouped pass over
+  // today's allocations (case_involvements_current), not a count per worker.
   const team = teamId === null ? sql`true` : sql`s.team_id = ${teamId}::uuid`;
   return rawRows<SuperviseeRow>(
     db,
-    sql`with latest as (
-          select distinct on (i.worker_id) i.worker_id, ct.team_id, ct.name as team_name
-          from case_involvements i
-          join case_teams ct on ct.id = i.case_team_id
+    sql`with held as (
+          select i.worker_id, count(*)::int as n from case_involvements i
           where i.organisation_id = ${organisationId} and i.closed_at is null and i.worker_id is not null
-          order by i.worker_id, i.start_date desc, i.source_id desc
+            and i.start_date <= ${today}::date and (i.end_date is null or i.end_date >= ${today}::date)
+          group by i.worker_id
+        ), last as (
+          select sv.worker_id, max(sv.held_on)::text as held_on from supervisions sv
+          where sv.organisation_id = ${organisationId}
+          group by sv.worker_id
         ), s as (
           select w.id, w.name, w.job_title, w.user_id,
             coalesce(u.team_id, latest.team_id) as team_id,
@@ -275,16 +279,22 @@ export async function supervisees(
           from case_workers w
           left join users u on u.id = w.user_id and u.organisation_id = w.organisation_id
           left join teams t on t.id = u.team_id
-          left join latest on latest.worker_id = w.id
+          left join lateral (
+            select ct.team_id, ct.name as team_name
+            from case_involvements i
+            join case_teams ct on ct.id = i.case_team_id
+            where i.organisation_id = ${organisationId} and i.worker_id = w.id and i.closed_at is null
+            order by i.start_date desc, i.source_id desc
+            limit 1
+          ) latest on true
           where w.organisation_id = ${organisationId} and w.closed_at is null
         )
         select s.id, s.name, s.job_title as "jobTitle", s.user_id as "userId", s.team_id as "teamId",
-          s.team_name as "teamName",
-          (select count(*)::int from case_involvements i where i.worker_id = s.id and i.closed_at is null
-            and i.start_date <= ${today}::date and (i.end_date is null or i.end_date >= ${today}::date)) as "openAllocations",
-          (select max(sv.held_on)::text from supervisions sv
-            where sv.organisation_id = ${organisationId} and sv.worker_id = s.id) as "lastSupervisedOn"
-        from s where ${team}
+          s.team_name as "teamName", coalesce(held.n, 0) as "openAllocations",
+          last.held_on as "lastSupervisedOn"
+        from s left join held on held.worker_id = s.id
+          left join last on last.worker_id = s.id
+        where ${team}
         order by s.name, s.id`,
   );
 }

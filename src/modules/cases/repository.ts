@@ -817,9 +817,10 @@ export async function workersInTeam(db: Db, organisationId: string, teamId: stri
           ${
             teamId === null
               ? sql`true`
-              : sql`exists (select 1 from case_involvements i join case_teams ct on ct.id = i.case_team_id
-            where i.worker_id = w.id and i.closed_at is null and ct.team_id = ${teamId}::uuid
-              and i.end_date is null)
+              : // Open-ended allocations in the team, read once (case_involvements_current), not per worker.
+                sql`w.id in (select i.worker_id from case_involvements i join case_teams ct on ct.id = i.case_team_id
+            where i.organisation_id = ${organisationId} and i.closed_at is null and ct.team_id = ${teamId}::uuid
+              and i.end_date is null and i.worker_id is not null)
           or exists (select 1 from users u where u.id = w.user_id and u.team_id = ${teamId}::uuid)`
           })
         order by w.name`,

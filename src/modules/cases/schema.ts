@@ -239,6 +239,12 @@ export const caseInvolvements = pgTable(
     ...personalIndexes('case_involvements', t),
     index('case_involvements_worker').on(t.workerId),
     index('case_involvements_team').on(t.caseTeamId),
+    // A worker's latest allocation (supervision's list of workers), read backwards without a sort.
+    index('case_involvements_worker_latest')
+      .on(t.organisationId, t.workerId, t.startDate, t.sourceId)
+      .where(sql`${t.closedAt} is null`),
+    // Today's allocations: those not ended, or ending today or later.
+    index('case_involvements_current').on(t.organisationId, t.endDate).where(sql`${t.closedAt} is null`),
   ],
 );
 

@@ -26,6 +26,7 @@ import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test
 import { rawRows } from '../../platform/db/client';
 import { extractFiles } from '../cases/fixtures';
 import { importSettled, startSsdImport } from '../cases/service';
+import { countedFromTasks, storedFigures } from './figures-repository';
 import { timescalesExtract } from './fixtures';
 import { sendDailyPrompts } from './service';
 
@@ -73,6 +74,15 @@ async function importExtract(): Promise<void> {
   await ctx.app.deps.background.idle();
 }
 afterAll(async () => ctx.close());
+
+/** The dashboards' stored figures are exactly what counting the tasks gives, and count something. */
+async function expectFiguresMatchTasks(): Promise<void> {
+  const db = ctx.oversight.database.db;
+  const stored = await storedFigures(db, ctx.org.organisationId);
+  expect(stored).toEqual(await countedFromTasks(db, ctx.org.organisationId));
+  expect(stored.open.length).toBeGreaterThan(0);
+  expect(stored.months.length).toBeGreaterThan(0);
+}
 
 describe('statutory timescale dashboards after an import', () => {
   it('computes the tasks worked out by hand', async () => {
@@ -211,10 +221,24 @@ describe('statutory timescale dashboards after an import', () => {
     expect((await sm.get(total![1]!.replaceAll('&amp;', '&'))).body).toContain('3 tasks match');
   });
 
+  it('stores the figures the dashboards read, the same as counting the tasks after the import', async () => {
+    await expectFiguresMatchTasks();
+    const stored = await storedFigures(ctx.oversight.database.db, ctx.org.organisationId);
+    const n = (status: string) =>
+      stored.open.filter((r) => r.status === status).reduce((t, r) => t + Number(r.n), 0);
+    // Worked out by hand above: overdue 2 + 1, due soon 2, not yet due 1 + 2.
+    expect([n('overdue'), n('due-soon'), n('upcoming')]).toEqual([3, 2, 3]);
+  });
+
   it('moves statuses on as the days pass when recomputed', async () => {
     ctx.clock.set('2026-11-24T09:00:00Z');
     const { refreshTasks } = await import('./service');
     await refreshTasks(ctx.oversight.database.db, ctx.org.organisationId, 'all', ctx.clock);
+    // The stored figures move with them: the due-soon review and health assessment are now overdue.
+    await expectFiguresMatchTasks();
+    const moved = await storedFigures(ctx.oversight.database.db, ctx.org.organisationId);
+    const overdue = moved.open.filter((r) => r.status === 'overdue').reduce((t, r) => t + Number(r.n), 0);
+    expect(overdue).toBe(5);
     const rows = await rawRows<{ rule_key: string; status: string }>(
       ctx.oversight.database.db,
       sql`select rule_key, status from compliance_tasks where rule_key in ('cla-review', 'initial-health')`,
@@ -329,6 +353,8 @@ describe('recording a visit through the form', () => {
       '2026-11-03 done-late 2026-11-16',
       '2026-11-30 upcoming ',
     ]);
+    // The child's old tasks left the stored figures and the new ones joined them.
+    await expectFiguresMatchTasks();
   });
 
   it('keeps a visit recorded in Oversight when the next full extract arrives without it', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
+import * as figures from './figures-repository';
 import type { ComputedTask, RuleVersion } from './rules/engine';
 import type { RuleDefinition } from './rules/model';
 import { compliancePrompts, complianceSettings, complianceTasks, timescaleRules } from './schema';
@@ -89,9 +90,12 @@ export async function replaceTasks(
     sql`select pg_advisory_xact_lock(hashtextextended(${`compliance.tasks:${organisationId}`}, 0))`,
   );
   if (personIds === 'all') {
+    await figures.clearFigures(db, organisationId);
     await db.delete(complianceTasks).where(eq(complianceTasks.organisationId, organisationId));
   } else if (personIds.length) {
     for (let i = 0; i < personIds.length; i += 1000) {
+      // The stored figures lose these children's old tasks, and gain their new ones below.
+      await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), -1);
       await db
         .delete(complianceTasks)
         .where(
@@ -124,6 +128,24 @@ export async function replaceTasks(
   for (let i = 0; i < rows.length; i += 2000) {
     await db.insert(complianceTasks).values(rows.slice(i, i + 2000));
   }
+  if (personIds === 'all') {
+    await figures.adjustFigures(db, organisationId, undefined, 1);
+    // Every task was rewritten: refresh the planner's statistics (the embedded database has no
+    // autovacuum to do it), or the lists read every overdue task to find one team's.
+    await db.execute(sql`analyze compliance_tasks, compliance_open_counts, compliance_month_counts`);
+  } else {
+    for (let i = 0; i < personIds.length; i += 1000) {
+      await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), 1);
+    }
+  }
+}
+
+/** A filter the stored open-task figures can answer: open work of open episodes, by team, worker, level or kind. */
+function openFigureFilter(f: TaskFilter, by: readonly GroupKey[]): figures.OpenFilter | undefined {
+  const open: readonly string[] = figures.OPEN_COUNTED;
+  if (f.openOnly === false || f.personIds?.length || f.dueFrom || f.dueTo || by.includes('ruleKey')) return;
+  if (!f.statuses?.length || !f.statuses.every((s) => open.includes(s))) return;
+  return { ...f, statuses: f.statuses };
 }
 
 export interface TaskFilter {
@@ -155,20 +177,40 @@ function where(f: TaskFilter): SQL | undefined {
   );
 }
 
+/** The order a list shows statuses in, what needs action first; the rest after them, by due date. */
+const LIST_ORDER = ['overdue', 'due-soon', 'upcoming'] as const;
+
+/**
+ * Tasks in status order (overdue first), then by due date. One indexed read
+ * per status (compliance_tasks_org_status: organisation, open, status, due),
+ * stopping once the list is full, instead of sorting every matching task.
+ */
 export async function listTasks(
   db: Db,
   filter: TaskFilter,
   limit = 5000,
 ): Promise<Array<typeof complianceTasks.$inferSelect>> {
-  return db
-    .select()
-    .from(complianceTasks)
-    .where(where(filter))
-    .orderBy(
-      sql`case ${complianceTasks.status} when 'overdue' then 0 when 'due-soon' then 1 when 'upcoming' then 2 else 3 end`,
-      asc(complianceTasks.due),
-    )
-    .limit(limit);
+  const first: readonly string[] = LIST_ORDER;
+  const rest = filter.statuses?.length
+    ? filter.statuses.filter((s) => !first.includes(s))
+    : ['done', 'done-late'];
+  const groups = [
+    ...LIST_ORDER.filter((s) => !filter.statuses?.length || filter.statuses.includes(s)).map((s) => [s]),
+    ...(rest.length ? [rest] : []),
+  ];
+  const rows: Array<typeof complianceTasks.$inferSelect> = [];
+  for (const statuses of groups) {
+    if (rows.length >= limit) break;
+    rows.push(
+      ...(await db
+        .select()
+        .from(complianceTasks)
+        .where(where({ ...filter, statuses }))
+        .orderBy(asc(complianceTasks.due))
+        .limit(limit - rows.length)),
+    );
+  }
+  return rows;
 }
 
 export type GroupKey = 'status' | 'taskType' | 'serviceLevel' | 'teamId' | 'workerId' | 'ruleKey';
@@ -179,6 +221,13 @@ export async function countTasks(
   filter: TaskFilter,
   by: readonly GroupKey[],
 ): Promise<Array<Record<GroupKey, string | null> & { n: number }>> {
+  // Dashboards' counts come from the stored figures; a list's counts (dates, children) from the tasks.
+  const stored = openFigureFilter(filter, by);
+  if (stored) {
+    return (await figures.openCounts(db, stored, by as readonly figures.FigureKey[])) as Array<
+      Record<GroupKey, string | null> & { n: number }
+    >;
+  }
   const cols = {
     status: complianceTasks.status,
     taskType: complianceTasks.taskType,
@@ -201,6 +250,9 @@ export async function onTimeByMonth(
   db: Db,
   filter: TaskFilter,
 ): Promise<Array<{ month: string; due: number; onTime: number }>> {
+  // The whole organisation's trend is stored; a narrower one is counted from the tasks.
+  const { organisationId, ...narrower } = filter;
+  if (!Object.values(narrower).some((v) => v !== undefined)) return figures.monthCounts(db, organisationId);
   const month = sql<string>`to_char(${complianceTasks.due}, 'YYYY-MM')`;
   const rows = await db
     .select({

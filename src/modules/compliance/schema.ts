@@ -7,6 +7,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -68,12 +69,63 @@ export const complianceTasks = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
   },
   (t) => [
-    index('compliance_tasks_org_status').on(t.organisationId, t.episodeOpen, t.status),
+    // Lists read each status in due-date order from this index, stopping when the page is full.
+    index('compliance_tasks_org_status').on(t.organisationId, t.episodeOpen, t.status, t.due),
     index('compliance_tasks_org_team').on(t.organisationId, t.teamId),
     index('compliance_tasks_org_worker').on(t.organisationId, t.workerId),
     index('compliance_tasks_org_person').on(t.organisationId, t.personId),
     index('compliance_tasks_org_due').on(t.organisationId, t.due),
+    // "Last worked out on" reads the latest without counting every task.
+    index('compliance_tasks_org_computed').on(t.organisationId, t.computedOn),
   ],
+);
+
+/**
+ * Stored figures for the dashboards and home page: how many open tasks (open
+ * episodes; overdue, due soon or not yet due) each team, worker, service level
+ * and kind of task has in each status. Kept by the same statement pairs that
+ * rewrite compliance_tasks (repository.replaceTasks): rebuilt whole when every
+ * task is recomputed (each night and after an import), adjusted by the
+ * difference when one child's tasks are (after a form), so a page sums a few
+ * thousand rows instead of counting every task.
+ */
+export const complianceOpenCounts = pgTable(
+  'compliance_open_counts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status').notNull(),
+    serviceLevel: text('service_level').notNull(),
+    taskType: text('task_type').notNull(),
+    teamId: uuid('team_id'),
+    workerId: uuid('worker_id'),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    unique('compliance_open_counts_key')
+      .on(t.organisationId, t.status, t.serviceLevel, t.taskType, t.teamId, t.workerId)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * Stored figures for the on-time trend: tasks that fell due (done, done late
+ * or still overdue) in each month, open and closed episodes alike. Kept with
+ * compliance_open_counts.
+ */
+export const complianceMonthCounts = pgTable(
+  'compliance_month_counts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** "2026-01": the month of the due date. */
+    month: text('month').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [unique('compliance_month_counts_key').on(t.organisationId, t.month, t.status)],
 );
 
 /** One row per prompt sent, so a digest goes once a day however often the job runs. */

@@ -1,0 +1,147 @@
+/**
+ * The pages people open most, besides the navigation: found in the loaded
+ * demo by what makes them heaviest (the child with the most events, the
+ * largest team, the plan with the most actions), and the table that sets the
+ * two databases side by side.
+ */
+import { sql } from 'drizzle-orm';
+import type { Oversight } from '../src/app';
+import { rawRows } from '../src/platform/db/client';
+import { ROLE_NAMES, ROLES, type Role } from '../src/platform/permissions';
+import { formatTable, type PageTiming } from './harness';
+
+export interface BenchPage {
+  role: Role;
+  url: string;
+  label: string;
+}
+
+/** The first value of a one-row, one-column query (undefined when no row). */
+async function first(oversight: Oversight, query: ReturnType<typeof sql>): Promise<string | undefined> {
+  const [row] = await rawRows<{ v: string | null }>(oversight.database.db, query);
+  return row?.v ?? undefined;
+}
+
+/** The child with the most rows across every case table that holds a person's events. */
+async function busiestChild(oversight: Oversight, organisationId: string): Promise<string | undefined> {
+  const tables = await rawRows<{ table_name: string }>(
+    oversight.database.db,
+    sql`select c.table_name from information_schema.columns c
+        join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+        where c.table_schema = 'public' and c.column_name = 'person_id' and t.table_type = 'BASE TABLE'
+          and c.table_name like 'case\\_%' order by c.table_name`,
+  );
+  if (!tables.length) return undefined;
+  const union = sql.join(
+    tables.map(
+      (t) =>
+        sql`select person_id from ${sql.identifier(t.table_name)} where organisation_id = ${organisationId}`,
+    ),
+    sql` union all `,
+  );
+  return first(
+    oversight,
+    sql`select person_id::text as v from (${union}) e group by person_id order by count(*) desc, person_id limit 1`,
+  );
+}
+
+/**
+ * Pages to time besides the navigation, each as the role that opens it most.
+ * A page whose subject the demo lacks is left out, with a note.
+ */
+export async function namedPages(
+  oversight: Oversight,
+  organisationId: string,
+  log: (message: string) => void,
+): Promise<BenchPage[]> {
+  const pages: BenchPage[] = [];
+  const add = (role: Role, url: string, label: string) => pages.push({ role, url, label });
+  const lower = (role: Role) => ROLE_NAMES[role].toLowerCase();
+
+  // Every role's home page: it gathers each module's counts of what needs attention.
+  for (const role of ROLES) add(role, '/', `Home (${lower(role)})`);
+
+  const child = await busiestChild(oversight, organisationId);
+  if (child) {
+    add('service_manager', `/children/${child}`, "Child's record (most events)");
+    add('service_manager', `/children/${child}/chronology`, "Child's chronology (most events)");
+  } else log('the demo has no child with events: the record and chronology are not timed');
+
+  const team = await first(
+    oversight,
+    sql`select team_id::text as v from compliance_tasks
+        where organisation_id = ${organisationId} and episode_open and team_id is not null
+        group by team_id order by count(*) desc, team_id limit 1`,
+  );
+  if (team) {
+    add('service_manager', `/timescales/team?team=${team}`, 'Team dashboard (largest team)');
+    add(
+      'service_manager',
+      `/timescales/tasks?team=${team}&status=overdue`,
+      'Task list, overdue in largest team',
+    );
+  }
+  add('team_manager', '/timescales/tasks?status=due-soon', 'Task list, due soon (team manager)');
+
+  const plan = await first(
+    oversight,
+    sql`select home_plan_id::text as v from plan_actions where organisation_id = ${organisationId}
+        group by home_plan_id order by count(*) desc, home_plan_id limit 1`,
+  );
+  if (plan) {
+    add('senior_leader', `/plans/${plan}?layout=table`, 'Plan with most actions (committee table)');
+    add('senior_leader', `/plans/${plan}?layout=review`, 'Plan with most actions (review)');
+  }
+  const outstanding = await first(
+    oversight,
+    sql`select id::text as v from plans where organisation_id = ${organisationId}
+        and type = 'committee_outstanding' order by name limit 1`,
+  );
+  if (outstanding) add('committee_clerk', `/plans/${outstanding}`, "Committee's outstanding actions");
+
+  const worker = await first(
+    oversight,
+    sql`select worker_id::text as v from supervisions where organisation_id = ${organisationId}
+        group by worker_id order by count(*) desc, worker_id limit 1`,
+  );
+  const supervision = await first(
+    oversight,
+    sql`select id::text as v from supervisions where organisation_id = ${organisationId}
+        order by held_on desc, created_at desc limit 1`,
+  );
+  if (worker)
+    add('service_manager', `/supervision/new?worker=${worker}`, 'Supervision form (most supervised)');
+  if (supervision) add('service_manager', `/supervision/${supervision}`, 'Supervision record (latest)');
+  add('service_manager', '/supervision/repeated', 'Supervision actions repeated');
+
+  add('administrator', '/admin/audit', 'Access audit');
+  return pages;
+}
+
+export interface TimedPage extends PageTiming {
+  label: string;
+  role: Role;
+}
+
+/** One row per page: both databases side by side, and how many times slower the server is (p95). */
+export function sideBySide(
+  results: ReadonlyArray<{ database: string; pages: readonly TimedPage[] }>,
+): string {
+  const embedded = results.find((r) => r.database === 'embedded')?.pages ?? [];
+  const server = results.find((r) => r.database === 'server')?.pages ?? [];
+  const key = (p: TimedPage) => `${p.label}\u0000${p.role}`;
+  const onServer = new Map(server.map((p) => [key(p), p]));
+  const labels = [...embedded, ...server.filter((p) => !embedded.some((e) => key(e) === key(p)))];
+  const embeddedOf = new Map(embedded.map((p) => [key(p), p]));
+  const figure = (n: number | undefined) => (n == null ? '-' : Math.round(n * 10) / 10);
+  const rows = labels.map((p) => {
+    const e = embeddedOf.get(key(p));
+    const s = onServer.get(key(p));
+    const ratio = e && s && e.p95Ms > 0 ? `${(s.p95Ms / e.p95Ms).toFixed(2)}` : '-';
+    return [p.label, figure(e?.medianMs), figure(e?.p95Ms), figure(s?.medianMs), figure(s?.p95Ms), ratio];
+  });
+  return formatTable(
+    ['page', 'embedded median', 'embedded p95', 'server median', 'server p95', 'server/embedded p95'],
+    rows,
+  );
+}
