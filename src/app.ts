@@ -11,6 +11,7 @@ import { MigrationsPendingError, pendingMigrations } from './platform/db/migrati
 import { holdsSuperuser, superuserWarning } from './platform/db/privileges';
 import type { OversightModule } from './platform/http/module';
 import { buildApp } from './platform/http/server';
+import { sweepStaleUploads } from './platform/http/uploads';
 import { type Instance, startInstance } from './platform/instance';
 import { type DailyJob, runDueDailyJobs } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/service';
@@ -109,6 +110,10 @@ export async function createOversight(
     modules: allModules,
   });
   log = app.log;
+  // Upload folders a crashed process left behind hold children's data: removed at start-up.
+  const swept = await sweepStaleUploads({ now: clock.now() });
+  if (swept.length)
+    app.log.warn({ folders: swept.length }, 'removed upload folders left by a stopped process');
   const roleWarning = superuserWarning(config.env, await holdsSuperuser(database.db));
   if (roleWarning) app.log.warn(roleWarning);
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);
