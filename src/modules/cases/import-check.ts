@@ -10,6 +10,7 @@ import { parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { type RowReader, readRow, rowReader } from './import-rows';
+import type { SpoolWriter } from './import-spool';
 import { lookupReferences } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
@@ -22,6 +23,10 @@ export interface PlannedFile {
   file: ExtractFile;
   spec: TableSpec;
   rows: number;
+  /** Where the check pass keeps the rows it read, for the apply pass (import-spool.ts). */
+  spool?: SpoolWriter;
+  /** How the file's columns are read (set by the check pass from its header). */
+  reader?: RowReader;
 }
 
 /** What a pass needs of the import's progress. */
@@ -116,9 +121,15 @@ export async function checkFile(
         for (const notice of header.notices) addNotice(state, notice);
         if (header.errors.length > 0) return 0;
         reader = rowReader(spec, header);
+        plan.reader = reader;
         continue;
       }
       const result = readRow(reader, cells, file.name, row, today, state.provided);
+      // Kept for the apply pass while the extract can still be applied (one error rejects it whole).
+      if (plan.spool && state.errorCount === 0) {
+        const full = plan.spool.push(JSON.stringify(result.values));
+        if (full) await full;
+      }
       for (const error of result.errors) addError(state, error);
       for (const notice of result.notices) addNotice(state, notice);
       if (reader.derivePerson && result.values[reader.fromAt] === null) {

@@ -26,18 +26,12 @@ import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
-import {
-  addError,
-  type CheckState,
-  checkFile,
-  csvRows,
-  type PlannedFile,
-  resolvePending,
-} from './import-check';
+import { addError, type CheckState, checkFile, type PlannedFile, resolvePending } from './import-check';
 import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
-import { type RowReader, readRow, rowReader } from './import-rows';
+import { completeRow } from './import-rows';
 import { importSettings } from './import-settings';
+import { openSpool, type Spool, spoolLines } from './import-spool';
 import {
   analyzeRegister,
   closeRecords,
@@ -50,7 +44,7 @@ import {
 } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { SSD_TABLES } from './ssd/spec';
-import { type ImportError, mapHeader, rowHash, tableForFile, type Value } from './ssd/validate';
+import { type ImportError, rowHashOfJson, tableForFile, type Value } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
@@ -227,6 +221,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     rowsDone: 0,
     rowsTotal: 0,
   });
+  let spool: Spool | undefined;
   try {
     await progress.set({}, true);
     await updateImport(db, importId, { startedAt: clock.now() });
@@ -293,10 +288,16 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       });
     }
 
-    // 1. Check every row.
-    for (const plan of planned) {
+    // 1. Check every row, keeping the rows read for the apply pass (each file is parsed once).
+    spool = await openSpool();
+    for (const [i, plan] of planned.entries()) {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
-      plan.rows = await checkFile(plan, state, today, progress);
+      plan.spool = spool.writer(`${i}-${plan.spec.ssd}`);
+      try {
+        plan.rows = await checkFile(plan, state, today, progress);
+      } finally {
+        await plan.spool.close();
+      }
     }
     await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
     await resolvePending(db, organisationId, state);
@@ -428,6 +429,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       rows: 0,
       timings: { checkMs: 0, applyMs: 0 },
     };
+  } finally {
+    await spool?.remove().catch(() => undefined);
   }
 }
 
@@ -440,13 +443,12 @@ async function applyFile(
   state: CheckState,
   progress: Progress,
 ): Promise<TableCounts> {
-  const { spec, file } = plan;
+  const { spec } = plan;
   const extractIds = state.ids.get(spec.ssd)!;
   const counts: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
   const existing = await existingRows(tx, spec.table, input.organisationId);
-  let reader: RowReader | undefined;
+  const reader = plan.reader;
   let batch: Array<{ values: Value[]; hash: string }> = [];
-  let row = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const written = await upsertRows(tx, spec, input.organisationId, importId, batch);
@@ -454,23 +456,28 @@ async function applyFile(
     counts.changed += written.changed;
     batch = [];
   };
-  for await (const cells of csvRows(file.open(), file.name)) {
-    row += 1;
-    if (!reader) {
-      reader = rowReader(spec, mapHeader(spec, file.name, cells));
-      continue;
+  if (reader && plan.spool) {
+    for await (const lines of spoolLines(plan.spool.path)) {
+      for (let line of lines) {
+        let values = JSON.parse(line) as Value[];
+        // The child of a row found through its plan or period of care may be one already in
+        // Oversight, known only once the check pass looked the references up.
+        if (reader.derivePerson && values[reader.personAt] === null) {
+          values = completeRow(reader, values, state.provided);
+          line = JSON.stringify(values);
+        }
+        const hash = rowHashOfJson(line);
+        const had = existing.get(values[0] as string);
+        if (had && had.hash === hash && !had.closed) {
+          counts.unchanged += 1;
+        } else {
+          batch.push({ values, hash });
+          if (batch.length >= APPLY_CHUNK) await flush();
+        }
+      }
+      progress.state.rowsDone += lines.length;
+      await progress.set({});
     }
-    const { values } = readRow(reader, cells, file.name, row, today, state.provided);
-    const hash = rowHash(values);
-    const had = existing.get(values[0] as string);
-    if (had && had.hash === hash && !had.closed) {
-      counts.unchanged += 1;
-    } else {
-      batch.push({ values, hash });
-      if (batch.length >= APPLY_CHUNK) await flush();
-    }
-    progress.state.rowsDone += 1;
-    if (row % 2000 === 0) await progress.set({});
   }
   await flush();
   if (input.mode === 'full') {

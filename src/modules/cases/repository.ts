@@ -170,20 +170,24 @@ export function orderedUuid(): string {
 }
 
 interface UpsertStatement {
-  /** JSON key for each field, in allFields order. */
-  keys: string[];
-  build(organisationId: string, importId: string, rowsJson: string): ReturnType<typeof sql>;
+  /** The PostgreSQL type of each field's array, in allFields order. */
+  types: string[];
+  build(organisationId: string, importId: string, columns: readonly string[]): ReturnType<typeof sql>;
 }
 
 const statements = new Map<string, UpsertStatement>();
 
-/** The INSERT ... ON CONFLICT statement for a table, built once from its description. */
+/**
+ * The INSERT ... ON CONFLICT statement for a table, built once from its
+ * description. Rows travel as one array per column (unnest), which the
+ * database reads much faster than the same rows as JSON.
+ */
 function upsertStatement(spec: TableSpec): UpsertStatement {
   const cached = statements.get(spec.ssd);
   if (cached) return cached;
   const fields = allFields(spec);
   const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
-  const recordDef = fields.map((f, i) => `${keys[i]} ${f.resolve ? 'text' : pgType(f)}`).join(', ');
+  const types = fields.map((f) => (f.resolve ? 'text' : pgType(f)));
   const joins: string[] = [];
   const targetColumns: string[] = [];
   const selectValues: string[] = [];
@@ -220,24 +224,25 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
       'closed_at = null',
       'closed_by_import_id = null',
     ]);
+  const arrays = ['$col0::uuid[]', '$col1::text[]', ...types.map((t, i) => `$col${i + 2}::${t}[]`)];
   const template = `
     with up as (
       insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
       select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
-      from jsonb_to_recordset($rows::jsonb) as r(new_id uuid, row_hash text, ${recordDef})
+      from unnest(${arrays.join(', ')}) as r(new_id, row_hash, ${keys.join(', ')})
       ${joins.join('\n      ')}
       on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
-  const parts = template.split(/(\$org|\$import|\$rows)/);
+  const parts = template.split(/(\$org|\$import|\$col\d+)/);
   const statement: UpsertStatement = {
-    keys,
-    build(organisationId, importId, rowsJson) {
+    types,
+    build(organisationId, importId, columns) {
       const chunks = parts.map((part) => {
         if (part === '$org') return sql`${organisationId}::uuid`;
         if (part === '$import') return sql`${importId}::uuid`;
-        if (part === '$rows') return sql`${rowsJson}`;
+        if (part.startsWith('$col')) return sql`${columns[Number(part.slice(4))]!}`;
         return sql.raw(part);
       });
       return sql.join(chunks, sql.raw(''));
@@ -245,6 +250,24 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
   };
   statements.set(spec.ssd, statement);
   return statement;
+}
+
+/** A value as an element of a PostgreSQL array literal: always quoted, so no text is misread. */
+function arrayElement(value: Value | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** A column of values as a PostgreSQL array literal (one parameter, whatever the number of rows). */
+export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    out += arrayElement(values[i]);
+  }
+  return `${out}}`;
 }
 
 /** Add or update a chunk of rows (each new or changed). */
@@ -256,16 +279,14 @@ export async function upsertRows(
   rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
 ): Promise<{ added: number; changed: number }> {
   const statement = upsertStatement(spec);
-  const objects = rows.map((row) => {
-    const o: Record<string, Value> = { new_id: orderedUuid(), row_hash: row.hash };
-    statement.keys.forEach((k, i) => {
-      o[k] = row.values[i] ?? null;
-    });
-    return o;
-  });
+  const columns = [
+    arrayLiteral(rows.map(() => orderedUuid())),
+    arrayLiteral(rows.map((row) => row.hash)),
+    ...statement.types.map((_, i) => arrayLiteral(rows.map((row) => row.values[i] ?? null))),
+  ];
   const [result] = await rawRows<{ added: number; changed: number }>(
     db,
-    statement.build(organisationId, importId, JSON.stringify(objects)),
+    statement.build(organisationId, importId, columns),
   );
   return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
 }
