@@ -355,7 +355,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     await db.transaction(async (tx) => {
       for (const plan of planned) {
         await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await applyFile(tx, plan, input, importId, today, state, progress);
+        const c = await applyFile(tx, plan, input, importId, state, progress);
         counts[plan.spec.ssd] = c;
         totals.added += c.added;
         totals.changed += c.changed;
@@ -439,7 +439,6 @@ async function applyFile(
   plan: PlannedFile,
   input: StartImport,
   importId: string,
-  today: string,
   state: CheckState,
   progress: Progress,
 ): Promise<TableCounts> {
