@@ -67,6 +67,8 @@ export interface ImportOutcome {
   counts: Record<string, TableCounts>;
   totals: TableCounts;
   rows: number;
+  /** For a failed import: what went wrong, in words that carry no value from the files. */
+  failure?: string;
   /** How long checking and applying took, in milliseconds (for benchmarks). */
   timings: { checkMs: number; applyMs: number };
 }
@@ -420,6 +422,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     return {
       importId,
       status: 'failed',
+      failure,
       errorCount: 0,
       errors: [],
       noticeCount: 0,
