@@ -22,6 +22,7 @@ import { loadConfig } from '../src/platform/config';
 import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
 import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, type PageTiming, signInCookie, timed } from './harness';
+import { benchImport, type ImportBench } from './import';
 
 /** Requests per page. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -76,6 +77,9 @@ interface DatabaseResult {
 
 // Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
 process.env.NODE_ENV ??= 'production';
+
+/** The SSD import beside csv-parse alone (bench/import.ts), per database. */
+const importBenches: ImportBench[] = [];
 
 /** Pages that did not answer 200: reported, and the run exits 1. */
 const failures: string[] = [];
@@ -212,6 +216,7 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
         failures.push(`${kind}: ${p.url} as ${p.role}: ${(e as Error).message}`);
       }
     }
+    importBenches.push(await benchImport(oversight, org, kind, log));
     return { database: kind, phases, demoSteps: stepTimings, rows, sizeBytes, pages, rssBytesAfterLoad };
   } finally {
     await oversight?.close();
@@ -286,6 +291,7 @@ async function main(): Promise<void> {
   else log('BENCH_DATABASE_URL and DATABASE_URL are unset: the PostgreSQL server is not measured');
 
   for (const r of results) process.stdout.write(`${report(r)}\n`);
+  for (const r of importBenches) process.stdout.write(`${r.text}\n`);
 
   const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(resultsDir, { recursive: true });

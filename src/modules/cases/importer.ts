@@ -4,15 +4,19 @@
  * register.
  *
  * 1. Check (no transaction; other users carry on between chunks): each file
- *    is streamed, every row and field validated (types, required fields, code
- *    lists, dates in order, duplicate ids), references checked against the
- *    extract and then against what Oversight already holds.
- * 2. Apply (one transaction): each table is streamed again; rows whose digest
- *    is unchanged are skipped, new and changed rows are written in chunks,
- *    and for a full extract the records of an included table that the
- *    extract no longer holds are closed. Workers are linked to accounts and
+ *    is streamed and parsed once, every row and field validated (types,
+ *    required fields, code lists, dates in order, duplicate ids), references
+ *    checked against the extract and then against what Oversight already
+ *    holds. Each row's digest is compared with the one Oversight holds (read
+ *    a table at a time): only new and changed rows are kept, on disk
+ *    (import-spool.ts), for the apply pass; the records a full extract no
+ *    longer holds are noted.
+ * 2. Apply (one transaction): the kept rows are written in chunks (a row
+ *    found unchanged after all is left alone), and for a full extract the
+ *    records it no longer holds are closed. Workers are linked to accounts and
  *    teams, each person's open case and service level derived, the import
- *    logged and audited, all in the same transaction.
+ *    logged and audited, all in the same transaction. An unchanged extract
+ *    writes nothing but that.
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
@@ -239,7 +243,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       notices: [],
       noticeCount: 0,
       strict: (await importSettings(db, organisationId)).noticesAreErrors,
-      ids: new Map(),
       provided: new Map(),
       pending: new Map(),
     };
@@ -275,7 +278,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         });
       } else {
         seen.set(match.table.ssd, file.name);
-        planned.push({ file, spec: match.table, rows: 0 });
+        planned.push({ file, spec: match.table, rows: 0, unchanged: 0, absent: [] });
       }
     }
     const order = SSD_TABLES.map((t) => t.ssd);
@@ -295,9 +298,13 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     for (const [i, plan] of planned.entries()) {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
       plan.spool = spool.writer(`${i}-${plan.spec.ssd}`);
+      // Read outside the transaction: only one import of an organisation runs at a time, and
+      // only imports change these rows' digests. Dropped after the file, so memory holds one table's.
+      plan.existing = await existingRows(db, plan.spec.table, organisationId);
       try {
-        plan.rows = await checkFile(plan, state, today, progress);
+        plan.rows = await checkFile(plan, state, today, progress, input.mode === 'full');
       } finally {
+        plan.existing = undefined;
         await plan.spool.close();
       }
     }
@@ -446,9 +453,7 @@ async function applyFile(
   progress: Progress,
 ): Promise<TableCounts> {
   const { spec } = plan;
-  const extractIds = state.ids.get(spec.ssd)!;
-  const counts: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
-  const existing = await existingRows(tx, spec.table, input.organisationId);
+  const counts: TableCounts = { added: 0, changed: 0, unchanged: plan.unchanged, closed: 0 };
   const reader = plan.reader;
   let batch: Array<{ values: Value[]; hash: string }> = [];
   const flush = async () => {
@@ -456,8 +461,11 @@ async function applyFile(
     const written = await upsertRows(tx, spec, input.organisationId, importId, batch);
     counts.added += written.added;
     counts.changed += written.changed;
+    // A row the check pass could not compare (its child found later) and that had not changed.
+    counts.unchanged += batch.length - written.added - written.changed;
     batch = [];
   };
+  progress.state.rowsDone += plan.unchanged;
   if (reader && plan.spool) {
     for await (const lines of spoolLines(plan.spool.path)) {
       for (let line of lines) {
@@ -468,14 +476,8 @@ async function applyFile(
           values = completeRow(reader, values, state.provided);
           line = JSON.stringify(values);
         }
-        const hash = rowHashOfJson(line);
-        const had = existing.get(values[0] as string);
-        if (had && had.hash === hash && !had.closed) {
-          counts.unchanged += 1;
-        } else {
-          batch.push({ values, hash });
-          if (batch.length >= APPLY_CHUNK) await flush();
-        }
+        batch.push({ values, hash: rowHashOfJson(line) });
+        if (batch.length >= APPLY_CHUNK) await flush();
       }
       progress.state.rowsDone += lines.length;
       await progress.set({});
@@ -483,14 +485,12 @@ async function applyFile(
   }
   await flush();
   if (input.mode === 'full') {
-    const absent: string[] = [];
-    for (const [id, had] of existing) if (!had.closed && !extractIds.has(id)) absent.push(id);
     counts.closed = await closeRecords(
       tx,
       spec.table,
       input.organisationId,
       importId,
-      absent,
+      plan.absent,
       input.clock.now(),
     );
   }

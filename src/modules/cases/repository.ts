@@ -232,6 +232,7 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
       from unnest(${arrays.join(', ')}) as r(new_id, row_hash, ${keys.join(', ')})
       ${joins.join('\n      ')}
       on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
+        where ${spec.table}.row_hash is distinct from excluded.row_hash or ${spec.table}.closed_at is not null
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
@@ -270,7 +271,7 @@ export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
   return `${out}}`;
 }
 
-/** Add or update a chunk of rows (each new or changed). */
+/** Add or update a chunk of rows; a row Oversight holds as it is (same digest, open) is left alone. */
 export async function upsertRows(
   db: Db,
   spec: TableSpec,
