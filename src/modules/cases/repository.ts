@@ -106,21 +106,34 @@ export interface ExistingRow {
 /** Source ids of records made with Oversight's forms rather than imported. */
 export const FORM_SOURCE_PREFIX = 'OVS-';
 
-/** The source ids already held for a table, with their digests. */
+/** Rows read per query by existingRows: on the embedded database each query holds the process. */
+const EXISTING_PAGE = 20_000;
+
+/**
+ * The source ids already held for a table, with their digests, read a page
+ * at a time (in source id order, along the unique index) so other requests
+ * are answered between pages.
+ */
 export async function existingRows(
   db: Db,
   table: string,
   organisationId: string,
 ): Promise<Map<string, ExistingRow>> {
-  const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
-    db,
-    // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
-    sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
-        where organisation_id = ${organisationId} and source_id not like ${`${FORM_SOURCE_PREFIX}%`}`,
-  );
   const map = new Map<string, ExistingRow>();
-  for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
-  return map;
+  let after = '';
+  for (;;) {
+    const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
+      db,
+      // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
+      sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
+          where organisation_id = ${organisationId} and source_id > ${after}
+            and source_id not like ${`${FORM_SOURCE_PREFIX}%`}
+          order by source_id limit ${EXISTING_PAGE}`,
+    );
+    for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
+    if (rows.length < EXISTING_PAGE) return map;
+    after = rows[rows.length - 1]!.source_id;
+  }
 }
 
 function pgType(field: FieldSpec): string {
