@@ -31,7 +31,10 @@ import { formatNumber, formatTable, percentile, signInCookie, timed } from './ha
 
 export interface ImportRun {
   name: string;
+  /** Checking and applying the extract. */
   ms: number;
+  /** What follows in the same call: statistics, and listeners (the compliance engine) catching up. */
+  afterMs: number;
   rows: number;
   rowsPerSecond: number;
   status: ImportOutcome['status'];
@@ -153,11 +156,15 @@ export async function benchImport(
       );
       const [{ result, ms }, pages] = await Promise.all([work, pagesDuring(oversight, cookie, work)]);
       if (result.status !== 'applied') throw new Error(`the bench import was ${result.status}`);
+      // The import itself (check and apply); what follows it (statistics, the compliance engine
+      // recomputing the organisation's tasks) is reported apart.
+      const importMs = result.timings.checkMs + result.timings.applyMs;
       return {
         name,
-        ms,
+        ms: importMs,
+        afterMs: ms - importMs,
         rows: result.rows,
-        rowsPerSecond: result.rows / (ms / 1000),
+        rowsPerSecond: result.rows / (importMs / 1000),
         status: result.status,
         added: result.totals.added,
         changed: result.totals.changed,
@@ -197,6 +204,7 @@ function report(r: Omit<ImportBench, 'text'>): string {
   const line = (run: ImportRun) => [
     run.name,
     s(run.ms),
+    s(run.afterMs),
     Math.round(run.rowsPerSecond),
     `${run.added}/${run.changed}/${run.unchanged}`,
     run.pages.requests,
