@@ -22,6 +22,7 @@ import { loadConfig } from '../src/platform/config';
 import { type Database, openDatabase, rawRows } from '../src/platform/db/client';
 import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, signInCookie, timed } from './harness';
+import { benchImport, type ImportBench } from './import';
 import { type LoadResult, loadSeconds, loadTable, runLoad } from './load';
 import { type BenchPage, namedPages, sideBySide, type TimedPage } from './pages';
 
@@ -30,6 +31,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 
 /** `npm run bench -- --load`: also put simulated users on each database (bench/load.ts). */
 const LOAD = process.argv.includes('--load');
+/** `--import`: also import the large extract again into an organisation of its own, then unchanged. */
+const IMPORT = process.argv.includes('--import');
 let LOAD_SECONDS = 0;
 
 /**
@@ -75,6 +78,9 @@ interface DatabaseResult {
 
 // Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
 process.env.NODE_ENV ??= 'production';
+
+/** The SSD import beside csv-parse alone (bench/import.ts), per database. */
+const importBenches: ImportBench[] = [];
 
 /** Pages that did not answer 200: reported, and the run exits 1. */
 const failures: string[] = [];
@@ -216,6 +222,7 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
         failures.push(`${kind}: ${p.url} as ${p.role}: ${(e as Error).message}`);
       }
     }
+    if (IMPORT) importBenches.push(await benchImport(oversight, org, kind, log));
     let load: LoadResult[] | undefined;
     if (LOAD) {
       log(`${kind}: ${LOAD_SECONDS} s of load from simulated users`);
@@ -312,6 +319,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n=== Pages on both databases (ms) ===\n\n${sideBySide(results)}\n`);
   for (const r of results)
     if (r.load) process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS)}\n`);
+  for (const r of importBenches) process.stdout.write(`${r.text}\n`);
 
   const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(resultsDir, { recursive: true });

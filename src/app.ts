@@ -10,7 +10,8 @@ import { type Database, openDatabase } from './platform/db/client';
 import { MigrationsPendingError, pendingMigrations } from './platform/db/migrations';
 import { holdsSuperuser, superuserWarning } from './platform/db/privileges';
 import type { OversightModule } from './platform/http/module';
-import { buildApp } from './platform/http/server';
+import { buildApp, type LogStream } from './platform/http/server';
+import { sweepStaleUploads } from './platform/http/uploads';
 import { type Instance, startInstance } from './platform/instance';
 import { type DailyJob, runDueDailyJobs } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/service';
@@ -55,7 +56,7 @@ export interface Oversight {
  */
 export async function createOversight(
   config: Config,
-  options: { clock?: Clock; database?: Database } = {},
+  options: { clock?: Clock; database?: Database; logStream?: LogStream } = {},
 ): Promise<Oversight> {
   const clock = options.clock ?? systemClock;
   const database =
@@ -93,22 +94,29 @@ export async function createOversight(
     ),
   );
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock });
-  const app = await buildApp({
-    database,
-    db: database.db,
-    instance,
-    clock,
-    config,
-    mailer,
-    grants,
-    sessionSettings: {
-      secret: config.sessionSecret,
-      idleMinutes: config.sessionIdleMinutes,
-      absoluteHours: config.sessionAbsoluteHours,
+  const app = await buildApp(
+    {
+      database,
+      db: database.db,
+      instance,
+      clock,
+      config,
+      mailer,
+      grants,
+      sessionSettings: {
+        secret: config.sessionSecret,
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionAbsoluteHours,
+      },
+      modules: allModules,
     },
-    modules: allModules,
-  });
+    { logStream: options.logStream },
+  );
   log = app.log;
+  // Upload folders a crashed process left behind hold children's data: removed at start-up.
+  const swept = await sweepStaleUploads({ now: clock.now() });
+  if (swept.length)
+    app.log.warn({ folders: swept.length }, 'removed upload folders left by a stopped process');
   const roleWarning = superuserWarning(config.env, await holdsSuperuser(database.db));
   if (roleWarning) app.log.warn(roleWarning);
   const dailyJobs = allModules.flatMap((m) => m.dailyJobs?.(app) ?? []);

@@ -4,7 +4,7 @@ import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '..
 import { csrfTokenFor } from '../../src/platform/auth/csrf';
 import { FixedClock } from '../../src/platform/clock';
 import { type Config, loadConfig } from '../../src/platform/config';
-import { PRE_SESSION_COOKIE, SESSION_COOKIE } from '../../src/platform/http/server';
+import { type LogStream, PRE_SESSION_COOKIE, SESSION_COOKIE } from '../../src/platform/http/server';
 import { freshDatabase } from './database';
 
 export const TEST_START = '2026-11-16T09:00:00Z';
@@ -26,12 +26,12 @@ export interface TestContext {
  * organisation (one user per role) and a second organisation.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; start?: string } = {},
+  options: { env?: Record<string, string>; start?: string; logStream?: LogStream } = {},
 ): Promise<TestContext> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'none', ...options.env });
   const clock = new FixedClock(options.start ?? TEST_START);
   const database = await freshDatabase();
-  const oversight = await createOversight(config, { clock, database });
+  const oversight = await createOversight(config, { clock, database, logStream: options.logStream });
   const org = await createDemoOrganisation(oversight.database.db, clock.now());
   const other = await createDemoOrganisation(oversight.database.db, clock.now(), {
     name: 'Westbrook City Council',

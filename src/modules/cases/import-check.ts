@@ -10,10 +10,11 @@ import { parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { type RowReader, readRow, rowReader } from './import-rows';
-import { lookupReferences } from './repository';
+import type { SpoolWriter } from './import-spool';
+import { type ExistingRow, lookupReferences } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
-import { type ImportError, mapHeader, missingReference } from './ssd/validate';
+import { type ImportError, mapHeader, missingReference, rowHashOfJson } from './ssd/validate';
 
 /** How many errors (and notices) are kept on the import row (all of them are counted). */
 export const ERRORS_KEPT = 5000;
@@ -22,6 +23,19 @@ export interface PlannedFile {
   file: ExtractFile;
   spec: TableSpec;
   rows: number;
+  /** Where the check pass keeps the rows it read, for the apply pass (import-spool.ts). */
+  spool?: SpoolWriter;
+  /** How the file's columns are read (set by the check pass from its header). */
+  reader?: RowReader;
+  /**
+   * The table's records already in Oversight (source id -> digest), read before
+   * the check: rows whose digest is unchanged are counted, not kept to write.
+   */
+  existing?: Map<string, ExistingRow>;
+  /** Rows unchanged since the last import (not kept for the apply pass). */
+  unchanged: number;
+  /** For a full extract: records of the table the extract no longer holds, to close. */
+  absent: string[];
 }
 
 /** What a pass needs of the import's progress. */
@@ -59,8 +73,6 @@ export interface CheckState {
   noticeCount: number;
   /** The organisation treats notices as errors. */
   strict: boolean;
-  /** SSD ids each table holds, to close what a full extract no longer has. */
-  ids: Map<string, Set<string>>;
   /** For each kind of record: id -> the person it is about (null when not about a person). */
   provided: Map<RefKind, Map<string, string | null>>;
   /** References not (yet) found in the extract: kind -> id -> first few places. */
@@ -87,12 +99,12 @@ export async function checkFile(
   state: CheckState,
   today: string,
   progress: ProgressSink,
+  full: boolean,
 ): Promise<number> {
   const { spec, file } = plan;
   const fields = allFields(spec);
   const ids = new Map<string, number>();
-  const idSet = new Set<string>();
-  state.ids.set(spec.ssd, idSet);
+  const existing = plan.existing;
   const personAt = fields.findIndex((f) => f.resolve === 'person');
   const providesAt = spec.provides ? fields.findIndex((f) => f.ssd === spec.provides!.field) : -1;
   let provided: Map<string, string | null> | undefined;
@@ -116,9 +128,28 @@ export async function checkFile(
         for (const notice of header.notices) addNotice(state, notice);
         if (header.errors.length > 0) return 0;
         reader = rowReader(spec, header);
+        plan.reader = reader;
         continue;
       }
       const result = readRow(reader, cells, file.name, row, today, state.provided);
+      // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
+      // unless Oversight holds the row as it is. A row whose child comes from a record not yet
+      // looked up is kept, and compared when it is written.
+      if (plan.spool && state.errorCount === 0) {
+        const line = JSON.stringify(result.values);
+        const had = existing?.get(result.values[0] as string);
+        if (
+          had &&
+          !had.closed &&
+          !(reader.derivePerson && result.values[reader.personAt] === null) &&
+          had.hash === rowHashOfJson(line)
+        ) {
+          plan.unchanged += 1;
+        } else {
+          const full = plan.spool.push(line);
+          if (full) await full;
+        }
+      }
       for (const error of result.errors) addError(state, error);
       for (const notice of result.notices) addNotice(state, notice);
       if (reader.derivePerson && result.values[reader.fromAt] === null) {
@@ -145,7 +176,6 @@ export async function checkFile(
           });
         } else {
           ids.set(id, row);
-          idSet.add(id);
         }
       }
       const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
@@ -181,6 +211,9 @@ export async function checkFile(
     if (!(e instanceof EncodingError)) throw e;
     addError(state, { file: file.name, row: 0, field: '', value: '', expected: e.message });
     return 0;
+  }
+  if (full && existing) {
+    for (const [id, had] of existing) if (!had.closed && !ids.has(id)) plan.absent.push(id);
   }
   if (!reader) {
     addError(state, {

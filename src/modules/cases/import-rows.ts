@@ -6,7 +6,7 @@
  * whose script regenerates its ids at every run.
  */
 import { allFields, type FieldSpec, type RefKind, type TableSpec } from './ssd/spec';
-import { type HeaderMap, type RowResult, validateRow } from './ssd/validate';
+import { type HeaderMap, type RowResult, type Value, validateRow } from './ssd/validate';
 
 export interface RowReader {
   spec: TableSpec;
@@ -56,12 +56,25 @@ export function readRow(
 ): RowResult {
   const { spec, fields } = reader;
   const result = validateRow(spec, fields, reader.positions, cells, file, row, today, reader.derivePerson);
-  const values = result.values;
+  completeRow(reader, result.values, provided);
+  return result;
+}
+
+/**
+ * Fill in the person of a row whose script writes none (from the row's plan
+ * or period of care) and, for tables matched on a natural key, the key.
+ * Changes `values` and returns it.
+ */
+export function completeRow(
+  reader: RowReader,
+  values: Value[],
+  provided: ReadonlyMap<RefKind, ReadonlyMap<string, string | null>>,
+): Value[] {
   if (reader.derivePerson) {
     const from = values[reader.fromAt];
-    const kind = fields[reader.fromAt]!.ref!;
+    const kind = reader.fields[reader.fromAt]!.ref!;
     values[reader.personAt] = typeof from === 'string' ? (provided.get(kind)?.get(from) ?? null) : null;
   }
   if (reader.keyAt) values[0] = naturalKeyOf(values, reader.keyAt);
-  return result;
+  return values;
 }

@@ -4,15 +4,19 @@
  * register.
  *
  * 1. Check (no transaction; other users carry on between chunks): each file
- *    is streamed, every row and field validated (types, required fields, code
- *    lists, dates in order, duplicate ids), references checked against the
- *    extract and then against what Oversight already holds.
- * 2. Apply (one transaction): each table is streamed again; rows whose digest
- *    is unchanged are skipped, new and changed rows are written in chunks,
- *    and for a full extract the records of an included table that the
- *    extract no longer holds are closed. Workers are linked to accounts and
+ *    is streamed and parsed once, every row and field validated (types,
+ *    required fields, code lists, dates in order, duplicate ids), references
+ *    checked against the extract and then against what Oversight already
+ *    holds. Each row's digest is compared with the one Oversight holds (read
+ *    a table at a time): only new and changed rows are kept, on disk
+ *    (import-spool.ts), for the apply pass; the records a full extract no
+ *    longer holds are noted.
+ * 2. Apply (one transaction): the kept rows are written in chunks (a row
+ *    found unchanged after all is left alone), and for a full extract the
+ *    records it no longer holds are closed. Workers are linked to accounts and
  *    teams, each person's open case and service level derived, the import
- *    logged and audited, all in the same transaction.
+ *    logged and audited, all in the same transaction. An unchanged extract
+ *    writes nothing but that.
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
@@ -26,18 +30,12 @@ import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
-import {
-  addError,
-  type CheckState,
-  checkFile,
-  csvRows,
-  type PlannedFile,
-  resolvePending,
-} from './import-check';
+import { addError, type CheckState, checkFile, type PlannedFile, resolvePending } from './import-check';
 import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
-import { type RowReader, readRow, rowReader } from './import-rows';
+import { completeRow } from './import-rows';
 import { importSettings } from './import-settings';
+import { openSpool, type Spool, spoolLines } from './import-spool';
 import {
   analyzeRegister,
   closeRecords,
@@ -50,7 +48,7 @@ import {
 } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { SSD_TABLES } from './ssd/spec';
-import { type ImportError, mapHeader, rowHash, tableForFile, type Value } from './ssd/validate';
+import { type ImportError, rowHashOfJson, tableForFile, type Value } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
@@ -73,6 +71,8 @@ export interface ImportOutcome {
   counts: Record<string, TableCounts>;
   totals: TableCounts;
   rows: number;
+  /** For a failed import: what went wrong, in words that carry no value from the files. */
+  failure?: string;
   /** How long checking and applying took, in milliseconds (for benchmarks). */
   timings: { checkMs: number; applyMs: number };
 }
@@ -227,6 +227,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     rowsDone: 0,
     rowsTotal: 0,
   });
+  let spool: Spool | undefined;
   try {
     await progress.set({}, true);
     await updateImport(db, importId, { startedAt: clock.now() });
@@ -242,7 +243,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       notices: [],
       noticeCount: 0,
       strict: (await importSettings(db, organisationId)).noticesAreErrors,
-      ids: new Map(),
       provided: new Map(),
       pending: new Map(),
     };
@@ -278,7 +278,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         });
       } else {
         seen.set(match.table.ssd, file.name);
-        planned.push({ file, spec: match.table, rows: 0 });
+        planned.push({ file, spec: match.table, rows: 0, unchanged: 0, absent: [] });
       }
     }
     const order = SSD_TABLES.map((t) => t.ssd);
@@ -293,10 +293,20 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       });
     }
 
-    // 1. Check every row.
-    for (const plan of planned) {
+    // 1. Check every row, keeping the rows read for the apply pass (each file is parsed once).
+    spool = await openSpool();
+    for (const [i, plan] of planned.entries()) {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
-      plan.rows = await checkFile(plan, state, today, progress);
+      plan.spool = spool.writer(`${i}-${plan.spec.ssd}`);
+      // Read outside the transaction: only one import of an organisation runs at a time, and
+      // only imports change these rows' digests. Dropped after the file, so memory holds one table's.
+      plan.existing = await existingRows(db, plan.spec.table, organisationId);
+      try {
+        plan.rows = await checkFile(plan, state, today, progress, input.mode === 'full');
+      } finally {
+        plan.existing = undefined;
+        await plan.spool.close();
+      }
     }
     await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
     await resolvePending(db, organisationId, state);
@@ -354,7 +364,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     await db.transaction(async (tx) => {
       for (const plan of planned) {
         await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await applyFile(tx, plan, input, importId, today, state, progress);
+        const c = await applyFile(tx, plan, input, importId, state, progress);
         counts[plan.spec.ssd] = c;
         totals.added += c.added;
         totals.changed += c.changed;
@@ -419,6 +429,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     return {
       importId,
       status: 'failed',
+      failure,
       errorCount: 0,
       errors: [],
       noticeCount: 0,
@@ -428,6 +439,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       rows: 0,
       timings: { checkMs: 0, applyMs: 0 },
     };
+  } finally {
+    await spool?.remove().catch(() => undefined);
   }
 }
 
@@ -436,52 +449,48 @@ async function applyFile(
   plan: PlannedFile,
   input: StartImport,
   importId: string,
-  today: string,
   state: CheckState,
   progress: Progress,
 ): Promise<TableCounts> {
-  const { spec, file } = plan;
-  const extractIds = state.ids.get(spec.ssd)!;
-  const counts: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
-  const existing = await existingRows(tx, spec.table, input.organisationId);
-  let reader: RowReader | undefined;
+  const { spec } = plan;
+  const counts: TableCounts = { added: 0, changed: 0, unchanged: plan.unchanged, closed: 0 };
+  const reader = plan.reader;
   let batch: Array<{ values: Value[]; hash: string }> = [];
-  let row = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const written = await upsertRows(tx, spec, input.organisationId, importId, batch);
     counts.added += written.added;
     counts.changed += written.changed;
+    // A row the check pass could not compare (its child found later) and that had not changed.
+    counts.unchanged += batch.length - written.added - written.changed;
     batch = [];
   };
-  for await (const cells of csvRows(file.open(), file.name)) {
-    row += 1;
-    if (!reader) {
-      reader = rowReader(spec, mapHeader(spec, file.name, cells));
-      continue;
+  progress.state.rowsDone += plan.unchanged;
+  if (reader && plan.spool) {
+    for await (const lines of spoolLines(plan.spool.path)) {
+      for (let line of lines) {
+        let values = JSON.parse(line) as Value[];
+        // The child of a row found through its plan or period of care may be one already in
+        // Oversight, known only once the check pass looked the references up.
+        if (reader.derivePerson && values[reader.personAt] === null) {
+          values = completeRow(reader, values, state.provided);
+          line = JSON.stringify(values);
+        }
+        batch.push({ values, hash: rowHashOfJson(line) });
+        if (batch.length >= APPLY_CHUNK) await flush();
+      }
+      progress.state.rowsDone += lines.length;
+      await progress.set({});
     }
-    const { values } = readRow(reader, cells, file.name, row, today, state.provided);
-    const hash = rowHash(values);
-    const had = existing.get(values[0] as string);
-    if (had && had.hash === hash && !had.closed) {
-      counts.unchanged += 1;
-    } else {
-      batch.push({ values, hash });
-      if (batch.length >= APPLY_CHUNK) await flush();
-    }
-    progress.state.rowsDone += 1;
-    if (row % 2000 === 0) await progress.set({});
   }
   await flush();
   if (input.mode === 'full') {
-    const absent: string[] = [];
-    for (const [id, had] of existing) if (!had.closed && !extractIds.has(id)) absent.push(id);
     counts.closed = await closeRecords(
       tx,
       spec.table,
       input.organisationId,
       importId,
-      absent,
+      plan.absent,
       input.clock.now(),
     );
   }

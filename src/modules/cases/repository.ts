@@ -106,21 +106,34 @@ export interface ExistingRow {
 /** Source ids of records made with Oversight's forms rather than imported. */
 export const FORM_SOURCE_PREFIX = 'OVS-';
 
-/** The source ids already held for a table, with their digests. */
+/** Rows read per query by existingRows: on the embedded database each query holds the process. */
+const EXISTING_PAGE = 20_000;
+
+/**
+ * The source ids already held for a table, with their digests, read a page
+ * at a time (in source id order, along the unique index) so other requests
+ * are answered between pages.
+ */
 export async function existingRows(
   db: Db,
   table: string,
   organisationId: string,
 ): Promise<Map<string, ExistingRow>> {
-  const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
-    db,
-    // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
-    sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
-        where organisation_id = ${organisationId} and source_id not like ${`${FORM_SOURCE_PREFIX}%`}`,
-  );
   const map = new Map<string, ExistingRow>();
-  for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
-  return map;
+  let after = '';
+  for (;;) {
+    const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
+      db,
+      // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
+      sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
+          where organisation_id = ${organisationId} and source_id > ${after}
+            and source_id not like ${`${FORM_SOURCE_PREFIX}%`}
+          order by source_id limit ${EXISTING_PAGE}`,
+    );
+    for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
+    if (rows.length < EXISTING_PAGE) return map;
+    after = rows[rows.length - 1]!.source_id;
+  }
 }
 
 function pgType(field: FieldSpec): string {
@@ -170,20 +183,24 @@ export function orderedUuid(): string {
 }
 
 interface UpsertStatement {
-  /** JSON key for each field, in allFields order. */
-  keys: string[];
-  build(organisationId: string, importId: string, rowsJson: string): ReturnType<typeof sql>;
+  /** The PostgreSQL type of each field's array, in allFields order. */
+  types: string[];
+  build(organisationId: string, importId: string, columns: readonly string[]): ReturnType<typeof sql>;
 }
 
 const statements = new Map<string, UpsertStatement>();
 
-/** The INSERT ... ON CONFLICT statement for a table, built once from its description. */
+/**
+ * The INSERT ... ON CONFLICT statement for a table, built once from its
+ * description. Rows travel as one array per column (unnest), which the
+ * database reads much faster than the same rows as JSON.
+ */
 function upsertStatement(spec: TableSpec): UpsertStatement {
   const cached = statements.get(spec.ssd);
   if (cached) return cached;
   const fields = allFields(spec);
   const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
-  const recordDef = fields.map((f, i) => `${keys[i]} ${f.resolve ? 'text' : pgType(f)}`).join(', ');
+  const types = fields.map((f) => (f.resolve ? 'text' : pgType(f)));
   const joins: string[] = [];
   const targetColumns: string[] = [];
   const selectValues: string[] = [];
@@ -220,24 +237,26 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
       'closed_at = null',
       'closed_by_import_id = null',
     ]);
+  const arrays = ['$col0::uuid[]', '$col1::text[]', ...types.map((t, i) => `$col${i + 2}::${t}[]`)];
   const template = `
     with up as (
       insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
       select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
-      from jsonb_to_recordset($rows::jsonb) as r(new_id uuid, row_hash text, ${recordDef})
+      from unnest(${arrays.join(', ')}) as r(new_id, row_hash, ${keys.join(', ')})
       ${joins.join('\n      ')}
       on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
+        where ${spec.table}.row_hash is distinct from excluded.row_hash or ${spec.table}.closed_at is not null
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
-  const parts = template.split(/(\$org|\$import|\$rows)/);
+  const parts = template.split(/(\$org|\$import|\$col\d+)/);
   const statement: UpsertStatement = {
-    keys,
-    build(organisationId, importId, rowsJson) {
+    types,
+    build(organisationId, importId, columns) {
       const chunks = parts.map((part) => {
         if (part === '$org') return sql`${organisationId}::uuid`;
         if (part === '$import') return sql`${importId}::uuid`;
-        if (part === '$rows') return sql`${rowsJson}`;
+        if (part.startsWith('$col')) return sql`${columns[Number(part.slice(4))]!}`;
         return sql.raw(part);
       });
       return sql.join(chunks, sql.raw(''));
@@ -247,7 +266,25 @@ function upsertStatement(spec: TableSpec): UpsertStatement {
   return statement;
 }
 
-/** Add or update a chunk of rows (each new or changed). */
+/** A value as an element of a PostgreSQL array literal: always quoted, so no text is misread. */
+function arrayElement(value: Value | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** A column of values as a PostgreSQL array literal (one parameter, whatever the number of rows). */
+export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    out += arrayElement(values[i]);
+  }
+  return `${out}}`;
+}
+
+/** Add or update a chunk of rows; a row Oversight holds as it is (same digest, open) is left alone. */
 export async function upsertRows(
   db: Db,
   spec: TableSpec,
@@ -256,16 +293,14 @@ export async function upsertRows(
   rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
 ): Promise<{ added: number; changed: number }> {
   const statement = upsertStatement(spec);
-  const objects = rows.map((row) => {
-    const o: Record<string, Value> = { new_id: orderedUuid(), row_hash: row.hash };
-    statement.keys.forEach((k, i) => {
-      o[k] = row.values[i] ?? null;
-    });
-    return o;
-  });
+  const columns = [
+    arrayLiteral(rows.map(() => orderedUuid())),
+    arrayLiteral(rows.map((row) => row.hash)),
+    ...statement.types.map((_, i) => arrayLiteral(rows.map((row) => row.values[i] ?? null))),
+  ];
   const [result] = await rawRows<{ added: number; changed: number }>(
     db,
-    statement.build(organisationId, importId, JSON.stringify(objects)),
+    statement.build(organisationId, importId, columns),
   );
   return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
 }

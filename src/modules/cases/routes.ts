@@ -99,7 +99,13 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
           .then((outcome) => {
             if (outcome && outcome.status !== 'applied')
               log.warn(
-                { importId, status: outcome.status, errorCount: outcome.errorCount },
+                // Never the values: file, row and field are in the import's problems, for those allowed to see them.
+                {
+                  importId,
+                  status: outcome.status,
+                  errorCount: outcome.errorCount,
+                  failure: outcome.failure,
+                },
                 'SSD import not applied',
               );
           })

@@ -47,6 +47,11 @@ export interface AppDeps {
   background: BackgroundQueue;
 }
 
+/** Where log lines go instead of standard output (tests read them). */
+export interface LogStream {
+  write(line: string): void;
+}
+
 export interface RouteRecord {
   method: string;
   url: string;
@@ -151,6 +156,7 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 export async function buildApp(
   deps: Omit<AppDeps, 'views' | 'nav' | 'background'>,
+  options: { logStream?: LogStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -158,6 +164,7 @@ export async function buildApp(
         ? false
         : {
             level: deps.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             redact: ['req.headers.cookie', 'req.body.password'],
             serializers: {
               req: (req: { method: string; url: string; ip?: string }) => ({

@@ -9,7 +9,7 @@
  * never travels in the address (see verifyMultipartCsrf in server.ts).
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -58,6 +58,68 @@ export class UploadRefused extends Error {
 }
 
 const MB = 1024 * 1024;
+
+/** Temporary upload folders are named oversight-upload-<process id>-<random>. */
+export const UPLOAD_DIR_PREFIX = 'oversight-upload-';
+/** A folder whose process is still running is swept only after this long (no upload or import takes a day). */
+export const STALE_UPLOAD_MS = 24 * 60 * 60_000;
+/** A folder named before the process id was part of the name is swept after this long. */
+export const STALE_UNNAMED_UPLOAD_MS = 60 * 60_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * At start-up: remove the upload folders a crashed or killed process left
+ * behind (its files, children's data among them, would otherwise stay in the
+ * temporary folder until the machine is cleaned). A folder is left alone
+ * while the process that made it runs (another instance on the same machine),
+ * unless it is more than a day old. Returns the folders removed.
+ */
+export async function sweepStaleUploads(input: {
+  now: Date;
+  dir?: string;
+  isAlive?: (pid: number) => boolean;
+}): Promise<string[]> {
+  const base = input.dir ?? tmpdir();
+  const alive = input.isAlive ?? processAlive;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(base);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(UPLOAD_DIR_PREFIX)) continue;
+    const path = join(base, name);
+    let age: number;
+    try {
+      const info = await stat(path);
+      if (!info.isDirectory()) continue;
+      age = input.now.getTime() - info.mtime.getTime();
+    } catch {
+      continue;
+    }
+    const pid = /^(\d+)-/.exec(name.slice(UPLOAD_DIR_PREFIX.length))?.[1];
+    const stale =
+      pid === undefined
+        ? age > STALE_UNNAMED_UPLOAD_MS
+        : // This process's own folders (another app in it, as in tests) only by age.
+          age > STALE_UPLOAD_MS || (Number(pid) !== process.pid && !alive(Number(pid)));
+    if (!stale) continue;
+    await rm(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  return removed;
+}
 export function megabytes(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
@@ -90,7 +152,7 @@ declare module 'fastify' {
  */
 export async function readUploadedForm(req: FastifyRequest, route: RouteUpload): Promise<UploadedForm> {
   const limits = routeLimits(req.server.deps.config.uploads, route);
-  const dir = await mkdtemp(join(tmpdir(), 'oversight-upload-'));
+  const dir = await mkdtemp(join(tmpdir(), `${UPLOAD_DIR_PREFIX}${process.pid}-`));
   req.uploadDirs ??= new Set();
   req.uploadDirs.add(dir);
   const form: UploadedForm = {

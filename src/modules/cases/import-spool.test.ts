@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openSpool, spoolLines } from './import-spool';
+
+async function linesOf(path: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const lines of spoolLines(path)) out.push(...lines);
+  return out;
+}
+
+describe('the import spool', () => {
+  it('gives back every row in order, across disk writes and multi-byte characters, then is removed', async () => {
+    const spool = await openSpool();
+    const writer = spool.writer('0-ssd_person');
+    const rows = Array.from({ length: 60_000 }, (_, i) =>
+      JSON.stringify([`P${i}`, i % 7 === 0 ? 'Zoë "Ní" Bhriain, Ōta\\n' : null, i % 2 === 0]),
+    );
+    for (const row of rows) {
+      const full = writer.push(row);
+      if (full) await full;
+    }
+    await writer.close();
+    expect(writer.rows).toBe(rows.length);
+    expect(await linesOf(writer.path)).toEqual(rows);
+    expect(spool.dir).toMatch(new RegExp(`oversight-upload-${process.pid}-import-`));
+    await spool.remove();
+    expect(existsSync(spool.dir)).toBe(false);
+  });
+
+  it('an empty table gives no rows', async () => {
+    const spool = await openSpool();
+    const writer = spool.writer('1-ssd_missing');
+    await writer.close();
+    expect(await linesOf(writer.path)).toEqual([]);
+    await spool.remove();
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The rows an import has checked, kept on disk until it applies them, so
+ * each file is parsed and validated once (not again to write it) and a
+ * large extract never sits in memory: one line of JSON (the row's values,
+ * as import-rows.ts read them) per row.
+ *
+ * The folder is named like an upload folder (oversight-upload-<process id>-),
+ * so if the process dies mid-import, start-up removes it with them
+ * (sweepStaleUploads in platform/http/uploads.ts).
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { UPLOAD_DIR_PREFIX } from '../../platform/http/uploads';
+
+/** Bytes gathered before a write to disk. */
+const FLUSH_AT = 1024 * 1024;
+
+export interface Spool {
+  readonly dir: string;
+  /** A new file in the folder, for one table's rows. */
+  writer(name: string): SpoolWriter;
+  /** Remove the folder and every file in it. */
+  remove(): Promise<void>;
+}
+
+export async function openSpool(): Promise<Spool> {
+  const dir = await mkdtemp(join(tmpdir(), `${UPLOAD_DIR_PREFIX}${process.pid}-import-`));
+  return {
+    dir,
+    writer: (name) => new SpoolWriter(join(dir, `${name}.jsonl`)),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export class SpoolWriter {
+  private readonly stream: WriteStream;
+  private buffer = '';
+  private failed: Error | undefined;
+  rows = 0;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path);
+    this.stream.on('error', (e) => {
+      this.failed = e;
+    });
+  }
+
+  /** Add one row (a JSON line without its newline). A promise to wait for when the disk is behind. */
+  push(line: string): Promise<void> | undefined {
+    this.buffer += `${line}\n`;
+    this.rows += 1;
+    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failed) throw this.failed;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          this.stream.off('error', reject);
+          resolve();
+        };
+        this.stream.once('drain', onDrain);
+        this.stream.once('error', reject);
+      });
+    }
+  }
+
+  /** Write what is left and close the file. */
+  async close(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => {
+      this.stream.end((e?: Error | null) => (e ? reject(e) : resolve()));
+    });
+  }
+}
+
+/** The lines of a spool file, in the order they were written, a disk read's worth at a time. */
+export async function* spoolLines(path: string): AsyncIterable<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    const text = rest + decoder.write(chunk as Buffer);
+    const lines = text.split('\n');
+    rest = lines.pop()!;
+    if (lines.length) yield lines;
+  }
+  rest += decoder.end();
+  if (rest) yield [rest];
+}
