@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { EVIDENCE_EXTENSIONS, MAX_EVIDENCE_BYTES, needManage, todayOf } from './access';
+import type { DatePrecision } from './plan-dates';
 import { loadPlan } from './plans-service';
 import { checkReference, duplicateReferenceMessage, normaliseReference } from './reference';
 import * as repo from './repository';
@@ -23,11 +24,19 @@ export interface ActionInput {
   action: string;
   startDate: string | null;
   endDate: string | null;
+  /** How precisely the end date was written (a month, a season...); absent or null means a day. */
+  endDatePrecision?: Exclude<DatePrecision, 'day'> | null;
+  /** The end date as written, for a quarter, a season or a duration ("ongoing"). */
+  endDateText?: string | null;
   measure: string | null;
   outcomeForChildren: string | null;
   leadOfficerId: string | null;
   seniorLeadId: string | null;
   areaLeadId: string | null;
+  /** Further leads after the lead officer, from the roster. */
+  otherLeadIds?: string[];
+  subHeading?: string | null;
+  extraText?: string | null;
   dateAdded: string | null;
   agendaItem: string | null;
 }
@@ -72,6 +81,10 @@ export async function checkActionInput(db: Db, organisationId: string, planId: s
     if (id && !(await repo.getLead(db, organisationId, id)))
       fields[key] = 'Select a post from the leads roster';
   }
+  for (const id of input.otherLeadIds ?? []) {
+    if (!(await repo.getLead(db, organisationId, id)))
+      fields.leadOfficerId = 'Select a post from the leads roster';
+  }
   if (Object.keys(fields).length) throw new ValidationError(fields);
 }
 
@@ -85,11 +98,16 @@ export function actionValues(input: ActionInput, reference: string) {
     action: input.action.trim(),
     startDate: input.startDate,
     endDate: input.endDate,
+    endDatePrecision: input.endDatePrecision ?? null,
+    endDateText: input.endDateText ?? null,
     measure: input.measure,
     outcomeForChildren: input.outcomeForChildren,
     leadOfficerId: input.leadOfficerId,
     seniorLeadId: input.seniorLeadId,
     areaLeadId: input.areaLeadId,
+    ...(input.otherLeadIds !== undefined ? { otherLeadIds: input.otherLeadIds } : {}),
+    ...(input.subHeading !== undefined ? { subHeading: input.subHeading } : {}),
+    ...(input.extraText !== undefined ? { extraText: input.extraText } : {}),
     dateAdded: input.dateAdded,
     agendaItem: input.agendaItem,
   };
@@ -255,8 +273,14 @@ export async function updateAction(
       'reference',
       actionId,
     );
+    // A form that leaves the end date as it was keeps how it was written ("March 2016").
+    const kept =
+      input.endDatePrecision === undefined && input.endDate === action.endDate
+        ? { endDatePrecision: action.endDatePrecision, endDateText: action.endDateText }
+        : {};
     await repo.updateAction(tx, actor.organisationId, actionId, {
       ...actionValues(input, reference),
+      ...kept,
       updatedAt: ctx.at,
     });
     await recordAudit(tx, ctx, {

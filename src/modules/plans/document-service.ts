@@ -16,6 +16,7 @@ import {
   type PlanDocument,
   type PlanHeader,
 } from './document';
+import { endDateText } from './layouts';
 import { loadPlan } from './plans-service';
 import { getRagKey } from './rag-key-service';
 import * as repo from './repository';
@@ -96,7 +97,7 @@ export async function documentOf(
       date: u.update.updateDate,
       progress: u.update.progress,
       focus: u.update.focus,
-      authorName: u.authorName,
+      authorName: u.update.authorLabel ?? u.authorName,
     });
   }
   const evidence = new Map<string, string | null>();
@@ -116,11 +117,16 @@ export async function documentOf(
     action: a.action,
     startDate: a.startDate,
     endDate: a.endDate,
+    endDatePrecision: a.endDatePrecision,
+    endDateText: a.endDateText,
     measure: a.measure,
     outcomeForChildren: a.outcomeForChildren,
     leadOfficer: leadRef(leads, a.leadOfficerId),
     seniorLead: leadRef(leads, a.seniorLeadId),
     areaLead: leadRef(leads, a.areaLeadId),
+    otherLeads: (a.otherLeadIds ?? []).map((id) => leadRef(leads, id)).filter((l) => l !== null),
+    subHeading: a.subHeading,
+    extraText: a.extraText,
     rag: a.rag as RagCode,
     ragReviewedOn: a.ragReviewedOn,
     addedOn: a.addedOn,
@@ -212,7 +218,8 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
       kind: 'update' as const,
       at: u.update.createdAt,
       date: u.update.updateDate,
-      byName: u.authorName,
+      // An imported comment is credited as the table credits it, never to the importer.
+      byName: u.update.authorLabel ?? u.authorName,
       update: {
         id: u.update.id,
         progress: u.update.progress,
@@ -253,6 +260,7 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
     action,
     rag: action.rag as RagCode,
     ragLabel: ragLabel(ragKey, action.rag as RagCode),
+    endDateText: endDateText(action),
     ragKey,
     plan: { id: plan.id, name: plan.name, type: plan.type as PlanType },
     priority,

@@ -156,7 +156,13 @@ export async function readPlanFile(filename: string, data: Buffer): Promise<unkn
 
 // ------------------------------------------------------------------ DOCX
 
-const RAG_FILL: Record<RagCode, string> = { red: 'F4CDC6', amber: 'FCD6C3', green: 'CCE2D8', blue: 'D2E2F1' };
+const RAG_FILL: Record<RagCode, string> = {
+  red: 'F4CDC6',
+  amber: 'FCD6C3',
+  green: 'CCE2D8',
+  blue: 'D2E2F1',
+  not_rated: 'F3F2F1',
+};
 const SMALL = 16; // half-points: 8pt, so thirteen columns fit a landscape page
 
 function textParagraphs(text: string, bold = false): Paragraph[] {

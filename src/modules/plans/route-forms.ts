@@ -85,7 +85,7 @@ export const actionForm = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().uuid('Select a post from the leads roster').optional(),
   ),
-  initialRag: z.enum(['red', 'amber', 'green']).optional(),
+  initialRag: z.enum(['red', 'amber', 'green', 'not_rated']).optional(),
 });
 
 export function fieldsOf(errors: FormErrors): Record<string, string> {

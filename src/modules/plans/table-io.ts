@@ -5,7 +5,7 @@
  * file formats themselves live in files.ts.
  */
 import { hasControlCharacters } from '../../platform/errors';
-import { allActions, leadText, type PlanDocument } from './document';
+import { allActions, leadOfficersText, leadText, type PlanDocument } from './document';
 import { checkReference, normaliseReference } from './reference';
 import type { ActionInput, PlanInput } from './service';
 import {
@@ -153,7 +153,7 @@ export function documentToRows(doc: PlanDocument): Cell[][] {
         endDate: dateCell(a.endDate),
         measure: a.measure,
         outcomeForChildren: a.outcomeForChildren,
-        leadOfficer: leadText(a.leadOfficer) || null,
+        leadOfficer: leadOfficersText(a) || null,
         seniorLead: leadText(a.seniorLead) || null,
         areaLead: leadText(a.areaLead) || null,
         progress: a.latestUpdate?.progress ?? null,

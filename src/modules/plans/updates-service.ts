@@ -26,7 +26,9 @@ export async function heldLeadIds(db: Db, actor: Actor): Promise<Set<string>> {
 }
 
 export function ledBy(action: repo.ActionRowDb, held: ReadonlySet<string>): boolean {
-  return [action.leadOfficerId, action.seniorLeadId, action.areaLeadId].some((id) => id && held.has(id));
+  return [action.leadOfficerId, action.seniorLeadId, action.areaLeadId, ...(action.otherLeadIds ?? [])].some(
+    (id) => id && held.has(id),
+  );
 }
 
 /** May this person add updates and set the RAG of this action? Managers of the plan may; so may the action's leads. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { leadLong, leadText, type PlanDocument } from './document';
-import { countsLine, defaultLayout, LAYOUTS, type Layout } from './layouts';
+import { leadLong, leadOfficersLong, leadOfficersText, leadText, type PlanDocument } from './document';
+import { countsLine, defaultLayout, endDateText, LAYOUTS, type Layout } from './layouts';
 import { q } from './route-helpers';
 import { formatSource, RAG_TAG_CLASS, type RagCode, type RagKeyEntry, ragLabel } from './vocab';
 
@@ -13,21 +13,26 @@ export function decorate(doc: PlanDocument) {
   return {
     ...doc,
     countsLine: countsLine(doc),
-    countsList: (['green', 'amber', 'red', 'blue'] as RagCode[]).map((c) => ({
-      ...ragView(doc.ragKey, c),
-      meaning: doc.ragKey.find((k) => k.code === c)?.meaning ?? '',
-      count: doc.counts[c],
-    })),
+    countsList: (['green', 'amber', 'red', 'blue', 'not_rated'] as RagCode[])
+      .filter((c) => c !== 'not_rated' || doc.counts.not_rated > 0)
+      .map((c) => ({
+        ...ragView(doc.ragKey, c),
+        meaning: doc.ragKey.find((k) => k.code === c)?.meaning ?? '',
+        count: doc.counts[c],
+      })),
     priorities: doc.priorities.map((p) => ({
       ...p,
-      actions: p.actions.map((a) => ({
+      actions: p.actions.map((a, i) => ({
         ...a,
+        // A sub-heading row goes before the first action under each sub-heading.
+        subHeadingStart: Boolean(a.subHeading) && a.subHeading !== p.actions[i - 1]?.subHeading,
         ragView: ragView(doc.ragKey, a.rag),
         sourceText: formatSource(a.source),
-        leadOfficerText: leadText(a.leadOfficer),
+        endDateText: endDateText(a),
+        leadOfficerText: leadOfficersText(a),
         seniorLeadText: leadText(a.seniorLead),
         areaLeadText: leadText(a.areaLead),
-        leadOfficerLong: leadLong(a.leadOfficer),
+        leadOfficerLong: leadOfficersLong(a),
         seniorLeadLong: leadLong(a.seniorLead),
         areaLeadLong: leadLong(a.areaLead),
       })),
