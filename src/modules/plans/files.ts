@@ -3,6 +3,7 @@
  * committee table, landscape) and PDF (the print page, printed by headless
  * Chromium where it is installed). No database here.
  */
+
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -27,6 +28,7 @@ import ExcelJS from 'exceljs';
 import { csvSafe } from '../../platform/csv';
 import { decodeText, EncodingError } from '../../platform/text-encoding';
 import type { PlanDocument } from './document';
+import { readDocxTables, UnreadableDocxError } from './docx-tables';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
 import { type Cell, documentToRows, rowsForCsv } from './table-io';
 import type { RagCode } from './vocab';
@@ -151,7 +153,17 @@ export async function readPlanFile(filename: string, data: Buffer): Promise<unkn
   const ext = filename.split('.').pop()?.toLowerCase();
   if (ext === 'xlsx') return readXlsx(data);
   if (ext === 'csv') return readCsv(data);
-  throw new UnreadableFileError('The file must be an Excel workbook (.xlsx) or a CSV file (.csv)');
+  if (ext === 'docx') {
+    try {
+      return readDocxTables(data);
+    } catch (e) {
+      if (e instanceof UnreadableDocxError) throw new UnreadableFileError(e.message);
+      throw e;
+    }
+  }
+  throw new UnreadableFileError(
+    'The file must be a Word document (.docx), an Excel workbook (.xlsx) or a CSV file (.csv)',
+  );
 }
 
 // ------------------------------------------------------------------ DOCX

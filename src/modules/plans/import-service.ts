@@ -1,5 +1,5 @@
 /**
- * Importing a plan from a file (checked by table-io, written in one
+ * Importing a plan from a file (read by import-rows, previewed, written in one
  * transaction) and reading a plan for export (audited).
  */
 
@@ -13,13 +13,16 @@ import { insertActionTx } from './actions-service';
 import type { PlanDocument } from './document';
 import { documentOf } from './document-service';
 import { readPlanFile, UnreadableFileError } from './files';
+import type { ColumnUse } from './import-columns';
+import { type ColumnMapping, type ImportedPlan, type ImportProblem, parsePlanRows } from './import-rows';
 import { getPlan, insertPlanTx } from './plans-service';
 import { getRagKey } from './rag-key-service';
 import * as repo from './repository';
+import { ragCounts, ragCountsSentence } from './rules';
 import { getSnapshot } from './snapshots-service';
-import { type ImportedPlan, type ImportProblem, parsePlanRows } from './table-io';
+import type { PlanType, RagCode } from './vocab';
 
-// ---------------------------------------------------------------- Import (the rows are read and checked by table-io)
+// ---------------------------------------------------------------- Import (the rows are read and checked by import-rows)
 
 /** Write a checked plan in one transaction. Any failure writes nothing. */
 export async function saveImportedPlan(
@@ -71,14 +74,16 @@ export async function saveImportedPlan(
           completedOn: a.completedOn,
         },
       );
-      if (a.update) {
+      // Each comment is credited as the table credits it, or to the file: never to the importer.
+      for (const u of a.updates) {
         await repo.insertUpdate(tx, {
           organisationId: actor.organisationId,
           actionId,
-          updateDate: a.update.date,
-          progress: a.update.progress,
-          focus: a.update.focus,
+          updateDate: u.date ?? reviewedOn,
+          progress: u.progress,
+          focus: u.focus,
           authorId: actor.userId,
+          authorLabel: u.authorLabel ?? `imported from ${filename.slice(0, 100)}`,
           createdAt: ctx.at,
         });
       }
@@ -119,19 +124,39 @@ export async function planChoices(db: Db, actor: Actor) {
 // ---------------------------------------------------------------- Import and export
 
 export type ImportOutcome =
-  | { ok: true; planId: string; actions: number }
-  | { ok: false; problems: ImportProblem[] };
+  | { ok: true; planId: string; actions: number; notices: string[] }
+  | { ok: false; problems: ImportProblem[]; mapping?: ColumnMapping }
+  | { ok: 'preview'; preview: ImportPreview };
+
+export interface ImportOptions {
+  /** Columns as the person mapped them in the preview, by position. */
+  mapping?: Readonly<Record<number, ColumnUse>>;
+  /** The plan's name and type when the file has no plan details (a Word table). */
+  defaults?: { name?: string | null; type?: PlanType };
+  /** Write the plan; otherwise only the preview is returned. */
+  confirm: boolean;
+}
+
+/** What an import would write: each row as it will be imported, the notices, the counts by RAG. */
+export interface ImportPreview {
+  plan: ImportedPlan;
+  notices: string[];
+  mapping: ColumnMapping;
+  counts: Record<RagCode, number>;
+  countsLine: string;
+}
 
 /**
- * Import a plan from an XLSX or CSV file laid out as the committee table.
- * Every row is checked first; nothing is written unless the whole file is
- * clean, and then everything is written in one transaction.
+ * Import a plan from an XLSX, CSV or DOCX file. Every row is checked first;
+ * without `confirm` only the preview comes back; with it, the plan is
+ * written in one transaction, and only if the whole file is clean.
  */
 export async function importPlanFile(
   db: Db,
   actor: Actor,
   ctx: AuditContext,
   file: { filename: string; data: Buffer },
+  options: ImportOptions = { confirm: true },
 ): Promise<ImportOutcome> {
   if (!can(actor, PERMISSIONS.manage)) throw new ForbiddenError();
   let rows: unknown[][];
@@ -145,11 +170,24 @@ export async function importPlanFile(
     getRagKey(db, actor.organisationId),
     repo.listLeads(db, actor.organisationId),
   ]);
-  const parsed = parsePlanRows(rows, { ragKey, leads });
+  const parsed = parsePlanRows(rows, { ragKey, leads, mapping: options.mapping, defaults: options.defaults });
   if (!parsed.ok) return parsed;
+  if (!options.confirm) {
+    const counts = ragCounts(parsed.plan.actions);
+    return {
+      ok: 'preview',
+      preview: {
+        plan: parsed.plan,
+        notices: parsed.notices,
+        mapping: parsed.mapping,
+        counts,
+        countsLine: ragCountsSentence(counts, ragKey),
+      },
+    };
+  }
   try {
     const planId = await saveImportedPlan(db, actor, ctx, parsed.plan, file.filename);
-    return { ok: true, planId, actions: parsed.plan.actions.length };
+    return { ok: true, planId, actions: parsed.plan.actions.length, notices: parsed.notices };
   } catch (e) {
     if (e instanceof ValidationError) {
       return { ok: false, problems: Object.values(e.fields).map((message) => ({ row: 0, message })) };
