@@ -341,7 +341,7 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
 
     // A row with one cell of text and no action: a priority or a sub-heading.
     const filled = [...new Set(cells.filter(Boolean))];
-    if (filled.length === 1 && !cell('action') && !cell('reference')) {
+    if (filled.length === 1 && !cell('action')) {
       const heading = filled[0]!;
       const m = /^priority\s*(\d{1,3})\s*[.):-]?\s*(.*)$/is.exec(heading);
       if (m) {
@@ -368,6 +368,13 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
     if (startText && !startDate) extra.push(`Start: ${startText}`);
     const endText = cellText(raw('endDate'));
     const end = parsePlanDate(endText, endText ? parseDateCell(raw('endDate')) : undefined);
+    if (end?.precision === 'text' && /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(endText)) {
+      problem(
+        rowNo,
+        `${LABEL.endDate} "${endText}" is not a date. Enter it like 31/03/2027, or a month like March 2027`,
+        LABEL.endDate,
+      );
+    }
 
     // Priority: its column, or the last "Priority n" row above.
     let priorityNumber = currentPriority ?? 1;
