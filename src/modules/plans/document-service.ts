@@ -5,7 +5,7 @@
 
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
-import { NotFoundError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { canManagePlan, need, PERMISSIONS } from './access';
 import {
@@ -157,6 +157,23 @@ export async function getPlanDocument(
 ): Promise<PlanDocument> {
   need(actor, PERMISSIONS.read);
   const plan = await loadPlan(db, actor.organisationId, planId);
+  return documentOf(db, actor.organisationId, plan, asAt);
+}
+
+/**
+ * A committee's outstanding actions as they stand, for those who read only
+ * published plans (committee members): the list is the committee's own
+ * record and holds no child-level data. Other plans stay closed to them.
+ */
+export async function getOutstandingDocument(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  asAt: string,
+): Promise<PlanDocument> {
+  need(actor, PERMISSIONS.published);
+  const plan = await loadPlan(db, actor.organisationId, planId);
+  if (plan.type !== 'committee_outstanding') throw new ForbiddenError();
   return documentOf(db, actor.organisationId, plan, asAt);
 }
 

@@ -10,6 +10,7 @@ import { protectiveMarking } from '../../platform/branding/service';
 import { today } from '../../platform/clock';
 import { NotFoundError } from '../../platform/errors';
 import { auditContext } from '../../platform/http/server';
+import { formatDate } from '../../platform/http/views';
 import type { Actor } from '../../platform/permissions';
 import type { PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
@@ -143,7 +144,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
       doc,
       layoutOf(req, doc),
       doc.plan.name,
-      `Working copy as at ${doc.asAt}`,
+      `Working copy as at ${formatDate(doc.asAt)}`,
       await protectiveMarking(db, actor(req).organisationId),
     );
     return reply.type('text/html; charset=utf-8').send(html);
@@ -158,7 +159,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
         snap.document,
         layoutOf(req, snap.document),
         snap.document.plan.name,
-        `Version ${snap.number}, as at ${snap.asAt}`,
+        `Version ${snap.number}, as at ${formatDate(snap.asAt)}`,
         await protectiveMarking(db, actor(req).organisationId),
       );
       return reply.type('text/html; charset=utf-8').send(html);

@@ -14,7 +14,7 @@ import { plansWithAttention } from './attention';
 import { allActions, filterDocument, type PlanDocument } from './document';
 import { chromiumPath } from './files';
 import { type Body, list, readForm, requiredText, str } from './form-helpers';
-import { countsLine, headerLines, LAYOUT_NAMES } from './layouts';
+import { countsLine, defaultLayout, headerLines, LAYOUT_NAMES } from './layouts';
 import { EVIDENCE_UPLOAD, planValues, readPlanForm } from './route-forms';
 import { id, q, uuid, V } from './route-helpers';
 import * as plans from './service';
@@ -178,10 +178,14 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
 
   // ---------------------------------------------------------------- the plan
 
-  app.get('/plans/:planId', { config: { permission: P.read } }, async (req, reply) => {
+  app.get('/plans/:planId', { config: { permission: P.published } }, async (req, reply) => {
     const a = actor(req);
     const planId = id(req, 'planId');
-    const doc = await plans.getPlanDocument(db, a, planId, todayIso());
+    // Committee members read their committee's outstanding actions; other plans only as published.
+    const canRead = can(a, P.read);
+    const doc = canRead
+      ? await plans.getPlanDocument(db, a, planId, todayIso())
+      : await plans.getOutstandingDocument(db, a, planId, todayIso());
     const query = q(req);
     const ragFilter = list(query, 'rag').filter(isRagCode);
     const leadFilter = uuid.safeParse(query.lead).success ? String(query.lead) : undefined;
@@ -193,14 +197,17 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     };
     const filtered = filterDocument(doc, filter);
     const layout = layoutOf(req, doc);
-    const leads = await plans.listLeads(db, a);
+    const leads = canRead ? await plans.listLeads(db, a) : [];
     const usedLeadIds = new Set(
       allActions(doc).flatMap((x) => [x.leadOfficer?.leadId, x.seniorLead?.leadId, x.areaLead?.leadId]),
     );
     const snapshots = await plans.listSnapshots(db, a, planId);
     const filtering = Boolean(ragFilter.length || leadFilter || filter.overdue || filter.stale);
+    const defaultView = layout === defaultLayout(doc.plan.type);
     return reply.render(V('plan'), {
-      title: doc.plan.name,
+      // Each view of a plan has its own title: the plan, its other layout, a filtered list.
+      title: `${doc.plan.name}${defaultView ? '' : `: ${LAYOUT_NAMES[layout]}`}${filtering ? ' (filtered)' : ''}`,
+      canRead,
       doc: decorate(filtered),
       full: decorate(doc),
       header: headerLines(doc),

@@ -17,6 +17,7 @@ export {
   evidenceFile,
   evidenceSummary,
   getActionDetail,
+  getOutstandingDocument,
   getPlanDocument,
   getUpdateForEdit,
   type MyAction,

@@ -8,6 +8,7 @@ import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { formatDate } from '../../platform/http/views';
 import { type Actor, can } from '../../platform/permissions';
 import { chromiumPath } from './files';
 import { type Body, partsOf, readDate, readForm } from './form-helpers';
@@ -147,7 +148,7 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
       },
       versionItems: snapshots.map((s) => ({
         value: String(s.number),
-        text: `Version ${s.number}, as at ${s.asAt}`,
+        text: `Version ${s.number}, as at ${formatDate(s.asAt)}`,
       })),
       canRead: can(a, P.read),
     });
