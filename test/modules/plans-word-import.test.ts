@@ -81,7 +81,10 @@ describe("importing a committee's Word plan through the preview", () => {
     expect(page.body).toContain('March 2016');
     expect(page.body).toContain('Summer 2017');
     expect(page.body).toContain('Leadership, management and governance');
-    expect(page.body).toContain('JF/RG');
+    // Several leads, each by its full post title.
+    expect(page.body).toContain(
+      'Head of Service, Family Help (post vacant); Head of Quality Assurance (post vacant)',
+    );
 
     // The token is spent: confirming again finds no file.
     const again = await manager.post(`/plans/import/${token}`, { confirm: 'yes' });
