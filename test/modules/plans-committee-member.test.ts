@@ -16,7 +16,7 @@ describe('committee members', () => {
     const added = await plans.addOutstandingAction(db, clerk, auditCtx(clerk, ctx.clock.now()), {
       committeeName: 'Corporate Parenting Panel',
       action: 'Report on placement stability to the next meeting',
-      dateAdded: '2026-11-02',
+      dateAdded: '2026-09-01',
       agendaItem: 'Item 4',
       officer: 'Head of Service, Children in Care',
       targetDate: '2026-10-31',
@@ -36,10 +36,8 @@ describe('committee members', () => {
 
   it('see each plan view under its own title', async () => {
     const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
-    const m = actorOf(ctx.org, 'service_manager');
-    const [plan] = (await plans.listPlans(ctx.oversight.database.db, m)).filter(
-      (p) => p.type === 'service_improvement',
-    );
+    const made = await smallPlan(ctx, ctx.org, 'A plan seen four ways');
+    const plan = { id: made.planId };
     const title = async (url: string) => /<title>([^<]*)<\/title>/.exec((await manager.get(url)).body)![1];
     const titles = [
       await title(`/plans/${plan!.id}`),
