@@ -168,3 +168,44 @@ describe('improvement plans', () => {
     expect(journey.problems(page)).toEqual([]);
   });
 });
+
+describe("importing a committee's Word plan", () => {
+  it('goes through the preview, takes a changed column mapping, and shows the counts with Not rated', async () => {
+    const { wordPlanDocx } = await import('../src/modules/plans/word-plan-fixture');
+    // The "Who?" column names posts on the demo authority's roster.
+    const docx = await wordPlanDocx([
+      'DCS',
+      'HCIC',
+      'DCS/HCIC',
+      'HAI and HCIC',
+      'QAM',
+      'Quality Assurance Manager',
+    ]);
+    const page = await journey.newPage();
+    await signIn(page, emailOf('service_manager'));
+    await page.goto(`${journey.baseUrl}/plans/import`);
+    expect(await heading(page)).toBe('Import a plan');
+    await checkAxe(page);
+    await page.fill('#name', 'Service improvement plan from the committee papers');
+    await page.setInputFiles('#file', {
+      name: 'committee-plan.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await go(page, 'button:has-text("Check the file")');
+    expect(await heading(page)).toBe('Check the plan before importing it');
+    expect(await textOf(page.locator('[data-import-counts]'))).toBe(
+      '40 green, 20 amber, 20 red, 20 complete, 20 not rated',
+    );
+    await checkAxe(page);
+
+    await page.selectOption('#column-5', 'extra');
+    await go(page, 'button:has-text("Check again with these columns")');
+    expect(await textOf(page.locator('#notices'))).toContain('"Comments" is kept as further information');
+    await page.selectOption('#column-5', 'progress');
+    await go(page, 'button:has-text("Import plan")');
+    expect(await heading(page)).toBe('Service improvement plan from the committee papers');
+    expect(await textOf(page.locator('[data-counts]'))).toContain('20 not rated');
+    await checkAxe(page);
+  });
+});

@@ -244,6 +244,8 @@ describe('RAG key', () => {
       greenMeaning: 'Progressing as planned',
       blueLabel: 'Done',
       blueMeaning: 'Complete with evidence',
+      not_ratedLabel: 'Not rated',
+      not_ratedMeaning: 'No RAG status given yet',
     };
     const dupe = await admin.post('/plans/settings/rag-key', { ...form, amberLabel: 'red' });
     expect(dupe.statusCode).toBe(400);

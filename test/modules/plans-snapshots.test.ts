@@ -130,7 +130,7 @@ describe('snapshots', () => {
     const embedded = await plans.getSnapshotForEmbedding(db(), ctx.org.organisationId, list[1]!.id);
     expect(embedded.number).toBe(1);
     expect(embedded.asAt).toBe('2026-09-30');
-    expect(embedded.document.counts).toEqual({ red: 0, amber: 0, green: 4, blue: 0 });
+    expect(embedded.document.counts).toEqual({ red: 0, amber: 0, green: 4, blue: 0, not_rated: 0 });
     expect(embedded.document.plan.name).toBe('Service improvement plan 2026 to 2027');
   });
 });

@@ -62,9 +62,18 @@ function comparable(doc: PlanDocument) {
   };
 }
 
+/** Upload a file: the preview (or the problems) comes back; nothing is written yet. */
 async function importFile(agent: Agent, filename: string, contentType: string, data: Buffer) {
   const { body, contentType: type } = multipart({}, { field: 'file', filename, contentType, data });
   return agent.send('POST', '/plans/import', body, { 'content-type': type });
+}
+
+/** Upload a file, then confirm the preview as it stands. */
+async function importAndConfirm(agent: Agent, filename: string, contentType: string, data: Buffer) {
+  const preview = await importFile(agent, filename, contentType, data);
+  expect(preview.statusCode, preview.body).toBe(200);
+  const token = /action="\/plans\/import\/([0-9a-f-]{36})"/.exec(preview.body)![1]!;
+  return agent.post(`/plans/import/${token}`, { confirm: 'yes' });
 }
 
 const planCount = async () =>
@@ -78,7 +87,11 @@ describe('export then import', () => {
       expect(exported.headers['content-disposition']).toMatch(new RegExp(`\\.${format}"$`));
       const type =
         format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      const res = await importFile(manager, `plan.${format}`, type, exported.rawPayload);
+      const before = await planCount();
+      const preview = await importFile(manager, `plan.${format}`, type, exported.rawPayload);
+      expect(preview.body).toContain('Check the plan before importing it');
+      expect(await planCount()).toBe(before);
+      const res = await importAndConfirm(manager, `plan.${format}`, type, exported.rawPayload);
       expect(res.statusCode, res.body).toBe(302);
       const newPlanId = /\/plans\/([0-9a-f-]{36})$/.exec(res.headers.location as string)![1]!;
       expect(newPlanId).not.toBe(plan.planId);
@@ -131,7 +144,6 @@ describe('a bad import', () => {
     expect(res.body).toContain('Nothing has been imported');
     for (const text of [
       'Row 3: Duration from is not a date',
-      'Row 8: Reference 1.1 is already used in row 7',
       'Row 9: Enter the action',
       'Row 10: Lead officer &quot;ZZ&quot; is not on the leads roster',
       'Row 11: RAG is Blue (complete) but Evidence of completion is empty',
@@ -151,7 +163,7 @@ describe('a bad import', () => {
   it('refuses a file that is not a spreadsheet, and one without a file', async () => {
     const res = await importFile(manager, 'notes.txt', 'text/plain', Buffer.from('hello'));
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('must be an Excel workbook (.xlsx) or a CSV file');
+    expect(res.body).toContain('must be a Word document (.docx), an Excel workbook (.xlsx) or a CSV file');
     const broken = await importFile(
       manager,
       'broken.xlsx',
@@ -161,7 +173,7 @@ describe('a bad import', () => {
     expect(broken.body).toContain('could not be read as an Excel workbook');
     const { body, contentType } = multipart({});
     const none = await manager.send('POST', '/plans/import', body, { 'content-type': contentType });
-    expect(none.body).toContain('Select an Excel (.xlsx) or CSV file to import');
+    expect(none.body).toContain('Select a Word (.docx), Excel (.xlsx) or CSV file to import');
   });
 
   it('is not open to a lead who does not manage plans', async () => {

@@ -34,11 +34,20 @@ export interface DocAction {
   action: string;
   startDate: string | null;
   endDate: string | null;
+  /** Absent in snapshots published before precision was kept: a day. */
+  endDatePrecision?: string | null;
+  endDateText?: string | null;
   measure: string | null;
   outcomeForChildren: string | null;
   leadOfficer: LeadRef | null;
   seniorLead: LeadRef | null;
   areaLead: LeadRef | null;
+  /** Further leads after the lead officer (absent in snapshots published before several leads were kept). */
+  otherLeads?: LeadRef[];
+  /** The sub-heading the action sits under inside its priority. */
+  subHeading?: string | null;
+  /** Columns of an imported table with no place in a plan, as "Heading: value" lines. */
+  extraText?: string | null;
   rag: RagCode;
   ragReviewedOn: string | null;
   addedOn: string;
@@ -163,6 +172,16 @@ export function filterDocument(doc: PlanDocument, f: ActionFilter): PlanDocument
 export function leadText(lead: LeadRef | null): string {
   if (!lead) return '';
   return lead.initials ?? lead.jobTitle;
+}
+
+/** The lead officer and any further leads, as a plan writes them: "JF/RG". */
+export function leadOfficersText(a: Pick<DocAction, 'leadOfficer' | 'otherLeads'>): string {
+  return [a.leadOfficer, ...(a.otherLeads ?? [])].map(leadText).filter(Boolean).join('/');
+}
+
+/** The lead officer and any further leads in full, one post title after another. */
+export function leadOfficersLong(a: Pick<DocAction, 'leadOfficer' | 'otherLeads'>): string {
+  return [a.leadOfficer, ...(a.otherLeads ?? [])].map(leadLong).filter(Boolean).join('; ');
 }
 
 /** A lead in full: "Head of service, children in care (Sara Okafor-Lind)". */

@@ -25,6 +25,7 @@ import ExcelJS from 'exceljs';
 import { csvSafe } from '../../platform/csv';
 import { decodeText, EncodingError } from '../../platform/text-encoding';
 import type { PlanDocument } from './document';
+import { readDocxTables, UnreadableDocxError } from './docx-tables';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
 import { type Cell, documentToRows, rowsForCsv } from './table-io';
 import type { RagCode } from './vocab';
@@ -149,12 +150,28 @@ export async function readPlanFile(filename: string, data: Buffer): Promise<unkn
   const ext = filename.split('.').pop()?.toLowerCase();
   if (ext === 'xlsx') return readXlsx(data);
   if (ext === 'csv') return readCsv(data);
-  throw new UnreadableFileError('The file must be an Excel workbook (.xlsx) or a CSV file (.csv)');
+  if (ext === 'docx') {
+    try {
+      return readDocxTables(data);
+    } catch (e) {
+      if (e instanceof UnreadableDocxError) throw new UnreadableFileError(e.message);
+      throw e;
+    }
+  }
+  throw new UnreadableFileError(
+    'The file must be a Word document (.docx), an Excel workbook (.xlsx) or a CSV file (.csv)',
+  );
 }
 
 // ------------------------------------------------------------------ DOCX
 
-const RAG_FILL: Record<RagCode, string> = { red: 'F4CDC6', amber: 'FCD6C3', green: 'CCE2D8', blue: 'D2E2F1' };
+const RAG_FILL: Record<RagCode, string> = {
+  red: 'F4CDC6',
+  amber: 'FCD6C3',
+  green: 'CCE2D8',
+  blue: 'D2E2F1',
+  not_rated: 'F3F2F1',
+};
 const SMALL = 16; // half-points: 8pt, so thirteen columns fit a landscape page
 
 function textParagraphs(text: string, bold = false): Paragraph[] {

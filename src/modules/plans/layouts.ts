@@ -7,7 +7,8 @@
  * both use these, so they always say the same.
  */
 import { formatDate } from '../../platform/http/views';
-import { type DocAction, leadText, type PlanDocument } from './document';
+import { type DocAction, leadOfficersText, leadText, type PlanDocument } from './document';
+import { formatPlanDate } from './plan-dates';
 import { ragCountsSentence } from './rules';
 import {
   FREQUENCY_NAMES,
@@ -50,8 +51,30 @@ function statusText(doc: PlanDocument, a: DocAction): string {
   const label = ragLabel(doc.ragKey, a.rag);
   if (a.rag === 'blue')
     return a.completedOn ? `${label}: complete ${formatDate(a.completedOn)}` : `${label}: complete`;
-  const flags = [a.overdue ? 'overdue' : null, a.stale ? 'not reviewed this period' : null].filter(Boolean);
-  return flags.length ? `${label} (${flags.join(', ')})` : label;
+  const stale = a.stale ? ', not reviewed this period' : '';
+  // An overdue action says so first: the RAG was given before its target date passed.
+  if (a.overdue) return `Overdue: target date passed (last rated ${label}${stale})`;
+  return a.stale ? `${label} (not reviewed this period)` : label;
+}
+
+/**
+ * A priority's actions as table sections: the priority's heading, then a
+ * section for each sub-heading, in the order the actions come.
+ */
+function sectionsOf(
+  heading: string | null,
+  actions: readonly DocAction[],
+  row: (a: DocAction) => TextCell[],
+): TextTable['sections'] {
+  const out: TextTable['sections'] = [{ heading, rows: [] }];
+  let current: string | null = null;
+  for (const a of actions) {
+    const sub = a.subHeading ?? null;
+    if (sub && sub !== current) out.push({ heading: sub, rows: [] });
+    current = sub ?? current;
+    out[out.length - 1]!.rows.push(row(a));
+  }
+  return out.filter((x, i) => i > 0 || x.rows.length > 0 || x.heading !== null);
 }
 
 function comments(a: DocAction): string {
@@ -69,31 +92,30 @@ function ref(a: DocAction): string {
 
 export function textTable(doc: PlanDocument, layout: Layout): TextTable {
   const single = doc.plan.type === 'committee_outstanding';
-  const section = (heading: string, rows: TextCell[][]) => ({ heading: single ? null : heading, rows });
+  const sections = (
+    heading: (p: PlanDocument['priorities'][number]) => string,
+    row: (a: DocAction) => TextCell[],
+  ) => doc.priorities.flatMap((p) => sectionsOf(single ? null : heading(p), p.actions, row));
   if (layout === 'outstanding') {
     return {
       columns: ['Action', 'Date added and agenda item', 'Officer', 'Target date for completion', 'Status'],
       widths: [40, 18, 14, 12, 16],
-      sections: doc.priorities.map((p) =>
-        section(
-          `${p.number}. ${p.title}`,
-          p.actions.map((a) => [
-            { text: `${a.reference}. ${a.action}` },
-            {
-              text: [a.dateAdded ? formatDate(a.dateAdded) : '', a.agendaItem ?? '']
-                .filter(Boolean)
-                .join(', '),
-            },
-            { text: leadText(a.leadOfficer) },
-            { text: formatDate(a.endDate) },
-            {
-              text: [statusText(doc, a), a.completionEvidence ? `Evidence: ${a.completionEvidence}` : '']
-                .filter(Boolean)
-                .join('\n'),
-              rag: a.rag,
-            },
-          ]),
-        ),
+      sections: sections(
+        (p) => `${p.number}. ${p.title}`,
+        (a) => [
+          { text: `${a.reference}. ${a.action}` },
+          {
+            text: [a.dateAdded ? formatDate(a.dateAdded) : '', a.agendaItem ?? ''].filter(Boolean).join(', '),
+          },
+          { text: leadOfficersText(a) },
+          { text: endDateText(a) },
+          {
+            text: [statusText(doc, a), a.completionEvidence ? `Evidence: ${a.completionEvidence}` : '']
+              .filter(Boolean)
+              .join('\n'),
+            rag: a.rag,
+          },
+        ],
       ),
     };
   }
@@ -101,20 +123,18 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
     return {
       columns: ['Action', 'Progress and impact', 'Focus for the next six months', 'RAG'],
       widths: [30, 35, 25, 10],
-      sections: doc.priorities.map((p) =>
-        section(
-          `${p.number}. ${p.title}`,
-          p.actions.map((a) => [
-            { text: `${ref(a)} ${a.action}` },
-            {
-              text: a.latestUpdate
-                ? `${a.latestUpdate.progress} (${formatDate(a.latestUpdate.date)})`
-                : 'No update yet',
-            },
-            { text: a.latestUpdate?.focus ?? '' },
-            { text: statusText(doc, a), rag: a.rag },
-          ]),
-        ),
+      sections: sections(
+        (p) => `${p.number}. ${p.title}`,
+        (a) => [
+          { text: `${ref(a)} ${a.action}` },
+          {
+            text: a.latestUpdate
+              ? `${a.latestUpdate.progress} (${formatDate(a.latestUpdate.date)})`
+              : 'No update yet',
+          },
+          { text: a.latestUpdate?.focus ?? '' },
+          { text: statusText(doc, a), rag: a.rag },
+        ],
       ),
     };
   }
@@ -135,25 +155,23 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
       'RAG',
     ],
     widths: [4, 10, 7, 13, 6, 6, 10, 10, 5, 5, 5, 13, 6],
-    sections: doc.priorities.map((p) =>
-      section(
-        `Priority ${p.number}: ${p.title}`,
-        p.actions.map((a) => [
-          { text: ref(a) },
-          { text: a.aim ?? '' },
-          { text: formatSource(a.source) },
-          { text: a.action },
-          { text: formatDate(a.startDate) },
-          { text: formatDate(a.endDate) },
-          { text: a.measure ?? '' },
-          { text: a.outcomeForChildren ?? '' },
-          { text: leadText(a.leadOfficer) },
-          { text: leadText(a.seniorLead) },
-          { text: leadText(a.areaLead) },
-          { text: comments(a) },
-          { text: statusText(doc, a), rag: a.rag },
-        ]),
-      ),
+    sections: sections(
+      (p) => `Priority ${p.number}: ${p.title}`,
+      (a) => [
+        { text: ref(a) },
+        { text: a.aim ?? '' },
+        { text: formatSource(a.source) },
+        { text: a.action },
+        { text: formatDate(a.startDate) },
+        { text: endDateText(a) },
+        { text: a.measure ?? '' },
+        { text: a.outcomeForChildren ?? '' },
+        { text: leadOfficersText(a) },
+        { text: leadText(a.seniorLead) },
+        { text: leadText(a.areaLead) },
+        { text: comments(a) },
+        { text: statusText(doc, a), rag: a.rag },
+      ],
     ),
   };
 }
@@ -183,4 +201,13 @@ export function headerLines(doc: PlanDocument): Array<[string, string]> {
 
 export function countsLine(doc: PlanDocument): string {
   return ragCountsSentence(doc.counts, doc.ragKey);
+}
+
+/** The end (target) date as the plan wrote it: "31 March 2017", "March 2016", "Summer 2017", "ongoing". */
+export function endDateText(a: {
+  endDate: string | null;
+  endDatePrecision?: string | null;
+  endDateText?: string | null;
+}): string {
+  return formatPlanDate(a.endDate, a.endDatePrecision ?? null, a.endDateText ?? null);
 }

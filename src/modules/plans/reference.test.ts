@@ -16,7 +16,7 @@ describe('action references', () => {
   });
 
   it('refuses references that are not numbers separated by full stops', () => {
-    for (const bad of ['', 'a.1', '1..2', '1.2bc', '1-2', 'one', '1.2.b', '12345.1']) {
+    for (const bad of ['', 'a.1', '1..2', '1.2bc', '1-1', 'one', '1.2.b', '12345.1', 'ABCD1']) {
       const check = checkReference(bad);
       expect(check.ok, bad).toBe(false);
     }
@@ -45,6 +45,19 @@ describe('action references', () => {
     expect(compareReferences('3.14b', '3.15')).toBeLessThan(0);
     expect(compareReferences('3.15', '3.14b')).toBeGreaterThan(0);
     expect(compareReferences('2.1', '2.1')).toBe(0);
+  });
+
+  it('accepts letter prefixes and repeats, ordered beside their number', () => {
+    expect(checkReference('a5.1')).toEqual({ ok: true, reference: 'A5.1' });
+    expect(checkReference('3.14-2')).toEqual({ ok: true, reference: '3.14-2' });
+    expect(sortByReference(['3.14a', '3.14-2', 'B1', 'A5.1', '3.14', '3.14.1'], (r) => r)).toEqual([
+      '3.14',
+      '3.14-2',
+      '3.14.1',
+      '3.14a',
+      'A5.1',
+      'B1',
+    ]);
   });
 
   it('puts unreadable references last', () => {

@@ -58,7 +58,7 @@ describe('RAG counts', () => {
       { rag: 'blue' as const },
     ];
     const counts = ragCounts(actions);
-    expect(counts).toEqual({ red: 0, amber: 6, green: 63, blue: 2 });
+    expect(counts).toEqual({ red: 0, amber: 6, green: 63, blue: 2, not_rated: 0 });
     expect(ragCountsSentence(counts, DEFAULT_RAG_KEY)).toBe('63 green, 6 amber, 0 red, 2 complete');
   });
   it("uses the organisation's own labels", () => {

@@ -56,9 +56,11 @@ export function ragCounts(actions: ReadonlyArray<{ rag: RagCode }>): RagCounts {
 /**
  * "63 green, 6 amber, 0 red, 2 complete": the order committees read them,
  * in the organisation's own labels (Blue reads "complete" by default).
+ * Actions not rated are added at the end when there are any ("50 not rated").
  */
 export function ragCountsSentence(counts: RagCounts, key: readonly RagKeyEntry[]): string {
   const order: RagCode[] = ['green', 'amber', 'red', 'blue'];
+  if (counts.not_rated > 0) order.push('not_rated');
   return order
     .map((code) => {
       const entry = key.find((k) => k.code === code);

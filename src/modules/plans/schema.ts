@@ -134,11 +134,28 @@ export const planActions = pgTable(
     action: text('action').notNull(),
     startDate: day('start_date'),
     endDate: day('end_date'),
+    /**
+     * How precisely the end (target) date was written: day (null), month,
+     * quarter, season or year, when end_date holds the last day of that
+     * period; or text (a duration like "ongoing", no end_date).
+     */
+    endDatePrecision: text('end_date_precision'),
+    /** The end date as the plan wrote it, when not a day ("Summer 2017", "ongoing"). */
+    endDateText: text('end_date_text'),
     measure: text('measure'),
     outcomeForChildren: text('outcome_for_children'),
     leadOfficerId: uuid('lead_officer_id').references(() => planLeads.id),
     seniorLeadId: uuid('senior_lead_id').references(() => planLeads.id),
     areaLeadId: uuid('area_lead_id').references(() => planLeads.id),
+    /**
+     * Further leads when a plan names several ("JF/RG", "HAI and HCIC"): posts
+     * on the same organisation's roster, in the order written, after the lead officer.
+     */
+    otherLeadIds: uuid('other_lead_ids').array(),
+    /** The sub-heading the action sits under inside its priority ("Leadership, management and governance"). */
+    subHeading: text('sub_heading'),
+    /** Columns of an imported table that have no place in a plan, kept as "Heading: value" lines. */
+    extraText: text('extra_text'),
     /** Current RAG code: the latest of plan_rag_changes, kept here for lists. */
     rag: text('rag').notNull(),
     ragReviewedOn: day('rag_reviewed_on'),
@@ -153,7 +170,11 @@ export const planActions = pgTable(
     uniqueIndex('plan_actions_plan_reference').on(t.homePlanId, t.reference),
     index('plan_actions_org').on(t.organisationId),
     index('plan_actions_priority').on(t.priorityId),
-    check('plan_actions_rag', sql`${t.rag} in ('red', 'amber', 'green', 'blue')`),
+    check('plan_actions_rag', sql`${t.rag} in ('red', 'amber', 'green', 'blue', 'not_rated')`),
+    check(
+      'plan_actions_end_date_precision',
+      sql`${t.endDatePrecision} is null or ${t.endDatePrecision} in ('month', 'quarter', 'season', 'year', 'text')`,
+    ),
   ],
 );
 
@@ -226,7 +247,7 @@ export const planRagChanges = pgTable(
   },
   (t) => [
     index('plan_rag_changes_action').on(t.actionId, t.changedAt),
-    check('plan_rag_changes_rag', sql`${t.toRag} in ('red', 'amber', 'green', 'blue')`),
+    check('plan_rag_changes_rag', sql`${t.toRag} in ('red', 'amber', 'green', 'blue', 'not_rated')`),
     check(
       'plan_rag_changes_blue_evidence',
       sql`${t.toRag} <> 'blue' or ${t.fromRag} = 'blue' or coalesce(${t.evidenceText}, ${t.evidenceLink}, ${t.evidenceFileId}::text) is not null`,
@@ -247,6 +268,8 @@ export const planUpdates = pgTable(
     progress: text('progress').notNull(),
     focus: text('focus'),
     authorId: uuid('author_id').references(() => users.id),
+    /** Who wrote it, as an imported table says ("RG", or "imported from plan.docx"); shown instead of the importer. */
+    authorLabel: text('author_label'),
     createdAt: moment('created_at').notNull(),
     editedAt: moment('edited_at'),
   },

@@ -50,8 +50,13 @@ export function frequencyFromName(name: string): Frequency | undefined {
   return FREQUENCIES.find((f) => FREQUENCY_NAMES[f].toLowerCase() === wanted || f === wanted);
 }
 
-/** The four RAG codes. Labels and meanings are the organisation's; the codes and what Blue means to the rules are fixed. */
-export const RAG_CODES = ['red', 'amber', 'green', 'blue'] as const;
+/**
+ * The RAG codes. Labels and meanings are the organisation's; the codes and
+ * what Blue means to the rules are fixed. Not rated is a state of its own
+ * (an action the plan has not rated yet): counted and shown as such, never
+ * read as Green.
+ */
+export const RAG_CODES = ['red', 'amber', 'green', 'blue', 'not_rated'] as const;
 export type RagCode = (typeof RAG_CODES)[number];
 export const COMPLETE: RagCode = 'blue';
 
@@ -66,6 +71,7 @@ export const DEFAULT_RAG_KEY: readonly RagKeyEntry[] = [
   { code: 'amber', label: 'Amber', meaning: 'Problems or risks slowing progress.' },
   { code: 'green', label: 'Green', meaning: 'Progressing as expected and on time.' },
   { code: 'blue', label: 'Blue', meaning: 'Completed; no further action.' },
+  { code: 'not_rated', label: 'Not rated', meaning: 'Not yet given a RAG status.' },
 ];
 
 /** GOV.UK tag colour for each code: the label is always shown as text too. */
@@ -74,6 +80,7 @@ export const RAG_TAG_CLASS: Record<RagCode, string> = {
   amber: 'govuk-tag--orange',
   green: 'govuk-tag--green',
   blue: 'govuk-tag--blue',
+  not_rated: 'govuk-tag--grey',
 };
 
 export function isRagCode(value: unknown): value is RagCode {
@@ -87,6 +94,7 @@ export function ragFromLabel(key: readonly RagKeyEntry[], text: string): RagCode
   const byLabel = key.find((k) => k.label.toLowerCase() === wanted);
   if (byLabel) return byLabel.code;
   if (isRagCode(wanted)) return wanted;
+  if (['not rated', 'not yet rated', 'unrated', 'n/a', 'tbc'].includes(wanted)) return 'not_rated';
   if (wanted === 'complete' || wanted === 'completed') return 'blue';
   return undefined;
 }
