@@ -45,6 +45,20 @@ function outsideText(field: FieldSpec): string {
   return `outside the spec: notice, ${keptAs(field)}`;
 }
 
+/** What a table's rows mean beyond their fields, written after the table's field list. */
+const AFTER_TABLE: Record<string, string[]> = {
+  ssd_cla_placement: [
+    'The placement type, with the legal statuses (ssd_legal_status) in force on the',
+    'day the placement started, gives the regulation 28 visiting kind: P1 (placed',
+    'with parents) under C1 is "at home under an interim care order", under C2 "at',
+    'home under a care order"; legal status V3 or V4 is "short breaks"; U1 and U4',
+    "are intended to last until 18. Anything set on the child's record",
+    '(case_placement_kinds) wins; see `timescales.md`, "Placements and visiting".',
+    'The SSD holds no private fostering arrangements (only an assessment outcome',
+    "flag): Oversight's own register keeps them (private_fostering_arrangements).",
+  ],
+};
+
 function notesText(table: TableSpec, field: FieldSpec): string {
   const notes: string[] = [];
   if (field.type.kind === 'code') {
@@ -166,6 +180,8 @@ export function mappingMarkdown(): string {
       );
     }
     lines.push('');
+    const after = AFTER_TABLE[table.ssd];
+    if (after) lines.push(...after, '');
   }
   return `${lines.join('\n')}`;
 }
