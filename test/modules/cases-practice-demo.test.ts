@@ -57,7 +57,9 @@ describe('the practice demo', () => {
     expect(repeated.body).toContain('1 action, most repeated first');
     const practitioner = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     const mine = await practitioner.get('/children/mine');
-    const ids = [...mine.body.matchAll(/href="\/children\/([0-9a-f-]{36})(?:\?from=[^"]*)?"/g)].map((m) => m[1]!);
+    const ids = [...mine.body.matchAll(/href="\/children\/([0-9a-f-]{36})(?:\?from=[^"]*)?"/g)].map(
+      (m) => m[1]!,
+    );
     expect(ids.length).toBe(15);
     let withWords = 0;
     for (const id of ids) {

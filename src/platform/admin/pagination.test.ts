@@ -5,8 +5,20 @@ const href = (p: number) => `/list?page=${p}`;
 
 describe('paginate', () => {
   it('gives no links when everything fits on one page', () => {
-    expect(paginate(0, { page: 1, pageSize: 50 }, href)).toEqual({ from: 0, to: 0, total: 0, pages: 1, page: 1 });
-    expect(paginate(50, { page: 1, pageSize: 50 }, href)).toEqual({ from: 1, to: 50, total: 50, pages: 1, page: 1 });
+    expect(paginate(0, { page: 1, pageSize: 50 }, href)).toEqual({
+      from: 0,
+      to: 0,
+      total: 0,
+      pages: 1,
+      page: 1,
+    });
+    expect(paginate(50, { page: 1, pageSize: 50 }, href)).toEqual({
+      from: 1,
+      to: 50,
+      total: 50,
+      pages: 1,
+      page: 1,
+    });
   });
 
   it('counts the rows shown on a page', () => {
