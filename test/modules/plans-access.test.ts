@@ -100,6 +100,18 @@ describe('leads', () => {
     expect(audit).toEqual([{ detail: 'holder changed' }]);
   });
 
+  it('lists an action among the actions of each of its several leads', async () => {
+    // 1.2 is led by the manager's post; the practitioner post (now held by the team manager) is a second lead.
+    await rawRows(
+      db(),
+      sql`update plan_actions set other_lead_ids = array[${plan.leads.practitioner}]::uuid[] where id = ${plan.actionIds['1.2']}`,
+    );
+    const teamManager = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    const mine = (await teamManager.get('/plans/my-actions')).body;
+    expect(mine).toContain('Train all practitioners');
+    expect(mine).toContain('Lead officer (one of several)');
+  });
+
   it('refuses initials already used by another post', async () => {
     const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
     const res = await manager.post('/plans/leads/new', { jobTitle: 'Another post', initials: 'swc' });

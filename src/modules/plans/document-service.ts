@@ -327,7 +327,7 @@ export interface MyAction {
   roles: string[];
 }
 
-/** Actions whose lead officer, senior lead or area lead post is held by this person. */
+/** Actions whose lead officer (or one of several), senior lead or area lead post is held by this person. */
 export async function myActions(db: Db, actor: Actor, today: string): Promise<MyAction[]> {
   need(actor, PERMISSIONS.read);
   const held = await heldLeadIds(db, actor);
@@ -347,6 +347,7 @@ export async function myActions(db: Db, actor: Actor, today: string): Promise<My
         a.leadOfficerId && held.has(a.leadOfficerId) ? 'Lead officer' : null,
         a.seniorLeadId && held.has(a.seniorLeadId) ? 'Senior lead' : null,
         a.areaLeadId && held.has(a.areaLeadId) ? 'Area lead' : null,
+        (a.otherLeadIds ?? []).some((id) => held.has(id)) ? 'Lead officer (one of several)' : null,
       ].filter((r): r is string => r !== null);
       return {
         actionId: a.id,

@@ -1,5 +1,5 @@
 /** Every query the plans module makes. Each is scoped by organisation. */
-import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { users } from '../../platform/schema';
 import type { PlanDocument } from './document';
@@ -321,6 +321,8 @@ export async function actionsLedBy(db: Db, organisationId: string, leadIds: read
           inArray(planActions.leadOfficerId, ids),
           inArray(planActions.seniorLeadId, ids),
           inArray(planActions.areaLeadId, ids),
+          // One of several leads named on the action ("JF/RG").
+          arrayOverlaps(planActions.otherLeadIds, ids),
         ),
       ),
     );
