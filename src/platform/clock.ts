@@ -43,3 +43,15 @@ export function londonDateOf(instant: Date): string {
 export function today(clock: Clock): string {
   return londonDateOf(clock.now());
 }
+
+const londonHour = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The instant a London calendar day (YYYY-MM-DD) begins: midnight GMT in winter, 23:00 UTC the day before in summer. */
+export function londonMidnight(iso: string): Date {
+  const utcMidnight = new Date(`${iso}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - Number(londonHour.format(utcMidnight)) * 3_600_000);
+}

@@ -348,6 +348,33 @@ describe('doing an audit', () => {
     expect((await manager.post(`/qa/recommendations/${rec!.id}`, { status: 'open' })).statusCode).toBe(403);
   });
 
+  it("lets an independent auditor see the sampled child only from the round's first day", async () => {
+    const later = await qa.post(
+      '/qa/rounds',
+      round({
+        name: 'December audit',
+        type: 'multi_agency',
+        rule: 'chosen',
+        sourceIds: 'P2',
+        auditorIds: ctx.org.userIds.independent_auditor,
+        'startDate-day': '1',
+        'startDate-month': '12',
+        'startDate-year': '2026',
+      }),
+    );
+    expect(later.statusCode).toBe(302);
+    const before = await signedIn(ctx, emailOf(ctx.org, 'independent_auditor'));
+    expect((await before.get(`/children/${child.P2}`)).statusCode).toBe(404);
+    // 1 December begins at midnight GMT.
+    ctx.clock.set('2026-12-01T00:00:00Z');
+    try {
+      const onTheDay = await signedIn(ctx, emailOf(ctx.org, 'independent_auditor'));
+      expect((await onTheDay.get(`/children/${child.P2}`)).statusCode).toBe(200);
+    } finally {
+      ctx.clock.set('2026-11-16T09:00:00Z');
+    }
+  });
+
   it('closes an independent auditor out of the audit once the round has ended', async () => {
     const round2 = await qa.post(
       '/qa/rounds',

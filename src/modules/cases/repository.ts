@@ -419,7 +419,8 @@ export function scopeCondition(scope: ScopeFilter, today: string) {
           and (i.end_date is null or i.end_date >= ${today}::date) and ct.team_id = ${scope.teamId}::uuid)`;
     case 'assigned':
       return sql`exists (select 1 from case_access_grants g where g.person_id = p.id and g.user_id = ${scope.userId}::uuid
-        and g.revoked_at is null and (g.expires_at is null or g.expires_at > ${scope.at.toISOString()}::timestamptz))`;
+        and g.revoked_at is null and (g.starts_at is null or g.starts_at <= ${scope.at.toISOString()}::timestamptz)
+        and (g.expires_at is null or g.expires_at > ${scope.at.toISOString()}::timestamptz))`;
   }
 }
 
@@ -542,6 +543,7 @@ export async function ownership(
   const grants = await rawRows<{ user_id: string }>(
     db,
     sql`select user_id from case_access_grants where person_id = ${personId}::uuid and revoked_at is null
+        and (starts_at is null or starts_at <= ${at.toISOString()}::timestamptz)
         and (expires_at is null or expires_at > ${at.toISOString()}::timestamptz)`,
   );
   return {
@@ -768,15 +770,17 @@ export async function insertAccessGrants(
     userId: string;
     reason: string;
     grantedAt: Date;
+    startsAt?: Date | null;
     expiresAt: Date | null;
   },
 ): Promise<number> {
   if (!row.personIds.length) return 0;
   const made = await rawRows<{ id: number }>(
     db,
-    sql`insert into case_access_grants (organisation_id, person_id, user_id, reason, granted_at, expires_at)
+    sql`insert into case_access_grants (organisation_id, person_id, user_id, reason, granted_at, starts_at, expires_at)
         select ${row.organisationId}::uuid, p.id, ${row.userId}::uuid, ${row.reason},
-               ${row.grantedAt.toISOString()}::timestamptz, ${row.expiresAt?.toISOString() ?? null}::timestamptz
+               ${row.grantedAt.toISOString()}::timestamptz, ${row.startsAt?.toISOString() ?? null}::timestamptz,
+               ${row.expiresAt?.toISOString() ?? null}::timestamptz
         from case_people p
         where p.organisation_id = ${row.organisationId}::uuid
           and p.id = any(${`{${row.personIds.join(',')}}`}::uuid[])

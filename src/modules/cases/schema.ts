@@ -690,6 +690,8 @@ export const caseAccessGrants = pgTable(
       .references(() => users.id),
     reason: text('reason').notNull(),
     grantedAt: moment('granted_at').notNull(),
+    // From when the grant lets its holder in (an audit round's start); null: at once.
+    startsAt: moment('starts_at'),
     expiresAt: moment('expires_at'),
     revokedAt: moment('revoked_at'),
   },

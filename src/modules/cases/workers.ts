@@ -97,7 +97,14 @@ export async function grantCaseAccess(
 export async function grantCaseAccessToMany(
   db: Db,
   ctx: AuditContext & { organisationId: string },
-  input: { personIds: readonly string[]; userId: string; reason: string; expiresAt: Date | null },
+  input: {
+    personIds: readonly string[];
+    userId: string;
+    reason: string;
+    /** When the grant starts to let its holder in (null or absent: at once). */
+    startsAt?: Date | null;
+    expiresAt: Date | null;
+  },
 ): Promise<number> {
   const made = await repo.insertAccessGrants(db, {
     organisationId: ctx.organisationId,

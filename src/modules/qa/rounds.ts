@@ -7,7 +7,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { addDays } from '../../platform/calendar/working-days';
-import { londonDateOf } from '../../platform/clock';
+import { londonDateOf, londonMidnight } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { activeUsers } from '../../platform/directory';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -131,7 +131,9 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
   if (!drawn.sample.length)
     throw new ValidationError({ rule: 'No open case meets this rule: the sample would be empty' });
   const assigned = assignAuditors(drawn.sample, input.auditorIds);
-  const expiresAt = new Date(`${addDays(input.endDate, 1)}T00:00:00Z`);
+  // An auditor sees the sampled children only while the round runs: from its first day to the end of its last.
+  const startsAt = londonMidnight(input.startDate);
+  const expiresAt = londonMidnight(addDays(input.endDate, 1));
   return db.transaction(async (tx) => {
     const round = await repo.insertRound(tx, {
       organisationId: org,
@@ -174,6 +176,7 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
           personIds: assigned.filter((c) => c.auditorId === auditorId).map((c) => c.personId),
           userId: auditorId,
           reason: `Case file audit in ${input.name}`,
+          startsAt,
           expiresAt,
         },
       );

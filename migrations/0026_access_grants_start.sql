@@ -1,0 +1,1 @@
+ALTER TABLE "case_access_grants" ADD COLUMN "starts_at" timestamp with time zone;
