@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
-import { caseImports } from './schema';
+import { caseImports } from './import-schema';
 
 /** Import outcomes that need someone to look: the extract was refused, or writing it failed. */
 export const PROBLEM_STATUSES = ['failed', 'rejected'] as const;

@@ -7,8 +7,8 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import type { Instance } from '../../platform/instance';
+import { caseImports } from './import-schema';
 import { RUNNING_STATUSES } from './repository';
-import { caseImports } from './schema';
 
 export const INTERRUPTED =
   'The import stopped before it finished because the service restarted. Nothing was written: start the import again.';

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
-import { caseImportSettings } from './schema';
+import { caseImportSettings } from './import-schema';
 
 export interface ImportSettings {
   noticesAreErrors: boolean;

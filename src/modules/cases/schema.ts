@@ -18,13 +18,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   boolean,
   date,
   doublePrecision,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   timestamp,
@@ -35,73 +33,6 @@ import { organisations, teams, users } from '../../platform/schema';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const day = (name: string) => date(name, { mode: 'string' });
-
-/** One SSD import: the job (status and progress) and the log (who, when, files, counts). */
-export const caseImports = pgTable(
-  'case_imports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
-    /** Null for the scheduled command and the demo generator. */
-    userId: uuid('user_id').references(() => users.id),
-    /** "upload", "command" or "demo". */
-    origin: text('origin').notNull(),
-    /** "full": records absent from an included table are closed; "partial": nothing is closed. */
-    mode: text('mode').notNull(),
-    /** queued, validating, rejected, applying, applied, failed. */
-    status: text('status').notNull(),
-    /** What it is doing now, in words ("Checking ssd_cin_visits"). */
-    phase: text('phase'),
-    rowsTotal: integer('rows_total').notNull().default(0),
-    rowsDone: integer('rows_done').notNull().default(0),
-    /** [{ name, table, rows }] */
-    files: jsonb('files').notNull().default(sql`'[]'::jsonb`),
-    /** { [ssdTable]: { added, changed, unchanged, closed } } */
-    counts: jsonb('counts').notNull().default(sql`'{}'::jsonb`),
-    added: integer('added').notNull().default(0),
-    changed: integer('changed').notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    unchanged: integer('unchanged').notNull().default(0),
-    errorCount: integer('error_count').notNull().default(0),
-    /** The first errors: [{ file, row, field, value, expected }]. */
-    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
-    /**
-     * Problems that did not stop the import, like errors: [{ file, row, field, value, expected }]
-     * (a value kept as given or left empty, a column or table not read).
-     */
-    notices: jsonb('notices').notNull().default(sql`'[]'::jsonb`),
-    noticeCount: integer('notice_count').notNull().default(0),
-    /** For a failure that is not a data error. */
-    failure: text('failure'),
-    createdAt: moment('created_at').notNull(),
-    startedAt: moment('started_at'),
-    finishedAt: moment('finished_at'),
-    /** Last sign of life; a running job silent for long is treated as interrupted. */
-    heartbeatAt: moment('heartbeat_at'),
-    /** The instance running it (platform/instance.ts): once that instance is gone, the import was interrupted. */
-    owner: text('owner'),
-  },
-  (t) => [
-    index('case_imports_org_created').on(t.organisationId, t.createdAt),
-    // One running import per organisation at a time.
-    uniqueIndex('case_imports_one_running')
-      .on(t.organisationId)
-      .where(sql`status in ('queued', 'validating', 'applying')`),
-  ],
-);
-
-/** How an organisation's SSD imports are graded (administrators set it). */
-export const caseImportSettings = pgTable('case_import_settings', {
-  organisationId: uuid('organisation_id')
-    .primaryKey()
-    .references(() => organisations.id),
-  /** Notices (values kept as given or left empty, extra columns) reject the extract like errors. */
-  noticesAreErrors: boolean('notices_are_errors').notNull().default(false),
-  updatedAt: moment('updated_at').notNull(),
-  updatedBy: uuid('updated_by').references(() => users.id),
-});
 
 /** Columns every SSD-sourced table has. */
 function sourced() {
@@ -668,32 +599,4 @@ export const caseVoiceOfChildFlags = pgTable(
     tabletHelpedExplain: boolean('tablet_helped_explain'),
   },
   (t) => personalIndexes('case_voice_of_child_flags', t),
-);
-
-/**
- * Time-limited access to a child for a user whose role sees only assigned
- * records (independent auditors during an audit round). Granted through the
- * cases service by the module that assigns the work.
- */
-export const caseAccessGrants = pgTable(
-  'case_access_grants',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => casePeople.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    reason: text('reason').notNull(),
-    grantedAt: moment('granted_at').notNull(),
-    // From when the grant lets its holder in (an audit round's start); null: at once.
-    startsAt: moment('starts_at'),
-    expiresAt: moment('expires_at'),
-    revokedAt: moment('revoked_at'),
-  },
-  (t) => [index('case_access_grants_user').on(t.userId, t.personId)],
 );

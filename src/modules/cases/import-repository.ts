@@ -1,0 +1,394 @@
+/**
+ * The case register's import queries: import jobs, references to check, and
+ * applying an extract. The generic statements are built from the SSD table
+ * descriptions (ssd/spec.ts): identifiers come only from those constants,
+ * values always travel as parameters.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../platform/db/client';
+import { caseImports } from './import-schema';
+import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
+import type { Value } from './ssd/validate';
+
+// ---- import jobs ------------------------------------------------------------
+
+export type ImportRow = typeof caseImports.$inferSelect;
+export type NewImportRow = typeof caseImports.$inferInsert;
+
+export const RUNNING_STATUSES = ['queued', 'validating', 'applying'] as const;
+
+export async function insertImport(db: Db, row: NewImportRow): Promise<string> {
+  const [created] = await db.insert(caseImports).values(row).returning({ id: caseImports.id });
+  return created!.id;
+}
+
+export async function updateImport(db: Db, id: string, patch: Partial<NewImportRow>): Promise<void> {
+  await db.update(caseImports).set(patch).where(eq(caseImports.id, id));
+}
+
+export async function findImport(db: Db, organisationId: string, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseImports)
+    .where(and(eq(caseImports.organisationId, organisationId), eq(caseImports.id, id)));
+  return row;
+}
+
+export async function listImports(db: Db, organisationId: string, limit: number) {
+  return db
+    .select({
+      id: caseImports.id,
+      userName: sql<string | null>`(select name from users where users.id = ${caseImports.userId})`,
+      origin: caseImports.origin,
+      mode: caseImports.mode,
+      status: caseImports.status,
+      files: caseImports.files,
+      added: caseImports.added,
+      changed: caseImports.changed,
+      closed: caseImports.closed,
+      unchanged: caseImports.unchanged,
+      errorCount: caseImports.errorCount,
+      createdAt: caseImports.createdAt,
+      finishedAt: caseImports.finishedAt,
+    })
+    .from(caseImports)
+    .where(eq(caseImports.organisationId, organisationId))
+    .orderBy(desc(caseImports.createdAt))
+    .limit(limit);
+}
+
+// ---- references --------------------------------------------------------------
+
+/**
+ * Which of these SSD ids of a kind Oversight already holds, with the person
+ * each belongs to (for records about a person).
+ */
+export async function lookupReferences(
+  db: Db,
+  organisationId: string,
+  kind: RefKind,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const target = REF_TARGETS[kind];
+  const found = new Map<string, string | null>();
+  for (let at = 0; at < ids.length; at += 5000) {
+    const chunk = JSON.stringify(ids.slice(at, at + 5000));
+    const table = sql.raw(target.table);
+    const column = sql.raw(target.column);
+    const rows = target.personal
+      ? await rawRows<{ id: string; person: string | null }>(
+          db,
+          sql`select distinct t.${column} as id, p.source_id as person
+              from ${table} t join case_people p on p.id = t.person_id
+              where t.organisation_id = ${organisationId}
+                and t.${column} in (select jsonb_array_elements_text(${chunk}::jsonb))`,
+        )
+      : await rawRows<{ id: string; person: string | null }>(
+          db,
+          sql`select t.${column} as id, ${kind === 'person' ? sql`t.source_id` : sql`null`} as person
+              from ${table} t
+              where t.organisation_id = ${organisationId}
+                and t.${column} in (select jsonb_array_elements_text(${chunk}::jsonb))`,
+        );
+    for (const row of rows) found.set(row.id, row.person);
+  }
+  return found;
+}
+
+// ---- applying an extract -----------------------------------------------------
+
+export interface ExistingRow {
+  hash: string;
+  closed: boolean;
+}
+
+/** Source ids of records made with Oversight's forms rather than imported. */
+export const FORM_SOURCE_PREFIX = 'OVS-';
+
+/** Rows read per query by existingRows: on the embedded database each query holds the process. */
+const EXISTING_PAGE = 20_000;
+
+/**
+ * The source ids already held for a table, with their digests, read a page
+ * at a time (in source id order, along the unique index) so other requests
+ * are answered between pages.
+ */
+export async function existingRows(
+  db: Db,
+  table: string,
+  organisationId: string,
+): Promise<Map<string, ExistingRow>> {
+  const map = new Map<string, ExistingRow>();
+  let after = '';
+  for (;;) {
+    const rows = await rawRows<{ source_id: string; row_hash: string; closed: boolean }>(
+      db,
+      // Records made with Oversight's own forms (source id OVS-...) are not the extract's: never closed by it.
+      sql`select source_id, row_hash, closed_at is not null as closed from ${sql.raw(table)}
+          where organisation_id = ${organisationId} and source_id > ${after}
+            and source_id not like ${`${FORM_SOURCE_PREFIX}%`}
+          order by source_id limit ${EXISTING_PAGE}`,
+    );
+    for (const r of rows) map.set(r.source_id, { hash: r.row_hash, closed: r.closed });
+    if (rows.length < EXISTING_PAGE) return map;
+    after = rows[rows.length - 1]!.source_id;
+  }
+}
+
+function pgType(field: FieldSpec): string {
+  switch (field.type.kind) {
+    case 'date':
+      return 'date';
+    case 'datetime':
+      // London wall-clock time; the date and the instant are taken from it.
+      return 'timestamp';
+    case 'yn':
+      return 'boolean';
+    case 'int':
+      return 'integer';
+    case 'decimal':
+      return 'double precision';
+    default:
+      return 'text';
+  }
+}
+
+let lastMs = 0;
+let sequence = 0;
+/**
+ * A time-ordered UUID (version 7 layout) for a new row: consecutive inserts
+ * land next to each other in the primary key index, which makes a large
+ * import several times faster than random UUIDs on the embedded database.
+ */
+export function orderedUuid(): string {
+  let ms = Math.floor(performance.timeOrigin + performance.now());
+  if (ms <= lastMs) {
+    sequence += 1;
+    if (sequence > 0xfff) {
+      lastMs += 1;
+      sequence = 0;
+    }
+    ms = lastMs;
+  } else {
+    lastMs = ms;
+    sequence = 0;
+  }
+  const random = randomBytes(8);
+  const hex = ms.toString(16).padStart(12, '0');
+  const seq = (0x7000 | sequence).toString(16);
+  const variant = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0');
+  const tail = random.subarray(1).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${seq}-${variant}${tail.slice(0, 2)}-${tail.slice(2, 14)}`;
+}
+
+interface UpsertStatement {
+  /** The PostgreSQL type of each field's array, in allFields order. */
+  types: string[];
+  build(organisationId: string, importId: string, columns: readonly string[]): ReturnType<typeof sql>;
+}
+
+const statements = new Map<string, UpsertStatement>();
+
+/**
+ * The INSERT ... ON CONFLICT statement for a table, built once from its
+ * description. Rows travel as one array per column (unnest), which the
+ * database reads much faster than the same rows as JSON.
+ */
+function upsertStatement(spec: TableSpec): UpsertStatement {
+  const cached = statements.get(spec.ssd);
+  if (cached) return cached;
+  const fields = allFields(spec);
+  const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
+  const types = fields.map((f) => (f.resolve ? 'text' : pgType(f)));
+  const joins: string[] = [];
+  const targetColumns: string[] = [];
+  const selectValues: string[] = [];
+  fields.forEach((f, i) => {
+    const key = keys[i]!;
+    targetColumns.push(f.column);
+    if (f.resolve === 'person') {
+      joins.push(`join case_people rp on rp.organisation_id = $org and rp.source_id = r.${key}`);
+      selectValues.push('rp.id');
+    } else if (f.resolve === 'worker') {
+      joins.push(`left join case_workers rw on rw.organisation_id = $org and rw.source_id = r.${key}`);
+      selectValues.push('rw.id');
+    } else if (f.resolve === 'team') {
+      joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
+      selectValues.push('rt.id');
+    } else if (f.atColumn) {
+      selectValues.push(`r.${key}::date`);
+      targetColumns.push(f.atColumn);
+      selectValues.push(`r.${key} at time zone 'Europe/London'`);
+    } else {
+      selectValues.push(`r.${key}`);
+    }
+  });
+  if (spec.table === 'case_people') {
+    targetColumns.push('search_name');
+    selectValues.push(`nullif(lower(trim(coalesce(r.forename, '') || ' ' || coalesce(r.surname, ''))), '')`);
+  }
+  const updates = targetColumns
+    .filter((c) => c !== 'source_id')
+    .map((c) => `${c} = excluded.${c}`)
+    .concat([
+      'row_hash = excluded.row_hash',
+      'changed_import_id = excluded.changed_import_id',
+      'closed_at = null',
+      'closed_by_import_id = null',
+    ]);
+  const arrays = ['$col0::uuid[]', '$col1::text[]', ...types.map((t, i) => `$col${i + 2}::${t}[]`)];
+  const template = `
+    with up as (
+      insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
+      select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
+      from unnest(${arrays.join(', ')}) as r(new_id, row_hash, ${keys.join(', ')})
+      ${joins.join('\n      ')}
+      on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
+        where ${spec.table}.row_hash is distinct from excluded.row_hash or ${spec.table}.closed_at is not null
+      returning (xmax = 0) as inserted
+    )
+    select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
+  const parts = template.split(/(\$org|\$import|\$col\d+)/);
+  const statement: UpsertStatement = {
+    types,
+    build(organisationId, importId, columns) {
+      const chunks = parts.map((part) => {
+        if (part === '$org') return sql`${organisationId}::uuid`;
+        if (part === '$import') return sql`${importId}::uuid`;
+        if (part.startsWith('$col')) return sql`${columns[Number(part.slice(4))]!}`;
+        return sql.raw(part);
+      });
+      return sql.join(chunks, sql.raw(''));
+    },
+  };
+  statements.set(spec.ssd, statement);
+  return statement;
+}
+
+/** A value as an element of a PostgreSQL array literal: always quoted, so no text is misread. */
+function arrayElement(value: Value | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** A column of values as a PostgreSQL array literal (one parameter, whatever the number of rows). */
+export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    out += arrayElement(values[i]);
+  }
+  return `${out}}`;
+}
+
+/** Add or update a chunk of rows; a row Oversight holds as it is (same digest, open) is left alone. */
+export async function upsertRows(
+  db: Db,
+  spec: TableSpec,
+  organisationId: string,
+  importId: string,
+  rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
+): Promise<{ added: number; changed: number }> {
+  const statement = upsertStatement(spec);
+  const columns = [
+    arrayLiteral(rows.map(() => orderedUuid())),
+    arrayLiteral(rows.map((row) => row.hash)),
+    ...statement.types.map((_, i) => arrayLiteral(rows.map((row) => row.values[i] ?? null))),
+  ];
+  const [result] = await rawRows<{ added: number; changed: number }>(
+    db,
+    statement.build(organisationId, importId, columns),
+  );
+  return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
+}
+
+/** Refresh the planner's statistics after a load (the embedded database has no autovacuum to do it). */
+export async function analyzeRegister(db: Db, tables: readonly string[]): Promise<void> {
+  await db.execute(sql.raw(`analyze ${tables.join(', ')}`));
+}
+
+/** Close records a full extract no longer holds. */
+export async function closeRecords(
+  db: Db,
+  table: string,
+  organisationId: string,
+  importId: string,
+  sourceIds: readonly string[],
+  at: Date,
+): Promise<number> {
+  let closed = 0;
+  for (let i = 0; i < sourceIds.length; i += 5000) {
+    const chunk = JSON.stringify(sourceIds.slice(i, i + 5000));
+    const rows = await rawRows<{ n: number }>(
+      db,
+      sql`with c as (
+            update ${sql.raw(table)} set closed_at = ${at.toISOString()}::timestamptz, closed_by_import_id = ${importId}::uuid
+            where organisation_id = ${organisationId} and closed_at is null
+              and source_id in (select jsonb_array_elements_text(${chunk}::jsonb))
+            returning 1)
+          select count(*)::int as n from c`,
+    );
+    closed += Number(rows[0]?.n ?? 0);
+  }
+  return closed;
+}
+
+/** Link workers to user accounts (email, or the user's source id) and SSD teams to Oversight teams. */
+export async function relinkWorkforce(db: Db, organisationId: string): Promise<void> {
+  await db.execute(sql`
+    update case_workers w set user_id = u.id
+    from users u
+    where w.organisation_id = ${organisationId} and u.organisation_id = ${organisationId}
+      and (lower(u.email) = lower(w.email) or u.source_id = w.source_id
+           or (w.staff_id is not null and u.source_id = w.staff_id))
+      and w.user_id is distinct from u.id`);
+  await db.execute(sql`
+    update case_teams ct set team_id = t.id
+    from teams t
+    where ct.organisation_id = ${organisationId} and t.organisation_id = ${organisationId}
+      and (t.source_id = ct.source_id or lower(t.name) = lower(ct.name))
+      and ct.team_id is distinct from t.id`);
+}
+
+/**
+ * Derive each person's open case, service level and flags from their
+ * episodes: looked after, then child protection, child in need, care leaver,
+ * early help, private fostering (an open arrangement recorded in Oversight).
+ */
+export async function refreshPeopleSummaries(db: Db, organisationId: string, today: string): Promise<void> {
+  await db.execute(sql`
+    update case_people p set
+      open_case = s.cla or s.cp or s.cin or s.cl or s.eh or s.pf,
+      service_level = case when s.cla then 'looked_after' when s.cp then 'child_protection'
+                           when s.cin then 'child_in_need' when s.cl then 'care_leaver'
+                           when s.eh then 'early_help' when s.pf then 'private_fostering' else 'none' end,
+      uasc = s.uasc,
+      disabled = s.disabled
+    from (
+      select p2.id,
+        exists (select 1 from case_cla_episodes e where e.person_id = p2.id and e.closed_at is null and e.ceased_date is null) as cla,
+        exists (select 1 from case_cp_plans e where e.person_id = p2.id and e.closed_at is null and e.end_date is null) as cp,
+        exists (select 1 from case_referrals e where e.person_id = p2.id and e.closed_at is null and e.close_date is null) as cin,
+        exists (select 1 from case_care_leavers e where e.person_id = p2.id and e.closed_at is null
+                and coalesce(e.in_touch, '') not in ('DIED', 'NREQ', 'RHOM')
+                and coalesce(e.eligibility, '') <> 'No Current Eligibility') as cl,
+        exists (select 1 from case_early_help_episodes e where e.person_id = p2.id and e.closed_at is null and e.end_date is null) as eh,
+        exists (select 1 from private_fostering_arrangements e where e.person_id = p2.id and e.end_date is null) as pf,
+        exists (select 1 from case_immigration_statuses e where e.person_id = p2.id and e.closed_at is null
+                and (e.end_date is null or e.end_date >= ${today}::date)
+                and (e.status ilike '%uasc%' or e.status ilike '%unaccompanied%')) as uasc,
+        exists (select 1 from case_disabilities e where e.person_id = p2.id and e.closed_at is null and e.code <> 'NONE') as disabled
+      from case_people p2 where p2.organisation_id = ${organisationId}
+    ) s
+    where p.id = s.id and p.organisation_id = ${organisationId}
+      and (p.open_case, p.service_level, p.uasc, p.disabled) is distinct from
+          (s.cla or s.cp or s.cin or s.cl or s.eh or s.pf,
+           case when s.cla then 'looked_after' when s.cp then 'child_protection'
+                when s.cin then 'child_in_need' when s.cl then 'care_leaver'
+                when s.eh then 'early_help' when s.pf then 'private_fostering' else 'none' end,
+           s.uasc, s.disabled)`);
+}
