@@ -162,11 +162,7 @@ export function multipart(
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** Day, month and year fields for a GOV.UK date input. */
-export function dateFields(name: string, iso: string): Record<string, string> {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-}
+export { dateFields } from '../helpers/forms';
 
 /** One file from a zip (DOCX, XLSX), found through the central directory. */
 export function unzipEntry(zip: Buffer, name: string): string | undefined {
