@@ -5,9 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
+import { cellText, suppressCount } from '../../platform/disclosure/suppression';
 import { financialYearOf, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
 import { keyDataEpisodes } from './overview';
-import { cellText, suppressCount } from './suppression';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
