@@ -94,6 +94,11 @@ describe('a scored RAG key', () => {
     expect(changes).toEqual([{ to_rag: 'amber', score: 5 }]);
     const page = await manager.get(`/plans/actions/${actionId}`);
     expect(page.body).toContain('Amber, score 5');
+    // The next update starts with no score: an old score would set the RAG over the person's choice.
+    const next = await manager.get(`/plans/actions/${actionId}/update`);
+    const scoreInput = /<input[^>]*id="score"[^>]*>/.exec(next.body)?.[0];
+    expect(scoreInput).toBeDefined();
+    expect(scoreInput).not.toMatch(/value="\d/);
     const planPage = await manager.get(`/plans/${plan.planId}`);
     expect(planPage.body).toContain('scores 4 to 6');
     const csv = await manager.get(`/plans/${plan.planId}/export/csv`);

@@ -29,7 +29,7 @@ export async function updateRoutes(app: FastifyInstance): Promise<void> {
     return {
       d: detail,
       ragItems: ragKeyOptions(detail.ragKey),
-      currentRag: ragView(detail.ragKey, detail.rag),
+      currentRag: ragView(detail.ragKey, detail.rag, detail.action.score),
       scoreHint: detail.ragScale ? scaleHint(detail.ragKey, detail.ragScale) : null,
       ...extra,
     };
@@ -47,9 +47,9 @@ export async function updateRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(V('update-form'), {
       ...c,
       title: `Update action ${c.d.action.reference}`,
+      // The score starts empty: a score given sets the RAG from its band, so an old score would override the choice.
       values: {
         rag: c.d.rag,
-        score: c.d.action.score ?? '',
         'date-day': t.day,
         'date-month': t.month,
         'date-year': t.year,
