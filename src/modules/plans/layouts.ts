@@ -47,8 +47,10 @@ export interface TextTable {
   sections: Array<{ heading: string | null; rows: TextCell[][] }>;
 }
 
-function statusText(doc: PlanDocument, a: DocAction): string {
-  const label = ragLabel(doc.ragKey, a.rag);
+/** The RAG cell's text; a scored action says its score ("Green, score 8") unless the table has a score column. */
+function statusText(doc: PlanDocument, a: DocAction, withScore = true): string {
+  const scored = withScore && a.score !== null && a.score !== undefined;
+  const label = `${ragLabel(doc.ragKey, a.rag)}${scored ? `, score ${a.score}` : ''}`;
   if (a.rag === 'blue')
     return a.completedOn ? `${label}: complete ${formatDate(a.completedOn)}` : `${label}: complete`;
   const stale = a.stale ? ', not reviewed this period' : '';
@@ -183,7 +185,13 @@ type Sections = (
 ) => TextTable['sections'];
 
 /** The value of one field of an action as the committee table prints it. */
-function fieldText(doc: PlanDocument, a: DocAction, use: string, heading: string): TextCell {
+function fieldText(
+  doc: PlanDocument,
+  a: DocAction,
+  use: string,
+  heading: string,
+  scoreColumn: boolean,
+): TextCell {
   const u = a.latestUpdate;
   const texts: Record<string, () => string> = {
     reference: () => ref(a),
@@ -214,7 +222,7 @@ function fieldText(doc: PlanDocument, a: DocAction, use: string, heading: string
         .find((l) => l.startsWith(`${heading}: `))
         ?.slice(heading.length + 2) ?? '',
   };
-  if (use === 'rag') return { text: statusText(doc, a), rag: a.rag };
+  if (use === 'rag') return { text: statusText(doc, a, !scoreColumn), rag: a.rag };
   return { text: texts[use]?.() ?? '' };
 }
 
@@ -244,7 +252,7 @@ function importedColumnsTable(
     widths: columns.map((_, i) => (i === 0 ? 100 - width * (columns.length - 1) : width)),
     sections: sections(
       (p) => `Priority ${p.number}: ${p.title}`,
-      (a) => columns.map((c) => fieldText(doc, a, c.use, c.heading)),
+      (a) => columns.map((c) => fieldText(doc, a, c.use, c.heading, seen.has('score'))),
     ),
   };
 }

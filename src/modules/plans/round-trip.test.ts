@@ -284,5 +284,9 @@ describe("the committee table in the imported document's columns", () => {
     expect(rows[0]).toEqual(['1.1', 'RdP/JF', 'Families get help early', '', '8', 'Summer 2027', 'Green']);
     expect(rows[1]!.slice(0, 5)).toEqual(['1.2', 'RdP', 'Not yet rated by the board', 'Director', '']);
     expect(rows[1]![6]).toBe('Not rated');
+    // Oversight's own table has no score column: the RAG cell says the score.
+    const own = textTable(planDoc(), 'table');
+    const ragCells = own.sections.flatMap((s) => s.rows.map((r) => r.at(-1)!.text));
+    expect(ragCells).toEqual(['Green, score 8', 'Not rated', 'Red, score 2']);
   });
 });
