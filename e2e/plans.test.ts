@@ -105,7 +105,9 @@ describe('improvement plans', () => {
     await go(page, 'button:has-text("Apply filters")');
     const tags = await page.locator('.app-plan-table tbody td .govuk-tag:not(.app-flag)').allTextContents();
     expect(tags.length).toBeGreaterThan(0);
-    expect(new Set(tags.map((t) => t.trim()))).toEqual(new Set(['Amber']));
+    // The demo authority scores its actions: a scored tag says its score after the status ("Amber, score 4").
+    expect(new Set(tags.map((t) => t.trim().split(',')[0]))).toEqual(new Set(['Amber']));
+    expect(tags.some((t) => /^Amber, score [4-6]$/.test(t.trim()))).toBe(true);
     await checkAxe(page);
 
     await go(page, 'a:has-text("Publish or see published versions")');
@@ -164,6 +166,45 @@ describe('improvement plans', () => {
     await checkAxe(page);
     await go(page, 'a:has-text("Print-ready page")');
     expect(await page.locator('table.app-print__table').count()).toBe(1);
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
+
+describe('actions as plans write them, and a scored RAG key', () => {
+  it('a manager adds an action with a month start, an end as written, a sub-heading and two leads', async () => {
+    const page = await journey.newPage();
+    await signIn(page, emailOf('service_manager'));
+    await page.goto('/plans');
+    await go(page, 'a:has-text("Children’s Services Improvement Plan")');
+    await go(page, 'a.govuk-button:has-text("Add an action")');
+    expect(await heading(page)).toBe('Add an action');
+    await checkAxe(page);
+    await page.selectOption('#priorityId', { index: 1 });
+    await page.fill('#subHeading', 'Specific aim: families are heard first');
+    await page.fill('#reference', '1.40');
+    await page.fill('#action', 'Family network meetings offered before every initial conference');
+    await page.fill('#startDate-month', '4');
+    await page.fill('#startDate-year', '2026');
+    await page.fill('#endDate-text', 'Summer 2027');
+    await page.selectOption('#leadOfficerId', { index: 1 });
+    await page.locator('input[name="otherLeadIds"]').nth(2).check();
+    await go(page, 'button:has-text("Add action")');
+    expect(await heading(page)).toBe('Action 1.40');
+    const summary = await textOf(page.locator('.govuk-summary-list').first());
+    expect(summary).toContain('April 2026');
+    expect(summary).toContain('Summer 2027');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+
+  it('an administrator sees the score bands on the RAG key page', async () => {
+    const page = await journey.newPage();
+    await signIn(page, emailOf('administrator'));
+    await page.goto('/plans/settings/rag-key');
+    expect(await heading(page)).toBe('RAG key for plan actions');
+    expect(await page.isChecked('#scored-2')).toBe(true);
+    expect(await page.inputValue('#redTo')).toBe('3');
     await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
   });

@@ -664,6 +664,16 @@ export async function plansDemo(
   const manager = actorFor(org, 'service_manager');
   const senior = actorFor(org, 'senior_leader');
   const clerk = actorFor(org, 'committee_clerk');
+  const administrator = actorFor(org, 'administrator');
+
+  // The authority scores its actions 0 to 10 (red 0-3, amber 4-6, green 7-10), as its early help plan does.
+  await plans.updateRagKey(
+    db,
+    administrator,
+    at(administrator, start),
+    plans.DEFAULT_RAG_KEY,
+    plans.DEFAULT_RAG_SCALE,
+  );
 
   // Leads roster
   const leadIds: Record<string, string> = {};
@@ -975,6 +985,9 @@ export async function plansDemo(
             : random.pick(PROGRESS),
       focus: rag === 'blue' ? null : random.pick(FOCUS),
       rag,
+      // A score in the status's band, varied by quarter without drawing on the seeded sequence.
+      score:
+        rag === 'green' ? 7 + (q % 3) : rag === 'amber' ? 4 + (q % 3) : rag === 'red' ? 1 + (q % 3) : null,
       reason: changing
         ? rag === 'amber'
           ? random.pick(amberReasons)

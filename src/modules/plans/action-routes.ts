@@ -6,7 +6,7 @@ import { auditContext } from '../../platform/http/server';
 import type { Actor } from '../../platform/permissions';
 import { leadLong } from './document';
 import { chromiumPath } from './files';
-import { type Body, partsOf, readDate, readForm, str } from './form-helpers';
+import { type Body, partsOf, planDateValues, readDate, readForm, str } from './form-helpers';
 import { EVIDENCE_UPLOAD, readActionForm } from './route-forms';
 import { id, q, uuid, V } from './route-helpers';
 import * as plans from './service';
@@ -44,6 +44,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
       ],
       sourceItems: SOURCE_KINDS.map((k) => ({ value: k, text: SOURCE_NAMES[k] })),
       leadItems,
+      otherLeadItems: leadItems.filter((l) => l.value !== ''),
       ragItems: ragKeyOptions(key).filter((r) => r.value !== 'blue'),
       ...extra,
     };
@@ -144,8 +145,8 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(V('action'), {
       title: `Action ${detail.action.reference}: ${detail.plan.name}`,
       d: detail,
-      ragView: ragView(key, detail.rag),
-      sourceText: formatSource(detail.source),
+      ragView: ragView(key, detail.rag, detail.action.score),
+      sourceText: formatSource(detail.source) || 'Not given',
       leadOfficer: leadLong(detail.leadOfficer),
       seniorLead: leadLong(detail.seniorLead),
       areaLead: leadLong(detail.areaLead),
@@ -164,8 +165,6 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     const detail = await plans.getActionDetail(db, a, id(req, 'actionId'), todayIso());
     if (!detail.mayManage) return reply.code(403).render('errors/403.njk');
     const x = detail.action;
-    const s = partsOf(x.startDate);
-    const e = partsOf(x.endDate);
     return reply.render(
       V('action-form'),
       await actionFormContext(a, detail.plan.id, {
@@ -176,12 +175,9 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
           ...x,
           sourceKind: x.sourceKind,
           sourceDetail: x.sourceDetail,
-          'startDate-day': s.day,
-          'startDate-month': s.month,
-          'startDate-year': s.year,
-          'endDate-day': e.day,
-          'endDate-month': e.month,
-          'endDate-year': e.year,
+          otherLeadIds: x.otherLeadIds ?? [],
+          ...planDateValues('startDate', x.startDate, x.startDatePrecision, x.startDateText),
+          ...planDateValues('endDate', x.endDate, x.endDatePrecision, x.endDateText),
         },
         errors: formErrors({}),
       }),

@@ -23,6 +23,9 @@ export interface ActionInput {
   source: Source;
   action: string;
   startDate: string | null;
+  /** How precisely the start date was written, as for the end date. */
+  startDatePrecision?: Exclude<DatePrecision, 'day'> | null;
+  startDateText?: string | null;
   endDate: string | null;
   /** How precisely the end date was written (a month, a season...); absent or null means a day. */
   endDatePrecision?: Exclude<DatePrecision, 'day'> | null;
@@ -97,6 +100,8 @@ export function actionValues(input: ActionInput, reference: string) {
     sourceDetail: input.source.detail,
     action: input.action.trim(),
     startDate: input.startDate,
+    startDatePrecision: input.startDatePrecision ?? null,
+    startDateText: input.startDateText ?? null,
     endDate: input.endDate,
     endDatePrecision: input.endDatePrecision ?? null,
     endDateText: input.endDateText ?? null,
@@ -150,8 +155,12 @@ export async function writeRag(
     reason: string | null;
     evidence: Evidence;
     completedOn?: string | null;
+    /** The score given (0 to 10) where the organisation scores its actions. */
+    score?: number | null;
   },
 ) {
+  const score =
+    input.rag === 'red' || input.rag === 'amber' || input.rag === 'green' ? (input.score ?? null) : null;
   const completing = input.rag === COMPLETE && action.rag !== COMPLETE;
   if (completing && !hasEvidence(input.evidence)) {
     throw new ValidationError({ evidenceText: COMPLETION_NEEDS_EVIDENCE });
@@ -177,6 +186,7 @@ export async function writeRag(
     actionId: action.id,
     fromRag: action.rag,
     toRag: input.rag,
+    score,
     reviewedOn: input.reviewedOn,
     reason: input.reason,
     evidenceText: input.evidence.text?.trim() || null,
@@ -189,6 +199,7 @@ export async function writeRag(
     action.ragReviewedOn && action.ragReviewedOn > input.reviewedOn ? action.ragReviewedOn : input.reviewedOn;
   await repo.updateAction(tx, actor.organisationId, action.id, {
     rag: input.rag,
+    score,
     ragReviewedOn: reviewed,
     completedOn:
       input.rag === COMPLETE
@@ -212,6 +223,7 @@ export async function insertActionTx(
     reason: string;
     evidence: Evidence;
     completedOn?: string | null;
+    score?: number | null;
   },
 ) {
   await checkActionInput(tx, actor.organisationId, plan.id, input);
@@ -273,11 +285,15 @@ export async function updateAction(
       'reference',
       actionId,
     );
-    // A form that leaves the end date as it was keeps how it was written ("March 2016").
-    const kept =
-      input.endDatePrecision === undefined && input.endDate === action.endDate
+    // A form that leaves a date as it was keeps how it was written ("March 2016").
+    const kept = {
+      ...(input.endDatePrecision === undefined && input.endDate === action.endDate
         ? { endDatePrecision: action.endDatePrecision, endDateText: action.endDateText }
-        : {};
+        : {}),
+      ...(input.startDatePrecision === undefined && input.startDate === action.startDate
+        ? { startDatePrecision: action.startDatePrecision, startDateText: action.startDateText }
+        : {}),
+    };
     await repo.updateAction(tx, actor.organisationId, actionId, {
       ...actionValues(input, reference),
       ...kept,

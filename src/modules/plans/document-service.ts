@@ -17,8 +17,9 @@ import {
   type PlanHeader,
 } from './document';
 import { endDateText } from './layouts';
+import { formatPlanDate } from './plan-dates';
 import { loadPlan } from './plans-service';
-import { getRagKey } from './rag-key-service';
+import { getRagKey, getRagScale } from './rag-key-service';
 import * as repo from './repository';
 import { isOverdue, isStale } from './rules';
 import { heldLeadIds, loadActionForUpdate, mayUpdate } from './updates-service';
@@ -68,6 +69,7 @@ export function headerOf(plan: repo.PlanRow): PlanHeader {
     monitoringFrequency: plan.monitoringFrequency as Frequency,
     aims: plan.aims,
     committeeName: plan.committeeName,
+    tableColumns: plan.tableColumns ?? null,
   };
 }
 
@@ -77,11 +79,12 @@ export async function documentOf(
   plan: repo.PlanRow,
   asAt: string,
 ): Promise<PlanDocument> {
-  const [priorities, placed, leadRows, ragKey] = await Promise.all([
+  const [priorities, placed, leadRows, ragKey, ragScale] = await Promise.all([
     repo.listPriorities(db, organisationId, plan.id),
     repo.actionsInPlan(db, organisationId, plan.id),
     repo.listLeads(db, organisationId),
     getRagKey(db, organisationId),
+    getRagScale(db, organisationId),
   ]);
   const ids = placed.map((a) => a.id);
   const [updates, completions] = await Promise.all([
@@ -116,6 +119,8 @@ export async function documentOf(
     source: { kind: a.sourceKind as Source['kind'], detail: a.sourceDetail },
     action: a.action,
     startDate: a.startDate,
+    startDatePrecision: a.startDatePrecision,
+    startDateText: a.startDateText,
     endDate: a.endDate,
     endDatePrecision: a.endDatePrecision,
     endDateText: a.endDateText,
@@ -128,6 +133,7 @@ export async function documentOf(
     subHeading: a.subHeading,
     extraText: a.extraText,
     rag: a.rag as RagCode,
+    score: a.score,
     ragReviewedOn: a.ragReviewedOn,
     addedOn: a.addedOn,
     completedOn: a.completedOn,
@@ -143,6 +149,7 @@ export async function documentOf(
     plan: headerOf(plan),
     asAt,
     ragKey,
+    ragScale,
     priorities: priorities.map((p) => ({ priorityId: p.id, number: p.number, title: p.title })),
     actions,
   });
@@ -208,7 +215,7 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
   const action = await repo.getAction(db, actor.organisationId, actionId);
   if (!action) throw new NotFoundError('action');
   const plan = await loadPlan(db, actor.organisationId, action.homePlanId);
-  const [leadRows, priority, links, updates, changes, held, ragKey] = await Promise.all([
+  const [leadRows, priority, links, updates, changes, held, ragKey, ragScale] = await Promise.all([
     repo.listLeads(db, actor.organisationId),
     repo.getPriority(db, actor.organisationId, action.priorityId),
     repo.linksOfAction(db, actor.organisationId, actionId),
@@ -216,6 +223,7 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
     repo.ragChangesOf(db, actor.organisationId, actionId),
     heldLeadIds(db, actor),
     getRagKey(db, actor.organisationId),
+    getRagScale(db, actor.organisationId),
   ]);
   const leads = new Map(leadRows.map((l) => [l.id, l]));
   const manage = canManagePlan(actor, plan);
@@ -278,7 +286,9 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
     rag: action.rag as RagCode,
     ragLabel: ragLabel(ragKey, action.rag as RagCode),
     endDateText: endDateText(action),
+    startDateText: formatPlanDate(action.startDate, action.startDatePrecision, action.startDateText),
     ragKey,
+    ragScale,
     plan: { id: plan.id, name: plan.name, type: plan.type as PlanType },
     priority,
     source: { kind: action.sourceKind as Source['kind'], detail: action.sourceDetail },

@@ -6,7 +6,7 @@
  */
 import { compareReferences } from './reference';
 import { isOverdue, isStale, type RagCounts, ragCounts } from './rules';
-import type { Frequency, PlanType, RagCode, RagKeyEntry, Source } from './vocab';
+import type { Frequency, PlanType, RagCode, RagKeyEntry, RagScale, Source } from './vocab';
 
 export const DOCUMENT_VERSION = 1;
 
@@ -33,6 +33,9 @@ export interface DocAction {
   source: Source;
   action: string;
   startDate: string | null;
+  /** How precisely the start date was written, as for the end date (absent in older snapshots: a day). */
+  startDatePrecision?: string | null;
+  startDateText?: string | null;
   endDate: string | null;
   /** Absent in snapshots published before precision was kept: a day. */
   endDatePrecision?: string | null;
@@ -49,6 +52,8 @@ export interface DocAction {
   /** Columns of an imported table with no place in a plan, as "Heading: value" lines. */
   extraText?: string | null;
   rag: RagCode;
+  /** The action's score (0 to 10) where the organisation scores its actions. */
+  score?: number | null;
   ragReviewedOn: string | null;
   addedOn: string;
   completedOn: string | null;
@@ -85,6 +90,8 @@ export interface PlanHeader {
   monitoringFrequency: Frequency;
   aims: string | null;
   committeeName: string | null;
+  /** The imported document's columns in its order, each with the field it was read as. */
+  tableColumns?: Array<{ heading: string; use: string }> | null;
 }
 
 export interface PlanDocument {
@@ -93,6 +100,8 @@ export interface PlanDocument {
   /** The date the flags (overdue, stale) were worked out for. */
   asAt: string;
   ragKey: RagKeyEntry[];
+  /** The score bands, where the organisation scores its actions. */
+  ragScale?: RagScale | null;
   priorities: DocPriority[];
   counts: RagCounts;
 }
@@ -104,6 +113,7 @@ export interface DocumentInput {
   plan: PlanHeader;
   asAt: string;
   ragKey: readonly RagKeyEntry[];
+  ragScale?: RagScale | null;
   priorities: ReadonlyArray<{ priorityId: string; number: number; title: string }>;
   actions: ReadonlyArray<ActionRow & { priorityId: string }>;
 }
@@ -130,6 +140,7 @@ export function buildDocument(input: DocumentInput): PlanDocument {
     plan: input.plan,
     asAt: input.asAt,
     ragKey: [...input.ragKey],
+    ragScale: input.ragScale ?? null,
     priorities,
     counts: ragCounts(priorities.flatMap((p) => p.actions)),
   };

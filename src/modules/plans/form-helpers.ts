@@ -13,6 +13,8 @@ import {
   readUploadedForm,
   UploadRefused,
 } from '../../platform/http/uploads';
+import { formatPlanDate, type PlanDate, parsePeriod, parsePlanDate } from './plan-dates';
+import { parseDateCell } from './table-io';
 
 export type Body = Record<string, unknown>;
 
@@ -102,6 +104,52 @@ export function readDate(
     return { value: null, error: `${capitalise(label)} must be a real date, ${example}` };
   }
   return { value: dt.toISOString().slice(0, 10) };
+}
+
+/**
+ * A plan's date from a GOV.UK date input where the day may be left out (a
+ * month), or from the "as written" text beside it (a quarter, a season, a
+ * year, or a duration such as "ongoing"). Null when all is blank.
+ */
+export function readPlanDateField(
+  body: Body,
+  name: string,
+  label: string,
+): { value: PlanDate | null; error?: string } {
+  const p = dateParts(body, name);
+  const text = str(body, `${name}-text`);
+  if (text && (p.day || p.month || p.year))
+    return { value: null, error: `Enter ${label} as a date or as written, not both` };
+  if (text) {
+    if (text.length > 200)
+      return { value: null, error: `${capitalise(label)} must be 200 characters or fewer` };
+    return { value: parsePlanDate(text, parseDateCell(text)) };
+  }
+  if (!p.day && p.month && p.year) {
+    const period =
+      /^\d{1,2}$/.test(p.month) && /^\d{4}$/.test(p.year) ? parsePeriod(`${p.month}/${p.year}`) : undefined;
+    if (!period) return { value: null, error: `${capitalise(label)} must be a real month, like 3 2026` };
+    return { value: period };
+  }
+  const d = readDate(body, name, label, false);
+  if (d.error) return { value: null, error: d.error };
+  return { value: d.value ? { date: d.value, precision: 'day', text: null } : null };
+}
+
+/** The form fields of a plan's date: the day left blank for a month, the text for any other precision. */
+export function planDateValues(
+  name: string,
+  date: string | null,
+  precision: string | null,
+  text: string | null,
+): Record<string, string> {
+  if (precision === 'month') {
+    const p = partsOf(date);
+    return { [`${name}-month`]: p.month, [`${name}-year`]: p.year };
+  }
+  if (precision) return { [`${name}-text`]: formatPlanDate(date, precision, text) };
+  const p = partsOf(date);
+  return { [`${name}-day`]: p.day, [`${name}-month`]: p.month, [`${name}-year`]: p.year };
 }
 
 function capitalise(s: string): string {

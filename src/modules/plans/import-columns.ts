@@ -76,6 +76,7 @@ const ALIASES: Record<ColumnKey, readonly string[]> = {
   updateDate: ['update date', 'date of update'],
   focus: ['focus for the next period', 'next steps', 'focus'],
   rag: ['rag', 'rag rated progress', 'rag status', 'rag rating', 'status', 'rating'],
+  score: ['score', 'rag score', 'score (0-10)', 'score out of 10', 'scaled score'],
   ragReviewedOn: ['rag reviewed on'],
   completedOn: ['completed on', 'date completed'],
   evidence: ['evidence of completion', 'evidence'],

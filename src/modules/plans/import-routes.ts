@@ -126,7 +126,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
               a.input.endDateText ?? null,
             ),
             leads: [a.input.leadOfficerId, ...(a.input.otherLeadIds ?? [])].filter(Boolean).length,
-            rag: ragView(key, a.rag),
+            rag: ragView(key, a.rag, a.score),
             updates: a.updates.length,
           })),
         }),

@@ -11,10 +11,11 @@
  */
 import { hasControlCharacters } from '../../platform/errors';
 import type { ActionInput } from './actions-service';
+import { creditOf, readRag, readScoreCell, splitLeads } from './import-cells';
 import { type ColumnKey, type ColumnUse, columnUses, headingScore, REPEATABLE } from './import-columns';
 import { readPlanDetails } from './import-details';
 import { assignReferences, type RawReference, splitReferenceTag } from './import-references';
-import { parsePeriod, parsePlanDate, storedPrecision } from './plan-dates';
+import { asStart, parsePeriod, parsePlanDate, storedPrecision } from './plan-dates';
 import type { PlanInput } from './plans-service';
 import {
   COLUMNS,
@@ -32,7 +33,8 @@ import {
   parseSource,
   type RagCode,
   type RagKeyEntry,
-  ragFromLabel,
+  type RagScale,
+  ragFromScore,
   ragLabel,
 } from './vocab';
 
@@ -50,6 +52,8 @@ export interface ImportedAction {
   priorityNumber: number;
   input: Omit<ActionInput, 'priorityId'>;
   rag: RagCode;
+  /** The score (0 to 10) where the organisation scores its actions. */
+  score: number | null;
   ragReviewedOn: string | null;
   completedOn: string | null;
   evidence: string | null;
@@ -60,6 +64,8 @@ export interface ImportedPlan {
   header: PlanInput;
   priorities: Array<{ number: number; title: string }>;
   actions: ImportedAction[];
+  /** The table's columns in its order with what each was read as (a council's own document only). */
+  columns: Array<{ heading: string; use: ColumnUse }> | null;
 }
 
 export interface ImportProblem {
@@ -82,6 +88,8 @@ export type ImportResult =
 
 export interface ImportContext {
   ragKey: readonly RagKeyEntry[];
+  /** The score bands where the organisation scores its actions. */
+  ragScale?: RagScale | null;
   leads: readonly LeadForImport[];
   /** For a table with no plan details above it (a Word table): the plan's name and type. */
   defaults?: { name?: string | null; type?: PlanType };
@@ -99,64 +107,7 @@ function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
   return rows.findIndex((r) => headingScore((r ?? []).map(cellText)) >= 2);
 }
 
-/** "JF/RG", "HAI and HCIC", "JF, RG": the leads one cell names. */
-export function splitLeads(text: string): string[] {
-  return text
-    .split(/\s*(?:\/|,|;|&|\n|\band\b)\s*/i)
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
-
-/** A RAG cell with prose after the rating ("Green - on track, ..."), or prose alone. */
-function readRag(
-  text: string,
-  key: readonly RagKeyEntry[],
-): { rag: RagCode; prose: string | null } | undefined {
-  const whole = ragFromLabel(key, text);
-  if (whole) return { rag: whole, prose: null };
-  const lower = text.toLowerCase();
-  const words = [
-    ...key.map((k) => k.label.toLowerCase()),
-    'red',
-    'amber',
-    'green',
-    'blue',
-    'completed',
-    'complete',
-    'not rated',
-  ];
-  for (const w of words.sort((a, b) => b.length - a.length)) {
-    if (lower.startsWith(w) && !/[a-z]/.test(lower.charAt(w.length))) {
-      const rag = ragFromLabel(key, w);
-      if (rag)
-        return {
-          rag,
-          prose:
-            text
-              .slice(w.length)
-              .replace(/^[\s:.,;)-]+/, '')
-              .trim() || null,
-        };
-    }
-  }
-  // Prose with no rating in it: kept as progress, the action left not rated.
-  if (text.split(/\s+/).length > 3) return { rag: 'not_rated', prose: text };
-  return undefined;
-}
-
-function creditOf(
-  progress: string,
-  leads: readonly LeadForImport[],
-): { text: string; author: string | null } {
-  const m = /^([A-Za-z]{2,5})\s*:\s+([\s\S]+)$/.exec(progress);
-  if (!m) return { text: progress, author: null };
-  const lead = findLead(leads, m[1]!);
-  if (!lead || lead === 'ambiguous') return { text: progress, author: null };
-  return {
-    text: m[2]!.trim(),
-    author: lead.initials ? `${lead.initials} (${lead.jobTitle})` : lead.jobTitle,
-  };
-}
+export { splitLeads } from './import-cells';
 
 export function parsePlanRows(rows: readonly (readonly unknown[])[], context: ImportContext): ImportResult {
   const problems: ImportProblem[] = [];
@@ -279,9 +230,10 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
       dates[key] = d ?? null;
     }
     const extra: string[] = [];
+    // A start date keeps its precision as the end date does ("April 2017" starts on its first day).
     const startText = cellText(raw('startDate'));
-    const startDate = startText ? (parseDateCell(raw('startDate')) ?? null) : null;
-    if (startText && !startDate) extra.push(`Start: ${startText}`);
+    const start = asStart(parsePlanDate(startText, startText ? parseDateCell(raw('startDate')) : undefined));
+    const startDate = start?.date ?? null;
     const endText = cellText(raw('endDate'));
     const end = parsePlanDate(endText, endText ? parseDateCell(raw('endDate')) : undefined);
     if (end?.precision === 'text' && /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(endText)) {
@@ -376,6 +328,10 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
         ragProse = read.prose;
       }
     }
+    const score = readScoreCell(cell('score'), rag, Boolean(ragText), context, (message) =>
+      problem(rowNo, message, 'Score'),
+    );
+    if (score !== null) rag = ragFromScore(context.ragScale!, score);
     if (rag === 'not_rated') leftNotRated += 1;
     let evidence = cell('evidence');
     if (rag === COMPLETE && !evidence) {
@@ -445,6 +401,8 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
           source: { kind: 'new', detail: null },
           action: action ?? '',
           startDate,
+          startDatePrecision: storedPrecision(start),
+          startDateText: start?.text ?? null,
           endDate: end?.date ?? null,
           endDatePrecision: storedPrecision(end),
           endDateText: end?.text ?? null,
@@ -460,6 +418,7 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
           agendaItem: cell('agendaItem'),
         },
         rag,
+        score,
         ragReviewedOn: dates.ragReviewedOn ?? null,
         completedOn: rag === COMPLETE ? (dates.completedOn ?? null) : null,
         evidence: rag === COMPLETE ? evidence : null,
@@ -475,8 +434,9 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
   drafts.forEach((d, i) => {
     d.action.input.reference = assigned.references[i] ?? '';
     const sourceText = d.sourceText ?? d.tag;
+    // A blank source stays not given (an exported plan's blank comes back blank).
     d.action.input.source = (sourceText ? parseSource(sourceText) : undefined) ?? {
-      kind: 'new',
+      kind: 'not_given',
       detail: null,
     };
   });
@@ -508,6 +468,12 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], context: Im
         .map(([number, p]) => ({ number, title: p.title }))
         .sort((a, b) => a.number - b.number),
       actions,
+      columns: ownExport(headings) ? null : headings.map((heading, i) => ({ heading, use: uses[i]! })),
     },
   };
+}
+
+/** Whether the headings are those Oversight exports: such a plan prints in Oversight's own columns. */
+function ownExport(headings: readonly string[]): boolean {
+  return COLUMNS.every(([label]) => headings.includes(label));
 }

@@ -16,7 +16,7 @@ import { readPlanFile, UnreadableFileError } from './files';
 import type { ColumnUse } from './import-columns';
 import { type ColumnMapping, type ImportedPlan, type ImportProblem, parsePlanRows } from './import-rows';
 import { getPlan, insertPlanTx } from './plans-service';
-import { getRagKey } from './rag-key-service';
+import { getRagKey, getRagScale } from './rag-key-service';
 import * as repo from './repository';
 import { ragCounts, ragCountsSentence } from './rules';
 import { getSnapshot } from './snapshots-service';
@@ -41,6 +41,9 @@ export async function saveImportedPlan(
       imported.header,
       `imported from ${filename.slice(0, 100)}`,
     );
+    // The DOCX export prints the plan in the columns of the document it came from.
+    if (imported.columns)
+      await repo.updatePlan(tx, actor.organisationId, planId, { tableColumns: imported.columns });
     const priorityIds = new Map<number, string>();
     if (imported.header.type === 'committee_outstanding') {
       const [p] = await repo.listPriorities(tx, actor.organisationId, planId);
@@ -72,6 +75,7 @@ export async function saveImportedPlan(
           reason: `Imported from ${filename.slice(0, 100)}`,
           evidence: { text: a.evidence, link: null, file: null },
           completedOn: a.completedOn,
+          score: a.score,
         },
       );
       // Each comment is credited as the table credits it, or to the file: never to the importer.
@@ -166,11 +170,18 @@ export async function importPlanFile(
     if (e instanceof UnreadableFileError) return { ok: false, problems: [{ row: 0, message: e.message }] };
     throw e;
   }
-  const [ragKey, leads] = await Promise.all([
+  const [ragKey, ragScale, leads] = await Promise.all([
     getRagKey(db, actor.organisationId),
+    getRagScale(db, actor.organisationId),
     repo.listLeads(db, actor.organisationId),
   ]);
-  const parsed = parsePlanRows(rows, { ragKey, leads, mapping: options.mapping, defaults: options.defaults });
+  const parsed = parsePlanRows(rows, {
+    ragKey,
+    ragScale,
+    leads,
+    mapping: options.mapping,
+    defaults: options.defaults,
+  });
   if (!parsed.ok) return parsed;
   if (!options.confirm) {
     const counts = ragCounts(parsed.plan.actions);

@@ -54,7 +54,8 @@ export const plansModule: OversightModule = {
       roles: ['team_manager', 'service_manager', 'qa_officer', 'senior_leader', 'committee_clerk'],
     },
     'plans.configure': {
-      description: 'Change the labels and meanings of the RAG key for plan actions',
+      description:
+        'Change the labels and meanings of the RAG key for plan actions, and whether actions are scored',
       roles: ['administrator'],
     },
   },

@@ -47,8 +47,10 @@ export interface TextTable {
   sections: Array<{ heading: string | null; rows: TextCell[][] }>;
 }
 
-function statusText(doc: PlanDocument, a: DocAction): string {
-  const label = ragLabel(doc.ragKey, a.rag);
+/** The RAG cell's text; a scored action says its score ("Green, score 8") unless the table has a score column. */
+function statusText(doc: PlanDocument, a: DocAction, withScore = true): string {
+  const scored = withScore && a.score !== null && a.score !== undefined;
+  const label = `${ragLabel(doc.ragKey, a.rag)}${scored ? `, score ${a.score}` : ''}`;
   if (a.rag === 'blue')
     return a.completedOn ? `${label}: complete ${formatDate(a.completedOn)}` : `${label}: complete`;
   const stale = a.stale ? ', not reviewed this period' : '';
@@ -138,6 +140,7 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
       ),
     };
   }
+  if (doc.plan.tableColumns?.length) return importedColumnsTable(doc, doc.plan.tableColumns, sections);
   return {
     columns: [
       'Ref',
@@ -162,7 +165,7 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
         { text: a.aim ?? '' },
         { text: formatSource(a.source) },
         { text: a.action },
-        { text: formatDate(a.startDate) },
+        { text: startDateText(a) },
         { text: endDateText(a) },
         { text: a.measure ?? '' },
         { text: a.outcomeForChildren ?? '' },
@@ -172,6 +175,84 @@ export function textTable(doc: PlanDocument, layout: Layout): TextTable {
         { text: comments(a) },
         { text: statusText(doc, a), rag: a.rag },
       ],
+    ),
+  };
+}
+
+type Sections = (
+  heading: (p: PlanDocument['priorities'][number]) => string,
+  row: (a: DocAction) => TextCell[],
+) => TextTable['sections'];
+
+/** The value of one field of an action as the committee table prints it. */
+function fieldText(
+  doc: PlanDocument,
+  a: DocAction,
+  use: string,
+  heading: string,
+  scoreColumn: boolean,
+): TextCell {
+  const u = a.latestUpdate;
+  const texts: Record<string, () => string> = {
+    reference: () => ref(a),
+    aim: () => a.aim ?? '',
+    source: () => formatSource(a.source),
+    action: () => a.action,
+    startDate: () => startDateText(a),
+    endDate: () => endDateText(a),
+    measure: () => a.measure ?? '',
+    outcomeForChildren: () => a.outcomeForChildren ?? '',
+    leadOfficer: () => leadOfficersText(a),
+    seniorLead: () => leadText(a.seniorLead),
+    areaLead: () => leadText(a.areaLead),
+    progress: () => comments(a),
+    updateDate: () => formatDate(u?.date ?? null),
+    focus: () => u?.focus ?? '',
+    score: () => (a.score === null || a.score === undefined ? '' : String(a.score)),
+    ragReviewedOn: () => formatDate(a.ragReviewedOn),
+    completedOn: () => formatDate(a.completedOn),
+    evidence: () => a.completionEvidence ?? '',
+    dateAdded: () => formatDate(a.dateAdded),
+    agendaItem: () => a.agendaItem ?? '',
+    extraText: () => a.extraText ?? '',
+    // A column kept as further information: its line of the action's further information.
+    extra: () =>
+      (a.extraText ?? '')
+        .split('\n')
+        .find((l) => l.startsWith(`${heading}: `))
+        ?.slice(heading.length + 2) ?? '',
+  };
+  if (use === 'rag') return { text: statusText(doc, a, !scoreColumn), rag: a.rag };
+  return { text: texts[use]?.() ?? '' };
+}
+
+/**
+ * The committee table in the columns of the document the plan was imported
+ * from, in its order and with its headings. Priority and sub-heading
+ * columns become the sections; a field read from several columns (a
+ * comments column per review) prints once; the RAG is always shown.
+ */
+function importedColumnsTable(
+  doc: PlanDocument,
+  imported: ReadonlyArray<{ heading: string; use: string }>,
+  sections: Sections,
+): TextTable {
+  const seen = new Set<string>();
+  const columns = imported.filter((c) => {
+    if (['priority', 'subHeading', 'ignore'].includes(c.use)) return false;
+    if (c.use === 'extra') return true;
+    if (seen.has(c.use)) return false;
+    seen.add(c.use);
+    return true;
+  });
+  if (!seen.has('rag')) columns.push({ heading: 'RAG', use: 'rag' });
+  const width = Math.floor(100 / columns.length);
+  return {
+    columns: columns.map((c) => c.heading),
+    widths: columns.map((_, i) => (i === 0 ? 100 - width * (columns.length - 1) : width)),
+    sections: sections(
+      (p) => `Priority ${p.number}: ${p.title}`,
+      (a) => columns.map((c) => fieldText(doc, a, c.use, c.heading, seen.has('score'))),
     ),
   };
 }
@@ -210,4 +291,13 @@ export function endDateText(a: {
   endDateText?: string | null;
 }): string {
   return formatPlanDate(a.endDate, a.endDatePrecision ?? null, a.endDateText ?? null);
+}
+
+/** The start date as the plan wrote it, as for the end date. */
+export function startDateText(a: {
+  startDate: string | null;
+  startDatePrecision?: string | null;
+  startDateText?: string | null;
+}): string {
+  return formatPlanDate(a.startDate, a.startDatePrecision ?? null, a.startDateText ?? null);
 }

@@ -136,3 +136,18 @@ export function formatPlanDate(
 export function storedPrecision(d: PlanDate | null): Exclude<DatePrecision, 'day'> | null {
   return d && d.precision !== 'day' ? d.precision : null;
 }
+
+const SPAN_MONTHS: Partial<Record<DatePrecision, number>> = { month: 1, quarter: 3, season: 3, year: 12 };
+
+/**
+ * A start date as written: the same precision and text, but the first day
+ * of the period ("April 2017" starts on 1 April 2017), so a start and an end
+ * in the same month are in order.
+ */
+export function asStart(d: PlanDate | null): PlanDate | null {
+  const span = d?.date ? SPAN_MONTHS[d.precision] : undefined;
+  if (!d?.date || !span) return d;
+  const [y, m] = d.date.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - span, 1));
+  return { ...d, date: first.toISOString().slice(0, 10) };
+}

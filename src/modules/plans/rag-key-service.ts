@@ -7,8 +7,9 @@ import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { need, PERMISSIONS } from './access';
+import * as scaleRepo from './rag-scale-repository';
 import * as repo from './repository';
-import { DEFAULT_RAG_KEY, type RagCode, type RagKeyEntry } from './vocab';
+import { DEFAULT_RAG_KEY, type RagCode, type RagKeyEntry, type RagScale, SCORE_MAX } from './vocab';
 
 // ---------------------------------------------------------------- RAG key
 
@@ -20,14 +21,37 @@ export async function getRagKey(db: Db, organisationId: string): Promise<RagKeyE
   });
 }
 
+/** The score bands where the organisation scores its actions (0 to 10), or null. */
+export async function getRagScale(db: Db, organisationId: string): Promise<RagScale | null> {
+  return (await scaleRepo.ragScaleRow(db, organisationId)) ?? null;
+}
+
+/** What is wrong with score bands, by field; empty when they are sound. */
+export function checkRagScale(scale: RagScale): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const whole = (n: number) => Number.isInteger(n) && n >= 0 && n < SCORE_MAX;
+  if (!whole(scale.redTo))
+    fields.redTo = `The top score of red must be a whole number from 0 to ${SCORE_MAX - 1}`;
+  if (!whole(scale.amberTo))
+    fields.amberTo = `The top score of amber must be a whole number from 1 to ${SCORE_MAX - 1}`;
+  else if (!fields.redTo && scale.amberTo <= scale.redTo)
+    fields.amberTo = 'The top score of amber must be higher than the top score of red';
+  return fields;
+}
+
+/**
+ * Save the key. scale: the score bands when the organisation scores its
+ * actions, null when it does not; undefined leaves the choice as it is.
+ */
 export async function updateRagKey(
   db: Db,
   actor: Actor,
   ctx: AuditContext,
   entries: ReadonlyArray<{ code: RagCode; label: string; meaning: string }>,
+  scale?: RagScale | null,
 ): Promise<void> {
   need(actor, PERMISSIONS.configure);
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = scale ? checkRagScale(scale) : {};
   const seen = new Map<string, RagCode>();
   for (const e of entries) {
     const lower = e.label.trim().toLowerCase();
@@ -49,6 +73,21 @@ export async function updateRagKey(
         updatedBy: actor.userId,
       });
     }
-    await recordAudit(tx, ctx, { action: 'plan.rag-key.update', recordType: 'plan_rag_key' });
+    if (scale)
+      await scaleRepo.saveRagScale(tx, {
+        organisationId: actor.organisationId,
+        redTo: scale.redTo,
+        amberTo: scale.amberTo,
+        updatedAt: ctx.at,
+        updatedBy: actor.userId,
+      });
+    else if (scale === null) await scaleRepo.removeRagScale(tx, actor.organisationId);
+    await recordAudit(tx, ctx, {
+      action: 'plan.rag-key.update',
+      recordType: 'plan_rag_key',
+      ...(scale !== undefined
+        ? { detail: scale ? `scored: red to ${scale.redTo}, amber to ${scale.amberTo}` : 'not scored' }
+        : {}),
+    });
   });
 }

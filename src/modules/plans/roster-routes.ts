@@ -10,12 +10,12 @@ import { type FormErrors, formErrors, validateForm } from '../../platform/http/f
 import { auditContext } from '../../platform/http/server';
 import type { Actor } from '../../platform/permissions';
 import { chromiumPath } from './files';
-import { type Body, readForm, requiredText } from './form-helpers';
-import { EVIDENCE_UPLOAD, leadForm } from './route-forms';
+import { type Body, readForm, requiredText, str } from './form-helpers';
+import { EVIDENCE_UPLOAD, fieldsOf, leadForm } from './route-forms';
 import { id, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
-import { RAG_CODES } from './vocab';
+import { DEFAULT_RAG_SCALE, RAG_CODES, type RagScale } from './vocab';
 
 export async function rosterRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -117,15 +117,22 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/plans/settings/rag-key', { config: { permission: P.configure } }, async (req, reply) => {
     const key = await plans.getRagKey(db, actor(req).organisationId);
+    const scale = await plans.getRagScale(db, actor(req).organisationId);
+    const shown = scale ?? DEFAULT_RAG_SCALE;
     return reply.render(V('rag-key'), {
       title: 'RAG key for plan actions',
       key,
-      values: Object.fromEntries(
-        key.flatMap((k) => [
-          [`${k.code}Label`, k.label],
-          [`${k.code}Meaning`, k.meaning],
-        ]),
-      ),
+      values: {
+        ...Object.fromEntries(
+          key.flatMap((k) => [
+            [`${k.code}Label`, k.label],
+            [`${k.code}Meaning`, k.meaning],
+          ]),
+        ),
+        scored: scale ? 'yes' : 'no',
+        redTo: String(shown.redTo),
+        amberTo: String(shown.amberTo),
+      },
       errors: formErrors({}),
     });
   });
@@ -136,7 +143,11 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     const fail = (errors: FormErrors) =>
       reply.code(400).render(V('rag-key'), { title: 'RAG key for plan actions', key, values: body, errors });
     const parsed = validateForm(ragKeyForm, body);
-    if (!parsed.ok) return fail(parsed.errors);
+    const scale = readScale(body);
+    if (!parsed.ok || scale.errors) {
+      const fields = { ...(parsed.ok ? {} : fieldsOf(parsed.errors)), ...scale.errors };
+      return fail(formErrors(fields));
+    }
     try {
       await plans.updateRagKey(
         db,
@@ -147,6 +158,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
           label: parsed.data[`${code}Label`]!,
           meaning: parsed.data[`${code}Meaning`]!,
         })),
+        scale.value,
       );
     } catch (e) {
       if (e instanceof ValidationError) return fail(formErrors(e.fields));
@@ -155,4 +167,17 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     reply.flash('RAG key saved');
     return reply.redirect('/plans/settings/rag-key');
   });
+}
+
+/** The score bands from the RAG key form: null when actions are not scored, undefined when the form does not say. */
+function readScale(body: Body): { value: RagScale | null | undefined; errors?: Record<string, string> } {
+  const scored = str(body, 'scored');
+  if (!scored) return { value: undefined };
+  if (scored !== 'yes' && scored !== 'no')
+    return { value: null, errors: { scored: 'Select whether actions are scored from 0 to 10' } };
+  if (scored === 'no') return { value: null };
+  const whole = (v: string) => (/^\d{1,2}$/.test(v) ? Number(v) : Number.NaN);
+  const value = { redTo: whole(str(body, 'redTo')), amberTo: whole(str(body, 'amberTo')) };
+  const errors = plans.checkRagScale(value);
+  return Object.keys(errors).length ? { value: null, errors } : { value };
 }

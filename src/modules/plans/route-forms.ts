@@ -5,7 +5,17 @@
 
 import { z } from 'zod';
 import { type FormErrors, formErrors, validateForm } from '../../platform/http/forms';
-import { type Body, optionalText, partsOf, readDate, requiredText, type UploadedFile } from './form-helpers';
+import {
+  type Body,
+  list,
+  optionalText,
+  partsOf,
+  readDate,
+  readPlanDateField,
+  requiredText,
+  type UploadedFile,
+} from './form-helpers';
+import { asStart, storedPrecision } from './plan-dates';
 import * as plans from './service';
 import { FREQUENCIES, PLAN_TYPES, RAG_CODES, SOURCE_KINDS } from './vocab';
 
@@ -85,8 +95,11 @@ export const actionForm = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().uuid('Select a post from the leads roster').optional(),
   ),
+  subHeading: optionalText('Sub-heading', 300),
   initialRag: z.enum(['red', 'amber', 'green', 'not_rated']).optional(),
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function fieldsOf(errors: FormErrors): Record<string, string> {
   return Object.fromEntries(errors.list.map((e) => [e.href.slice(1), e.text]));
@@ -95,38 +108,66 @@ export function fieldsOf(errors: FormErrors): Record<string, string> {
 export function readActionForm(body: Body) {
   const form = validateForm(actionForm, body);
   const fields = form.ok ? {} : fieldsOf(form.errors);
-  const start = readDate(body, 'startDate', 'the start date', false);
-  const end = readDate(body, 'endDate', 'the end date', false);
+  const start = readPlanDateField(body, 'startDate', 'the start date');
+  const end = readPlanDateField(body, 'endDate', 'the end date');
   if (start.error) fields.startDate ??= start.error;
   if (end.error) fields.endDate ??= end.error;
+  const otherLeadIds = list(body, 'otherLeadIds').filter(Boolean);
+  if (otherLeadIds.some((x) => !UUID.test(x))) fields.otherLeadIds = 'Select posts from the leads roster';
+  else if (otherLeadIds.length > 0 && form.ok && !form.data.leadOfficerId)
+    fields.leadOfficerId = 'Select the lead officer first, then any other leads';
   if (form.ok && form.data.sourceKind === 'other' && !form.data.sourceDetail) {
     fields.sourceDetail = 'Describe where this action came from';
   }
   if (!form.ok || Object.keys(fields).length) return { errors: formErrors(fields) };
   const d = form.data;
+  const startAt = asStart(start.value);
+  // The lead officer is the first lead; the others follow in roster order, each once.
+  const others = [...new Set(otherLeadIds)].filter((x) => x !== d.leadOfficerId);
   const input: plans.ActionInput = {
     priorityId: d.priorityId,
     reference: d.reference,
     aim: d.aim,
     source: { kind: d.sourceKind, detail: d.sourceDetail },
     action: d.action,
-    startDate: start.value,
-    endDate: end.value,
+    startDate: startAt?.date ?? null,
+    startDatePrecision: storedPrecision(startAt),
+    startDateText: startAt?.text ?? null,
+    endDate: end.value?.date ?? null,
+    endDatePrecision: storedPrecision(end.value),
+    endDateText: end.value?.text ?? null,
     measure: d.measure,
     outcomeForChildren: d.outcomeForChildren,
     leadOfficerId: d.leadOfficerId ?? null,
     seniorLeadId: d.seniorLeadId ?? null,
     areaLeadId: d.areaLeadId ?? null,
+    otherLeadIds: others,
+    subHeading: d.subHeading,
     dateAdded: null,
     agendaItem: null,
   };
   return { input, initialRag: d.initialRag ?? 'green' };
 }
 
+const SCORE_MESSAGE = 'Enter the score as a whole number from 0 to 10, like 7';
+/** An optional score from 0 to 10 (where the organisation scores its actions). */
+export const scoreField = z
+  .preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z
+      .string()
+      .regex(/^\d{1,2}$/, SCORE_MESSAGE)
+      .transform(Number)
+      .pipe(z.number().max(10, SCORE_MESSAGE))
+      .optional(),
+  )
+  .transform((v) => v ?? null);
+
 export const updateForm = z.object({
   progress: requiredText('Enter the progress and impact since the last update', 'Progress and impact', 8000),
   focus: optionalText('Focus for the next period', 4000),
   rag: z.enum(RAG_CODES, { error: 'Select the RAG status' }),
+  score: scoreField,
   reason: optionalText('Reason', 2000),
   evidenceText: optionalText('Evidence', 4000),
   evidenceLink: optionalText('Link', 2000),

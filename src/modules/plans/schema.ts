@@ -43,6 +43,25 @@ export const planRagKey = pgTable(
 );
 
 /**
+ * A scored RAG key (the early help outcomes plan's shape): actions are scored
+ * 0 to 10 and the bands give the colour. A row means the organisation scores
+ * its actions; red runs from 0 to redTo, amber to amberTo, green to 10.
+ */
+export const planRagScale = pgTable(
+  'plan_rag_scale',
+  {
+    organisationId: orgId().primaryKey(),
+    redTo: integer('red_to').notNull(),
+    amberTo: integer('amber_to').notNull(),
+    updatedAt: moment('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    check('plan_rag_scale_bands', sql`${t.redTo} >= 0 and ${t.redTo} < ${t.amberTo} and ${t.amberTo} < 10`),
+  ],
+);
+
+/**
  * The leads roster: posts as plans name them (job title and initials) and
  * who holds each now. Actions point at the post, so a new holder does not
  * rewrite any action.
@@ -88,6 +107,11 @@ export const plans = pgTable(
     /** Committee outstanding actions: which committee (a key the committee module will use, and its name). */
     committeeKey: text('committee_key'),
     committeeName: text('committee_name'),
+    /**
+     * The columns of the document the plan was imported from, in its order,
+     * each with the plan field it was read as: the DOCX export prints them so.
+     */
+    tableColumns: jsonb('table_columns').$type<Array<{ heading: string; use: string }>>(),
     createdAt: moment('created_at').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     updatedAt: moment('updated_at').notNull(),
@@ -133,6 +157,9 @@ export const planActions = pgTable(
     sourceDetail: text('source_detail'),
     action: text('action').notNull(),
     startDate: day('start_date'),
+    /** How precisely the start date was written, as for the end date. */
+    startDatePrecision: text('start_date_precision'),
+    startDateText: text('start_date_text'),
     endDate: day('end_date'),
     /**
      * How precisely the end (target) date was written: day (null), month,
@@ -158,6 +185,8 @@ export const planActions = pgTable(
     extraText: text('extra_text'),
     /** Current RAG code: the latest of plan_rag_changes, kept here for lists. */
     rag: text('rag').notNull(),
+    /** The latest score (0 to 10) where the organisation scores its actions; the bands give the RAG. */
+    score: integer('score'),
     ragReviewedOn: day('rag_reviewed_on'),
     completedOn: day('completed_on'),
     dateAdded: day('date_added'),
@@ -175,6 +204,11 @@ export const planActions = pgTable(
       'plan_actions_end_date_precision',
       sql`${t.endDatePrecision} is null or ${t.endDatePrecision} in ('month', 'quarter', 'season', 'year', 'text')`,
     ),
+    check(
+      'plan_actions_start_date_precision',
+      sql`${t.startDatePrecision} is null or ${t.startDatePrecision} in ('month', 'quarter', 'season', 'year', 'text')`,
+    ),
+    check('plan_actions_score', sql`${t.score} is null or (${t.score} between 0 and 10)`),
   ],
 );
 
@@ -237,6 +271,8 @@ export const planRagChanges = pgTable(
       .references(() => planActions.id),
     fromRag: text('from_rag'),
     toRag: text('to_rag').notNull(),
+    /** The score given with this decision, where the organisation scores its actions. */
+    score: integer('score'),
     reviewedOn: day('reviewed_on').notNull(),
     reason: text('reason'),
     evidenceText: text('evidence_text'),

@@ -56,7 +56,7 @@ export {
   updatePlan,
   updatePriority,
 } from './plans-service';
-export { getRagKey, updateRagKey } from './rag-key-service';
+export { checkRagScale, getRagKey, getRagScale, updateRagKey } from './rag-key-service';
 export {
   compareSnapshots,
   getSnapshot,
@@ -75,4 +75,4 @@ export {
   mayUpdate,
   type UpdateInput,
 } from './updates-service';
-export { PLAN_TYPE_NAMES } from './vocab';
+export { DEFAULT_RAG_KEY, DEFAULT_RAG_SCALE, PLAN_TYPE_NAMES } from './vocab';

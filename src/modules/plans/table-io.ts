@@ -1,5 +1,5 @@
 import { allActions, leadOfficersText, leadText, type PlanDocument } from './document';
-import { endDateText } from './layouts';
+import { endDateText, startDateText } from './layouts';
 import { FREQUENCY_NAMES, formatSource, PLAN_TYPE_NAMES, ragLabel } from './vocab';
 
 export type Cell = string | Date | null;
@@ -51,6 +51,7 @@ export const COLUMNS = [
   ['Update date', 'updateDate'],
   ['Focus for the next period', 'focus'],
   ['RAG', 'rag'],
+  ['Score', 'score'],
   ['RAG reviewed on', 'ragReviewedOn'],
   ['Completed on', 'completedOn'],
   ['Evidence of completion', 'evidence'],
@@ -107,9 +108,10 @@ export function documentToRows(doc: PlanDocument): Cell[][] {
         subHeading: a.subHeading ?? null,
         reference: a.reference,
         aim: a.aim,
-        source: formatSource(a.source),
+        // A source the plan does not give stays blank, so it comes back not given.
+        source: formatSource(a.source) || null,
         action: a.action,
-        startDate: dateCell(a.startDate),
+        startDate: a.startDatePrecision ? startDateText(a) || null : dateCell(a.startDate),
         // A month, season or duration goes out as written, so it comes back the same.
         endDate: a.endDatePrecision ? endDateText(a) || null : dateCell(a.endDate),
         measure: a.measure,
@@ -121,6 +123,7 @@ export function documentToRows(doc: PlanDocument): Cell[][] {
         updateDate: dateCell(a.latestUpdate?.date ?? null),
         focus: a.latestUpdate?.focus ?? null,
         rag: ragLabel(doc.ragKey, a.rag),
+        score: a.score === null || a.score === undefined ? null : String(a.score),
         ragReviewedOn: dateCell(a.ragReviewedOn),
         completedOn: dateCell(a.completedOn),
         evidence: a.completionEvidence,

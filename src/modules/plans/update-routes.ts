@@ -10,7 +10,7 @@ import { completeForm, EVIDENCE_UPLOAD, evidenceOf, fieldsOf, updateForm } from 
 import { id, uuid, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
-import { ragKeyOptions, ragView } from './view-models';
+import { ragKeyOptions, ragView, scaleHint } from './view-models';
 
 export async function updateRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -29,7 +29,8 @@ export async function updateRoutes(app: FastifyInstance): Promise<void> {
     return {
       d: detail,
       ragItems: ragKeyOptions(detail.ragKey),
-      currentRag: ragView(detail.ragKey, detail.rag),
+      currentRag: ragView(detail.ragKey, detail.rag, detail.action.score),
+      scoreHint: detail.ragScale ? scaleHint(detail.ragKey, detail.ragScale) : null,
       ...extra,
     };
   }
@@ -46,7 +47,13 @@ export async function updateRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(V('update-form'), {
       ...c,
       title: `Update action ${c.d.action.reference}`,
-      values: { rag: c.d.rag, 'date-day': t.day, 'date-month': t.month, 'date-year': t.year },
+      // The score starts empty: a score given sets the RAG from its band, so an old score would override the choice.
+      values: {
+        rag: c.d.rag,
+        'date-day': t.day,
+        'date-month': t.month,
+        'date-year': t.year,
+      },
       errors: formErrors({}),
     });
   });
@@ -85,6 +92,7 @@ export async function updateRoutes(app: FastifyInstance): Promise<void> {
           progress: parsed.data.progress,
           focus: parsed.data.focus,
           rag: parsed.data.rag,
+          score: parsed.data.score,
           reason: parsed.data.reason,
           evidence: evidenceOf(parsed.data, file),
         });

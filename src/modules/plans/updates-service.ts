@@ -18,8 +18,9 @@ import {
   writeRag,
 } from './actions-service';
 import { loadPlan } from './plans-service';
+import { getRagScale } from './rag-key-service';
 import * as repo from './repository';
-import { COMPLETE, type RagCode } from './vocab';
+import { COMPLETE, type RagCode, ragFromScore } from './vocab';
 
 export async function heldLeadIds(db: Db, actor: Actor): Promise<Set<string>> {
   return new Set(await repo.leadIdsHeldBy(db, actor.organisationId, actor.userId));
@@ -59,8 +60,34 @@ export interface UpdateInput {
   progress: string;
   focus: string | null;
   rag: RagCode;
+  /** A score (0 to 10) where the organisation scores its actions: its band sets the RAG. */
+  score?: number | null;
   reason: string | null;
   evidence: Evidence;
+}
+
+/**
+ * The RAG an update gives: where the organisation scores its actions and a
+ * score is given, the score's band; otherwise the status chosen. A complete
+ * or not rated action has no score.
+ */
+async function scoredRag(
+  db: Db,
+  organisationId: string,
+  input: UpdateInput,
+  fields: Record<string, string>,
+): Promise<{ rag: RagCode; score: number | null }> {
+  if (input.score === undefined || input.score === null) return { rag: input.rag, score: null };
+  const scale = await getRagScale(db, organisationId);
+  if (!scale) {
+    fields.score = 'Actions are not scored here. Leave the score empty and choose the RAG status';
+    return { rag: input.rag, score: null };
+  }
+  if (input.rag === COMPLETE || input.rag === 'not_rated') {
+    fields.score = 'Leave the score empty for an action that is complete or not rated';
+    return { rag: input.rag, score: null };
+  }
+  return { rag: ragFromScore(scale, input.score), score: input.score };
 }
 
 /**
@@ -84,11 +111,13 @@ export async function addUpdate(
     if (latest && input.date < latest.update.updateDate) {
       fields.date = `The date of the update must be the same as or after the last update, ${latest.update.updateDate}`;
     }
-    const changing = input.rag !== action.rag;
-    if (changing && input.rag !== COMPLETE && !input.reason?.trim()) {
+    const scored = await scoredRag(tx, actor.organisationId, input, fields);
+    const rag = scored.rag;
+    const changing = rag !== action.rag;
+    if (changing && rag !== COMPLETE && !input.reason?.trim()) {
       fields.reason = 'Enter why the RAG status is changing';
     }
-    if (input.rag === COMPLETE && action.rag !== COMPLETE && !hasEvidence(input.evidence)) {
+    if (rag === COMPLETE && action.rag !== COMPLETE && !hasEvidence(input.evidence)) {
       fields.evidenceText = COMPLETION_NEEDS_EVIDENCE;
     }
     if (Object.keys(fields).length) throw new ValidationError(fields);
@@ -102,16 +131,17 @@ export async function addUpdate(
       createdAt: ctx.at,
     });
     await writeRag(tx, actor, ctx, action, {
-      rag: input.rag,
+      rag: rag,
       reviewedOn: input.date,
       reason: input.reason?.trim() || (changing ? null : 'Reviewed with the update; no change'),
       evidence: input.evidence,
+      score: scored.score,
     });
     await recordAudit(tx, ctx, {
       action: 'plan.action.progress',
       recordType: 'plan_action',
       recordId: actionId,
-      detail: changing ? `RAG ${action.rag} to ${input.rag}` : `RAG ${input.rag} confirmed`,
+      detail: changing ? `RAG ${action.rag} to ${rag}` : `RAG ${rag} confirmed`,
     });
     return id;
   });

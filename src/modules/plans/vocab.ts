@@ -113,6 +113,7 @@ export const SOURCE_KINDS = [
   'committee',
   'new',
   'other',
+  'not_given',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -125,6 +126,7 @@ export const SOURCE_NAMES: Record<SourceKind, string> = {
   committee: 'Committee',
   new: 'New',
   other: 'Other',
+  not_given: 'Not given',
 };
 
 /** Kinds whose detail is a number (recommendation 3, paragraph 39). */
@@ -139,8 +141,9 @@ export interface Source {
   detail: string | null;
 }
 
-/** "Inspection recommendation 3", "Case audit (April 2026 thematic audit)", "New". */
+/** "Inspection recommendation 3", "Case audit (April 2026 thematic audit)", "New"; blank when the plan gives none. */
 export function formatSource(source: Source): string {
+  if (source.kind === 'not_given') return '';
   const name = SOURCE_NAMES[source.kind];
   if (!source.detail) return name;
   if (NUMBERED_SOURCES.has(source.kind)) return `${name} ${source.detail}`;
@@ -167,7 +170,7 @@ export function parseSource(text: string): Source | undefined {
     if (m) return { kind, detail: m[1]!.toLowerCase() };
   }
   for (const kind of SOURCE_KINDS) {
-    if (kind === 'other') continue;
+    if (kind === 'other' || kind === 'not_given') continue;
     const name = SOURCE_NAMES[kind].toLowerCase();
     if (lower === name) return { kind, detail: null };
     if (lower.startsWith(`${name} (`) && lower.endsWith(')')) {
@@ -178,4 +181,43 @@ export function parseSource(text: string): Source | undefined {
   if (lower === 'survey') return { kind: 'survey', detail: null };
   if (lower === 'audit') return { kind: 'case_audit', detail: null };
   return { kind: 'other', detail: t };
+}
+
+// ---------------------------------------------------------------- scored RAG
+
+/**
+ * A scored RAG key (the early help outcomes plan's shape): each action is
+ * scored 0 to 10 and the bands give its colour: red from 0 to redTo, amber
+ * to amberTo, green to 10. Complete and Not rated are not scored.
+ */
+export interface RagScale {
+  redTo: number;
+  amberTo: number;
+}
+
+export const SCORE_MAX = 10;
+export const DEFAULT_RAG_SCALE: RagScale = { redTo: 3, amberTo: 6 };
+
+/** The band a score falls in. */
+export function ragFromScore(scale: RagScale, score: number): RagCode {
+  if (score <= scale.redTo) return 'red';
+  if (score <= scale.amberTo) return 'amber';
+  return 'green';
+}
+
+/** The bands as ranges: "Red 0 to 3", for the key and the forms. */
+export function scaleBands(scale: RagScale): Array<{ code: RagCode; from: number; to: number }> {
+  return [
+    { code: 'red', from: 0, to: scale.redTo },
+    { code: 'amber', from: scale.redTo + 1, to: scale.amberTo },
+    { code: 'green', from: scale.amberTo + 1, to: SCORE_MAX },
+  ];
+}
+
+/** A whole score from 0 to 10 written in a cell ("7", "7/10", "Score 7"); undefined otherwise. */
+export function parseScore(text: string): number | undefined {
+  const m = /^(?:score\s*:?\s*)?(\d{1,2})(?:\s*(?:\/|out of)\s*10)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n >= 0 && n <= SCORE_MAX ? n : undefined;
 }
