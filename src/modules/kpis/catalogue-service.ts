@@ -178,3 +178,12 @@ export async function enterValue(
     });
   });
 }
+
+/** An indicator's benchmarks, latest year first. */
+export async function benchmarksFor(
+  db: Db,
+  organisationId: string,
+  code: string,
+): Promise<repo.StoredBenchmark[]> {
+  return repo.benchmarks(db, organisationId, [code]);
+}
