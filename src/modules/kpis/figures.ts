@@ -147,6 +147,10 @@ export async function indicatorTable(
 
   const figureFor = (i: IndicatorSummary, w: Range): Figure => {
     const def = i.current.definition;
+    if (i.code === POPULATION_CODE) {
+      // A yearly estimate: the one in force at the end of the period.
+      return { window: w, value: populationAt(entries, w.last), numerator: null, count: null };
+    }
     if (def.source.kind === 'entered') {
       return { window: w, value: enteredFor(entries, i.code, w), numerator: null, count: null };
     }
