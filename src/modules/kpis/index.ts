@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { kpisHomeItems } from './home-items';
+import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
 
 /**
@@ -22,6 +23,14 @@ export const kpisModule: OversightModule = {
         'Change indicator definitions and targets (as new versions), enter benchmarks and partner figures',
       roles: ['qa_officer', 'service_manager'],
     },
+    'kpis.comment': {
+      description: 'Write the officer’s commentary on the quarterly performance report',
+      roles: ['qa_officer', 'service_manager'],
+    },
+    'kpis.signoff': {
+      description: 'Sign off the quarterly performance report, freezing it for the committee',
+      roles: ['senior_leader'],
+    },
     'kpis.watch': {
       description: 'See the indicators off target on the home page',
       roles: ['service_manager', 'senior_leader'],
@@ -32,6 +41,9 @@ export const kpisModule: OversightModule = {
     },
   },
   nav: [{ href: '/indicators', text: 'Indicators', permission: 'kpis.read' }],
-  routes: kpisRoutes,
+  routes: async (app) => {
+    await kpisRoutes(app);
+    await reportRoutes(app);
+  },
   homeItems: kpisHomeItems,
 };

@@ -4,7 +4,10 @@
  *   listIndicators / getIndicator / addIndicatorVersion   the catalogue, versioned
  *   saveBenchmarks / enterValue                            benchmarks and hand-entered figures
  *   indicatorTable(db, organisationId, quarter, at)        every indicator for a quarter
- *   indicatorChildren(...)                                 the children behind a figure (scoped, audited)
+ *   liveReport / saveCommentary / signOffReport            the quarterly report: commentary, sign-off freezing it
+ *   publishableReport(db, organisationId, quarter)         for committee papers: the frozen report, suppressed
  */
 export * from './catalogue-service';
 export * from './figures';
+export type { PublishableReport, ReportSnapshot } from './report';
+export * from './report-service';
