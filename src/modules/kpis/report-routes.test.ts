@@ -121,4 +121,21 @@ describe('the quarterly performance report', () => {
     const other = await signedIn(ctx, emailOf(ctx.other, 'senior_leader'));
     expect((await other.get(`/indicators/report?quarter=${Q2}`)).body).not.toContain('Signed off by');
   });
+
+  it('keeps signed-off reports, commentary, versions and entered figures append-only in the database', async () => {
+    const db = ctx.oversight.database.db;
+    const officer = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    expect((await officer.post('/indicators/LADO-01/values', { quarter: Q2, value: '7' })).statusCode).toBe(302);
+    for (const table of [
+      'kpi_report_signoffs',
+      'kpi_commentary',
+      'kpi_indicator_versions',
+      'kpi_entered_values',
+    ]) {
+      await expect(
+        db.execute(sql.raw(`update ${table} set organisation_id = organisation_id`)),
+      ).rejects.toThrow();
+      await expect(db.execute(sql.raw(`delete from ${table}`))).rejects.toThrow();
+    }
+  });
 });
