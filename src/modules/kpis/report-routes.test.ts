@@ -125,7 +125,9 @@ describe('the quarterly performance report', () => {
   it('keeps signed-off reports, commentary, versions and entered figures append-only in the database', async () => {
     const db = ctx.oversight.database.db;
     const officer = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
-    expect((await officer.post('/indicators/LADO-01/values', { quarter: Q2, value: '7' })).statusCode).toBe(302);
+    expect((await officer.post('/indicators/LADO-01/values', { quarter: Q2, value: '7' })).statusCode).toBe(
+      302,
+    );
     for (const table of [
       'kpi_report_signoffs',
       'kpi_commentary',
