@@ -43,7 +43,14 @@ export function lineChartSpec(input: LineChartInput): TopLevelSpec {
     type: 'ordinal' as const,
     sort: input.data.map((d) => d.label),
     title: null,
-    axis: { labelFontSize: 11, labelAngle: 0, labelLimit: 70, ticks: false },
+    // "2026-27 Q2" on two lines, so five periods fit the narrow plot without truncation.
+    axis: {
+      labelFontSize: 11,
+      labelAngle: 0,
+      labelLimit: 0,
+      ticks: false,
+      labelExpr: "split(datum.value, ' ')",
+    },
   };
   const y = {
     field: 'value',
