@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
+import { chromiumPath } from '../../platform/documents/pdf';
 import { casePeople, caseReferrals } from '../cases/schema';
 import { publishableReport } from './service';
 
@@ -97,7 +98,7 @@ describe('the quarterly performance report', () => {
     expect(await publishableReport(ctx.oversight.database.db, ctx.other.organisationId, Q2)).toBeNull();
   });
 
-  it('exports the report as HTML, XLSX and CSV, each with the protective marking, CSV cells made safe', async () => {
+  it('exports the report as HTML, PDF (where Chromium is), XLSX and CSV, each with the protective marking, CSV cells made safe', async () => {
     const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
     const html = await manager.get(`/indicators/report/export/html?quarter=${Q2}`);
     expect(html.headers['content-disposition']).toContain('.html');
@@ -111,6 +112,11 @@ describe('the quarterly performance report', () => {
     expect(csv.body).toContain("'=SUM(A1) one family referred twice");
     expect(csv.body).toContain('[c]');
     expect((await manager.get(`/indicators/report/export/pdfx?quarter=${Q2}`)).statusCode).toBe(404);
+    if (chromiumPath()) {
+      const pdf = await manager.get(`/indicators/report/export/pdf?quarter=${Q2}`);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
   });
 
   it('is not for committee members, practitioners or the other organisation', async () => {

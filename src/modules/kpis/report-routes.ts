@@ -1,7 +1,8 @@
 /**
  * The quarterly children's safeguarding performance report: read it, write
- * the commentary, sign it off (freezing it), and export it as HTML (print,
- * with the protective marking), XLSX or CSV. "As published" shows what a
+ * the commentary, sign it off (freezing it), and export it as HTML (to
+ * print), PDF (where Chromium is installed), XLSX or CSV, each with the
+ * protective marking. "As published" shows what a
  * committee paper would: the frozen report with small numbers suppressed.
  */
 import ExcelJS from 'exceljs';
@@ -11,6 +12,7 @@ import { markedFilename } from '../../platform/branding/marking';
 import { protectiveMarking } from '../../platform/branding/service';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
+import { chromiumPath, htmlToPdf } from '../../platform/documents/pdf';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -80,7 +82,7 @@ const cells = (r: TableRow) => [
 ];
 
 const viewQuery = z.object({ view: z.enum(['internal', 'public']).catch('internal') });
-const formatParams = z.object({ format: z.enum(['html', 'xlsx', 'csv']) });
+const formatParams = z.object({ format: z.enum(['html', 'pdf', 'xlsx', 'csv']) });
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, views } = app.deps;
@@ -114,6 +116,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       overall: live.signed?.overall ?? live.overall,
       rows,
       view,
+      pdf: chromiumPath() !== undefined,
       mayComment: !live.signed && can(req.actor, 'kpis.comment'),
       maySignOff: !live.signed && can(req.actor, 'kpis.signoff'),
       signedQuarters: await kpis.signedOffQuarters(db, req.actor!.organisationId),
@@ -234,21 +237,29 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
             .send(Buffer.from(await wb.xlsx.writeBuffer()));
         }
         case 'html':
+        case 'pdf': {
+          const html = views.render('kpis/views/report-print.njk', {
+            title,
+            marking,
+            state,
+            overall,
+            quarter,
+            quarterLabels: live.quarterLabels,
+            rows,
+            suppressed: view === 'public',
+          });
+          if (parsed.data.format === 'html') {
+            return reply
+              .header('content-type', 'text/html; charset=utf-8')
+              .header('content-disposition', attach(`${base}.html`))
+              .send(html);
+          }
+          if (!chromiumPath()) throw new NotFoundError();
           return reply
-            .header('content-type', 'text/html; charset=utf-8')
-            .header('content-disposition', attach(`${base}.html`))
-            .send(
-              views.render('kpis/views/report-print.njk', {
-                title,
-                marking,
-                state,
-                overall,
-                quarter,
-                quarterLabels: live.quarterLabels,
-                rows,
-                suppressed: view === 'public',
-              }),
-            );
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', attach(`${base}.pdf`))
+            .send(await htmlToPdf(html, marking));
+        }
       }
     },
   );
