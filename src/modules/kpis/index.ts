@@ -1,4 +1,5 @@
 import type { OversightModule } from '../../platform/http/module';
+import { benchmarkRoutes } from './benchmark-routes';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
@@ -44,6 +45,7 @@ export const kpisModule: OversightModule = {
   routes: async (app) => {
     await kpisRoutes(app);
     await reportRoutes(app);
+    await benchmarkRoutes(app);
   },
   homeItems: kpisHomeItems,
 };

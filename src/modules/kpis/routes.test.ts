@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { multipart } from '../../../test/modules/plans-fixture';
 import { rawRows } from '../../platform/db/client';
 import { casePeople, caseReferrals } from '../cases/schema';
 
@@ -146,5 +147,32 @@ describe('performance indicators pages', () => {
     expect(home.body).toContain('Indicators off target in 2026-27 Q2');
     const officer = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
     expect((await officer.get('/')).body).not.toContain('Indicators off target');
+  });
+});
+
+describe('benchmarks from a CSV', () => {
+  it('imports a published table all at once, or lists every problem and saves nothing', async () => {
+    const officer = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    expect((await officer.get('/indicators/benchmarks')).statusCode).toBe(200);
+    const upload = (csv: string) => {
+      const { body, contentType } = multipart(
+        { _csrf: officer.csrf() },
+        { field: 'file', filename: 'benchmarks.csv', contentType: 'text/csv', data: Buffer.from(csv) },
+      );
+      return officer.send('POST', '/indicators/benchmarks', body, { 'content-type': contentType });
+    };
+    const bad = await upload('code,year,England\nASS-01,2025-26,82.1\nNOPE-1,2025,3\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('There is no indicator with the code');
+    expect((await officer.get('/indicators/ASS-01')).body).not.toContain('82.1');
+    const good = await upload(
+      'code,year,England,London,Statistical neighbours\nASS-01,2025-26,82.1,85.3,84\n',
+    );
+    expect(good.statusCode).toBe(302);
+    const page = await officer.get('/indicators/ASS-01');
+    expect(page.body).toContain('82.1');
+    expect(page.body).toContain('Statistical neighbours');
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    expect((await manager.get('/indicators/benchmarks')).statusCode).toBe(403);
   });
 });

@@ -132,6 +132,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       next: next <= quarterOf(now).first ? quarterStarting(next) : null,
       rows: rows.map(indicatorRowView),
       offTarget: rows.filter((r) => r.rag === 'red').length,
+      mayEdit: can(req.actor, 'kpis.edit'),
     });
   });
 
