@@ -72,6 +72,10 @@ describe('performance indicators pages', () => {
     expect(page.body).toContain('Target reset for the new front door model');
     expect(page.body).toContain('Default indicator shipped with Oversight');
     expect(page.body).toContain('role="img"');
+    // The chart's sentence is on the page too, beside its data table.
+    expect(page.body).toContain(
+      'Re-referrals within 12 months: 0% in 2025-26 Q4, 50% in 2026-27 Q2, against a target of 60%.',
+    );
     const audit = await rawRows<{ record_id: string }>(
       ctx.oversight.database.db,
       sql`select record_id from access_audit where action = 'indicator.version'`,

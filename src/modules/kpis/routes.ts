@@ -151,6 +151,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     });
     const def = indicator.current.definition;
     const mayEdit = can(req.actor, 'kpis.edit');
+    const chart = trendChart(row!);
     const values: Record<string, unknown> = extra.values ?? {
       ...def,
       target: def.target == null ? '' : String(def.target),
@@ -171,7 +172,8 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       ),
       row: indicatorRowView(row!),
       quarters: row!.quarters,
-      chart: await renderLineChart(trendChart(row!)),
+      chart: await renderLineChart(chart),
+      chartSummary: chart.description,
       versions: [...indicator.versions].reverse(),
       benchmarks: (await kpis.benchmarksFor(db, organisationId, code)).map((b) => ({
         ...b,
