@@ -70,6 +70,7 @@ export async function addIndicatorVersion(
   change: IndicatorChange,
 ): Promise<number> {
   return db.transaction(async (tx) => {
+    await ensureIndicators(tx, ctx.organisationId, ctx.at);
     const versions = await repo.indicatorVersions(tx, ctx.organisationId, code);
     const latest = versions.at(-1);
     if (!latest) throw new NotFoundError('indicator');
@@ -124,6 +125,7 @@ export async function saveBenchmarks(
   rows: readonly BenchmarkInput[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await ensureIndicators(tx, ctx.organisationId, ctx.at);
     const codes = await repo.indicatorCodes(tx, ctx.organisationId);
     const unknown = rows.find((r) => !codes.has(r.code));
     if (unknown) throw new ValidationError({ code: `There is no indicator with the code ${unknown.code}` });
@@ -154,6 +156,7 @@ export async function enterValue(
   value: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await ensureIndicators(tx, ctx.organisationId, ctx.at);
     const latest = (await repo.indicatorVersions(tx, ctx.organisationId, code)).at(-1);
     if (!latest) throw new NotFoundError('indicator');
     if (latest.definition.source.kind !== 'entered') {

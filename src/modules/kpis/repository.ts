@@ -1,5 +1,5 @@
 /** The only place the kpis module's queries live; every one scoped by organisation. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import {
   kpiBenchmarks,
@@ -62,22 +62,25 @@ export async function benchmarks(
     .orderBy(asc(kpiBenchmarks.code), desc(kpiBenchmarks.year), asc(kpiBenchmarks.comparator));
 }
 
+/** Enter or replace benchmarks, all in one statement. */
 export async function upsertBenchmarks(db: Db, rows: Array<typeof kpiBenchmarks.$inferInsert>) {
   if (!rows.length) return;
-  for (const row of rows) {
-    await db
-      .insert(kpiBenchmarks)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [
-          kpiBenchmarks.organisationId,
-          kpiBenchmarks.code,
-          kpiBenchmarks.year,
-          kpiBenchmarks.comparator,
-        ],
-        set: { value: row.value, createdBy: row.createdBy, createdAt: row.createdAt },
-      });
-  }
+  await db
+    .insert(kpiBenchmarks)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [
+        kpiBenchmarks.organisationId,
+        kpiBenchmarks.code,
+        kpiBenchmarks.year,
+        kpiBenchmarks.comparator,
+      ],
+      set: {
+        value: sql`excluded.value`,
+        createdBy: sql`excluded.created_by`,
+        createdAt: sql`excluded.created_at`,
+      },
+    });
 }
 
 /** Every entered figure, newest first (the first of a code and period is the one in use). */
