@@ -114,6 +114,10 @@ export async function namedPages(
   if (supervision) add('service_manager', `/supervision/${supervision}`, 'Supervision record (latest)');
   add('service_manager', '/supervision/repeated', 'Supervision actions repeated');
 
+  // The full children's indicator set for the last complete quarter: one set-based query per measure.
+  add('senior_leader', '/indicators', 'Performance indicators (last complete quarter)');
+  add('senior_leader', '/indicators/report', 'Quarterly performance report (draft)');
+
   add('administrator', '/admin/audit', 'Access audit');
   return pages;
 }

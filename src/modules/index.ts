@@ -1,6 +1,7 @@
 import type { OversightModule } from '../platform/http/module';
 import { casesModule } from './cases/index';
 import { complianceModule } from './compliance/index';
+import { kpisModule } from './kpis/index';
 import { missingModule } from './missing/index';
 import { plansModule } from './plans/index';
 import { qaModule } from './qa/index';
@@ -12,4 +13,5 @@ export const featureModules: OversightModule[] = [
   missingModule,
   plansModule,
   qaModule,
+  kpisModule,
 ];

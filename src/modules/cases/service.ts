@@ -34,6 +34,10 @@
  *   importedMissingEpisodes(db, organisationId, { personIds? }) -> the ssd_missing episodes
  *   childIdsInScope(db, actor, at) -> 'all' | ids of the children the actor may see
  *
+ * For the performance indicators (organisation-level figures; children behind a figure scoped and audited):
+ *   measureFigures(db, organisationId, measure, ranges, holidays) -> one set-based query per measure
+ *   measureChildren(db, actor, ctx, measure, range, holidays, options) -> audited "child.list"
+ *
  * SSD import (see importer.ts): startSsdImport (upload page), importSsdFolder
  * (command, demo), getImportForActor, listImportHistory, importErrorsCsv.
  */
@@ -44,6 +48,7 @@ export * from './facts';
 export * from './import-service';
 export type { TableCounts as TableCountsView } from './importer';
 export { importSettled, onRegisterChanged } from './importer';
+export * from './indicator-figures';
 export * from './missing-episodes';
 export * from './record';
 export type { ChildListRow } from './repository';

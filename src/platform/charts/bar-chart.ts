@@ -40,13 +40,19 @@ export interface BarChartInput {
 }
 
 /** GOV.UK colours, so the chart sits with the page and prints in contrast. */
-const COLOURS = { bar: '#1d70b8', text: '#0b0c0c', axis: '#505a5f', grid: '#b1b4b6', target: '#d4351c' };
-const FONT = 'arial, sans-serif';
+export const COLOURS = {
+  bar: '#1d70b8',
+  text: '#0b0c0c',
+  axis: '#505a5f',
+  grid: '#b1b4b6',
+  target: '#d4351c',
+};
+export const FONT = 'arial, sans-serif';
 /** The width of the plotting area in SVG units: narrow, so that scaled to a 320 px page the text stays readable. */
 const PLOT_WIDTH = 200;
 const ROW_HEIGHT = 24;
 
-const formatValue = (value: number, unit: string) =>
+export const formatValue = (value: number, unit: string) =>
   `${Number.isInteger(value) ? value : value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit}`;
 
 /** The Vega-Lite description of the chart: every value exactly as given. */
@@ -154,11 +160,20 @@ function escapeXml(text: string): string {
  * and described by its sentence, scaling with its container.
  */
 export async function renderBarChart(input: BarChartInput): Promise<string> {
-  const view = new vega.View(vega.parse(compile(barChartSpec(input)).spec), { renderer: 'none' });
+  return renderChartSpec(barChartSpec(input), input.title, input.description);
+}
+
+/** Any chart's Vega-Lite description drawn as one accessible SVG image (its title and sentence). */
+export async function renderChartSpec(
+  spec: TopLevelSpec,
+  title: string,
+  description: string,
+): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     // Named after what it shows, so two charts on a page have different ids and the output is repeatable.
-    const id = `app-chart-${createHash('sha256').update(input.title).digest('hex').slice(0, 10)}`;
+    const id = `app-chart-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
     const inner = svg
       .replace(/^<svg[^>]*>/, '')
       .replace(/<\/svg>\s*$/, '')
@@ -169,8 +184,8 @@ export async function renderBarChart(input: BarChartInput): Promise<string> {
       `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart__svg" viewBox="${viewBox}" ` +
       'role="img" ' +
       `aria-labelledby="${id}-title" aria-describedby="${id}-desc" focusable="false">` +
-      `<title id="${id}-title">${escapeXml(input.title)}</title>` +
-      `<desc id="${id}-desc">${escapeXml(input.description)}</desc>${inner}</svg>`
+      `<title id="${id}-title">${escapeXml(title)}</title>` +
+      `<desc id="${id}-desc">${escapeXml(description)}</desc>${inner}</svg>`
     );
   } finally {
     view.finalize();

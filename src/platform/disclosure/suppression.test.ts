@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, suppressCount, suppressGroup } from './suppression';
+import { cellText, suppressCount, suppressGroup, suppressShare } from './suppression';
 
 const texts = (r: ReturnType<typeof suppressGroup>) => [
   ...r.cells.map((c) => cellText(c)),
@@ -30,5 +30,20 @@ describe('small-number suppression', () => {
   it('a small total is suppressed with its cells; a rule can widen the range', () => {
     expect(texts(suppressGroup([2, 1]))).toEqual(['[c]', '[c]', '[c]']);
     expect(texts(suppressGroup([8, 20], { min: 1, max: 9 }))).toEqual(['[c]', '[c]', '28']);
+  });
+});
+
+describe('percentages of small counts', () => {
+  it('are suppressed when the numerator, the denominator or the rest is from 1 to 5', () => {
+    expect(suppressShare(50, 3, 6)).toEqual({ value: null, suppressed: 'secondary' });
+    expect(suppressShare(100, 4, 4)).toEqual({ value: null, suppressed: 'secondary' });
+    expect(suppressShare(90, 36, 40)).toEqual({ value: null, suppressed: 'secondary' });
+    expect(suppressShare(60, 30, 50)).toEqual({ value: 60, suppressed: false });
+  });
+
+  it('show zero and all-of as they are when the group is large enough (nobody singled out by a small count)', () => {
+    expect(suppressShare(0, 0, 40)).toEqual({ value: 0, suppressed: false });
+    expect(suppressShare(100, 40, 40)).toEqual({ value: 100, suppressed: false });
+    expect(suppressShare(null, 0, 0)).toEqual({ value: null, suppressed: false });
   });
 });

@@ -54,3 +54,21 @@ export function suppressGroup(
 export function cellText(cell: Cell, mark = '[c]'): string {
   return cell.suppressed ? mark : cell.value.toLocaleString('en-GB');
 }
+
+/**
+ * A percentage (or rate) of counts: suppressed when its numerator, its
+ * denominator or what the numerator leaves of the denominator is a small
+ * count, since each would let a reader work out a small number. Suppressed
+ * as "secondary": the percentage itself is not a count.
+ */
+export function suppressShare(
+  value: number | null,
+  numerator: number,
+  denominator: number,
+  rule: SuppressionRule = DEFAULT_SUPPRESSION,
+): Cell | { value: null; suppressed: false } {
+  if ([numerator, denominator, denominator - numerator].some((n) => small(n, rule))) {
+    return { value: null, suppressed: 'secondary' };
+  }
+  return value == null ? { value: null, suppressed: false } : shown(value);
+}

@@ -1,0 +1,151 @@
+/**
+ * The indicator catalogue as data, and the pure rules over it: RAG from a
+ * target and tolerance, direction of travel, and the period an indicator's
+ * figure covers. The default children's set follows vocabularies.md
+ * ("Indicators commonly reported to the committee").
+ */
+import type { MeasureKey } from '../cases/service';
+
+export const UNITS = ['count', 'percentage', 'days', 'rate'] as const;
+export type Unit = (typeof UNITS)[number];
+export const UNIT_LABELS: Record<Unit, string> = {
+  count: 'Count',
+  percentage: 'Percentage',
+  days: 'Days',
+  rate: 'Rate per 10,000 children',
+};
+
+export const PERIODS = ['month', 'quarter', 'ytd', 'rolling12'] as const;
+export type PeriodKind = (typeof PERIODS)[number];
+export const PERIOD_LABELS: Record<PeriodKind, string> = {
+  month: 'The last month of the quarter',
+  quarter: 'The quarter',
+  ytd: 'Financial year to date (from 1 April)',
+  rolling12: 'Rolling 12 months',
+};
+
+export type Polarity = 'higher' | 'lower';
+
+export interface IndicatorDefinition {
+  title: string;
+  definition: string;
+  numerator: string;
+  denominator: string;
+  unit: Unit;
+  polarity: Polarity;
+  period: PeriodKind;
+  /** Null: no target, so no RAG (a count reported for context). */
+  target: number | null;
+  /** How far past the target is still amber. */
+  tolerance: number;
+  /** Computed from the case register (the measure), or entered by hand. */
+  source: { kind: 'computed'; measure: MeasureKey } | { kind: 'entered' };
+  owner: string;
+  notes: string;
+}
+
+export type Rag = 'green' | 'amber' | 'red';
+
+/**
+ * Green on or past the target; amber within the tolerance short of it; red
+ * beyond. No target or no value: no RAG.
+ */
+export function ragFor(
+  value: number | null,
+  def: Pick<IndicatorDefinition, 'target' | 'tolerance' | 'polarity'>,
+): Rag | null {
+  if (value == null || def.target == null) return null;
+  const shortfall = def.polarity === 'higher' ? def.target - value : value - def.target;
+  if (shortfall <= 0) return 'green';
+  return shortfall <= def.tolerance ? 'amber' : 'red';
+}
+
+export type Direction = 'improving' | 'worsening' | 'same';
+
+/** This figure against the one before, read by the indicator's polarity. */
+export function directionOf(
+  current: number | null,
+  previous: number | null,
+  polarity: Polarity,
+): Direction | null {
+  if (current == null || previous == null) return null;
+  if (current === previous) return 'same';
+  return current > previous === (polarity === 'higher') ? 'improving' : 'worsening';
+}
+
+export interface Range {
+  first: string;
+  last: string;
+}
+
+function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dayBefore(iso: string): string {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}
+
+export interface Quarter extends Range {
+  /** "2026-27 Q2" */
+  label: string;
+}
+
+/** The financial-year quarter (Q1 April-June ... Q4 January-March) starting on `first`. */
+export function quarterStarting(first: string): Quarter {
+  const y = Number(first.slice(0, 4));
+  const m = Number(first.slice(5, 7));
+  const fy = m >= 4 ? y : y - 1;
+  const q = Math.floor(((m + 8) % 12) / 3) + 1;
+  return {
+    label: `${fy}-${String((fy + 1) % 100).padStart(2, '0')} Q${q}`,
+    first,
+    last: dayBefore(addMonthsIso(first, 3)),
+  };
+}
+
+/** The quarter a date falls in. */
+export function quarterOf(date: string): Quarter {
+  const m = Number(date.slice(5, 7));
+  const start = m - ((m - 1) % 3);
+  return quarterStarting(`${date.slice(0, 4)}-${String(start).padStart(2, '0')}-01`);
+}
+
+/** The last quarter that has ended by `today`. */
+export function lastCompleteQuarter(today: string): Quarter {
+  return quarterStarting(addMonthsIso(quarterOf(today).first, -3));
+}
+
+/** The quarter and the `n` before it, oldest first. */
+export function quartersTo(q: Quarter, n: number): Quarter[] {
+  return Array.from({ length: n + 1 }, (_, i) => quarterStarting(addMonthsIso(q.first, (i - n) * 3)));
+}
+
+/** 1 April of the financial year a date falls in. */
+export function financialYearStart(date: string): string {
+  const y = Number(date.slice(0, 4));
+  return `${date.slice(5) >= '04-01' ? y : y - 1}-04-01`;
+}
+
+/** The dates an indicator's figure for a quarter covers, by its period. */
+export function windowFor(period: PeriodKind, q: Range): Range {
+  switch (period) {
+    case 'quarter':
+      return { first: q.first, last: q.last };
+    case 'month':
+      return { first: `${q.last.slice(0, 8)}01`, last: q.last };
+    case 'ytd':
+      return { first: financialYearStart(q.last), last: q.last };
+    case 'rolling12':
+      return { first: addMonthsIso(addMonthsIso(q.first, 3), -12), last: q.last };
+  }
+}
+
+/** The year to date to the end of a quarter. */
+export function yearToDate(q: Range): Range {
+  return { first: financialYearStart(q.last), last: q.last };
+}

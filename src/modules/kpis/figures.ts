@@ -1,0 +1,181 @@
+/**
+ * The indicators for a quarter: each with the quarter, the four before it
+ * and the year to date, its target, RAG, latest benchmark and direction of
+ * travel. Computed indicators take one set-based query per measure for all
+ * those periods together (cases' measureFigures); entered ones read the
+ * figure entered for exactly that period.
+ */
+import { nonWorkingDaysFor } from '../../platform/calendar/service';
+import type { Db } from '../../platform/db/client';
+import * as cases from '../cases/service';
+import {
+  type Direction,
+  directionOf,
+  financialYearStart,
+  type IndicatorDefinition,
+  type Quarter,
+  quartersTo,
+  type Rag,
+  type Range,
+  ragFor,
+  windowFor,
+  yearToDate,
+} from './catalogue';
+import { type IndicatorSummary, listIndicators } from './catalogue-service';
+import { POPULATION_CODE } from './defaults';
+import * as repo from './repository';
+
+export interface Figure {
+  /** The dates the figure covers. */
+  window: Range;
+  value: number | null;
+  /** The counts behind a computed figure (numerator of count). */
+  numerator: number | null;
+  count: number | null;
+}
+
+export interface Benchmark {
+  year: number;
+  england: number | null;
+  london: number | null;
+  neighbours: number | null;
+}
+
+export interface IndicatorRow {
+  code: string;
+  version: number;
+  definition: IndicatorDefinition;
+  /** The five quarters, oldest first; the last is the quarter reported. */
+  quarters: Array<Figure & { quarter: Quarter }>;
+  current: Figure;
+  yearToDate: Figure;
+  rag: Rag | null;
+  direction: Direction | null;
+  benchmark: Benchmark | null;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The value of an indicator from its measure's counts (a percentage, a rate or the count itself). */
+export function indicatorValue(
+  def: IndicatorDefinition,
+  figure: { count: number; numerator: number },
+  population: number | null,
+): number | null {
+  switch (def.unit) {
+    case 'percentage':
+      return figure.count ? round1((figure.numerator / figure.count) * 100) : null;
+    case 'rate':
+      return population ? round1((figure.numerator * 10000) / population) : null;
+    default:
+      return figure.numerator;
+  }
+}
+
+/** The entered figure for a window: exactly that period, the latest entry. */
+function enteredFor(entries: readonly repo.StoredEnteredValue[], code: string, w: Range): number | null {
+  return (
+    entries.find((e) => e.code === code && e.periodStart === w.first && e.periodEnd === w.last)?.value ?? null
+  );
+}
+
+/** The population for a date: the latest entered figure whose period began on or before it. */
+function populationAt(entries: readonly repo.StoredEnteredValue[], date: string): number | null {
+  const candidates = entries
+    .filter((e) => e.code === POPULATION_CODE && e.periodStart <= date)
+    .sort((a, b) => b.periodStart.localeCompare(a.periodStart));
+  return candidates[0]?.value ?? null;
+}
+
+/** The latest year's benchmarks up to the quarter's financial year. */
+function benchmarkFor(
+  rows: readonly repo.StoredBenchmark[],
+  code: string,
+  fyStart: number,
+): Benchmark | null {
+  const own = rows.filter((r) => r.code === code && r.year <= fyStart);
+  const year = Math.max(...own.map((r) => r.year));
+  if (!Number.isFinite(year)) return null;
+  const of = (c: string) => own.find((r) => r.year === year && r.comparator === c)?.value ?? null;
+  return { year, england: of('england'), london: of('london'), neighbours: of('neighbours') };
+}
+
+const key = (w: Range) => `${w.first}/${w.last}`;
+
+/** Every indicator for a quarter (or only some codes). */
+export async function indicatorTable(
+  db: Db,
+  organisationId: string,
+  quarter: Quarter,
+  at: Date,
+  options: { codes?: readonly string[]; indicators?: IndicatorSummary[] } = {},
+): Promise<IndicatorRow[]> {
+  const all = options.indicators ?? (await listIndicators(db, organisationId, at));
+  const indicators = options.codes ? all.filter((i) => options.codes!.includes(i.code)) : all;
+  const quarters = quartersTo(quarter, 4);
+  const windowsOf = (def: IndicatorDefinition) => [
+    ...quarters.map((q) => windowFor(def.period, q)),
+    yearToDate(quarter),
+  ];
+
+  // Every window each measure is needed for, so each measure is one query.
+  const needed = new Map<cases.MeasureKey, Map<string, Range>>();
+  for (const i of indicators) {
+    const source = i.current.definition.source;
+    if (source.kind !== 'computed') continue;
+    const windows = needed.get(source.measure) ?? new Map<string, Range>();
+    for (const w of windowsOf(i.current.definition)) windows.set(key(w), w);
+    needed.set(source.measure, windows);
+  }
+  const holidays = [...(await nonWorkingDaysFor(db, organisationId))];
+  const [computed, entries, benchmarks] = await Promise.all([
+    Promise.all(
+      [...needed].map(async ([measure, windows]) => {
+        const list = [...windows.values()];
+        const figures = await cases.measureFigures(db, organisationId, measure, list, holidays);
+        return [measure, new Map(list.map((w, n) => [key(w), figures[n]!]))] as const;
+      }),
+    ),
+    repo.enteredValues(db, organisationId),
+    repo.benchmarks(
+      db,
+      organisationId,
+      indicators.map((i) => i.code),
+    ),
+  ]);
+  const byMeasure = new Map(computed);
+
+  const figureFor = (i: IndicatorSummary, w: Range): Figure => {
+    const def = i.current.definition;
+    if (i.code === POPULATION_CODE) {
+      // A yearly estimate: the one in force at the end of the period.
+      return { window: w, value: populationAt(entries, w.last), numerator: null, count: null };
+    }
+    if (def.source.kind === 'entered') {
+      return { window: w, value: enteredFor(entries, i.code, w), numerator: null, count: null };
+    }
+    const f = byMeasure.get(def.source.measure)?.get(key(w));
+    if (!f) return { window: w, value: null, numerator: null, count: null };
+    return { window: w, value: indicatorValue(def, f, populationAt(entries, w.last)), ...f };
+  };
+
+  const fyStart = Number(financialYearStart(quarter.last).slice(0, 4));
+  return indicators.map((i) => {
+    const def = i.current.definition;
+    const windows = windowsOf(def);
+    const figures = quarters.map((q, n) => ({ ...figureFor(i, windows[n]!), quarter: q }));
+    const current = figures.at(-1)!;
+    const previous = figures.at(-2)!;
+    return {
+      code: i.code,
+      version: i.current.version,
+      definition: def,
+      quarters: figures,
+      current,
+      yearToDate: figureFor(i, windows.at(-1)!),
+      rag: ragFor(current.value, def),
+      direction: directionOf(current.value, previous.value, def.polarity),
+      benchmark: benchmarkFor(benchmarks, i.code, fyStart),
+    };
+  });
+}

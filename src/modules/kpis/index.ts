@@ -1,0 +1,51 @@
+import type { OversightModule } from '../../platform/http/module';
+import { benchmarkRoutes } from './benchmark-routes';
+import { kpisHomeItems } from './home-items';
+import { reportRoutes } from './report-routes';
+import { kpisRoutes } from './routes';
+
+/**
+ * Performance indicators: the catalogue (versioned definitions, targets,
+ * benchmarks), figures computed from the case register or entered by hand,
+ * and the children behind a figure for those who may see them. Oversight has
+ * no performance officer role: the quality assurance officer and service
+ * manager keep the catalogue (DESIGN.md: QA officers run quality assurance,
+ * service managers the dashboards); committee roles see no indicator page here.
+ */
+export const kpisModule: OversightModule = {
+  name: 'kpis',
+  permissions: {
+    'kpis.read': {
+      description: 'Read the performance indicators: figures, targets, RAG and benchmarks (aggregates only)',
+      roles: ['service_manager', 'qa_officer', 'senior_leader'],
+    },
+    'kpis.edit': {
+      description:
+        'Change indicator definitions and targets (as new versions), enter benchmarks and partner figures',
+      roles: ['qa_officer', 'service_manager'],
+    },
+    'kpis.comment': {
+      description: 'Write the officer’s commentary on the quarterly performance report',
+      roles: ['qa_officer', 'service_manager'],
+    },
+    'kpis.signoff': {
+      description: 'Sign off the quarterly performance report, freezing it for the committee',
+      roles: ['senior_leader'],
+    },
+    'kpis.watch': {
+      description: 'See the indicators off target on the home page',
+      roles: ['service_manager', 'senior_leader'],
+    },
+    'kpis.children': {
+      description: 'See the children behind an indicator’s figure (children you may see)',
+      roles: ['service_manager', 'qa_officer', 'senior_leader'],
+    },
+  },
+  nav: [{ href: '/indicators', text: 'Indicators', permission: 'kpis.read' }],
+  routes: async (app) => {
+    await kpisRoutes(app);
+    await reportRoutes(app);
+    await benchmarkRoutes(app);
+  },
+  homeItems: kpisHomeItems,
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { publishable, publishableFigure, type ReportSnapshot } from './report';
+
+const snapshot: ReportSnapshot = {
+  quarter: { label: '2026-27 Q2', first: '2026-07-01', last: '2026-09-30' },
+  quarterLabels: ['2025-26 Q2', '2025-26 Q3', '2025-26 Q4', '2026-27 Q1', '2026-27 Q2'],
+  overall: 'Steady quarter.',
+  signedBy: 'Sam Leader',
+  signedAt: '2026-10-20T10:00:00.000Z',
+  rows: [
+    {
+      code: 'S47-01',
+      title: 'Section 47 enquiries',
+      unit: 'count',
+      target: 'No target',
+      rag: null,
+      direction: null,
+      benchmark: null,
+      quarters: [0, 3, 12, 6, 5].map((v) => ({ value: v, numerator: v, count: v })),
+      yearToDate: { value: 11, numerator: 11, count: 11 },
+      commentary: '',
+    },
+    {
+      code: 'REF-02',
+      title: 'Re-referrals within 12 months',
+      unit: 'percentage',
+      target: '22% or less',
+      rag: 'red',
+      direction: 'worsening',
+      benchmark: null,
+      quarters: [
+        { value: 25, numerator: 10, count: 40 },
+        { value: 50, numerator: 2, count: 4 },
+        { value: 90, numerator: 36, count: 40 },
+        { value: null, numerator: 0, count: 0 },
+        { value: 30, numerator: 12, count: 40 },
+      ],
+      yearToDate: { value: 30, numerator: 12, count: 40 },
+      commentary: 'Up because of one large sibling group.',
+    },
+  ],
+};
+
+describe('the publishable quarterly report', () => {
+  it('suppresses counts from 1 to 5 and percentages that would reveal one, keeping zero and the rest', () => {
+    const report = publishable(snapshot);
+    expect(report.rows[0]!.quarters).toEqual(['0', '[c]', '12', '6', '[c]']);
+    expect(report.rows[0]!.yearToDate).toBe('11');
+    // 2 of 4 (small both ways), 36 of 40 (4 not re-referred): suppressed; no figure stays a dash.
+    expect(report.rows[1]!.quarters).toEqual(['25%', '[c]', '[c]', '–', '30%']);
+    expect(report.rows[1]!.commentary).toBe('Up because of one large sibling group.');
+    expect(report.suppressionNote).toContain('from 1 to 5');
+  });
+
+  it('follows a configured threshold', () => {
+    expect(publishable(snapshot, { min: 1, max: 10 }).rows[0]!.quarters).toEqual([
+      '0',
+      '[c]',
+      '12',
+      '[c]',
+      '[c]',
+    ]);
+  });
+
+  it('suppresses a rate per 10,000 when the children counted are few', () => {
+    expect(publishableFigure('rate', { value: 7.8, numerator: 4, count: 4 }).suppressed).toBe('secondary');
+    expect(publishableFigure('rate', { value: 41.2, numerator: 212, count: 212 })).toEqual({
+      value: 41.2,
+      suppressed: false,
+    });
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Performance indicators service: what other modules and the pages call.
+ *
+ *   listIndicators / getIndicator / addIndicatorVersion   the catalogue, versioned
+ *   saveBenchmarks / enterValue                            benchmarks and hand-entered figures
+ *   indicatorTable(db, organisationId, quarter, at)        every indicator for a quarter
+ *   liveReport / saveCommentary / signOffReport            the quarterly report: commentary, sign-off freezing it
+ *   publishableReport(db, organisationId, quarter)         for committee papers: the frozen report, suppressed
+ */
+export * from './catalogue-service';
+export * from './figures';
+export type { PublishableReport, ReportSnapshot } from './report';
+export * from './report-service';
