@@ -181,16 +181,19 @@ const publishableShare = (g: RoundGrades) => {
 /**
  * A frozen summary of a round that may be published: counts only (small
  * numbers suppressed), no child, worker or finding's words. For committee
- * reports to embed as it stood when they were written.
+ * reports to embed as it stood when they were written; like the other
+ * embeddable components it takes the organisation, not a person, since it
+ * holds nothing a committee member may not read.
  */
 export async function publishableRoundSummary(
   db: Db,
-  actor: Actor,
+  organisationId: string,
   roundId: string,
   at: Date,
 ): Promise<Readonly<PublishableRoundSummary>> {
-  const round = await loadRound(db, actor, roundId);
-  const org = actor.organisationId;
+  const org = organisationId;
+  const round = /^[0-9a-f-]{36}$/i.test(roundId) ? await repo.round(db, org, roundId) : undefined;
+  if (!round) throw new NotFoundError('round');
   const all = await repo.rounds(db, org);
   const previous = previousRound(round, all);
   const [grades, statuses, findings, themes, caseRecs] = await Promise.all([
@@ -226,4 +229,15 @@ export async function publishableRoundSummary(
       count: cellText(recGroup.cells[i]!),
     })),
   });
+}
+
+/** The rounds a committee report may embed a summary of, newest first. */
+export async function publishableRounds(db: Db, organisationId: string) {
+  return (await repo.rounds(db, organisationId)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: ROUND_TYPE_NAMES[r.type as RoundType] ?? r.type,
+    startDate: r.startDate,
+    endDate: r.endDate,
+  }));
 }

@@ -12,6 +12,7 @@ import { listTemplates } from './templates';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
 
 const params = z.object({ id: z.string().uuid() });
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const roundForm = z.object({
   name: z
@@ -166,7 +167,8 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/qa/rounds/:id', { config: { permission: QA.roundsRead } }, async (req, reply) => {
     const { id } = params.parse(req.params);
-    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id);
+    const { page } = pageQuery.parse(req.query ?? {});
+    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id, page);
     return reply.render('qa/views/round.njk', {
       ...detail,
       typeNames: ROUND_TYPE_NAMES,

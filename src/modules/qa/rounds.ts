@@ -5,6 +5,8 @@
  * who see assigned cases only are given access to their cases until the
  * round ends.
  */
+
+import { paginate } from '../../platform/admin/pagination';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { addDays } from '../../platform/calendar/working-days';
 import { londonDateOf, londonMidnight } from '../../platform/clock';
@@ -197,7 +199,9 @@ export async function listRounds(db: Db, actor: Actor) {
 }
 
 /** A round with its sample (each case with why it is in it) and the open cases left out, grouped by why. */
-export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string) {
+export const ROUND_PAGE_SIZE = 100;
+
+export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string, page = 1) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const round = await repo.round(db, actor.organisationId, roundId);
   if (!round) throw new NotFoundError('round');
@@ -206,10 +210,17 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     repo.templateVersion(db, actor.organisationId, round.templateVersionId),
     possibleAuditors(db, actor.organisationId),
   ]);
+  // A large authority's round holds hundreds of audits: the page lists them a hundred at a time.
+  const pagination = paginate(
+    audits.length,
+    { page, pageSize: ROUND_PAGE_SIZE },
+    (p) => `/qa/rounds/${roundId}?page=${p}`,
+  );
+  const shown = audits.slice((page - 1) * ROUND_PAGE_SIZE, page * ROUND_PAGE_SIZE);
   const names = await childNames(
     db,
     actor.organisationId,
-    audits.map((a) => a.personId),
+    shown.map((a) => a.personId),
   );
   const people = new Map(auditors.map((a) => [a.id, a.name]));
   const exclusions = new Map<string, number>();
@@ -218,13 +229,15 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     action: 'qa.round.view',
     recordType: 'qa_round',
     recordId: roundId,
-    detail: `${audits.length} audits listed`,
+    detail: `${shown.length} of ${audits.length} audits listed`,
   });
   return {
     round,
     template,
     auditorNames: round.auditorIds.map((id) => people.get(id) ?? 'Former user'),
-    audits: audits.map((a) => ({
+    total: audits.length,
+    pagination,
+    audits: shown.map((a) => ({
       ...a,
       childName: names.get(a.personId) ?? 'Unknown child',
       auditorName: a.auditorId ? (people.get(a.auditorId) ?? 'Former user') : 'Not assigned',
