@@ -252,3 +252,34 @@ describe('thematic recommendations', () => {
     expect(again.body).toContain('already an action in a plan');
   });
 });
+
+describe('reassigning an audit', () => {
+  it("moves the audit and the independent auditor's access to the child with it, audited", async () => {
+    const [audit] = await rows<{ id: string; person_id: string }>(
+      sql`select id, person_id from qa_audits where organisation_id = ${ctx.org.organisationId}
+          and status = 'assigned' and auditor_id = ${ctx.org.userIds.independent_auditor} limit 1`,
+    );
+    expect((await auditor.get(`/children/${audit!.person_id}`)).statusCode).toBe(200);
+    expect((await qa.get(`/qa/audits/${audit!.id}/reassign`)).statusCode).toBe(200);
+    const none = await qa.post(`/qa/audits/${audit!.id}/reassign`, { auditorId: '' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Select the auditor from the list');
+    const moved = await qa.post(`/qa/audits/${audit!.id}/reassign`, {
+      auditorId: ctx.org.userIds.qa_officer,
+    });
+    expect(moved.statusCode).toBe(302);
+    expect((await auditor.get(`/qa/audits/${audit!.id}`)).statusCode).toBe(404);
+    expect((await auditor.get(`/children/${audit!.person_id}`)).statusCode).toBe(404);
+    const [event] = await rows<{ detail: string }>(
+      sql`select detail from access_audit where action = 'qa.audit.reassign' and record_id = ${audit!.person_id}`,
+    );
+    expect(event!.detail).toContain(ctx.org.userIds.qa_officer);
+    // And back: the independent auditor sees the child again, within the round.
+    await qa.post(`/qa/audits/${audit!.id}/reassign`, { auditorId: ctx.org.userIds.independent_auditor });
+    expect((await auditor.get(`/qa/audits/${audit!.id}`)).statusCode).toBe(200);
+    const [closed] = await rows<{ id: string }>(
+      sql`select id from qa_audits where organisation_id = ${ctx.org.organisationId} and status = 'closed' limit 1`,
+    );
+    expect((await qa.get(`/qa/audits/${closed!.id}/reassign`)).statusCode).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import { standingGrades } from './audit-rules';
 import { findingRoutes } from './findings-routes';
 import { qaHomeItems } from './home-items';
 import { QA, qaPermissions } from './permissions';
+import { reassignRoutes } from './reassign-routes';
 import { recommendationRoutes } from './recommendation-routes';
 import { reportRoutes } from './report-routes';
 import { moderations } from './repository';
@@ -38,6 +39,7 @@ export const qaModule: OversightModule = {
     await findingRoutes(app);
     await reportRoutes(app);
     await thematicRoutes(app);
+    await reassignRoutes(app);
   },
   homeItems: qaHomeItems,
   recordPanels: [
