@@ -283,3 +283,45 @@ describe('reassigning an audit', () => {
     expect((await qa.get(`/qa/audits/${closed!.id}/reassign`)).statusCode).toBe(404);
   });
 });
+
+describe('thematic sampling by team', () => {
+  it('takes the open cases of the chosen team, each with why, and refuses a team not in the list', async () => {
+    const [template] = await rows<{ template_id: string }>(
+      sql`select template_id from qa_template_versions where organisation_id = ${ctx.org.organisationId} limit 1`,
+    );
+    const [team] = await rows<{ team_name: string }>(
+      sql`select team_name from qa_audits where organisation_id = ${ctx.org.organisationId}
+          and team_name is not null order by team_name limit 1`,
+    );
+    const form = {
+      name: 'Thematic audit: one team',
+      type: 'thematic',
+      'startDate-day': '16',
+      'startDate-month': '11',
+      'startDate-year': '2026',
+      'endDate-day': '31',
+      'endDate-month': '12',
+      'endDate-year': '2026',
+      templateId: template!.template_id,
+      auditorIds: ctx.org.userIds.qa_officer,
+      rule: 'criteria',
+    };
+    const page = await qa.get('/qa/rounds/new');
+    expect(page.body).toContain(`name="teamNames" type="checkbox" value="${team!.team_name}"`);
+    const neither = await qa.post('/qa/rounds', form);
+    expect(neither.statusCode).toBe(400);
+    expect(neither.body).toContain('Select at least one service level or team for the criteria');
+    expect((await qa.post('/qa/rounds', { ...form, teamNames: 'No such team' })).body).toContain(
+      'Select teams from the list',
+    );
+    const made = await qa.post('/qa/rounds', { ...form, teamNames: team!.team_name });
+    expect(made.statusCode).toBe(302);
+    const id = String(made.headers.location).split('/').pop()!;
+    const audits = await rows<{ team_name: string; reason: string }>(
+      sql`select team_name, reason from qa_audits where round_id = ${id}`,
+    );
+    expect(audits.length).toBeGreaterThan(0);
+    expect(new Set(audits.map((a) => a.team_name))).toEqual(new Set([team!.team_name]));
+    expect(audits[0]!.reason).toBe(`Meets the round's criteria: ${team!.team_name}`);
+  });
+});

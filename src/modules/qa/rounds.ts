@@ -39,6 +39,8 @@ export interface RoundInput {
   rule: RuleChoice;
   previousRoundId?: string;
   serviceLevels: string[];
+  /** Teams, for cases meeting criteria (with or instead of service levels). */
+  teamNames?: string[];
   /** SSD person ids, for chosen cases. */
   sourceIds: string[];
 }
@@ -55,6 +57,12 @@ export const RULES_FOR_TYPE: Record<RoundType, readonly RuleChoice[]> = {
 /** People who may be assigned audits: those whose role holds the permission to conduct them. */
 export async function possibleAuditors(db: Db, organisationId: string) {
   return activeUsers(db, organisationId, { roles: qaPermissions[QA.conduct]!.roles });
+}
+
+/** The teams of the open cases, for criteria. */
+export async function teamsOfOpenCases(db: Db, organisationId: string, today: string): Promise<string[]> {
+  const open = await openCasesForSampling(db, organisationId, today);
+  return [...new Set(open.map((c) => c.teamName).filter((t): t is string => !!t))].sort();
 }
 
 /** Rounds that can be the first of a half-year pair and have no second yet. */
@@ -112,10 +120,14 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
       stored.previousRoundId = previous.id;
     }
   } else if (input.rule === 'criteria') {
-    if (!input.serviceLevels.length)
-      fields.serviceLevels = 'Select at least one service level for the criteria';
-    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames: [] };
+    const teamNames = input.teamNames ?? [];
+    const teams = new Set(open.map((c) => c.teamName).filter(Boolean));
+    if (!input.serviceLevels.length && !teamNames.length)
+      fields.serviceLevels = 'Select at least one service level or team for the criteria';
+    else if (teamNames.some((t) => !teams.has(t))) fields.teamNames = 'Select teams from the list';
+    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames };
     stored.serviceLevels = input.serviceLevels;
+    stored.teamNames = teamNames;
   } else {
     const bySource = new Map(open.map((c) => [c.sourceId.toLowerCase(), c.personId]));
     const unknown = input.sourceIds.filter((s) => !bySource.has(s.toLowerCase()));

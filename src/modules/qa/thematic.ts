@@ -13,6 +13,7 @@ import {
   freeReference,
   type LinkedActionStatus,
   linkedActionStatuses,
+  listPlans,
   planChoices,
 } from '../plans/service';
 import { themeList } from './findings';
@@ -107,7 +108,7 @@ export async function thematicDetail(db: Db, actor: Actor, id: string) {
   ]);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   const mayMakeAction = !row.actionId && can(actor, QA.recsManage) && can(actor, 'plans.manage');
-  const plans = mayMakeAction ? await planChoices(db, actor) : [];
+  const plans = mayMakeAction ? await improvementPlans(db, actor) : [];
   return {
     recommendation: withStatus!,
     round,
@@ -115,6 +116,14 @@ export async function thematicDetail(db: Db, actor: Actor, id: string) {
     mayMakeAction,
     plans,
   };
+}
+
+/** The improvement plans (not committees' lists of outstanding actions) the actor may add actions to, with their priorities. */
+async function improvementPlans(db: Db, actor: Actor) {
+  const lists = new Set(
+    (await listPlans(db, actor)).filter((p) => p.type === 'committee_outstanding').map((p) => p.id),
+  );
+  return (await planChoices(db, actor)).filter((p) => !lists.has(p.id));
 }
 
 export interface PlanActionInput {
@@ -138,7 +147,7 @@ export async function makePlanAction(
     throw new ValidationError({ planId: 'This recommendation is already an action in a plan' });
   const round = await roundRow(db, actor.organisationId, row.roundId);
   if (!round) throw new NotFoundError('recommendation');
-  const plans = await planChoices(db, actor);
+  const plans = await improvementPlans(db, actor);
   const plan = plans.find((p) => p.id === input.planId);
   if (!plan) throw new ValidationError({ planId: 'Select the plan and priority the action goes into' });
   if (!plan.priorities.some((p) => p.id === input.priorityId))
