@@ -13,7 +13,7 @@ import * as plans from '../../src/modules/plans/service';
 import { publishableRoundSummary } from '../../src/modules/qa/reports';
 import { rawRows } from '../../src/platform/db/client';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
-import { actorOf, auditCtx } from './plans-fixture';
+import { actorOf, auditCtx, multipart } from './plans-fixture';
 
 let ctx: TestContext;
 let qa: Agent;
@@ -323,5 +323,54 @@ describe('thematic sampling by team', () => {
     expect(audits.length).toBeGreaterThan(0);
     expect(new Set(audits.map((a) => a.team_name))).toEqual(new Set([team!.team_name]));
     expect(audits[0]!.reason).toBe(`Meets the round's criteria: ${team!.team_name}`);
+  });
+});
+
+describe('evidence files for sign-off', () => {
+  it('the owner uploads a file within the limits, and the meeting may then sign the recommendation off', async () => {
+    const [rec] = await rows<{ id: string }>(
+      sql`select id from qa_recommendations where organisation_id = ${ctx.org.organisationId}
+          and status = 'open' and evidence is null and rationale is null limit 1`,
+    );
+    const owner = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    const leader = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    const meeting = {
+      'date-day': '16',
+      'date-month': '11',
+      'date-year': '2026',
+      chair: 'Assistant director',
+      attendees: 'QA officer; team managers',
+      [`decision-${rec!.id}`]: 'sign_off',
+    };
+    expect((await leader.post('/qa/follow-up', meeting)).statusCode).toBe(400);
+    const upload = (filename: string, data: Buffer) => {
+      const m = multipart(
+        { _csrf: owner.csrf() },
+        { field: 'evidenceFile', filename, contentType: 'application/octet-stream', data },
+      );
+      return owner.send('POST', `/qa/recommendations/${rec!.id}/evidence`, m.body, {
+        'content-type': m.contentType,
+      });
+    };
+    const wrong = await upload('run.exe', Buffer.from('MZ'));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('The evidence file must be a pdf');
+    expect((await upload('chronology.txt', Buffer.from('Chronology completed 1 November.'))).statusCode).toBe(
+      302,
+    );
+    const page = await owner.get(`/qa/recommendations/${rec!.id}`);
+    expect(page.body).toContain('chronology.txt');
+    const [file] = await rows<{ id: string }>(
+      sql`select id from qa_recommendation_evidence where recommendation_id = ${rec!.id}`,
+    );
+    const download = await owner.get(`/qa/recommendations/evidence/${file!.id}`);
+    expect(download.body).toBe('Chronology completed 1 November.');
+    const other = await signedIn(ctx, emailOf(ctx.other, 'qa_officer'));
+    expect((await other.get(`/qa/recommendations/evidence/${file!.id}`)).statusCode).toBe(404);
+    expect((await leader.post('/qa/follow-up', meeting)).statusCode).toBe(302);
+    const [signed] = await rows<{ status: string }>(
+      sql`select status from qa_recommendations where id = ${rec!.id}`,
+    );
+    expect(signed!.status).toBe('signed_off');
   });
 });

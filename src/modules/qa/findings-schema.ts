@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -10,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
-import { qaAudits, qaRounds } from './schema';
+import { qaAudits, qaRecommendations, qaRounds } from './schema';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const orgId = () =>
@@ -85,4 +86,28 @@ export const qaThematicRecommendations = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
   },
   (t) => [index('qa_thematic_recommendations_round').on(t.organisationId, t.roundId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A file that shows a case-specific recommendation is done, uploaded by its owner for the follow-up meeting. */
+export const qaRecommendationEvidence = pgTable(
+  'qa_recommendation_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => qaRecommendations.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: moment('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+  },
+  (t) => [index('qa_recommendation_evidence_rec').on(t.organisationId, t.recommendationId)],
 );
