@@ -91,7 +91,7 @@ export async function thematicRoutes(app: FastifyInstance): Promise<void> {
     errors: FormErrors = formErrors({}),
     values: Record<string, unknown> = {},
   ) {
-    const view = await thematicDetail(db, req.actor!, id);
+    const view = await thematicDetail(db, req.actor!, id, clock.now());
     return reply.render('qa/views/thematic.njk', {
       ...view,
       errors,

@@ -96,7 +96,7 @@ export async function raiseThematic(
 }
 
 /** One thematic recommendation, its round, themes, the action's state and (for QA) the plans it could go into. */
-export async function thematicDetail(db: Db, actor: Actor, id: string) {
+export async function thematicDetail(db: Db, actor: Actor, id: string, at: Date) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const row = await repo.thematic(db, actor.organisationId, id);
   if (!row) throw new NotFoundError('recommendation');
@@ -104,7 +104,7 @@ export async function thematicDetail(db: Db, actor: Actor, id: string) {
   if (!round) throw new NotFoundError('recommendation');
   const [[withStatus], themes] = await Promise.all([
     thematicOfRounds(db, actor, [round.id]).then((all) => all.filter((r) => r.id === id)),
-    themeList(db, actor.organisationId, new Date(0)),
+    themeList(db, actor.organisationId, at),
   ]);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   const mayMakeAction = !row.actionId && can(actor, QA.recsManage) && can(actor, 'plans.manage');
