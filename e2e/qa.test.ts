@@ -2,7 +2,9 @@
  * Quality assurance journeys on the small demo authority: a QA officer
  * creates a round and reads the sample with its reasons; the independent
  * auditor completes an audit, section by section, and cannot open an
- * unassigned case; the QA officer moderates a grade. Every page is checked
+ * unassigned case; the QA officer moderates a grade; a thematic
+ * recommendation raised from a round's report becomes an improvement plan
+ * action; an auditor tags findings with themes. Every page is checked
  * with axe, and the round's page reflows at 320 px.
  */
 import { sql } from 'drizzle-orm';
@@ -192,5 +194,74 @@ describe('quality assurance', () => {
     await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
     expect(journey.problems(manager)).toEqual([]);
+  });
+
+  it('a thematic recommendation becomes a plan action, from the round report', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await page.goto('/qa/reports');
+    await checkAxe(page);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.click('a:has-text("Spring case file audit (this year)")'),
+    ]);
+    expect(await heading(page)).toBe('Report: Spring case file audit (this year)');
+    expect(await textOf(page.locator('main'))).toContain('Contingency planning');
+    await checkAxe(page);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.click('a:has-text("Raise a thematic recommendation")'),
+    ]);
+    await checkAxe(page);
+    await submit(page, 'Raise recommendation');
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Enter the recommendation');
+    await checkAxe(page);
+    await page.fill('textarea[name="text"]', 'Every plan names who will do each action, and by when.');
+    await page.check('label:has-text("SMART planning")');
+    await submit(page, 'Raise recommendation');
+    expect(await heading(page)).toBe('Thematic recommendation');
+    expect(await textOf(page.locator('main'))).toContain('Raised, not yet in a plan');
+    await checkAxe(page);
+    const options = await page.locator('select[name="target"] option').allTextContents();
+    await page.selectOption('select[name="target"]', {
+      label: options.find((o) => o.startsWith('Children’s Services Improvement Plan'))!,
+    });
+    await submit(page, 'Add to the plan');
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('now an action in the plan');
+    expect(await textOf(page.locator('main'))).toContain('Not rated');
+    await checkAxe(page);
+    // The action says where it came from.
+    await Promise.all([page.waitForEvent('load'), page.click('a:has-text("Open the action")')]);
+    expect(await textOf(page.locator('main'))).toContain('Case audit (Spring case file audit (this year)');
+    expect(journey.problems(page)).toEqual([]);
+  });
+
+  it('an auditor records findings tagged with themes, and a QA officer edits the themes', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await page.goto('/qa/themes');
+    await checkAxe(page);
+    await page.fill('#name', 'Neglect');
+    await submit(page, 'Add theme');
+    expect(await textOf(page.locator('table'))).toContain('Neglect');
+    const [audit] = await rawRows<{ id: string }>(
+      journey.oversight.database.db,
+      sql`select a.id from qa_audits a join users u on u.id = a.auditor_id
+          where a.status = 'in_progress' and u.email = ${email('independent_auditor')} limit 1`,
+    );
+    const auditor = await journey.newPage();
+    await signIn(auditor, email('independent_auditor'));
+    await auditor.goto(`/qa/audits/${audit!.id}/findings`);
+    await checkAxe(auditor);
+    await auditor.check('input[name="kind"][value="development"]');
+    await auditor.fill('textarea[name="text"]', 'The plan has no contingency if the situation worsens.');
+    await submit(auditor, 'Add finding');
+    expect(await textOf(auditor.locator('.govuk-error-summary'))).toContain('Select at least one theme');
+    await auditor.check('label:has-text("Contingency planning")');
+    await submit(auditor, 'Add finding');
+    expect(await textOf(auditor.locator('table'))).toContain('Contingency planning');
+    await checkAxe(auditor);
+    expect(journey.problems(page)).toEqual([]);
+    expect(journey.problems(auditor)).toEqual([]);
   });
 });

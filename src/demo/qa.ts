@@ -29,6 +29,7 @@ import { londonDateOf } from '../platform/clock';
 import type { Actor, Role } from '../platform/permissions';
 import type { DemoScale } from './load';
 import type { DemoOrganisation } from './organisation';
+import { demoFindings, demoThematic } from './qa-findings';
 import { SeededRandom } from './random';
 
 export const DEFAULT_TEMPLATE_TEXT = `# Referral and response
@@ -120,6 +121,8 @@ async function complete(
 export async function qaDemo(oversight: Oversight, org: DemoOrganisation, scale: DemoScale): Promise<void> {
   const db = oversight.database.db;
   const r = new SeededRandom(1313);
+  // Findings draw from their own generator, so that the grades stay as they were.
+  const rf = new SeededRandom(1414);
   const qa = actorFor(org, 'qa_officer');
   const manager = actorFor(org, 'team_manager');
   const independent = actorFor(org, 'independent_auditor');
@@ -203,6 +206,7 @@ export async function qaDemo(oversight: Oversight, org: DemoOrganisation, scale:
       const auditor = a.auditorId === manager.userId ? manager : qa;
       const day = addDays(p.start, 7 + i);
       await complete(oversight, auditor, a.id, definition, day, r);
+      await demoFindings(oversight, auditor, at(auditor, day), a.id, rf);
       await audits.submitAudit(db, auditor, at(auditor, day), a.id, {
         overallGrade: gradeFrom(r),
         narrative: 'A synthetic audit narrative for the demo.',
@@ -210,6 +214,8 @@ export async function qaDemo(oversight: Oversight, org: DemoOrganisation, scale:
       await moderate(oversight, qa, a.id, definition, addDays(day, 5), r.chance(0.2) ? r : null);
       await audits.closeAudit(db, qa, at(qa, addDays(day, 40)), a.id);
     }
+    if (p.rule === 'half_year_first' && p.start > editedOn)
+      await demoThematic(oversight, qa, at(qa, addDays(p.start, 60)), round.id);
   }
 
   // The current round: the independent auditor, under way now.

@@ -8,6 +8,8 @@ import { renderHome } from './home/routes';
 import { formErrors, validateForm } from './http/forms';
 import type { OversightModule } from './http/module';
 import { auditContext, cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './http/server';
+import { keptFormRoutes } from './kept-forms/routes';
+import { keptFormsOf, purgeKeptForms } from './kept-forms/service';
 import { PUBLIC, platformPermissions, SIGNED_IN } from './permissions';
 import { removeExpiredAuditEvents } from './retention/service';
 
@@ -25,16 +27,24 @@ const NOTICES: Record<string, string> = {
   expired:
     'You were signed out because you had not used Oversight for a while, or your session reached its time limit. Sign in again.',
   'signed-out': 'You have signed out.',
+  kept: 'You were signed out before your work was saved. It has been kept: sign in again and it will be offered back to you.',
 };
 
 /** Sign-in, sign-out, home, accessibility statement: the pages every person meets. */
 export async function platformRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, sessionSettings } = app.deps;
+  await keptFormRoutes(app);
 
   app.get('/sign-in', { config: { permission: PUBLIC } }, async (req, reply) => {
     if (req.actor) return reply.redirect('/');
     const query = req.query as Record<string, string>;
-    const notice = query.expired ? NOTICES.expired : query['signed-out'] ? NOTICES['signed-out'] : undefined;
+    const notice = query.kept
+      ? NOTICES.kept
+      : query.expired
+        ? NOTICES.expired
+        : query['signed-out']
+          ? NOTICES['signed-out']
+          : undefined;
     return reply.render('sign-in.njk', { notice, values: {}, errors: formErrors({}) });
   });
 
@@ -55,7 +65,9 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
       if (req.sessionId) await destroySession(db, sessionSettings, req.sessionId);
       reply.clearCookie(PRE_SESSION_COOKIE, { path: '/' });
       reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions(req));
-      return reply.redirect('/');
+      // Work posted as the last session expired is offered back first.
+      const kept = await keptFormsOf(db, result.userId, clock.now());
+      return reply.redirect(kept.length ? '/kept-forms' : '/');
     }
     const message =
       result.outcome === 'wrong'
@@ -98,6 +110,7 @@ export const platformModule: OversightModule = {
       at: '02:00',
       run: async () => {
         await purgeExpiredSessions(app.deps.db, app.deps.sessionSettings, app.deps.clock);
+        await purgeKeptForms(app.deps.db, app.deps.clock.now());
         await purgeOldSignInAttempts(
           app.deps.db,
           app.deps.clock,

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -252,4 +253,28 @@ export const jobRuns = pgTable(
     items: integer('items'),
   },
   (t) => [uniqueIndex('job_runs_claim').on(t.job, t.organisationId, t.runOn)],
+);
+
+/**
+ * A form posted after its sender's session had expired, kept so that nothing
+ * typed is lost: offered back to the same person after they sign in again,
+ * then deleted when sent or discarded, or when it expires.
+ */
+export const keptForms = pgTable(
+  'kept_forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Where the form was posted: a path on this service, with its query. */
+    url: text('url').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | string[]>>().notNull(),
+    keptAt: timestamp('kept_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('kept_forms_user').on(t.userId, t.keptAt)],
 );

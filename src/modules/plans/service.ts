@@ -42,6 +42,12 @@ export {
   listLeads,
   updateLead,
 } from './leads-service';
+export {
+  createLinkedAction,
+  freeReference,
+  type LinkedActionStatus,
+  linkedActionStatuses,
+} from './linked-actions';
 export { addOutstandingAction, type OutstandingActionInput } from './outstanding-service';
 export {
   committeeKeyOf,

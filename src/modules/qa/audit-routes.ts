@@ -65,6 +65,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       errors,
       values,
       recommendationStatusNames: RECOMMENDATION_STATUS_NAMES,
+      mayReassign: can(req.actor, QA.roundsManage) && ['assigned', 'in_progress'].includes(view.audit.status),
       mayAddRecommendation:
         can(req.actor, QA.recsManage) && ['shared', 'responded', 'closed'].includes(view.audit.status),
     });

@@ -1,12 +1,16 @@
 import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
+import { findingRoutes } from './findings-routes';
 import { qaHomeItems } from './home-items';
 import { QA, qaPermissions } from './permissions';
+import { reassignRoutes } from './reassign-routes';
 import { recommendationRoutes } from './recommendation-routes';
+import { reportRoutes } from './report-routes';
 import { moderations } from './repository';
 import { roundRoutes } from './round-routes';
 import { templateRoutes } from './template-routes';
+import { thematicRoutes } from './thematic-routes';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, GRADE_NAMES, GRADE_TAG, type Grade } from './vocab';
 import { childAudits } from './worklists';
 
@@ -24,12 +28,18 @@ export const qaModule: OversightModule = {
     { href: '/qa/rounds', text: 'Audit rounds', permission: QA.roundsRead },
     { href: '/qa/templates', text: 'Audit templates', permission: QA.templates },
     { href: '/qa/recommendations', text: 'Recommendations', permission: QA.recsRead },
+    { href: '/qa/reports', text: 'Audit reports', permission: QA.roundsRead },
+    { href: '/qa/themes', text: 'Audit themes', permission: QA.themes },
   ],
   routes: async (app) => {
     await templateRoutes(app);
     await roundRoutes(app);
     await auditRoutes(app);
     await recommendationRoutes(app);
+    await findingRoutes(app);
+    await reportRoutes(app);
+    await thematicRoutes(app);
+    await reassignRoutes(app);
   },
   homeItems: qaHomeItems,
   recordPanels: [

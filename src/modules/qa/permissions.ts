@@ -12,6 +12,7 @@ export const QA = {
   recsManage: 'qa.recommendations.manage',
   recsUpdate: 'qa.recommendations.update',
   recsSignOff: 'qa.recommendations.signoff',
+  themes: 'qa.themes.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -69,5 +70,9 @@ export const qaPermissions: PermissionSet = {
     description:
       'Record a follow-up meeting and its decision on each recommendation (sign-off needs evidence or a rationale)',
     roles: ['qa_officer', 'senior_leader'],
+  },
+  [QA.themes]: {
+    description: 'Edit the list of themes that audit findings are tagged with',
+    roles: ['qa_officer', 'administrator'],
   },
 };

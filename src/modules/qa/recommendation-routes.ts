@@ -5,9 +5,17 @@ import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { openAudit } from './audits';
 import { QA } from './permissions';
+import {
+  addEvidenceFile,
+  EVIDENCE_FIELD,
+  evidenceFileContent,
+  evidenceFilesOf,
+  RECOMMENDATION_EVIDENCE_UPLOAD,
+} from './recommendation-evidence';
 import {
   addRecommendation,
   possibleOwners,
@@ -113,8 +121,10 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     const detail = await recommendationDetail(db, req.actor!, auditContext(req, clock), id);
     const r = detail.recommendation;
     const status = posted ? str(posted.status) : r.status;
+    const files = (await evidenceFilesOf(db, req.actor!.organisationId, [r.id])).get(r.id) ?? [];
     return reply.render('qa/views/recommendation.njk', {
       ...detail,
+      files,
       errors,
       statusNames: RECOMMENDATION_STATUS_NAMES,
       evidence: posted ? str(posted.evidence) : (r.evidence ?? ''),
@@ -146,6 +156,50 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     });
     reply.flash('Recommendation updated');
     return reply.redirect(`/qa/recommendations/${id}`);
+  });
+
+  // ---- evidence files (multipart, within the platform's upload limits) ------------------------
+
+  app.post(
+    '/qa/recommendations/:id/evidence',
+    { config: { permission: QA.recsUpdate, upload: RECOMMENDATION_EVIDENCE_UPLOAD } },
+    async (req, reply) => {
+      const { id } = params.parse(req.params);
+      try {
+        let file: { filename: string; contentType: string; data: Buffer } | null = null;
+        if (req.isMultipart()) {
+          const form = await readUploadedForm(req, RECOMMENDATION_EVIDENCE_UPLOAD);
+          const stored = form.files[0];
+          if (stored)
+            file = {
+              filename: stored.filename,
+              contentType: stored.mimetype,
+              data: await readCheckedFile(req, stored, EVIDENCE_FIELD),
+            };
+        }
+        await addEvidenceFile(db, req.actor!, auditContext(req, clock), id, file);
+      } catch (e) {
+        const fields =
+          e instanceof UploadRefused
+            ? { [e.field]: e.message }
+            : e instanceof ValidationError
+              ? e.fields
+              : null;
+        if (fields) return renderOne(req, reply.code(400), id, formErrors(fields));
+        throw e;
+      }
+      reply.flash('Evidence file added');
+      return reply.redirect(`/qa/recommendations/${id}`);
+    },
+  );
+
+  app.get('/qa/recommendations/evidence/:id', { config: { permission: QA.recsRead } }, async (req, reply) => {
+    const { id } = params.parse(req.params);
+    const file = await evidenceFileContent(db, req.actor!, auditContext(req, clock), id);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.\- ]/g, '_')}"`)
+      .send(file.content);
   });
 
   // ---- the follow-up meeting ----------------------------------------------------------------

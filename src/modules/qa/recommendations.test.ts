@@ -7,6 +7,8 @@ describe('recommendation rules', () => {
     expect(readyForSignOff({ evidence: '  ', rationale: '' })).toBe(false);
     expect(readyForSignOff({ evidence: 'Plan updated', rationale: null })).toBe(true);
     expect(readyForSignOff({ evidence: null, rationale: 'Case closed' })).toBe(true);
+    // An evidence file is evidence.
+    expect(readyForSignOff({ evidence: null, rationale: null }, 1)).toBe(true);
   });
 
   it('are overdue after their due date until signed off', () => {

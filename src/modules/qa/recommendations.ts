@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { type Actor, can } from '../../platform/permissions';
 import { childNames } from '../cases/service';
 import { QA } from './permissions';
+import { evidenceFilesOf } from './recommendation-evidence';
 import * as repo from './recommendations-repository';
 import { audit as auditRow } from './repository';
 
@@ -26,9 +27,12 @@ export const RECOMMENDATION_STATUS_NAMES: Record<RecommendationStatus, string> =
 export const OWNER_ROLES = ['team_manager', 'practitioner', 'service_manager'] as const;
 const MODERATED = new Set(['shared', 'responded', 'closed']);
 
-/** Whether a recommendation can be signed off: evidence, or a recorded reason why none is needed. */
-export function readyForSignOff(r: { evidence: string | null; rationale: string | null }): boolean {
-  return !!(r.evidence?.trim() || r.rationale?.trim());
+/** Whether a recommendation can be signed off: evidence (written, or files), or a recorded reason why none is needed. */
+export function readyForSignOff(
+  r: { evidence: string | null; rationale: string | null },
+  files = 0,
+): boolean {
+  return !!(r.evidence?.trim() || r.rationale?.trim() || files > 0);
 }
 
 /** Whether a recommendation is overdue on a date: not signed off and past its due date. */
@@ -160,12 +164,17 @@ export async function recommendationLists(db: Db, actor: Actor, ctx: AuditContex
     possibleOwners(db, actor.organisationId),
   ]);
   const today = londonDateOf(ctx.at);
+  const files = await evidenceFilesOf(
+    db,
+    actor.organisationId,
+    [...mine, ...open].map((r) => r.id),
+  );
   const view = (r: repo.RecommendationRow) => ({
     ...r,
     childName: names.get(r.personId) ?? 'Unknown child',
     ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? 'Former user',
     overdue: overdue(r, today),
-    ready: readyForSignOff(r),
+    ready: readyForSignOff(r, files.get(r.id)?.length ?? 0),
   });
   await recordAudit(db, ctx, {
     action: 'qa.recommendations.list',
@@ -203,10 +212,15 @@ export async function recordFollowUpMeeting(db: Db, actor: Actor, ctx: AuditCont
     statuses: ['open', 'in_progress'],
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const files = await evidenceFilesOf(
+    db,
+    actor.organisationId,
+    rows.map((r) => r.id),
+  );
   for (const d of input.decisions) {
     const r = byId.get(d.recommendationId);
     if (!r) fields[`decision-${d.recommendationId}`] = 'This recommendation is not open: reload the page';
-    else if (d.decision === 'sign_off' && !readyForSignOff(r))
+    else if (d.decision === 'sign_off' && !readyForSignOff(r, files.get(r.id)?.length ?? 0))
       fields[`decision-${d.recommendationId}`] =
         `"${r.text.slice(0, 60)}" cannot be signed off: its owner has recorded no evidence and no reason why none is needed`;
   }

@@ -1,17 +1,26 @@
 /** Audit round pages: list, create (drawing the sample), and one round with its sample and why. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { londonDateOf } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import { SERVICE_LEVEL_NAMES } from '../cases/service';
 import { QA } from './permissions';
-import { createRound, listRounds, openFirstHalves, possibleAuditors, roundDetail } from './rounds';
+import {
+  createRound,
+  listRounds,
+  openFirstHalves,
+  possibleAuditors,
+  roundDetail,
+  teamsOfOpenCases,
+} from './rounds';
 import { listTemplates } from './templates';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
 
 const params = z.object({ id: z.string().uuid() });
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const roundForm = z.object({
   name: z
@@ -36,6 +45,7 @@ const roundForm = z.object({
     list,
     z.array(z.enum(Object.keys(SERVICE_LEVEL_NAMES) as [string, ...string[]])).max(10),
   ),
+  teamNames: z.preprocess(list, z.array(z.string().max(200)).max(100)),
   sourceIds: z
     .string()
     .max(20_000, { message: 'Enter at most a few hundred person ids' })
@@ -65,10 +75,11 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
     errors: FormErrors = formErrors({}),
   ) {
     const actor = req.actor!;
-    const [templates, auditors, firstHalves] = await Promise.all([
+    const [templates, auditors, firstHalves, teams] = await Promise.all([
       listTemplates(db, actor),
       possibleAuditors(db, actor.organisationId),
       openFirstHalves(db, actor.organisationId),
+      teamsOfOpenCases(db, actor.organisationId, londonDateOf(clock.now())),
     ]);
     const chosen = (v: unknown, x: string) => list(v).includes(x);
     return reply.render('qa/views/round-form.njk', {
@@ -105,6 +116,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       levelItems: Object.entries(SERVICE_LEVEL_NAMES)
         .filter(([k]) => k !== 'none')
         .map(([value, text]) => ({ value, text, checked: chosen(values.serviceLevels, value) })),
+      teamItems: teams.map((t) => ({ value: t, text: t, checked: chosen(values.teamNames, t) })),
     });
   }
 
@@ -144,6 +156,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       'rule',
       'previousRoundId',
       'serviceLevels',
+      'teamNames',
       'sourceIds',
     ];
     const ordered = (f: Record<string, string>) =>
@@ -166,7 +179,8 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/qa/rounds/:id', { config: { permission: QA.roundsRead } }, async (req, reply) => {
     const { id } = params.parse(req.params);
-    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id);
+    const { page } = pageQuery.parse(req.query ?? {});
+    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id, page);
     return reply.render('qa/views/round.njk', {
       ...detail,
       typeNames: ROUND_TYPE_NAMES,

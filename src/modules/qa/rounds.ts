@@ -5,6 +5,8 @@
  * who see assigned cases only are given access to their cases until the
  * round ends.
  */
+
+import { paginate } from '../../platform/admin/pagination';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { addDays } from '../../platform/calendar/working-days';
 import { londonDateOf, londonMidnight } from '../../platform/clock';
@@ -37,6 +39,8 @@ export interface RoundInput {
   rule: RuleChoice;
   previousRoundId?: string;
   serviceLevels: string[];
+  /** Teams, for cases meeting criteria (with or instead of service levels). */
+  teamNames?: string[];
   /** SSD person ids, for chosen cases. */
   sourceIds: string[];
 }
@@ -53,6 +57,12 @@ export const RULES_FOR_TYPE: Record<RoundType, readonly RuleChoice[]> = {
 /** People who may be assigned audits: those whose role holds the permission to conduct them. */
 export async function possibleAuditors(db: Db, organisationId: string) {
   return activeUsers(db, organisationId, { roles: qaPermissions[QA.conduct]!.roles });
+}
+
+/** The teams of the open cases, for criteria. */
+export async function teamsOfOpenCases(db: Db, organisationId: string, today: string): Promise<string[]> {
+  const open = await openCasesForSampling(db, organisationId, today);
+  return [...new Set(open.map((c) => c.teamName).filter((t): t is string => !!t))].sort();
 }
 
 /** Rounds that can be the first of a half-year pair and have no second yet. */
@@ -110,10 +120,14 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
       stored.previousRoundId = previous.id;
     }
   } else if (input.rule === 'criteria') {
-    if (!input.serviceLevels.length)
-      fields.serviceLevels = 'Select at least one service level for the criteria';
-    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames: [] };
+    const teamNames = input.teamNames ?? [];
+    const teams = new Set(open.map((c) => c.teamName).filter(Boolean));
+    if (!input.serviceLevels.length && !teamNames.length)
+      fields.serviceLevels = 'Select at least one service level or team for the criteria';
+    else if (teamNames.some((t) => !teams.has(t))) fields.teamNames = 'Select teams from the list';
+    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames };
     stored.serviceLevels = input.serviceLevels;
+    stored.teamNames = teamNames;
   } else {
     const bySource = new Map(open.map((c) => [c.sourceId.toLowerCase(), c.personId]));
     const unknown = input.sourceIds.filter((s) => !bySource.has(s.toLowerCase()));
@@ -197,7 +211,9 @@ export async function listRounds(db: Db, actor: Actor) {
 }
 
 /** A round with its sample (each case with why it is in it) and the open cases left out, grouped by why. */
-export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string) {
+export const ROUND_PAGE_SIZE = 100;
+
+export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string, page = 1) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const round = await repo.round(db, actor.organisationId, roundId);
   if (!round) throw new NotFoundError('round');
@@ -206,10 +222,17 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     repo.templateVersion(db, actor.organisationId, round.templateVersionId),
     possibleAuditors(db, actor.organisationId),
   ]);
+  // A large authority's round holds hundreds of audits: the page lists them a hundred at a time.
+  const pagination = paginate(
+    audits.length,
+    { page, pageSize: ROUND_PAGE_SIZE },
+    (p) => `/qa/rounds/${roundId}?page=${p}`,
+  );
+  const shown = audits.slice((page - 1) * ROUND_PAGE_SIZE, page * ROUND_PAGE_SIZE);
   const names = await childNames(
     db,
     actor.organisationId,
-    audits.map((a) => a.personId),
+    shown.map((a) => a.personId),
   );
   const people = new Map(auditors.map((a) => [a.id, a.name]));
   const exclusions = new Map<string, number>();
@@ -218,13 +241,15 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     action: 'qa.round.view',
     recordType: 'qa_round',
     recordId: roundId,
-    detail: `${audits.length} audits listed`,
+    detail: `${shown.length} of ${audits.length} audits listed`,
   });
   return {
     round,
     template,
     auditorNames: round.auditorIds.map((id) => people.get(id) ?? 'Former user'),
-    audits: audits.map((a) => ({
+    total: audits.length,
+    pagination,
+    audits: shown.map((a) => ({
       ...a,
       childName: names.get(a.personId) ?? 'Unknown child',
       auditorName: a.auditorId ? (people.get(a.auditorId) ?? 'Former user') : 'Not assigned',

@@ -50,7 +50,11 @@ export async function destroyUserSessions(db: Db, userId: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export type SessionLookup = { status: 'active'; actor: Actor } | { status: 'expired' } | { status: 'none' };
+export type SessionLookup =
+  | { status: 'active'; actor: Actor }
+  /** Whose session it was: a form they posted as it expired can be kept for them (platform/kept-forms). */
+  | { status: 'expired'; userId?: string; organisationId?: string }
+  | { status: 'none' };
 
 /**
  * Find the session for a cookie value and the person behind it. Enforces the
@@ -87,7 +91,9 @@ export async function loadSession(
   const absoluteExpired = now - row.createdAt.getTime() > settings.absoluteHours * 3_600_000;
   if (idleExpired || absoluteExpired || !row.active || !isRole(row.role)) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
-    return { status: 'expired' };
+    return row.active
+      ? { status: 'expired', userId: row.userId, organisationId: row.organisationId }
+      : { status: 'expired' };
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: clock.now() }).where(eq(sessions.idHash, idHash));

@@ -12,7 +12,7 @@ import type nunjucks from 'nunjucks';
 import type { AuditContext } from '../audit/service';
 import { csrfBinding, csrfTokenFor, verifyCsrf } from '../auth/csrf';
 import { type Grants, loadSession, type SessionSettings } from '../auth/sessions';
-import { newToken } from '../auth/tokens';
+import { newToken, safeEqual } from '../auth/tokens';
 import { DEFAULT_MARKING } from '../branding/marking';
 import { type Branding, brandingOf, soleOrganisationBranding } from '../branding/service';
 import type { Clock } from '../clock';
@@ -21,6 +21,7 @@ import type { Database, Db } from '../db/client';
 import { loggableError } from '../errors';
 import type { Instance } from '../instance';
 import { BackgroundQueue } from '../jobs';
+import { keepableFields, keepForm } from '../kept-forms/service';
 import type { Mailer } from '../mail/service';
 import { fromRoot } from '../paths';
 import { type Actor, can, PUBLIC, ROLE_NAMES } from '../permissions';
@@ -74,6 +75,8 @@ declare module 'fastify' {
     /** Raw session id from the cookie, when signed in. */
     sessionId?: string;
     sessionExpired?: boolean;
+    /** The session that expired with this request: its raw id and whose it was, to keep a form posted with it. */
+    expiredSession?: { id: string; userId: string; organisationId: string };
     /** The organisation's name, logo, marking and feedback link for the page (none for static files). */
     branding?: Branding;
   }
@@ -148,6 +151,32 @@ async function startMultipart(req: FastifyRequest): Promise<string | undefined |
   if (part.type === 'field' && part.fieldname === '_csrf') return String(part.value ?? '');
   req.multipartFirst = part;
   return undefined;
+}
+
+/**
+ * Keep a form posted with a session that has just expired, when its CSRF
+ * token is the one that session issued (so it is the person's own form, not
+ * a forged one). Uploads are not kept. Answers whether it was kept.
+ */
+async function keepExpiredForm(
+  req: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'sessionSettings'>,
+): Promise<boolean> {
+  const expired = req.expiredSession;
+  if (!expired || req.isMultipart()) return false;
+  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof sent !== 'string') return false;
+  if (!safeEqual(sent, csrfTokenFor(`session:${expired.id}`, deps.sessionSettings.secret))) return false;
+  const fields = keepableFields(req.body);
+  if (!fields) return false;
+  await keepForm(deps.db, {
+    organisationId: expired.organisationId,
+    userId: expired.userId,
+    url: req.url,
+    fields,
+    at: deps.clock.now(),
+  });
+  return true;
 }
 
 function wantsHtml(req: FastifyRequest): boolean {
@@ -249,6 +278,8 @@ export async function buildApp(
     } else {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       req.sessionExpired = lookup.status === 'expired';
+      if (lookup.status === 'expired' && lookup.userId && lookup.organisationId)
+        req.expiredSession = { id: raw, userId: lookup.userId, organisationId: lookup.organisationId };
     }
   });
 
@@ -276,6 +307,9 @@ export async function buildApp(
           .render('errors/400.njk', { status: 415, message: 'This form does not take files.' });
       }
       if (!verifyCsrf(req, deps.sessionSettings.secret, multipartToken)) {
+        // Posted as the session expired: keep what was typed and offer it back after signing in again.
+        if (permission !== PUBLIC && (await keepExpiredForm(req, deps)))
+          return reply.redirect('/sign-in?expired=1&kept=1', 303);
         return reply.code(403).render('errors/csrf.njk');
       }
     }
