@@ -1,8 +1,11 @@
 import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
+import { calendarRoutes } from './calendar-routes';
 import { qaHomeItems } from './home-items';
+import { observationRoutes } from './observation-routes';
 import { QA, qaPermissions } from './permissions';
+import { practiceHomeItems } from './practice-home-items';
 import { recommendationRoutes } from './recommendation-routes';
 import { moderations } from './repository';
 import { roundRoutes } from './round-routes';
@@ -24,14 +27,19 @@ export const qaModule: OversightModule = {
     { href: '/qa/rounds', text: 'Audit rounds', permission: QA.roundsRead },
     { href: '/qa/templates', text: 'Audit templates', permission: QA.templates },
     { href: '/qa/recommendations', text: 'Recommendations', permission: QA.recsRead },
+    { href: '/qa/observations', text: 'Practice observations', permission: QA.observations },
+    { href: '/qa/learning', text: 'Learning records', permission: QA.learning },
+    { href: '/qa/calendar', text: 'QA calendar', permission: QA.calendarRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
     await roundRoutes(app);
     await auditRoutes(app);
     await recommendationRoutes(app);
+    await observationRoutes(app);
+    await calendarRoutes(app);
   },
-  homeItems: qaHomeItems,
+  homeItems: [...qaHomeItems, ...practiceHomeItems],
   recordPanels: [
     {
       recordType: 'child',

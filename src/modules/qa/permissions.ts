@@ -12,6 +12,10 @@ export const QA = {
   recsManage: 'qa.recommendations.manage',
   recsUpdate: 'qa.recommendations.update',
   recsSignOff: 'qa.recommendations.signoff',
+  observations: 'qa.observations.manage',
+  learning: 'qa.learning.read',
+  calendarRead: 'qa.calendar.read',
+  calendarManage: 'qa.calendar.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -69,5 +73,23 @@ export const qaPermissions: PermissionSet = {
     description:
       'Record a follow-up meeting and its decision on each recommendation (sign-off needs evidence or a rationale)',
     roles: ['qa_officer', 'senior_leader'],
+  },
+  [QA.observations]: {
+    description:
+      'Record practice observations at every tier and read them all, with counts by tier and month',
+    roles: ['qa_officer'],
+  },
+  [QA.learning]: {
+    description:
+      "Open a member of staff's learning record (their observations): your own, your team's if you manage it, anyone's for QA",
+    roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.calendarRead]: {
+    description: 'Read the QA calendar and complete the activities you own, with evidence',
+    roles: ['team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.calendarManage]: {
+    description: "Add recurring QA activities, make a year's dates and complete any activity",
+    roles: ['qa_officer'],
   },
 };

@@ -1,0 +1,61 @@
+/** The words of practice observations and the QA calendar. */
+
+/** Tiers of staff observed, from director to social worker, top down. */
+export const OBSERVATION_TIERS = [
+  'director',
+  'assistant_director',
+  'head_of_service',
+  'team_manager',
+  'senior_practitioner',
+  'social_worker',
+] as const;
+export type ObservationTier = (typeof OBSERVATION_TIERS)[number];
+export const TIER_NAMES: Record<ObservationTier, string> = {
+  director: 'Director',
+  assistant_director: 'Assistant director',
+  head_of_service: 'Head of service or service manager',
+  team_manager: 'Team manager',
+  senior_practitioner: 'Senior or advanced practitioner',
+  social_worker: 'Social worker',
+};
+
+export const OBSERVATION_SETTINGS = ['home_visit', 'meeting', 'supervision'] as const;
+export type ObservationSetting = (typeof OBSERVATION_SETTINGS)[number];
+export const SETTING_NAMES: Record<ObservationSetting, string> = {
+  home_visit: 'Home visit',
+  meeting: 'Meeting',
+  supervision: 'Supervision',
+};
+
+export const CALENDAR_FREQUENCIES = ['monthly', 'quarterly', 'termly', 'twice_yearly', 'yearly'] as const;
+export type CalendarFrequency = (typeof CALENDAR_FREQUENCIES)[number];
+export const FREQUENCY_NAMES: Record<CalendarFrequency, string> = {
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  termly: 'Termly',
+  twice_yearly: 'Twice a year',
+  yearly: 'Yearly',
+};
+/** How many months each frequency falls due in: the months chosen must match. */
+export const MONTHS_PER_FREQUENCY: Record<CalendarFrequency, number> = {
+  monthly: 12,
+  quarterly: 4,
+  termly: 3,
+  twice_yearly: 2,
+  yearly: 1,
+};
+
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
