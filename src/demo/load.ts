@@ -14,6 +14,7 @@ import {
 import { plansDemo } from './plans';
 import { practiceDemo } from './practice';
 import { qaDemo } from './qa';
+import { qaPracticeDemo } from './qa-practice';
 
 export type DemoScale = 'small' | 'large';
 
@@ -48,6 +49,7 @@ demoSteps.push(practiceDemo);
 demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
+demoSteps.push(qaPracticeDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

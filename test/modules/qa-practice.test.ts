@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qaPracticeDemo } from '../../src/demo/qa-practice';
 import { rawRows } from '../../src/platform/db/client';
 import { auditActions } from '../helpers/admin';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
@@ -191,5 +192,37 @@ describe('the QA calendar', () => {
     expect((await items()).filter((i) => i.due_date.startsWith('2027'))).toHaveLength(4);
     const page = await qa.get('/qa/calendar?year=2027');
     expect(page.body).toContain('4 activities fall due in 2027: 0 done, 0 overdue.');
+  });
+});
+
+describe('the demo', () => {
+  it('holds a year of observations at every tier the demo staff hold, and the typical QA year with a few overdue', async () => {
+    // Loaded into the second organisation, after the tests above have used it as the one with nothing.
+    await qaPracticeDemo(ctx.oversight, ctx.other, 'small');
+    const observations = await rawRows<{ tier: string; n: number }>(
+      ctx.oversight.database.db,
+      sql`select tier, count(*)::int as n from qa_observations
+          where organisation_id = ${ctx.other.organisationId} group by tier order by tier`,
+    );
+    expect(observations.map((o) => o.tier)).toEqual([
+      'director',
+      'head_of_service',
+      'social_worker',
+      'team_manager',
+    ]);
+    expect(observations.reduce((sum, o) => sum + o.n, 0)).toBe(12);
+    const [calendar] = await rawRows<{ activities: number; items: number; done: number; overdue: number }>(
+      ctx.oversight.database.db,
+      sql`select (select count(*)::int from qa_calendar_activities where organisation_id = ${ctx.other.organisationId}) as activities,
+                 count(*)::int as items,
+                 count(completed_on)::int as done,
+                 count(*) filter (where completed_on is null and due_date < '2026-11-16')::int as overdue
+          from qa_calendar_items where organisation_id = ${ctx.other.organisationId}`,
+    );
+    expect(calendar!.activities).toBe(17);
+    // Four monthly activities, two quarterly, one termly, five twice a year, five yearly.
+    expect(calendar!.items).toBe(4 * 12 + 2 * 4 + 3 + 5 * 2 + 5);
+    expect(calendar!.done).toBeGreaterThan(calendar!.overdue);
+    expect(calendar!.overdue).toBeGreaterThan(0);
   });
 });

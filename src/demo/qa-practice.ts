@@ -1,0 +1,168 @@
+/**
+ * Demo practice observations and QA calendar for Oakhaven: a year of
+ * observations at every tier the demo staff hold, and the typical QA year
+ * (vocabularies.md) as recurring activities with this year's dates, the past
+ * ones mostly completed with evidence and a few left overdue. Made through
+ * the qa services; deterministic: a fixed seed, dates relative to today.
+ */
+import type { Oversight } from '../app';
+import { addActivity, calendarYear, completeItem } from '../modules/qa/calendar';
+import { recordObservation } from '../modules/qa/observations';
+import type { CalendarFrequency, ObservationSetting, ObservationTier } from '../modules/qa/practice-vocab';
+import { addDays, addMonths } from '../platform/calendar/working-days';
+import { londonDateOf } from '../platform/clock';
+import type { Role } from '../platform/permissions';
+import type { DemoScale } from './load';
+import type { DemoOrganisation } from './organisation';
+import { actorFor, at } from './qa';
+import { SeededRandom } from './random';
+
+const OBSERVED: Array<{ role: Role; tier: ObservationTier; observedRole: string; observer: Role }> = [
+  {
+    role: 'practitioner',
+    tier: 'social_worker',
+    observedRole: 'Social worker, children in care',
+    observer: 'qa_officer',
+  },
+  {
+    role: 'practitioner',
+    tier: 'social_worker',
+    observedRole: 'Social worker, children in care',
+    observer: 'team_manager',
+  },
+  {
+    role: 'team_manager',
+    tier: 'team_manager',
+    observedRole: 'Team manager, children in care',
+    observer: 'service_manager',
+  },
+  {
+    role: 'service_manager',
+    tier: 'head_of_service',
+    observedRole: 'Head of service, children in care',
+    observer: 'senior_leader',
+  },
+  {
+    role: 'senior_leader',
+    tier: 'director',
+    observedRole: "Director of children's services",
+    observer: 'qa_officer',
+  },
+];
+
+const NOTES: Record<ObservationSetting, { wentWell: string; evenBetterIf: string; agreedLearning: string }> =
+  {
+    home_visit: {
+      wentWell: 'The child was seen alone and their wishes were recorded in their own words.',
+      evenBetterIf: 'The visit had ended by agreeing the next steps with the carer.',
+      agreedLearning: 'Close each visit by summarising what will happen next and when.',
+    },
+    meeting: {
+      wentWell: 'The meeting kept the child at the centre; every agency was heard.',
+      evenBetterIf: 'Actions had named owners and dates before people left.',
+      agreedLearning: 'Record owners and dates for each action during the meeting.',
+    },
+    supervision: {
+      wentWell: 'Reflective discussion of risk, with the worker leading the analysis.',
+      evenBetterIf: 'The case direction had been recorded on the file the same day.',
+      agreedLearning: 'Write the supervision decision on the child’s record within a day.',
+    },
+  };
+
+/** The typical QA year: name, owner's role, frequency, months and due day. */
+const TYPICAL_YEAR: Array<[string, Role, CalendarFrequency, number[], number]> = [
+  ['Reflective supervision', 'team_manager', 'monthly', [], 28],
+  ['SEND panel', 'service_manager', 'monthly', [], 20],
+  [
+    'Report on electively home educated children to the senior management team',
+    'service_manager',
+    'monthly',
+    [],
+    25,
+  ],
+  ['Practice observations at all tiers', 'qa_officer', 'monthly', [], 28],
+  ['Update the service improvement plan', 'service_manager', 'quarterly', [1, 4, 7, 10], 15],
+  ['Strategic placement group', 'service_manager', 'quarterly', [1, 4, 7, 10], 20],
+  ['Personal education plans updated', 'team_manager', 'termly', [4, 7, 12], 15],
+  ['Independent audit of half the open cases', 'qa_officer', 'twice_yearly', [5, 11], 31],
+  ['Follow-up meeting on audit recommendations', 'qa_officer', 'twice_yearly', [1, 7], 15],
+  ['Multi-agency audit', 'qa_officer', 'twice_yearly', [3, 9], 30],
+  ['Appraisal and mid-year review', 'team_manager', 'twice_yearly', [4, 10], 30],
+  ['Practice standards updated', 'senior_leader', 'twice_yearly', [2, 9], 28],
+  ['Service user survey', 'qa_officer', 'yearly', [4], 30],
+  [
+    'Audits of independent fostering agencies and semi-independent accommodation',
+    'qa_officer',
+    'yearly',
+    [6],
+    30,
+  ],
+  ['Early years settings audits', 'qa_officer', 'yearly', [7], 15],
+  ["Reviewing officers' annual report", 'service_manager', 'yearly', [8], 31],
+  ['Inspection annual meeting and self-assessment', 'senior_leader', 'yearly', [10], 31],
+];
+
+export async function qaPracticeDemo(
+  oversight: Oversight,
+  org: DemoOrganisation,
+  _scale: DemoScale,
+): Promise<void> {
+  const db = oversight.database.db;
+  const r = new SeededRandom(1331);
+  const today = londonDateOf(oversight.clock.now());
+  const qa = actorFor(org, 'qa_officer');
+
+  // About one observation a month over the last year, in date order.
+  for (let month = 11; month >= 0; month--) {
+    const o = OBSERVED[month % OBSERVED.length]!;
+    const setting: ObservationSetting =
+      o.tier === 'social_worker'
+        ? r.pick(['home_visit', 'supervision'] as const)
+        : r.pick(['meeting', 'supervision'] as const);
+    const observedOn = addDays(addMonths(today, -month), -r.int(1, 20));
+    await recordObservation(
+      db,
+      qa,
+      at(qa, observedOn),
+      {
+        observerId: org.userIds[o.observer],
+        observedId: org.userIds[o.role],
+        tier: o.tier,
+        observedRole: o.observedRole,
+        observedOn,
+        setting,
+        ...NOTES[setting],
+      },
+      today,
+    );
+  }
+
+  // The typical year, made at the start of the year.
+  const year = Number(today.slice(0, 4));
+  const start = `${year}-01-01`;
+  for (const [name, owner, frequency, months, dueDay] of TYPICAL_YEAR)
+    await addActivity(
+      db,
+      qa,
+      at(qa, start),
+      { name, ownerId: org.userIds[owner], frequency, months, dueDay },
+      year,
+    );
+
+  // Past dates done near their due date by their owner, with evidence; about one in eight left overdue.
+  const view = await calendarYear(db, qa, year, today);
+  for (const item of view.months.flat()) {
+    if (item.dueDate >= today || r.chance(0.12)) continue;
+    const owner = (Object.keys(org.userIds) as Role[]).find((role) => org.userIds[role] === item.ownerId)!;
+    const actor = actorFor(org, owner);
+    const completedOn = addDays(item.dueDate, -r.int(0, 5));
+    await completeItem(
+      db,
+      actor,
+      at(actor, completedOn),
+      item.id,
+      { completedOn, evidence: `${item.name}: notes and papers kept in the QA shared area.` },
+      today,
+    );
+  }
+}
