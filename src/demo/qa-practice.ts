@@ -8,7 +8,13 @@
 import type { Oversight } from '../app';
 import { addActivity, calendarYear, completeItem } from '../modules/qa/calendar';
 import { recordObservation } from '../modules/qa/observations';
-import type { CalendarFrequency, ObservationSetting, ObservationTier } from '../modules/qa/practice-vocab';
+import type {
+  CalendarFrequency,
+  ObservationSetting,
+  ObservationTier,
+  SurveyCohort,
+} from '../modules/qa/practice-vocab';
+import * as surveys from '../modules/qa/surveys';
 import { addDays, addMonths } from '../platform/calendar/working-days';
 import { londonDateOf } from '../platform/clock';
 import type { Role } from '../platform/permissions';
@@ -137,6 +143,8 @@ export async function qaPracticeDemo(
     );
   }
 
+  await surveysDemo(oversight, org, today);
+
   // The typical year, made at the start of the year.
   const year = Number(today.slice(0, 4));
   const start = `${year}-01-01`;
@@ -167,5 +175,64 @@ export async function qaPracticeDemo(
       { completedOn, evidence: `${item.name}: notes and papers kept in the QA shared area.` },
       today,
     );
+  }
+}
+
+/** Eligible and responses by post, telephone, visit and online, per cohort, for last year and this year. */
+const SURVEY_FIGURES: Record<SurveyCohort, [number, number[], number, number[]]> = {
+  cin_cp: [88, [12, 14, 10, 6], 95, [10, 18, 12, 9]],
+  looked_after: [60, [20, 5, 3, 2], 62, [10, 12, 9, 8]],
+  care_leavers: [41, [2, 9, 0, 6], 44, [1, 11, 2, 9]],
+  early_help: [120, [18, 20, 4, 15], 130, [15, 25, 6, 22]],
+  parents_carers: [150, [30, 22, 8, 12], 160, [28, 30, 10, 20]],
+};
+const SURVEY_QUESTIONS: Array<[string, number, number]> = [
+  ['Do you know who your social worker is?', 0.86, 0.9],
+  ['Do you feel listened to?', 0.7, 0.78],
+  ['Has the help you got made things better?', 0.64, 0.69],
+  ['Do you know how to complain if you need to?', 0.52, 0.61],
+];
+const SURVEY_QUOTES: Array<[SurveyCohort, string]> = [
+  ['looked_after', 'My worker always rings back and explains what is happening.'],
+  ['care_leavers', 'Getting my flat sorted made the biggest difference to me.'],
+  ['parents_carers', 'We were listened to and the plan made sense to us.'],
+  // A capitalised name in mid-sentence: held until a QA officer clears it.
+  ['cin_cp', 'It got better when Kerry started coming every week.'],
+];
+
+/** Two years of the annual service user survey, made in the spring of each year. */
+async function surveysDemo(oversight: Oversight, org: DemoOrganisation, today: string): Promise<void> {
+  const db = oversight.database.db;
+  const qa = actorFor(org, 'qa_officer');
+  const year = Number(today.slice(0, 4));
+  // The spring survey of this year has happened only once spring is over.
+  const years = today.slice(5) >= '05-31' ? [year - 1, year] : [year - 2, year - 1];
+  for (const [i, y] of years.entries()) {
+    const on = at(qa, `${y}-05-31`);
+    const s = await surveys.createSurvey(db, qa, on, { name: 'Annual service user survey', year: y });
+    for (const [cohort, figures] of Object.entries(SURVEY_FIGURES) as Array<
+      [SurveyCohort, (typeof SURVEY_FIGURES)[SurveyCohort]]
+    >) {
+      const eligible = i === 0 ? figures[0] : figures[2];
+      const [post, telephone, visit, online] = (i === 0 ? figures[1] : figures[3]) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      await surveys.recordCohort(db, qa, on, s.id, {
+        cohort,
+        eligible,
+        responses: { post, telephone, visit, online },
+      });
+    }
+    for (const [text, before, after] of SURVEY_QUESTIONS)
+      await surveys.recordQuestion(db, qa, on, s.id, {
+        text,
+        answered: 200,
+        positive: Math.round(200 * (i === 0 ? before : after)),
+      });
+    if (i === 1)
+      for (const [cohort, text] of SURVEY_QUOTES) await surveys.addQuote(db, qa, on, s.id, { cohort, text });
   }
 }

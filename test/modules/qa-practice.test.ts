@@ -196,7 +196,7 @@ describe('the QA calendar', () => {
 });
 
 describe('the demo', () => {
-  it('holds a year of observations at every tier the demo staff hold, and the typical QA year with a few overdue', async () => {
+  it('holds a year of observations at every tier the demo staff hold, the typical QA year with a few overdue, and two annual surveys', async () => {
     // Loaded into the second organisation, after the tests above have used it as the one with nothing.
     await qaPracticeDemo(ctx.oversight, ctx.other, 'small');
     const observations = await rawRows<{ tier: string; n: number }>(
@@ -224,5 +224,17 @@ describe('the demo', () => {
     expect(calendar!.items).toBe(4 * 12 + 2 * 4 + 3 + 5 * 2 + 5);
     expect(calendar!.done).toBeGreaterThan(calendar!.overdue);
     expect(calendar!.overdue).toBeGreaterThan(0);
+    const surveys = await rawRows<{ year: number; cohorts: number; held: number }>(
+      ctx.oversight.database.db,
+      sql`select s.year,
+                 (select count(*)::int from qa_survey_cohorts c where c.survey_id = s.id) as cohorts,
+                 (select count(*)::int from qa_survey_quotes q where q.survey_id = s.id and q.cleared_at is null) as held
+          from qa_surveys s where s.organisation_id = ${ctx.other.organisationId} order by s.year`,
+    );
+    // Two annual surveys to compare; this year's has a quote held because it may name someone.
+    expect(surveys).toEqual([
+      { year: 2025, cohorts: 5, held: 0 },
+      { year: 2026, cohorts: 5, held: 1 },
+    ]);
   });
 });

@@ -46,6 +46,7 @@ export type { TableCounts as TableCountsView } from './importer';
 export { importSettled, onRegisterChanged } from './importer';
 export * from './missing-episodes';
 export * from './record';
+export * from './register-names';
 export type { ChildListRow } from './repository';
 export * from './search';
 export * from './workers';

@@ -9,6 +9,7 @@ import { practiceHomeItems } from './practice-home-items';
 import { recommendationRoutes } from './recommendation-routes';
 import { moderations } from './repository';
 import { roundRoutes } from './round-routes';
+import { surveyRoutes } from './survey-routes';
 import { templateRoutes } from './template-routes';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, GRADE_NAMES, GRADE_TAG, type Grade } from './vocab';
 import { childAudits } from './worklists';
@@ -30,6 +31,7 @@ export const qaModule: OversightModule = {
     { href: '/qa/observations', text: 'Practice observations', permission: QA.observations },
     { href: '/qa/learning', text: 'Learning records', permission: QA.learning },
     { href: '/qa/calendar', text: 'QA calendar', permission: QA.calendarRead },
+    { href: '/qa/surveys', text: 'Surveys', permission: QA.surveysRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
@@ -38,6 +40,7 @@ export const qaModule: OversightModule = {
     await recommendationRoutes(app);
     await observationRoutes(app);
     await calendarRoutes(app);
+    await surveyRoutes(app);
   },
   homeItems: [...qaHomeItems, ...practiceHomeItems],
   recordPanels: [

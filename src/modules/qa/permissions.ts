@@ -16,6 +16,8 @@ export const QA = {
   learning: 'qa.learning.read',
   calendarRead: 'qa.calendar.read',
   calendarManage: 'qa.calendar.manage',
+  surveysRead: 'qa.surveys.read',
+  surveysManage: 'qa.surveys.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -90,6 +92,15 @@ export const qaPermissions: PermissionSet = {
   },
   [QA.calendarManage]: {
     description: "Add recurring QA activities, make a year's dates and complete any activity",
+    roles: ['qa_officer'],
+  },
+  [QA.surveysRead]: {
+    description:
+      'Read surveys: response rates by cohort and mode, results by question, and quotes cleared for publication',
+    roles: ['service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.surveysManage]: {
+    description: 'Record surveys and their results and quotes, and clear quotes checked for names',
     roles: ['qa_officer'],
   },
 };

@@ -59,3 +59,20 @@ export const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+
+export const SURVEY_COHORTS = [
+  'cin_cp',
+  'looked_after',
+  'care_leavers',
+  'early_help',
+  'parents_carers',
+] as const;
+export type SurveyCohort = (typeof SURVEY_COHORTS)[number];
+export const COHORT_NAMES: Record<SurveyCohort, string> = {
+  cin_cp: 'Children in need and on child protection plans',
+  looked_after: 'Children looked after',
+  care_leavers: 'Care leavers',
+  early_help: 'Early help',
+  parents_carers: 'Parents and carers',
+};
+export const MODE_NAMES = { post: 'Post', telephone: 'Telephone', visit: 'Visit', online: 'Online' } as const;
