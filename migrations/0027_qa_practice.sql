@@ -1,3 +1,29 @@
+CREATE TABLE "qa_early_help_feedback" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"closed_on" date NOT NULL,
+	"ticked" text[] NOT NULL,
+	"goals" jsonb NOT NULL,
+	"comments" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"created_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "qa_feedback_log" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"received_on" date NOT NULL,
+	"source" text NOT NULL,
+	"team_id" uuid,
+	"summary" text NOT NULL,
+	"outcome" text,
+	"outcome_on" date,
+	"learning" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"created_by" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "qa_calendar_activities" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -79,6 +105,11 @@ CREATE TABLE "qa_surveys" (
 	"created_by" uuid
 );
 --> statement-breakpoint
+ALTER TABLE "qa_early_help_feedback" ADD CONSTRAINT "qa_early_help_feedback_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "qa_early_help_feedback" ADD CONSTRAINT "qa_early_help_feedback_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "qa_feedback_log" ADD CONSTRAINT "qa_feedback_log_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "qa_feedback_log" ADD CONSTRAINT "qa_feedback_log_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "qa_feedback_log" ADD CONSTRAINT "qa_feedback_log_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qa_calendar_activities" ADD CONSTRAINT "qa_calendar_activities_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qa_calendar_activities" ADD CONSTRAINT "qa_calendar_activities_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qa_calendar_activities" ADD CONSTRAINT "qa_calendar_activities_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -99,6 +130,8 @@ ALTER TABLE "qa_survey_quotes" ADD CONSTRAINT "qa_survey_quotes_cleared_by_users
 ALTER TABLE "qa_survey_quotes" ADD CONSTRAINT "qa_survey_quotes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qa_surveys" ADD CONSTRAINT "qa_surveys_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qa_surveys" ADD CONSTRAINT "qa_surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "qa_early_help_feedback_org" ON "qa_early_help_feedback" USING btree ("organisation_id","closed_on");--> statement-breakpoint
+CREATE INDEX "qa_feedback_log_org" ON "qa_feedback_log" USING btree ("organisation_id","received_on");--> statement-breakpoint
 CREATE INDEX "qa_calendar_activities_org" ON "qa_calendar_activities" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "qa_calendar_items_activity_due" ON "qa_calendar_items" USING btree ("activity_id","due_date");--> statement-breakpoint
 CREATE INDEX "qa_calendar_items_org_due" ON "qa_calendar_items" USING btree ("organisation_id","due_date");--> statement-breakpoint

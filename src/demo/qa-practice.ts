@@ -7,6 +7,7 @@
  */
 import type { Oversight } from '../app';
 import { addActivity, calendarYear, completeItem } from '../modules/qa/calendar';
+import * as feedback from '../modules/qa/feedback';
 import { recordObservation } from '../modules/qa/observations';
 import type {
   CalendarFrequency,
@@ -144,6 +145,7 @@ export async function qaPracticeDemo(
   }
 
   await surveysDemo(oversight, org, today);
+  await feedbackDemo(oversight, org, today);
 
   // The typical year, made at the start of the year.
   const year = Number(today.slice(0, 4));
@@ -235,4 +237,104 @@ async function surveysDemo(oversight: Oversight, org: DemoOrganisation, today: s
     if (i === 1)
       for (const [cohort, text] of SURVEY_QUOTES) await surveys.addQuote(db, qa, on, s.id, { cohort, text });
   }
+}
+
+/** A few complaints (two resolved with learning, one open), compliments and early help closing feedback. */
+async function feedbackDemo(oversight: Oversight, org: DemoOrganisation, today: string): Promise<void> {
+  const db = oversight.database.db;
+  const qa = actorFor(org, 'qa_officer');
+  const entries: Array<
+    [feedback.FeedbackInput, { outcome: 'upheld' | 'partly_upheld' | 'not_upheld'; learning: string } | null]
+  > = [
+    [
+      {
+        kind: 'complaint',
+        receivedOn: addMonths(today, -4),
+        source: 'parent_carer',
+        teamId: org.teamIds['children-in-care'] ?? null,
+        summary: 'Visits were cancelled at short notice.',
+      },
+      {
+        outcome: 'partly_upheld',
+        learning: 'Visits are rearranged by the duty worker, never just cancelled.',
+      },
+    ],
+    [
+      {
+        kind: 'complaint',
+        receivedOn: addMonths(today, -2),
+        source: 'child',
+        teamId: org.teamIds['leaving-care'] ?? null,
+        summary: 'Did not know who their new personal adviser was.',
+      },
+      {
+        outcome: 'upheld',
+        learning: 'Young people get a letter and a call when their personal adviser changes.',
+      },
+    ],
+    [
+      {
+        kind: 'complaint',
+        receivedOn: addDays(today, -10),
+        source: 'parent_carer',
+        teamId: org.teamIds.assessment ?? null,
+        summary: 'Assessment report not shared before the meeting.',
+      },
+      null,
+    ],
+    [
+      {
+        kind: 'compliment',
+        receivedOn: addMonths(today, -3),
+        source: 'child',
+        teamId: org.teamIds['children-in-care'] ?? null,
+        summary: 'Thanked their worker for help getting into college.',
+      },
+      null,
+    ],
+    [
+      {
+        kind: 'compliment',
+        receivedOn: addMonths(today, -1),
+        source: 'professional',
+        teamId: org.teamIds['early-help'] ?? null,
+        summary: 'A school praised the joint work on attendance.',
+      },
+      null,
+    ],
+  ];
+  for (const [input, outcome] of entries) {
+    const row = await feedback.logFeedback(db, qa, at(qa, input.receivedOn), input, today);
+    if (outcome) {
+      const outcomeOn = addDays(input.receivedOn, 20);
+      await feedback.recordOutcome(db, qa, at(qa, outcomeOn), row.id, { ...outcome, outcomeOn }, today);
+    }
+  }
+  const families: feedback.EarlyHelpInput[] = [
+    {
+      closedOn: addMonths(today, -3),
+      ticked: ['listened', 'goals', 'contact', 'better', 'again'],
+      goals: [
+        { goal: 'School every day', atAssessment: 3, atClosure: 8 },
+        { goal: 'Calmer bedtimes', atAssessment: 4, atClosure: 7 },
+      ],
+      comments: 'We felt part of the plan.',
+    },
+    {
+      closedOn: addMonths(today, -2),
+      ticked: ['listened', 'contact', 'recommend'],
+      goals: [{ goal: 'Fewer arguments at home', atAssessment: 2, atClosure: 6 }],
+      comments: null,
+    },
+    {
+      closedOn: addMonths(today, -1),
+      ticked: ['goals'],
+      goals: [
+        { goal: 'Debt advice sorted', atAssessment: 5, atClosure: 5 },
+        { goal: 'Healthier meals', atAssessment: 4, atClosure: 6 },
+      ],
+      comments: 'It ended too soon for us.',
+    },
+  ];
+  for (const f of families) await feedback.recordEarlyHelp(db, qa, at(qa, f.closedOn), f, today);
 }

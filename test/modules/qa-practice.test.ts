@@ -196,7 +196,7 @@ describe('the QA calendar', () => {
 });
 
 describe('the demo', () => {
-  it('holds a year of observations at every tier the demo staff hold, the typical QA year with a few overdue, and two annual surveys', async () => {
+  it('holds a year of observations at every tier the demo staff hold, the typical QA year with a few overdue, two annual surveys, and family feedback', async () => {
     // Loaded into the second organisation, after the tests above have used it as the one with nothing.
     await qaPracticeDemo(ctx.oversight, ctx.other, 'small');
     const observations = await rawRows<{ tier: string; n: number }>(
@@ -236,5 +236,14 @@ describe('the demo', () => {
       { year: 2025, cohorts: 5, held: 0 },
       { year: 2026, cohorts: 5, held: 1 },
     ]);
+    const [log] = await rawRows<{ open: number; closed: number; compliments: number; families: number }>(
+      ctx.oversight.database.db,
+      sql`select count(*) filter (where kind = 'complaint' and outcome is null)::int as open,
+                 count(*) filter (where kind = 'complaint' and outcome is not null)::int as closed,
+                 count(*) filter (where kind = 'compliment')::int as compliments,
+                 (select count(*)::int from qa_early_help_feedback where organisation_id = ${ctx.other.organisationId}) as families
+          from qa_feedback_log where organisation_id = ${ctx.other.organisationId}`,
+    );
+    expect(log).toEqual({ open: 1, closed: 2, compliments: 2, families: 3 });
   });
 });

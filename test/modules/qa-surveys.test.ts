@@ -12,6 +12,7 @@ import { importAndWait } from '../../src/modules/cases/importer';
 import { rawRows } from '../../src/platform/db/client';
 import { auditActions } from '../helpers/admin';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
+import { dateFields } from '../helpers/forms';
 
 let ctx: TestContext;
 let qa: Agent;
@@ -181,5 +182,103 @@ describe('surveys', () => {
     expect((await otherQa.get(`/qa/surveys/${thisYear}`)).statusCode).toBe(404);
     expect((await otherQa.post(`/qa/surveys/${thisYear}/cohorts`, cohort({}))).statusCode).toBe(404);
     expect((await otherQa.get('/qa/surveys')).body).toContain('No survey has been recorded yet.');
+  });
+});
+
+describe('complaints and compliments', () => {
+  it('are logged, and a complaint is closed only with its outcome and learning', async () => {
+    const bad = await qa.post('/qa/feedback', { ...dateFields('receivedOn', '2026-12-01') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select whether this is a complaint or a compliment');
+    expect(bad.body).toContain('Enter what it was about, without names');
+    const future = await qa.post('/qa/feedback', {
+      kind: 'compliment',
+      source: 'child',
+      summary: 'Thanks',
+      ...dateFields('receivedOn', '2026-12-01'),
+    });
+    expect(future.body).toContain('The date received must be today or in the past');
+    const logged = await qa.post('/qa/feedback', {
+      kind: 'complaint',
+      source: 'parent_carer',
+      teamId: ctx.org.teamIds['children-in-care']!,
+      summary: 'Visits were cancelled at short notice twice.',
+      ...dateFields('receivedOn', '2026-10-01'),
+    });
+    expect(logged.statusCode).toBe(302);
+    const id = idFrom(logged.headers.location);
+    await qa.post('/qa/feedback', {
+      kind: 'compliment',
+      source: 'child',
+      teamId: '',
+      summary: 'Thanked their worker for help with college.',
+      ...dateFields('receivedOn', '2026-11-02'),
+    });
+    let log = await qa.get('/qa/feedback');
+    expect(log.body.split('Complaints waiting for an outcome</caption>')[1]!.split('</table>')[0]).toContain(
+      '1 October 2026',
+    );
+
+    const noLearning = await qa.post(`/qa/feedback/${id}/outcome`, {
+      outcome: 'partly_upheld',
+      ...dateFields('outcomeOn', '2026-09-01'),
+    });
+    expect(noLearning.statusCode).toBe(400);
+    expect(noLearning.body).toContain('Enter the learning from the complaint, or why there is none');
+    const early = await qa.post(`/qa/feedback/${id}/outcome`, {
+      outcome: 'partly_upheld',
+      learning: 'Too early',
+      ...dateFields('outcomeOn', '2026-09-01'),
+    });
+    expect(early.body).toContain('on or after the date the complaint was received');
+    const done = await qa.post(`/qa/feedback/${id}/outcome`, {
+      outcome: 'partly_upheld',
+      learning: 'Visits are rearranged by the duty worker, never just cancelled.',
+      ...dateFields('outcomeOn', '2026-11-10'),
+    });
+    expect(done.statusCode).toBe(302);
+    log = await qa.get('/qa/feedback');
+    expect(log.body).toContain('None.');
+    const outcomes = log.body.split('Partly upheld</th>')[1]!.split('</tr>')[0]!;
+    expect(outcomes).toContain('>1<');
+    expect((await qa.get(`/qa/feedback/${id}`)).body).toContain('Visits are rearranged by the duty worker');
+    expect(await auditActions(ctx, id)).toEqual(['complaint.log', 'complaint.outcome']);
+    const otherQa = await signedIn(ctx, emailOf(ctx.other, 'qa_officer'));
+    expect((await otherQa.get(`/qa/feedback/${id}`)).statusCode).toBe(404);
+    const practitioner = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await practitioner.get('/qa/feedback')).statusCode).toBe(403);
+  });
+});
+
+describe('early help closing feedback', () => {
+  it("records the tick boxes and the family's goals rescored at closure, with the average change", async () => {
+    const bad = await qa.post('/qa/early-help-feedback', {
+      ...dateFields('closedOn', '2026-11-01'),
+      goal1: 'School every day',
+      goal1Assessment: '3',
+      goal1Closure: '11',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter goal 1&#39;s score at closure, from 0 to 10');
+    const none = await qa.post('/qa/early-help-feedback', dateFields('closedOn', '2026-11-01'));
+    expect(none.body).toContain('Enter at least one of the family&#39;s goals with its scores');
+    const res = await qa.post('/qa/early-help-feedback', {
+      ...dateFields('closedOn', '2026-11-01'),
+      ticked: ['listened', 'better'],
+      goal1: 'School every day',
+      goal1Assessment: '3',
+      goal1Closure: '8',
+      goal2: 'Fewer arguments at home',
+      goal2Assessment: '6',
+      goal2Closure: '5',
+    });
+    expect(res.statusCode).toBe(302);
+    const page = await qa.get('/qa/early-help-feedback');
+    expect(page.body).toContain(
+      '1 family gave feedback at closure. Their goals moved by +2 points on average',
+    );
+    expect(page.body.split('We were listened to</th>')[1]!.split('</tr>')[0]).toContain('1 of 1');
+    expect(page.body.split('We would ask for help again</th>')[1]!.split('</tr>')[0]).toContain('0 of 1');
+    expect(page.body.split('Fewer arguments at home</th>')[1]!.split('</tr>')[0]).toContain('-1');
   });
 });

@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
 import { calendarRoutes } from './calendar-routes';
+import { feedbackRoutes } from './feedback-routes';
 import { qaHomeItems } from './home-items';
 import { observationRoutes } from './observation-routes';
 import { QA, qaPermissions } from './permissions';
@@ -32,6 +33,7 @@ export const qaModule: OversightModule = {
     { href: '/qa/learning', text: 'Learning records', permission: QA.learning },
     { href: '/qa/calendar', text: 'QA calendar', permission: QA.calendarRead },
     { href: '/qa/surveys', text: 'Surveys', permission: QA.surveysRead },
+    { href: '/qa/feedback', text: 'Family feedback', permission: QA.feedbackRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
@@ -41,6 +43,7 @@ export const qaModule: OversightModule = {
     await observationRoutes(app);
     await calendarRoutes(app);
     await surveyRoutes(app);
+    await feedbackRoutes(app);
   },
   homeItems: [...qaHomeItems, ...practiceHomeItems],
   recordPanels: [

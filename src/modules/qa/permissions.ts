@@ -18,6 +18,8 @@ export const QA = {
   calendarManage: 'qa.calendar.manage',
   surveysRead: 'qa.surveys.read',
   surveysManage: 'qa.surveys.manage',
+  feedbackRead: 'qa.feedback.read',
+  feedbackManage: 'qa.feedback.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -101,6 +103,15 @@ export const qaPermissions: PermissionSet = {
   },
   [QA.surveysManage]: {
     description: 'Record surveys and their results and quotes, and clear quotes checked for names',
+    roles: ['qa_officer'],
+  },
+  [QA.feedbackRead]: {
+    description: 'Read the complaints and compliments log and early help closing feedback',
+    roles: ['service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.feedbackManage]: {
+    description:
+      'Log complaints and compliments and record their outcomes and learning; record early help closing feedback',
     roles: ['qa_officer'],
   },
 };

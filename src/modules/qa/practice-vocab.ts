@@ -76,3 +76,37 @@ export const COHORT_NAMES: Record<SurveyCohort, string> = {
   parents_carers: 'Parents and carers',
 };
 export const MODE_NAMES = { post: 'Post', telephone: 'Telephone', visit: 'Visit', online: 'Online' } as const;
+
+export const FEEDBACK_KINDS = ['complaint', 'compliment'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export const FEEDBACK_KIND_NAMES: Record<FeedbackKind, string> = {
+  complaint: 'Complaint',
+  compliment: 'Compliment',
+};
+export const FEEDBACK_SOURCES = ['child', 'parent_carer', 'professional', 'other'] as const;
+export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
+export const SOURCE_NAMES: Record<FeedbackSource, string> = {
+  child: 'Child or young person',
+  parent_carer: 'Parent or carer',
+  professional: 'Professional',
+  other: 'Someone else',
+};
+export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld', 'withdrawn'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+export const OUTCOME_NAMES: Record<ComplaintOutcome, string> = {
+  upheld: 'Upheld',
+  partly_upheld: 'Partly upheld',
+  not_upheld: 'Not upheld',
+  withdrawn: 'Withdrawn',
+};
+
+/** The tick boxes of the early help closing feedback form. */
+export const EARLY_HELP_STATEMENTS = {
+  listened: 'We were listened to',
+  goals: 'We chose the goals we worked on',
+  contact: 'We knew who to contact and when',
+  better: 'Things are better for our children',
+  again: 'We would ask for help again',
+  recommend: 'We would recommend early help to another family',
+} as const;
+export type EarlyHelpStatement = keyof typeof EARLY_HELP_STATEMENTS;
