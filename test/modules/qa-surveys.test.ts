@@ -7,11 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
-import { importAndWait } from '../../src/modules/cases/importer';
 import { rawRows } from '../../src/platform/db/client';
 import { auditActions } from '../helpers/admin';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
+import { loadExtract } from '../helpers/extract';
 import { dateFields } from '../helpers/forms';
 
 let ctx: TestContext;
@@ -22,24 +21,7 @@ const idFrom = (location: string | undefined) => String(location).split('/').pop
 
 beforeAll(async () => {
   ctx = await startTestApp({ start: '2026-11-16T09:00:00Z' });
-  const outcome = await importAndWait(ctx.oversight.database.db, {
-    organisationId: ctx.org.organisationId,
-    userId: ctx.org.userIds.administrator,
-    origin: 'upload',
-    mode: 'full',
-    files: extractFiles(smallExtract()),
-    clock: ctx.clock,
-    audit: {
-      organisationId: ctx.org.organisationId,
-      userId: null,
-      ip: null,
-      userAgent: 'test',
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-    concurrentProgress: false,
-  });
-  if (outcome.status !== 'applied') throw new Error(`fixture import ${outcome.status}`);
+  await loadExtract(ctx, ctx.org);
   qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
 });
 afterAll(() => ctx?.close());

@@ -3,16 +3,10 @@
  * and learning, and early help closing feedback (tick boxes, and the
  * family's goals scored at assessment and rescored at closure).
  */
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations, teams, users } from '../../platform/schema';
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { teams, users } from '../../platform/schema';
 import type { GoalScore } from './feedback-rules';
-
-const moment = (name: string) => timestamp(name, { withTimezone: true });
-const day = (name: string) => date(name, { mode: 'string' });
-const orgId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import { day, moment, orgId } from './practice-columns';
 
 /** A complaint or compliment; a complaint is open until its outcome and learning are recorded. */
 export const qaFeedbackLog = pgTable(

@@ -6,6 +6,7 @@ import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { formatMonth } from '../../platform/http/views';
 import {
   learningRecord,
   observationOverview,
@@ -14,13 +15,7 @@ import {
   staffList,
 } from './observations';
 import { QA } from './permissions';
-import {
-  MONTH_NAMES,
-  OBSERVATION_SETTINGS,
-  OBSERVATION_TIERS,
-  SETTING_NAMES,
-  TIER_NAMES,
-} from './practice-vocab';
+import { OBSERVATION_SETTINGS, OBSERVATION_TIERS, SETTING_NAMES, TIER_NAMES } from './practice-vocab';
 
 const params = z.object({ id: z.string().uuid() });
 const text = (missing: string) =>
@@ -39,7 +34,7 @@ const observationForm = z.object({
   agreedLearning: text('Enter the learning agreed with the person observed'),
 });
 
-export const monthLabel = (ym: string) => `${MONTH_NAMES[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+const monthLabel = formatMonth;
 
 export async function observationRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;

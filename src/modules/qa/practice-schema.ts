@@ -4,15 +4,9 @@
  * record) and the QA calendar (recurring activities and their dated
  * instances, each completed with evidence).
  */
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../../platform/schema';
-
-const moment = (name: string) => timestamp(name, { withTimezone: true });
-const day = (name: string) => date(name, { mode: 'string' });
-const orgId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/schema';
+import { day, moment, orgId } from './practice-columns';
 
 /** One observation of a member of staff at work, at any tier from director to social worker. */
 export const qaObservations = pgTable(

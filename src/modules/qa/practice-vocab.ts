@@ -45,20 +45,8 @@ export const MONTHS_PER_FREQUENCY: Record<CalendarFrequency, number> = {
   yearly: 1,
 };
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/** Month names, January first, as the pages write them. */
+export { monthNames as MONTH_NAMES } from '../../platform/http/views';
 
 export const SURVEY_COHORTS = [
   'cin_cp',

@@ -3,15 +3,10 @@
  * eligible and who answered, by cohort and mode; the results of each
  * question; and quotes, held until checked for names.
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../../platform/schema';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/schema';
+import { moment, orgId } from './practice-columns';
 import type { ModeCounts } from './surveys-rules';
-
-const moment = (name: string) => timestamp(name, { withTimezone: true });
-const orgId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 
 /** One survey in one year; surveys of the same name are compared year on year. */
 export const qaSurveys = pgTable(
