@@ -3,8 +3,9 @@
  * QA officer's home page counts overdue calendar activities; the QA officer
  * opens the calendar, is told what is missing when completing an overdue
  * activity without evidence, then completes it; records an observation; the
- * practitioner reads it in their learning record. Every page is checked with
- * axe, and the calendar and the observations page reflow at 320 px.
+ * practitioner reads it in their learning record; reads the annual survey,
+ * clears a held quote and reads family feedback. Every page is checked with
+ * axe, and the calendar, observations, survey and feedback pages reflow at 320 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +94,36 @@ describe('practice observations and the QA calendar', () => {
     await checkReflow(own);
     expect(journey.problems(page)).toEqual([]);
     expect(journey.problems(own)).toEqual([]);
+  });
+
+  it('a QA officer reads the annual survey against last year, clears a held quote, and reads family feedback', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await page.goto('/qa/surveys');
+    await checkAxe(page);
+    await Promise.all([page.waitForEvent('load'), page.locator('table a.govuk-link').first().click()]);
+    expect(await heading(page)).toMatch(/^Annual service user survey \d{4}$/);
+    expect(await textOf(page.locator('main'))).toContain('Compared with');
+    await checkAxe(page);
+    await checkReflow(page);
+    await submit(page, 'Clear for publication');
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Quote cleared');
+    expect(await textOf(page.locator('main'))).toContain('No quote is held.');
+
+    await page.goto('/qa/feedback');
+    expect(await heading(page)).toBe('Complaints and compliments');
+    await checkAxe(page);
+    await checkReflow(page);
+    await page.goto('/qa/feedback/new');
+    await checkAxe(page);
+    await page.goto('/qa/early-help-feedback');
+    await checkAxe(page);
+    await page.goto('/qa/early-help-feedback/new');
+    await submit(page, 'Record feedback');
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      "Enter at least one of the family's goals",
+    );
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
   });
 });
