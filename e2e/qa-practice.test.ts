@@ -88,6 +88,8 @@ describe('practice observations and the QA calendar', () => {
     const own = await journey.newPage();
     await signIn(own, practitioner.email);
     await own.goto('/qa/learning');
+    await checkAxe(own);
+    await Promise.all([own.waitForEvent('load'), own.click('main a:has-text("Your learning record")')]);
     expect(await heading(own)).toBe('Your learning record');
     expect(await textOf(own.locator('main'))).toContain('Ask carers for their view at each visit.');
     await checkAxe(own);

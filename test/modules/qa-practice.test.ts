@@ -75,7 +75,10 @@ describe('practice observations', () => {
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain('Your learning record');
     expect(own.body).toContain('Invite both parents to every visit where safe.');
-    expect((await practitioner.get('/qa/learning')).headers.location).toBe(learning);
+    // The list offers only their own.
+    const records = await practitioner.get('/qa/learning');
+    expect(records.body).toContain(`href="${learning}">Your learning record</a>`);
+    expect(records.body.match(/href="\/qa\/learning\//g)).toHaveLength(1);
     // Not another person's, and not the central list.
     expect((await practitioner.get(`/qa/learning/${ctx.org.userIds.senior_leader}`)).statusCode).toBe(403);
     expect((await practitioner.get('/qa/observations')).statusCode).toBe(403);

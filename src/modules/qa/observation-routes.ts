@@ -138,9 +138,7 @@ export async function observationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/qa/learning', { config: { permission: QA.learning } }, async (req, reply) => {
     const people = await readableLearningRecords(db, req.actor!);
-    if (people.length === 1 && people[0]!.id === req.actor!.userId)
-      return reply.redirect(`/qa/learning/${req.actor!.userId}`);
-    return reply.render('qa/views/learning-records.njk', { people });
+    return reply.render('qa/views/learning-records.njk', { people, ownId: req.actor!.userId });
   });
 
   app.get('/qa/learning/:id', { config: { permission: QA.learning } }, async (req, reply) => {
