@@ -111,5 +111,7 @@ export async function learningRecord(db: Db, actor: Actor, ctx: AuditContext, pe
 /** The learning records this actor may open, for the list page: their own, their team's, or everyone's. */
 export async function readableLearningRecords(db: Db, actor: Actor) {
   const staff = await staffList(db, actor.organisationId);
-  return staff.filter((s) => mayReadLearning(actor, s));
+  const readable = staff.filter((s) => mayReadLearning(actor, s));
+  // Their own first, then the others by name.
+  return [...readable.filter((s) => s.id === actor.userId), ...readable.filter((s) => s.id !== actor.userId)];
 }
