@@ -15,6 +15,7 @@ import {
 import { plansDemo } from './plans';
 import { practiceDemo } from './practice';
 import { qaDemo } from './qa';
+import { qaPracticeDemo } from './qa-practice';
 
 export type DemoScale = 'small' | 'large';
 
@@ -50,6 +51,7 @@ demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
 demoSteps.push(kpisDemo);
+demoSteps.push(qaPracticeDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

@@ -58,7 +58,7 @@ export const DEFAULT_TEMPLATE_TEXT = `# Referral and response
 - Is the child's situation improving as a result of the work?
 - Are risks reducing, and is the evidence clear?`;
 
-function actorFor(org: DemoOrganisation, role: Role): Actor {
+export function actorFor(org: DemoOrganisation, role: Role): Actor {
   return {
     userId: org.userIds[role],
     organisationId: org.organisationId,
@@ -77,7 +77,7 @@ function actorFor(org: DemoOrganisation, role: Role): Actor {
   };
 }
 
-function at(actor: Actor, date: string): AuditContext {
+export function at(actor: Actor, date: string): AuditContext {
   return {
     organisationId: actor.organisationId,
     userId: actor.userId,

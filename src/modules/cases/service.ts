@@ -51,6 +51,7 @@ export { importSettled, onRegisterChanged } from './importer';
 export * from './indicator-figures';
 export * from './missing-episodes';
 export * from './record';
+export * from './register-names';
 export type { ChildListRow } from './repository';
 export * from './search';
 export * from './workers';

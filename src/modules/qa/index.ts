@@ -1,14 +1,19 @@
 import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
+import { calendarRoutes } from './calendar-routes';
+import { feedbackRoutes } from './feedback-routes';
 import { findingRoutes } from './findings-routes';
 import { qaHomeItems } from './home-items';
+import { observationRoutes } from './observation-routes';
 import { QA, qaPermissions } from './permissions';
+import { practiceHomeItems } from './practice-home-items';
 import { reassignRoutes } from './reassign-routes';
 import { recommendationRoutes } from './recommendation-routes';
 import { reportRoutes } from './report-routes';
 import { moderations } from './repository';
 import { roundRoutes } from './round-routes';
+import { surveyRoutes } from './survey-routes';
 import { templateRoutes } from './template-routes';
 import { thematicRoutes } from './thematic-routes';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, GRADE_NAMES, GRADE_TAG, type Grade } from './vocab';
@@ -30,6 +35,11 @@ export const qaModule: OversightModule = {
     { href: '/qa/recommendations', text: 'Recommendations', permission: QA.recsRead },
     { href: '/qa/reports', text: 'Audit reports', permission: QA.roundsRead },
     { href: '/qa/themes', text: 'Audit themes', permission: QA.themes },
+    { href: '/qa/observations', text: 'Practice observations', permission: QA.observations },
+    { href: '/qa/learning', text: 'Learning records', permission: QA.learning },
+    { href: '/qa/calendar', text: 'QA calendar', permission: QA.calendarRead },
+    { href: '/qa/surveys', text: 'Surveys', permission: QA.surveysRead },
+    { href: '/qa/feedback', text: 'Family feedback', permission: QA.feedbackRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
@@ -40,8 +50,12 @@ export const qaModule: OversightModule = {
     await reportRoutes(app);
     await thematicRoutes(app);
     await reassignRoutes(app);
+    await observationRoutes(app);
+    await calendarRoutes(app);
+    await surveyRoutes(app);
+    await feedbackRoutes(app);
   },
-  homeItems: qaHomeItems,
+  homeItems: [...qaHomeItems, ...practiceHomeItems],
   recordPanels: [
     {
       recordType: 'child',

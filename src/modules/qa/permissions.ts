@@ -13,6 +13,14 @@ export const QA = {
   recsUpdate: 'qa.recommendations.update',
   recsSignOff: 'qa.recommendations.signoff',
   themes: 'qa.themes.manage',
+  observations: 'qa.observations.manage',
+  learning: 'qa.learning.read',
+  calendarRead: 'qa.calendar.read',
+  calendarManage: 'qa.calendar.manage',
+  surveysRead: 'qa.surveys.read',
+  surveysManage: 'qa.surveys.manage',
+  feedbackRead: 'qa.feedback.read',
+  feedbackManage: 'qa.feedback.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -74,5 +82,41 @@ export const qaPermissions: PermissionSet = {
   [QA.themes]: {
     description: 'Edit the list of themes that audit findings are tagged with',
     roles: ['qa_officer', 'administrator'],
+  },
+  [QA.observations]: {
+    description:
+      'Record practice observations at every tier and read them all, with counts by tier and month',
+    roles: ['qa_officer'],
+  },
+  [QA.learning]: {
+    description:
+      "Open a member of staff's learning record (their observations): your own, your team's if you manage it, anyone's for QA",
+    roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.calendarRead]: {
+    description: 'Read the QA calendar and complete the activities you own, with evidence',
+    roles: ['team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.calendarManage]: {
+    description: "Add recurring QA activities, make a year's dates and complete any activity",
+    roles: ['qa_officer'],
+  },
+  [QA.surveysRead]: {
+    description:
+      'Read surveys: response rates by cohort and mode, results by question, and quotes cleared for publication',
+    roles: ['service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.surveysManage]: {
+    description: 'Record surveys and their results and quotes, and clear quotes checked for names',
+    roles: ['qa_officer'],
+  },
+  [QA.feedbackRead]: {
+    description: 'Read the complaints and compliments log and early help closing feedback',
+    roles: ['service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.feedbackManage]: {
+    description:
+      'Log complaints and compliments and record their outcomes and learning; record early help closing feedback',
+    roles: ['qa_officer'],
   },
 };

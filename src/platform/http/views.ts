@@ -1,7 +1,7 @@
 import nunjucks from 'nunjucks';
 import { fromRoot } from '../paths';
 
-const monthNames = [
+export const monthNames = [
   'January',
   'February',
   'March',

@@ -1,0 +1,30 @@
+import type { DemoOrganisation } from '../../src/demo/organisation';
+import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
+import { importAndWait } from '../../src/modules/cases/importer';
+import type { TestContext } from './app';
+
+/** Import an SSD extract (the small one by default) into an organisation as its administrator, or fail the test. */
+export async function loadExtract(
+  ctx: TestContext,
+  org: DemoOrganisation,
+  extract: ReturnType<typeof smallExtract> = smallExtract(),
+): Promise<void> {
+  const outcome = await importAndWait(ctx.oversight.database.db, {
+    organisationId: org.organisationId,
+    userId: org.userIds.administrator,
+    origin: 'upload',
+    mode: 'full',
+    files: extractFiles(extract),
+    clock: ctx.clock,
+    audit: {
+      organisationId: org.organisationId,
+      userId: org.userIds.administrator,
+      ip: null,
+      userAgent: 'test',
+      requestId: null,
+      at: ctx.clock.now(),
+    },
+    concurrentProgress: false,
+  });
+  if (outcome.status !== 'applied') throw new Error(`fixture import ${outcome.status}`);
+}
