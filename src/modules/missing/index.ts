@@ -3,6 +3,9 @@ import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
 import { episodesForChild } from './overview';
+import { riskRecordsOf } from './risk-records';
+import { riskRoutes } from './risk-routes';
+import { riskPanel } from './risk-view-models';
 import { missingRoutes } from './routes';
 import { summaryRow } from './view-models';
 
@@ -46,6 +49,7 @@ export const missingModule: OversightModule = {
     await missingRoutes(app);
     await keyDataRoutes(app);
     await grabPackRoutes(app);
+    await riskRoutes(app);
   },
   homeItems: missingHomeItems,
   recordPanels: [
@@ -63,6 +67,18 @@ export const missingModule: OversightModule = {
             mayRecord: actor.permissions.has('missing.record'),
             mayGrabPack: actor.permissions.has('missing.grabpack'),
           },
+        };
+      },
+    },
+    {
+      recordType: 'child',
+      order: 21,
+      permission: 'missing.read',
+      load: async (app, actor, personId) => {
+        const records = await riskRecordsOf(app.deps.db, actor, personId, app.deps.clock.now());
+        return {
+          template: 'missing/views/risk-panel.njk',
+          context: { personId, ...riskPanel(records), mayRecord: actor.permissions.has('missing.record') },
         };
       },
     },

@@ -19,8 +19,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
-import { type Csv, extractFiles } from '../cases/fixtures';
-import { importSettled, startSsdImport } from '../cases/service';
+import type { Csv } from '../cases/fixtures';
+import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
 
 function extract(): Record<string, Csv> {
   return {
@@ -100,15 +100,7 @@ function extract(): Record<string, Csv> {
       ['IN2', 'P2', 'W2', 'Allocated social worker', 'DEPT-CHILDREN-IN-CARE', '2026-10-26'],
     ],
     'ssd_missing.csv': [
-      [
-        'miss_table_id',
-        'miss_person_id',
-        'miss_missing_episode_start_date',
-        'miss_missing_episode_end_date',
-        'miss_missing_episode_type',
-        'miss_missing_rhi_offered',
-        'miss_missing_rhi_accepted',
-      ],
+      SSD_MISSING_HEADER,
       ['MIS-1', 'P2', '2026-11-10', '2026-11-11', 'A', 'Y', 'N'],
       ['MIS-2', 'P1', '2026-11-14', '', 'M', '', ''],
     ],
@@ -117,34 +109,6 @@ function extract(): Record<string, Csv> {
 let ctx: TestContext;
 let rowan: string;
 let kit: string;
-
-async function importExtract(): Promise<void> {
-  const id = await startSsdImport(
-    ctx.oversight.database.db,
-    {
-      userId: ctx.org.userIds.administrator,
-      organisationId: ctx.org.organisationId,
-      organisationName: ctx.org.organisationName,
-      name: 'Admin',
-      email: 'admin@oakhaven.example',
-      role: 'administrator' as const,
-      teamId: null,
-      permissions: new Set<string>(),
-    },
-    { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
-    {
-      organisationId: ctx.org.organisationId,
-      userId: ctx.org.userIds.administrator,
-      ip: null,
-      userAgent: null,
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-  );
-  const outcome = await importSettled(id);
-  expect(outcome?.status, JSON.stringify(outcome?.errors?.slice(0, 3))).toBe('applied');
-  await ctx.app.deps.background.idle();
-}
 
 const when = (name: string, date: string, time?: string) => {
   const [year, month, day] = date.split('-');
@@ -164,7 +128,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  await importExtract();
+  await importExtractAsAdministrator(ctx, extract());
   const people = await rawRows<{ id: string; source_id: string }>(
     ctx.oversight.database.db,
     sql`select id, source_id from case_people where organisation_id = ${ctx.org.organisationId}`,

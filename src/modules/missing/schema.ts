@@ -176,3 +176,50 @@ export const missingGrabPacks = pgTable(
   },
   (t) => [index('missing_grab_packs_person').on(t.organisationId, t.personId)],
 );
+
+/**
+ * The missing child risk assessment: each factor of vocabularies.md answered
+ * yes, no or unknown with details; the summary of risk, actions, review date
+ * and who completed it. Updated after every episode: each save is a new row,
+ * the latest is the assessment as it stands.
+ */
+export const missingRiskAssessments = pgTable(
+  'missing_risk_assessments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    /** Each factor's answer (yes, no, unknown) and details, by factor key (risk.ts). */
+    factors: jsonb('factors').$type<Record<string, { answer: string; details: string | null }>>().notNull(),
+    summary: text('summary').notNull(),
+    actions: text('actions'),
+    reviewOn: day('review_on'),
+    completedOn: day('completed_on').notNull(),
+    completedBy: text('completed_by').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_risk_assessments_person').on(t.organisationId, t.personId)],
+);
+
+/**
+ * The pre-incident risk assessment (trigger plan) for a child at risk of
+ * going missing: what makes it likely, what protects the child, whom to
+ * contact, and whether the child has seen it. Each save is a new row.
+ */
+export const missingTriggerPlans = pgTable(
+  'missing_trigger_plans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    likelihoodFactors: text('likelihood_factors').notNull(),
+    protectiveFactors: text('protective_factors'),
+    contacts: text('contacts'),
+    seenByChild: boolean('seen_by_child').notNull(),
+    seenByChildOn: day('seen_by_child_on'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_trigger_plans_person').on(t.organisationId, t.personId)],
+);
