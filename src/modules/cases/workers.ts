@@ -47,6 +47,16 @@ export async function childNames(
   );
 }
 
+/** The children's ids in the SSD (the authority's child identifiers, as statutory returns use them), by id (no audit). */
+export async function childSourceIds(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.namesOfPeople(db, organisationId, personIds);
+  return new Map(rows.map((r) => [r.id, r.source_id]));
+}
+
 export async function workerNames(
   db: Db,
   organisationId: string,

@@ -39,6 +39,11 @@ export const missingModule: OversightModule = {
         'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
       roles: ['service_manager', 'qa_officer', 'senior_leader'],
     },
+    'missing.export': {
+      description:
+        'Download the SSDA903 missing table for a year (the authority’s child ids, for the statutory return; audited)',
+      roles: ['service_manager', 'qa_officer'],
+    },
     'missing.followups': {
       description: 'List missing episodes with open or overdue follow-ups, for children you may see',
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],

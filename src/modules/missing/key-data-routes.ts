@@ -4,10 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/service';
 import { today } from '../../platform/clock';
+import { safeCsv } from '../../platform/csv';
 import { cellText, suppressCount } from '../../platform/disclosure/suppression';
+import { auditContext } from '../../platform/http/server';
+import { childSourceIds } from '../cases/service';
 import { financialYearOf, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
 import { keyDataEpisodes } from './overview';
+import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -37,6 +42,30 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
       view: q.view,
       quarters,
       rows,
+      mayExport: req.actor!.permissions.has('missing.export'),
     });
+  });
+
+  // The return's missing table: child-level (the authority's child ids), so its own permission, and audited.
+  app.get('/missing/ssda903.csv', { config: { permission: 'missing.export' } }, async (req, reply) => {
+    const q = query.parse(req.query ?? {});
+    const year = q.year ?? financialYearOf(today(clock));
+    const organisationId = req.actor!.organisationId;
+    const episodes = await keyDataEpisodes(db, organisationId, clock.now());
+    const ids = await childSourceIds(db, organisationId, [...new Set(episodes.map((e) => e.personId))]);
+    const rows = ssda903MissingRows(
+      episodes.map((e) => ({ ...e, childId: ids.get(e.personId) ?? e.personId })),
+      year,
+    );
+    await recordAudit(db, auditContext(req, clock), {
+      action: 'missing.ssda903.export',
+      recordType: 'child',
+      detail: `${year}-${String((year + 1) % 100).padStart(2, '0')}: ${rows.length} episodes of ${new Set(rows.map((r) => r[0])).size} children`,
+    });
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="ssda903-missing-${year}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(safeCsv(SSDA903_MISSING_HEADER, rows));
   });
 }

@@ -365,6 +365,26 @@ describe('the quarterly key data', () => {
   });
 });
 
+describe('the SSDA903 missing table', () => {
+  it('downloads the year’s episodes of looked-after children as the return writes them, audited', async () => {
+    const qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    const res = await qa.get('/missing/ssda903.csv?year=2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="ssda903-missing-2026.csv"');
+    expect(res.body).toBe(
+      'CHILD,MISSING,MIS_START,MIS_END\r\nP1,A,14/11/2026,15/11/2026\r\nP2,A,10/11/2026,11/11/2026\r\n',
+    );
+    expect((await qa.get('/missing/ssda903.csv?year=2025')).body).toBe('CHILD,MISSING,MIS_START,MIS_END\r\n');
+    expect((await audit('missing.ssda903.export')).map((a) => a.detail)).toEqual([
+      '2026-27: 2 episodes of 2 children',
+      '2025-26: 0 episodes of 0 children',
+    ]);
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await priya.get('/missing/ssda903.csv')).statusCode).toBe(403);
+  });
+});
+
 describe('the grab pack', () => {
   it('is filled in by the practitioner, and opened by a manager only with a reason kept in the access audit', async () => {
     const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
