@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
-import { cellText, suppressCount } from '../../platform/disclosure/suppression';
 import { auditContext } from '../../platform/http/server';
 import { childSourceIds } from '../cases/service';
-import { financialYearOf, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
+import { financialYearOf } from './key-data';
+import { keyDataTable } from './key-data-table';
 import { keyDataEpisodes } from './overview';
 import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
 
@@ -25,23 +25,16 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
     const q = query.parse(req.query ?? {});
     const current = financialYearOf(today(clock));
     const year = q.year ?? current;
-    const quarters = financialYearQuarters(year);
     const episodes = await keyDataEpisodes(db, req.actor!.organisationId, clock.now());
-    const figures = quarters.map((quarter) => keyDataFor(episodes, quarter));
-    const rows = KEY_DATA_ROWS.map((r) => ({
-      label: r.label,
-      cells: figures.map((f) =>
-        q.view === 'public' ? cellText(suppressCount(f[r.key])) : f[r.key].toLocaleString('en-GB'),
-      ),
-    }));
+    const table = keyDataTable(episodes, year, q.view, today(clock));
     return reply.render('missing/views/key-data.njk', {
       title: 'Missing children: quarterly key data',
       year,
-      span: `${year}-${String((year + 1) % 100).padStart(2, '0')}`,
+      span: table.financialYear,
       years: [current - 2, current - 1, current],
       view: q.view,
-      quarters,
-      rows,
+      quarters: table.quarters,
+      rows: table.rows,
       mayExport: req.actor!.permissions.has('missing.export'),
     });
   });

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
 import type { Csv } from '../cases/fixtures';
+import { keyDataTableForReport } from './service';
 import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
 
 function extract(): Record<string, Csv> {
@@ -362,6 +363,24 @@ describe('the quarterly key data', () => {
     expect(published).toContain('Return interviews offered 0 0 [c] 0');
     const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
     expect((await member.get('/missing/key-data')).statusCode).toBe(403);
+  });
+});
+
+describe('the key data for a committee report', () => {
+  it('gives the year’s table with counts only, suppressed when public, scoped to the organisation', async () => {
+    const db = ctx.oversight.database.db;
+    const options = { startYear: 2026, audience: 'public' as const, now: ctx.clock.now() };
+    const table = await keyDataTableForReport(db, ctx.org.organisationId, options);
+    expect(table.asAt).toBe('2026-11-16');
+    expect(table.rows.find((r) => r.key === 'lacWentMissing')!.cells.map((c) => c.text)).toEqual([
+      '0',
+      '0',
+      '[c]',
+      '0',
+    ]);
+    expect(JSON.stringify(table)).not.toContain(rowan);
+    const other = await keyDataTableForReport(db, ctx.other.organisationId, options);
+    expect(other.rows.every((r) => r.cells.every((c) => c.value === 0))).toBe(true);
   });
 });
 

@@ -12,7 +12,9 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { importedMissingEpisodes, mayViewChild } from '../cases/service';
+import { type Audience, type KeyDataTable, keyDataTable } from './key-data-table';
 import { londonDateOf } from './london-time';
+import { keyDataEpisodes } from './overview';
 import * as repo from './repository';
 import type { EpisodeType, PoliceRisk, RecordedHighRisk } from './vocab';
 
@@ -285,4 +287,22 @@ export async function addStrategyMeeting(
       detail: `episode ${row.id}: meeting ${input.heldOn}`,
     });
   });
+}
+
+export type { Audience as KeyDataAudience, KeyDataTable } from './key-data-table';
+
+/**
+ * For a committee report: the quarterly key data of the financial year
+ * starting in April of `startYear`, as of `now`. Counts only (no child can be
+ * identified from it); 'public' suppresses small numbers. The report stores
+ * the document as returned: that copy is the frozen one, and later episodes
+ * change only a new version of the report.
+ */
+export async function keyDataTableForReport(
+  db: Db,
+  organisationId: string,
+  options: { startYear: number; audience: Audience; now: Date },
+): Promise<KeyDataTable> {
+  const episodes = await keyDataEpisodes(db, organisationId, options.now);
+  return keyDataTable(episodes, options.startYear, options.audience, londonDateOf(options.now));
 }
