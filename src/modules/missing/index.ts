@@ -3,6 +3,7 @@ import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
 import { episodesForChild } from './overview';
+import { photoRoutes } from './photo-routes';
 import { riskRecordsOf } from './risk-records';
 import { riskRoutes } from './risk-routes';
 import { riskPanel } from './risk-view-models';
@@ -55,6 +56,7 @@ export const missingModule: OversightModule = {
     await keyDataRoutes(app);
     await grabPackRoutes(app);
     await riskRoutes(app);
+    await photoRoutes(app);
   },
   homeItems: missingHomeItems,
   recordPanels: [

@@ -8,11 +8,26 @@
  * return interview changes are rows added, never rewritten.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const day = (name: string) => date(name, { mode: 'string' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 const orgId = () =>
   uuid('organisation_id')
     .notNull()
@@ -175,6 +190,26 @@ export const missingGrabPacks = pgTable(
     recordedAt: moment('recorded_at').notNull(),
   },
   (t) => [index('missing_grab_packs_person').on(t.organisationId, t.personId)],
+);
+
+/**
+ * The grab pack's photograph: a PNG or JPEG recognised from its own bytes,
+ * kept in the database (every instance serves the same one) and shown only
+ * inside the grab pack, opened with a reason. Each upload is a new row.
+ */
+export const missingGrabPackPhotos = pgTable(
+  'missing_grab_pack_photos',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    /** "image/png" or "image/jpeg", from the bytes. */
+    contentType: text('content_type').notNull(),
+    data: bytea('data').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_grab_pack_photos_person').on(t.organisationId, t.personId)],
 );
 
 /**

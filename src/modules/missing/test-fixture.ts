@@ -1,6 +1,6 @@
 /** Test set-up shared by the missing module's route tests: an SSD extract imported by the administrator. */
 import { expect } from 'vitest';
-import type { TestContext } from '../../../test/helpers/app';
+import type { Agent, TestContext } from '../../../test/helpers/app';
 import { type Csv, extractFiles } from '../cases/fixtures';
 import { importSettled, startSsdImport } from '../cases/service';
 
@@ -43,4 +43,30 @@ export async function importExtractAsAdministrator(ctx: TestContext, extract: Re
   const outcome = await importSettled(id);
   expect(outcome?.status, JSON.stringify(outcome?.errors?.slice(0, 3))).toBe('applied');
   await ctx.app.deps.background.idle();
+}
+
+/** Post a multipart form with one file, the CSRF token its first field, as a browser sends it. */
+export async function postFile(
+  ctx: TestContext,
+  a: Agent,
+  url: string,
+  field: string,
+  file: { filename: string; type: string; data: Buffer },
+) {
+  const boundary = '----oversightmissingtest';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${a.csrf()}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const cookie = [...a.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  return ctx.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
