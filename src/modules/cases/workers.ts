@@ -57,6 +57,30 @@ export async function childSourceIds(
   return new Map(rows.map((r) => [r.id, r.source_id]));
 }
 
+export interface ChildDemographics {
+  dateOfBirth: string | null;
+  /** F, M or U as the SSD records it. */
+  sex: string | null;
+  /** The DfE ethnicity code (WBRI...). */
+  ethnicity: string | null;
+  uasc: boolean;
+}
+
+/** Date of birth, sex, ethnicity and UASC of children by id, for aggregate breakdowns only (no audit). */
+export async function childDemographics(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[],
+): Promise<Map<string, ChildDemographics>> {
+  const rows = await repo.demographicsOfPeople(db, organisationId, personIds);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { dateOfBirth: r.date_of_birth, sex: r.sex, ethnicity: r.ethnicity, uasc: r.uasc },
+    ]),
+  );
+}
+
 export async function workerNames(
   db: Db,
   organisationId: string,

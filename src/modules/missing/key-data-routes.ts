@@ -10,8 +10,9 @@ import { safeCsv } from '../../platform/csv';
 import { auditContext } from '../../platform/http/server';
 import { childSourceIds } from '../cases/service';
 import { financialYearOf } from './key-data';
+import { keyDataBreakdowns } from './key-data-breakdowns';
 import { keyDataTable } from './key-data-table';
-import { keyDataEpisodes } from './overview';
+import { breakdownEpisodes, keyDataEpisodes } from './overview';
 import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
 
 const query = z.object({
@@ -25,7 +26,10 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
     const q = query.parse(req.query ?? {});
     const current = financialYearOf(today(clock));
     const year = q.year ?? current;
-    const episodes = await keyDataEpisodes(db, req.actor!.organisationId, clock.now());
+    const [episodes, forBreakdowns] = await Promise.all([
+      keyDataEpisodes(db, req.actor!.organisationId, clock.now()),
+      breakdownEpisodes(db, req.actor!.organisationId, clock.now()),
+    ]);
     const table = keyDataTable(episodes, year, q.view, today(clock));
     return reply.render('missing/views/key-data.njk', {
       title: 'Missing children: quarterly key data',
@@ -35,6 +39,7 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
       view: q.view,
       quarters: table.quarters,
       rows: table.rows,
+      breakdowns: keyDataBreakdowns(forBreakdowns, year, q.view),
       mayExport: req.actor!.permissions.has('missing.export'),
     });
   });

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import {
+  childDemographics,
   childIdsInScope,
   childNames,
   importedMissingEpisodes,
@@ -19,6 +20,7 @@ import {
 import { type Clock, episodeClocks, needingAttention } from './clocks';
 import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } from './high-risk';
 import type { KeyDataEpisode } from './key-data';
+import type { BreakdownEpisode } from './key-data-breakdowns';
 import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
 import { repeatMissing } from './repeat';
@@ -196,6 +198,29 @@ export async function keyDataEpisodes(db: Db, organisationId: string, now: Date)
     interviewAccepted: s.interview.accepted,
     interviewWithin72Hours: s.interview.within72Hours,
   }));
+}
+
+/** Every episode of the organisation with who the child is, for the key data's breakdowns (aggregates only leave the module). */
+export async function breakdownEpisodes(
+  db: Db,
+  organisationId: string,
+  now: Date,
+): Promise<BreakdownEpisode[]> {
+  const all = await summaries(db, organisationId, 'all', now);
+  const who = await childDemographics(db, organisationId, [...new Set(all.map((s) => s.personId))]);
+  return all.map((s) => {
+    const d = who.get(s.personId);
+    return {
+      personId: s.personId,
+      startAt: s.merged.startAt,
+      endAt: s.merged.endAt,
+      whereFound: s.merged.recorded?.whereFound ?? null,
+      dateOfBirth: d?.dateOfBirth ?? null,
+      sex: d?.sex ?? null,
+      ethnicity: d?.ethnicity ?? null,
+      uasc: d?.uasc ?? false,
+    };
+  });
 }
 
 /** When the interview was offered (an answer, accepted or declined, is recorded only after an offer). */

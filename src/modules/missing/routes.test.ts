@@ -365,8 +365,15 @@ describe('the quarterly key data', () => {
     // Rowan's offered and accepted (the form); Kit's offered, declined (the extract).
     expect(page).toContain('Return interviews offered 0 0 2 0');
     expect(page).toContain('Return interviews accepted 0 0 1 0');
+    expect(page).toContain('Sex (children) Sex Children Female 1 Male 1 Not known 0 Total 2');
+    expect(page).toContain(
+      'Age band when the episode began (episodes) Age band when the episode began Episodes 10 or under 0 11 to 14 2 15 to 18 0 Not known 0 Total 2',
+    );
+    expect(page).toContain('Where found (episodes ended)');
     const published = text((await qa.get('/missing/key-data?year=2026&view=public')).body);
     expect(published).toContain('Return interviews offered 0 0 [c] 0');
+    expect(published).toContain('Female [c] Male [c] Not known 0 Total [c]');
+    expect(published).not.toContain('Where found');
     const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
     expect((await member.get('/missing/key-data')).statusCode).toBe(403);
   });
@@ -384,6 +391,7 @@ describe('the key data for a committee report', () => {
       '[c]',
       '0',
     ]);
+    expect(table.breakdowns.map((b) => b.key)).toEqual(['age', 'sex', 'ethnicity', 'uasc', 'repeat', 'time']);
     expect(JSON.stringify(table)).not.toContain(rowan);
     const other = await keyDataTableForReport(db, ctx.other.organisationId, options);
     expect(other.rows.every((r) => r.cells.every((c) => c.value === 0))).toBe(true);
