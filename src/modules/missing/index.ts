@@ -8,6 +8,7 @@ import { riskRecordsOf } from './risk-records';
 import { riskRoutes } from './risk-routes';
 import { riskPanel } from './risk-view-models';
 import { missingRoutes } from './routes';
+import { settingsRoutes } from './settings-routes';
 import { summaryRow } from './view-models';
 
 /**
@@ -45,6 +46,10 @@ export const missingModule: OversightModule = {
         'Download the SSDA903 missing table for a year (the authority’s child ids, for the statutory return; audited)',
       roles: ['service_manager', 'qa_officer'],
     },
+    'missing.settings': {
+      description: 'Set the organisation’s rule for children going missing repeatedly (episodes within days)',
+      roles: ['administrator'],
+    },
     'missing.followups': {
       description: 'List missing episodes with open or overdue follow-ups, for children you may see',
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
@@ -57,6 +62,7 @@ export const missingModule: OversightModule = {
     await grabPackRoutes(app);
     await riskRoutes(app);
     await photoRoutes(app);
+    await settingsRoutes(app);
   },
   homeItems: missingHomeItems,
   recordPanels: [

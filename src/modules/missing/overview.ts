@@ -5,6 +5,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
+import { addDays } from '../../platform/calendar/working-days';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
@@ -25,6 +26,7 @@ import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
 import { repeatMissing } from './repeat';
 import * as repo from './repository';
+import { repeatRuleOf } from './settings';
 import type { PoliceRisk, RecordedHighRisk } from './vocab';
 
 export type RecordedEpisode = repo.EpisodeRow & {
@@ -246,8 +248,13 @@ export async function followUps(
   now: Date,
   filter: FollowUpFilter,
 ): Promise<EpisodeSummary[]> {
-  const people = await childIdsInScope(db, actor, now);
-  const since = new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000);
+  const [people, rule] = await Promise.all([
+    childIdsInScope(db, actor, now),
+    filter === 'repeat' ? repeatRuleOf(db, actor.organisationId) : Promise.resolve(null),
+  ]);
+  // The repeat rule may look back further than the follow-ups' 90 days.
+  const days = Math.max(FOLLOW_UP_DAYS, rule?.days ?? 0);
+  const since = new Date(now.getTime() - days * 86_400_000);
   const all = await summaries(db, actor.organisationId, people, now, { since });
   switch (filter) {
     case 'attention':
@@ -264,14 +271,17 @@ export async function followUps(
         ),
       );
     case 'repeat': {
-      // Children with 2 or more episodes begun in the last 90 days: their episodes, child by child.
+      // Children going missing repeatedly (the organisation's rule): their episodes in the window, child by child.
+      const from = addDays(londonDateOf(now), -(rule!.days - 1));
+      const inWindow = all.filter((s) => londonDateOf(s.merged.startAt) >= from || s.missingNow);
       const repeat = new Set(
         repeatMissing(
-          all.map((s) => ({ personId: s.personId, startAt: s.merged.startAt })),
+          inWindow.map((s) => ({ personId: s.personId, startAt: s.merged.startAt })),
           londonDateOf(now),
+          rule!,
         ).map((c) => c.personId),
       );
-      return all
+      return inWindow
         .filter((s) => repeat.has(s.personId))
         .sort(
           (a, b) =>

@@ -516,4 +516,23 @@ describe('children going missing repeatedly', () => {
     expect(list).toContain('Away from placement without authorisation from 10 November 2026 at 16:00');
     expect(list).not.toContain('Rowan Ashgrove');
   });
+
+  it('follows the rule the administrator sets for the organisation', async () => {
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const bad = await admin.post('/missing/settings', { episodes: '1', days: 'ninety' });
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain('Enter a whole number of episodes from 2 to 20');
+    expect(text(bad.body)).toContain('Enter a whole number of days from 7 to 365');
+    expect((await admin.post('/missing/settings', { episodes: '3', days: '90' })).statusCode).toBe(302);
+    expect((await audit('missing.settings.repeat')).map((a) => a.detail)).toEqual(['3 episodes in 90 days']);
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const list = text((await manager.get('/missing?show=repeat')).body);
+    expect(list).toContain('Children with 3 or more episodes begun in the last 90 days');
+    expect(list).toContain('No episodes to show.');
+    // The other organisation keeps the default; a manager may not change the rule.
+    const stranger = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    expect(text((await stranger.get('/missing?show=repeat')).body)).toContain('Children with 2 or more');
+    expect((await manager.get('/missing/settings')).statusCode).toBe(403);
+    await admin.post('/missing/settings', { episodes: '2', days: '90' });
+  });
 });

@@ -14,6 +14,7 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -258,3 +259,16 @@ export const missingTriggerPlans = pgTable(
   },
   (t) => [index('missing_trigger_plans_person').on(t.organisationId, t.personId)],
 );
+
+/** The organisation's settings for missing children; no row means the defaults (repeat: 2 episodes in 90 days). */
+export const missingSettings = pgTable('missing_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  /** A child going missing this many times ... */
+  repeatEpisodes: integer('repeat_episodes').notNull(),
+  /** ... within this many days is going missing repeatedly. */
+  repeatDays: integer('repeat_days').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: moment('updated_at').notNull(),
+});

@@ -22,6 +22,14 @@ CREATE TABLE "missing_risk_assessments" (
 	"recorded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "missing_settings" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"repeat_episodes" integer NOT NULL,
+	"repeat_days" integer NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "missing_trigger_plans" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -39,6 +47,8 @@ ALTER TABLE "missing_grab_pack_photos" ADD CONSTRAINT "missing_grab_pack_photos_
 ALTER TABLE "missing_grab_pack_photos" ADD CONSTRAINT "missing_grab_pack_photos_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_risk_assessments" ADD CONSTRAINT "missing_risk_assessments_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_risk_assessments" ADD CONSTRAINT "missing_risk_assessments_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "missing_settings" ADD CONSTRAINT "missing_settings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "missing_settings" ADD CONSTRAINT "missing_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_trigger_plans" ADD CONSTRAINT "missing_trigger_plans_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "missing_trigger_plans" ADD CONSTRAINT "missing_trigger_plans_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "missing_grab_pack_photos_person" ON "missing_grab_pack_photos" USING btree ("organisation_id","person_id");--> statement-breakpoint
