@@ -1,5 +1,5 @@
 /**
- * Risk records end to end. Today is Monday 16 November 2026, 09:00 (GMT).
+ * Risk records and the grab pack photograph end to end. Today is Monday 16 November 2026, 09:00 (GMT).
  * Amara Testwell (P1 of the small extract, looked after, allocated to the
  * demo practitioner) was missing 10-11 November (SSD MIS-1) and has no risk
  * assessment: she is prompted, until one completed on or after 11 November
@@ -12,7 +12,13 @@ import { dateFields } from '../../../test/helpers/forms';
 import { rawRows } from '../../platform/db/client';
 import { smallExtract } from '../cases/fixtures';
 import { RISK_FACTORS } from './risk';
-import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
+import { importExtractAsAdministrator, postFile, SSD_MISSING_HEADER } from './test-fixture';
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let ctx: TestContext;
 let amara: string;
@@ -161,5 +167,43 @@ describe('who may see them', () => {
     const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
     expect((await member.get(`/children/${amara}/missing/risk`)).statusCode).toBe(403);
     expect((await member.get('/missing/risk-assessments')).statusCode).toBe(403);
+  });
+});
+
+describe('the grab pack photograph', () => {
+  it('takes an image checked by its bytes, and shows it only inside the pack opened with a reason', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const url = `/children/${amara}/grab-pack/photo`;
+    expect((await priya.get(url)).statusCode).toBe(200);
+    const fake = await postFile(ctx, priya, url, 'photo', {
+      filename: 'amara.jpg',
+      type: 'image/jpeg',
+      data: Buffer.from('<html>not a photo</html>'),
+    });
+    expect(fake.statusCode).toBe(400);
+    expect(text(fake.body)).toContain('The photograph must be a JPEG or PNG image');
+    const ok = await postFile(ctx, priya, url, 'photo', {
+      filename: 'amara.png',
+      type: 'image/png',
+      data: PNG,
+    });
+    expect(ok.statusCode).toBe(302);
+    expect(await audit('missing.grab-pack.photo')).toEqual([
+      { record_id: amara, detail: 'image/png, 70 bytes' },
+    ]);
+    // Not on the form, nor on the child's record: only in the pack.
+    expect((await priya.get(url)).body).not.toContain('data:image');
+    expect((await priya.get(`/children/${amara}`)).body).not.toContain('data:image');
+    const opened = await priya.post(`/children/${amara}/grab-pack`, { reason: 'Amara is missing again' });
+    expect(opened.body).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`);
+    expect(opened.body).toContain('alt="Photograph of Amara Testwell"');
+    expect(opened.body).toContain('class="app-grab-pack"');
+    const stranger = await signedIn(ctx, emailOf(ctx.other, 'practitioner'));
+    const refused = await postFile(ctx, stranger, url, 'photo', {
+      filename: 'x.png',
+      type: 'image/png',
+      data: PNG,
+    });
+    expect(refused.statusCode).toBe(404);
   });
 });

@@ -21,13 +21,7 @@ import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test
 import { rawRows } from '../../platform/db/client';
 import type { Csv } from '../cases/fixtures';
 import { keyDataTableForReport } from './service';
-import { importExtractAsAdministrator, postFile, SSD_MISSING_HEADER } from './test-fixture';
-
-/** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
 
 function extract(): Record<string, Csv> {
   return {
@@ -458,44 +452,6 @@ describe('the grab pack', () => {
     expect((await member.post(`/children/${rowan}/grab-pack`, { reason: 'x' })).statusCode).toBe(403);
     const stranger = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
     expect((await stranger.post(`/children/${rowan}/grab-pack`, { reason: 'x' })).statusCode).toBe(404);
-  });
-});
-
-describe('the grab pack photograph', () => {
-  it('takes an image checked by its bytes, and shows it only inside the pack opened with a reason', async () => {
-    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
-    const url = `/children/${rowan}/grab-pack/photo`;
-    expect((await priya.get(url)).statusCode).toBe(200);
-    const fake = await postFile(ctx, priya, url, 'photo', {
-      filename: 'rowan.jpg',
-      type: 'image/jpeg',
-      data: Buffer.from('<html>not a photo</html>'),
-    });
-    expect(fake.statusCode).toBe(400);
-    expect(text(fake.body)).toContain('The photograph must be a JPEG or PNG image');
-    const ok = await postFile(ctx, priya, url, 'photo', {
-      filename: 'rowan.png',
-      type: 'image/png',
-      data: PNG,
-    });
-    expect(ok.statusCode).toBe(302);
-    expect(await audit('missing.grab-pack.photo')).toEqual([
-      { record_id: rowan, detail: 'image/png, 70 bytes' },
-    ]);
-    // Not on the form, nor on the child's record: only in the pack.
-    expect((await priya.get(url)).body).not.toContain('data:image');
-    expect((await priya.get(`/children/${rowan}`)).body).not.toContain('data:image');
-    const opened = await priya.post(`/children/${rowan}/grab-pack`, { reason: 'Rowan is missing again' });
-    expect(opened.body).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`);
-    expect(opened.body).toContain('alt="Photograph of Rowan Ashgrove"');
-    expect(opened.body).toContain('class="app-grab-pack"');
-    const stranger = await signedIn(ctx, emailOf(ctx.other, 'practitioner'));
-    const refused = await postFile(ctx, stranger, url, 'photo', {
-      filename: 'x.png',
-      type: 'image/png',
-      data: PNG,
-    });
-    expect(refused.statusCode).toBe(404);
   });
 });
 
