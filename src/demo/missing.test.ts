@@ -29,6 +29,12 @@ describe('the missing demo', () => {
       sql`select response from missing_return_interviews where organisation_id = ${ctx.org.organisationId} order by response`,
     );
     expect(interviews.map((i) => i.response)).toEqual(['accepted', 'declined']);
+    const [risk] = await rawRows<{ assessments: number; plans: number }>(
+      ctx.oversight.database.db,
+      sql`select (select count(*)::int from missing_risk_assessments where organisation_id = ${ctx.org.organisationId}) as assessments,
+                 (select count(*)::int from missing_trigger_plans where organisation_id = ${ctx.org.organisationId}) as plans`,
+    );
+    expect(risk).toEqual({ assessments: 1, plans: 1 });
   });
 
   it('shows the episode taken up from the extract once, not twice', async () => {

@@ -4,7 +4,8 @@
  * the demo practitioner's caseload, one episode taken up from the SSD
  * extract (so it shows once, merged), one child missing now, one back two
  * days ago who declined the interview, and one back ten days ago whose
- * interview was done (the child's own words kept as theirs).
+ * interview was done (the child's own words kept as theirs), with a risk
+ * assessment updated after it, and a trigger plan for the child missing now.
  *
  * Fictional words only. Deterministic: dates relative to the clock's today,
  * fixed times of day.
@@ -15,6 +16,8 @@ import { caseloadFor, importedMissingEpisodes } from '../modules/cases/service';
 import { missingModule } from '../modules/missing/index';
 import { saveInterview } from '../modules/missing/interviews';
 import { londonInstant } from '../modules/missing/london-time';
+import { RISK_FACTORS, type RiskFactors } from '../modules/missing/risk';
+import { saveRiskAssessment, saveTriggerPlan } from '../modules/missing/risk-records';
 import * as missing from '../modules/missing/service';
 import type { RecordedHighRisk } from '../modules/missing/vocab';
 import type { AuditContext } from '../platform/audit/service';
@@ -188,8 +191,49 @@ export async function missingDemo(
       exploitationConcerns: 'None identified',
       actions: 'Social worker to set a fixed time each week for contact with the brother.',
     });
+    // The risk assessment updated the day after the return; the child back two days ago has none yet (prompted).
+    await saveRiskAssessment(
+      db,
+      worker,
+      back10.id,
+      {
+        factors: demoFactors,
+        summary: 'Medium risk. Goes missing to see an older brother; no exploitation identified.',
+        actions: 'Weekly family time agreed; grab pack shared with the police.',
+        reviewOn: addDays(today, 81),
+        completedOn: addDays(today, -9),
+        completedBy: 'Priya Ashdown, social worker',
+      },
+      ctx,
+    );
+  }
+  // The child missing now has a trigger plan from before this episode.
+  if (now1) {
+    await saveTriggerPlan(
+      db,
+      worker,
+      now1.id,
+      {
+        likelihoodFactors: 'Goes missing after arguments at home, usually on Friday evenings, to the estate.',
+        protectiveFactors: 'Trusts the residential key worker; answers calls from an aunt.',
+        contacts: 'Key worker (home phone); aunt, mobile on the grab pack',
+        seenByChild: true,
+        seenByChildOn: addDays(today, -30),
+      },
+      ctx,
+    );
   }
 }
+
+/** Every factor answered, most no; those that apply with details. */
+const demoFactors: RiskFactors = Object.fromEntries(
+  RISK_FACTORS.map((f) => [f.key, { answer: 'no' as const, details: null }]),
+);
+Object.assign(demoFactors, {
+  age_band: { answer: 'yes', details: '15 to 18' },
+  family_problems: { answer: 'yes', details: 'Irregular family time with an older brother' },
+  state_of_mind: { answer: 'unknown', details: 'Quiet since the last placement move' },
+});
 
 const blankInterview = {
   offeredAt: null,

@@ -450,6 +450,23 @@ export async function namesOfPeople(db: Db, organisationId: string, ids: readonl
   );
 }
 
+/** Who the children are, for aggregate breakdowns (age, sex, ethnicity, UASC). */
+export async function demographicsOfPeople(db: Db, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rawRows<{
+    id: string;
+    date_of_birth: string | null;
+    sex: string | null;
+    ethnicity: string | null;
+    uasc: boolean;
+  }>(
+    db,
+    sql`select id, date_of_birth::text as date_of_birth, sex, ethnicity, uasc from case_people
+        where organisation_id = ${organisationId}
+        and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
+  );
+}
+
 export async function namesOfWorkers(db: Db, organisationId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return rawRows<{ id: string; name: string }>(

@@ -47,6 +47,40 @@ export async function childNames(
   );
 }
 
+/** The children's ids in the SSD (the authority's child identifiers, as statutory returns use them), by id (no audit). */
+export async function childSourceIds(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.namesOfPeople(db, organisationId, personIds);
+  return new Map(rows.map((r) => [r.id, r.source_id]));
+}
+
+export interface ChildDemographics {
+  dateOfBirth: string | null;
+  /** F, M or U as the SSD records it. */
+  sex: string | null;
+  /** The DfE ethnicity code (WBRI...). */
+  ethnicity: string | null;
+  uasc: boolean;
+}
+
+/** Date of birth, sex, ethnicity and UASC of children by id, for aggregate breakdowns only (no audit). */
+export async function childDemographics(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[],
+): Promise<Map<string, ChildDemographics>> {
+  const rows = await repo.demographicsOfPeople(db, organisationId, personIds);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { dateOfBirth: r.date_of_birth, sex: r.sex, ethnicity: r.ethnicity, uasc: r.uasc },
+    ]),
+  );
+}
+
 export async function workerNames(
   db: Db,
   organisationId: string,

@@ -27,6 +27,8 @@ export type Field =
       required: boolean;
       width?: string;
       noun?: string;
+      /** Textarea height in lines (GOV.UK default 5). */
+      rows?: number;
     }
   | {
       kind: 'radios' | 'checkboxes';
@@ -36,6 +38,8 @@ export type Field =
       required: boolean;
       items: ReadonlyArray<{ value: string; text: string; hint?: string }>;
       inline?: boolean;
+      /** How the error names the choice ("Select ..."); the label otherwise. */
+      noun?: string;
     }
   | { kind: 'heading'; name: string; label: string; hint?: string };
 
@@ -74,7 +78,7 @@ function schemaOf(fields: readonly Field[]) {
         : z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), base.optional());
     } else if (f.kind === 'radios') {
       const values = f.items.map((i) => i.value) as [string, ...string[]];
-      const choice = z.enum(values, { message: `Select ${lower(f.label)}` });
+      const choice = z.enum(values, { message: `Select ${f.noun ?? lower(f.label)}` });
       shape[f.name] = f.required
         ? choice
         : z.preprocess((v) => (v === '' ? undefined : v), choice.optional());

@@ -106,6 +106,7 @@ export async function grabPackRoutes(app: FastifyInstance): Promise<void> {
       personId: id,
       pack: pack.current,
       versions: pack.versions,
+      photo: pack.photo,
       mayRecord: req.actor!.permissions.has('missing.record'),
     });
   });

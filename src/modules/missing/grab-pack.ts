@@ -37,15 +37,28 @@ export async function openGrabPack(
   ctx: AuditContext,
 ) {
   await requireChild(db, actor, personId, ctx.at);
-  const versions = await repo.grabPacksOf(db, actor.organisationId, personId);
+  const [versions, photo] = await Promise.all([
+    repo.grabPacksOf(db, actor.organisationId, personId),
+    repo.latestGrabPackPhoto(db, actor.organisationId, personId),
+  ]);
   await recordAudit(db, ctx, {
     action: 'missing.grab-pack.view',
     recordType: 'child',
     recordId: personId,
     reason,
-    detail: versions.length ? `version ${versions.length}` : 'none recorded',
+    detail: `${versions.length ? `version ${versions.length}` : 'none recorded'}${photo ? ', with photograph' : ''}`,
   });
-  return { current: versions.at(-1) ?? null, versions: versions.length };
+  return {
+    current: versions.at(-1) ?? null,
+    versions: versions.length,
+    /** Shown inline in the pack only (a data address): there is no link to the photograph that skips the reason. */
+    photo: photo
+      ? {
+          src: `data:${photo.contentType};base64,${photo.data.toString('base64')}`,
+          recordedAt: photo.recordedAt,
+        }
+      : null,
+  };
 }
 
 export async function saveGrabPack(
@@ -68,6 +81,33 @@ export async function saveGrabPack(
       action: 'missing.grab-pack.record',
       recordType: 'child',
       recordId: personId,
+    });
+  });
+}
+
+/** A new photograph for the pack (checked by checkPhoto); earlier ones are kept. */
+export async function saveGrabPackPhoto(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  photo: { type: string; data: Buffer },
+  ctx: AuditContext,
+) {
+  await requireChild(db, actor, personId, ctx.at);
+  await db.transaction(async (tx) => {
+    await repo.insertGrabPackPhoto(tx, {
+      organisationId: actor.organisationId,
+      personId,
+      contentType: photo.type,
+      data: photo.data,
+      recordedBy: actor.userId,
+      recordedAt: ctx.at,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'missing.grab-pack.photo',
+      recordType: 'child',
+      recordId: personId,
+      detail: `${photo.type}, ${photo.data.length} bytes`,
     });
   });
 }

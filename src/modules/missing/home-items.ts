@@ -1,11 +1,12 @@
 /**
  * What missing episodes put on the home page, for children the person may
  * see: children missing now, episodes with an overdue follow-up, and return
- * home interviews to offer. Each links to the follow-ups list filtered to
+ * home interviews to offer, and risk assessments to update after an episode. Each links to the follow-ups list filtered to
  * exactly those episodes.
  */
 import type { HomeItemProvider } from '../../platform/home/items';
 import { followUps } from './overview';
+import { assessmentsToUpdate } from './risk-records';
 
 export const missingHomeItems: HomeItemProvider[] = [
   {
@@ -13,8 +14,16 @@ export const missingHomeItems: HomeItemProvider[] = [
     order: 15,
     permission: 'missing.followups',
     load: async (app, actor) => {
-      const rows = await followUps(app.deps.db, actor, app.deps.clock.now(), 'all');
-      if (!rows.length) return [];
+      const now = app.deps.clock.now();
+      const rows = await followUps(app.deps.db, actor, now, 'all');
+      const risk = await assessmentsToUpdate(app.deps.db, actor, now, rows);
+      const riskItem = {
+        text: 'Missing child risk assessments to update',
+        count: risk.length,
+        href: '/missing/risk-assessments',
+        tone: 'due' as const,
+      };
+      if (!rows.length) return risk.length ? [riskItem] : [];
       return [
         {
           text: 'Children missing now',
@@ -40,6 +49,7 @@ export const missingHomeItems: HomeItemProvider[] = [
           href: '/missing?show=interviews',
           tone: 'due',
         },
+        riskItem,
       ];
     },
   },

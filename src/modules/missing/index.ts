@@ -3,7 +3,12 @@ import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
 import { episodesForChild } from './overview';
+import { photoRoutes } from './photo-routes';
+import { riskRecordsOf } from './risk-records';
+import { riskRoutes } from './risk-routes';
+import { riskPanel } from './risk-view-models';
 import { missingRoutes } from './routes';
+import { settingsRoutes } from './settings-routes';
 import { summaryRow } from './view-models';
 
 /**
@@ -36,6 +41,15 @@ export const missingModule: OversightModule = {
         'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
       roles: ['service_manager', 'qa_officer', 'senior_leader'],
     },
+    'missing.export': {
+      description:
+        'Download the SSDA903 missing table for a year (the authority’s child ids, for the statutory return; audited)',
+      roles: ['service_manager', 'qa_officer'],
+    },
+    'missing.settings': {
+      description: 'Set the organisation’s rule for children going missing repeatedly (episodes within days)',
+      roles: ['administrator'],
+    },
     'missing.followups': {
       description: 'List missing episodes with open or overdue follow-ups, for children you may see',
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
@@ -46,6 +60,9 @@ export const missingModule: OversightModule = {
     await missingRoutes(app);
     await keyDataRoutes(app);
     await grabPackRoutes(app);
+    await riskRoutes(app);
+    await photoRoutes(app);
+    await settingsRoutes(app);
   },
   homeItems: missingHomeItems,
   recordPanels: [
@@ -63,6 +80,18 @@ export const missingModule: OversightModule = {
             mayRecord: actor.permissions.has('missing.record'),
             mayGrabPack: actor.permissions.has('missing.grabpack'),
           },
+        };
+      },
+    },
+    {
+      recordType: 'child',
+      order: 21,
+      permission: 'missing.read',
+      load: async (app, actor, personId) => {
+        const records = await riskRecordsOf(app.deps.db, actor, personId, app.deps.clock.now());
+        return {
+          template: 'missing/views/risk-panel.njk',
+          context: { personId, ...riskPanel(records), mayRecord: actor.permissions.has('missing.record') },
         };
       },
     },

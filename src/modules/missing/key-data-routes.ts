@@ -4,10 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/service';
 import { today } from '../../platform/clock';
-import { cellText, suppressCount } from '../../platform/disclosure/suppression';
-import { financialYearOf, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
-import { keyDataEpisodes } from './overview';
+import { safeCsv } from '../../platform/csv';
+import { auditContext } from '../../platform/http/server';
+import { childSourceIds } from '../cases/service';
+import { financialYearOf } from './key-data';
+import { keyDataBreakdowns } from './key-data-breakdowns';
+import { keyDataTable } from './key-data-table';
+import { breakdownEpisodes, keyDataEpisodes } from './overview';
+import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -20,23 +26,44 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
     const q = query.parse(req.query ?? {});
     const current = financialYearOf(today(clock));
     const year = q.year ?? current;
-    const quarters = financialYearQuarters(year);
-    const episodes = await keyDataEpisodes(db, req.actor!.organisationId, clock.now());
-    const figures = quarters.map((quarter) => keyDataFor(episodes, quarter));
-    const rows = KEY_DATA_ROWS.map((r) => ({
-      label: r.label,
-      cells: figures.map((f) =>
-        q.view === 'public' ? cellText(suppressCount(f[r.key])) : f[r.key].toLocaleString('en-GB'),
-      ),
-    }));
+    const [episodes, forBreakdowns] = await Promise.all([
+      keyDataEpisodes(db, req.actor!.organisationId, clock.now()),
+      breakdownEpisodes(db, req.actor!.organisationId, clock.now()),
+    ]);
+    const table = keyDataTable(episodes, year, q.view, today(clock));
     return reply.render('missing/views/key-data.njk', {
       title: 'Missing children: quarterly key data',
       year,
-      span: `${year}-${String((year + 1) % 100).padStart(2, '0')}`,
+      span: table.financialYear,
       years: [current - 2, current - 1, current],
       view: q.view,
-      quarters,
-      rows,
+      quarters: table.quarters,
+      rows: table.rows,
+      breakdowns: keyDataBreakdowns(forBreakdowns, year, q.view),
+      mayExport: req.actor!.permissions.has('missing.export'),
     });
+  });
+
+  // The return's missing table: child-level (the authority's child ids), so its own permission, and audited.
+  app.get('/missing/ssda903.csv', { config: { permission: 'missing.export' } }, async (req, reply) => {
+    const q = query.parse(req.query ?? {});
+    const year = q.year ?? financialYearOf(today(clock));
+    const organisationId = req.actor!.organisationId;
+    const episodes = await keyDataEpisodes(db, organisationId, clock.now());
+    const ids = await childSourceIds(db, organisationId, [...new Set(episodes.map((e) => e.personId))]);
+    const rows = ssda903MissingRows(
+      episodes.map((e) => ({ ...e, childId: ids.get(e.personId) ?? e.personId })),
+      year,
+    );
+    await recordAudit(db, auditContext(req, clock), {
+      action: 'missing.ssda903.export',
+      recordType: 'child',
+      detail: `${year}-${String((year + 1) % 100).padStart(2, '0')}: ${rows.length} episodes of ${new Set(rows.map((r) => r[0])).size} children`,
+    });
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="ssda903-missing-${year}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(safeCsv(SSDA903_MISSING_HEADER, rows));
   });
 }

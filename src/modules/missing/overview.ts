@@ -5,10 +5,12 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
+import { addDays } from '../../platform/calendar/working-days';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import {
+  childDemographics,
   childIdsInScope,
   childNames,
   importedMissingEpisodes,
@@ -19,10 +21,12 @@ import {
 import { type Clock, episodeClocks, needingAttention } from './clocks';
 import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } from './high-risk';
 import type { KeyDataEpisode } from './key-data';
+import type { BreakdownEpisode } from './key-data-breakdowns';
 import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
 import { repeatMissing } from './repeat';
 import * as repo from './repository';
+import { repeatRuleOf } from './settings';
 import type { PoliceRisk, RecordedHighRisk } from './vocab';
 
 export type RecordedEpisode = repo.EpisodeRow & {
@@ -198,6 +202,29 @@ export async function keyDataEpisodes(db: Db, organisationId: string, now: Date)
   }));
 }
 
+/** Every episode of the organisation with who the child is, for the key data's breakdowns (aggregates only leave the module). */
+export async function breakdownEpisodes(
+  db: Db,
+  organisationId: string,
+  now: Date,
+): Promise<BreakdownEpisode[]> {
+  const all = await summaries(db, organisationId, 'all', now);
+  const who = await childDemographics(db, organisationId, [...new Set(all.map((s) => s.personId))]);
+  return all.map((s) => {
+    const d = who.get(s.personId);
+    return {
+      personId: s.personId,
+      startAt: s.merged.startAt,
+      endAt: s.merged.endAt,
+      whereFound: s.merged.recorded?.whereFound ?? null,
+      dateOfBirth: d?.dateOfBirth ?? null,
+      sex: d?.sex ?? null,
+      ethnicity: d?.ethnicity ?? null,
+      uasc: d?.uasc ?? false,
+    };
+  });
+}
+
 /** When the interview was offered (an answer, accepted or declined, is recorded only after an offer). */
 export function interviewOfferedAt(i: repo.InterviewRow | undefined): Date | null {
   return i?.offeredAt ?? null;
@@ -221,8 +248,13 @@ export async function followUps(
   now: Date,
   filter: FollowUpFilter,
 ): Promise<EpisodeSummary[]> {
-  const people = await childIdsInScope(db, actor, now);
-  const since = new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000);
+  const [people, rule] = await Promise.all([
+    childIdsInScope(db, actor, now),
+    filter === 'repeat' ? repeatRuleOf(db, actor.organisationId) : Promise.resolve(null),
+  ]);
+  // The repeat rule may look back further than the follow-ups' 90 days.
+  const days = Math.max(FOLLOW_UP_DAYS, rule?.days ?? 0);
+  const since = new Date(now.getTime() - days * 86_400_000);
   const all = await summaries(db, actor.organisationId, people, now, { since });
   switch (filter) {
     case 'attention':
@@ -239,14 +271,17 @@ export async function followUps(
         ),
       );
     case 'repeat': {
-      // Children with 2 or more episodes begun in the last 90 days: their episodes, child by child.
+      // Children going missing repeatedly (the organisation's rule): their episodes in the window, child by child.
+      const from = addDays(londonDateOf(now), -(rule!.days - 1));
+      const inWindow = all.filter((s) => londonDateOf(s.merged.startAt) >= from || s.missingNow);
       const repeat = new Set(
         repeatMissing(
-          all.map((s) => ({ personId: s.personId, startAt: s.merged.startAt })),
+          inWindow.map((s) => ({ personId: s.personId, startAt: s.merged.startAt })),
           londonDateOf(now),
+          rule!,
         ).map((c) => c.personId),
       );
-      return all
+      return inWindow
         .filter((s) => repeat.has(s.personId))
         .sort(
           (a, b) =>

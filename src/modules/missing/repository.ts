@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client';
 import {
   missingEpisodes,
   missingEpisodeTypes,
+  missingGrabPackPhotos,
   missingGrabPacks,
   missingLocateAttempts,
   missingReturnInterviews,
@@ -176,4 +177,27 @@ export async function grabPacksOf(db: Db, organisationId: string, personId: stri
     .from(missingGrabPacks)
     .where(and(eq(missingGrabPacks.organisationId, organisationId), eq(missingGrabPacks.personId, personId)))
     .orderBy(asc(missingGrabPacks.id));
+}
+
+export async function insertGrabPackPhoto(
+  db: Db,
+  values: typeof missingGrabPackPhotos.$inferInsert,
+): Promise<void> {
+  await db.insert(missingGrabPackPhotos).values(values);
+}
+
+/** The child's latest photograph, if any. */
+export async function latestGrabPackPhoto(db: Db, organisationId: string, personId: string) {
+  const [row] = await db
+    .select()
+    .from(missingGrabPackPhotos)
+    .where(
+      and(
+        eq(missingGrabPackPhotos.organisationId, organisationId),
+        eq(missingGrabPackPhotos.personId, personId),
+      ),
+    )
+    .orderBy(desc(missingGrabPackPhotos.id))
+    .limit(1);
+  return row ?? null;
 }

@@ -19,8 +19,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
-import { type Csv, extractFiles } from '../cases/fixtures';
-import { importSettled, startSsdImport } from '../cases/service';
+import type { Csv } from '../cases/fixtures';
+import { keyDataTableForReport } from './service';
+import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
 
 function extract(): Record<string, Csv> {
   return {
@@ -100,15 +101,7 @@ function extract(): Record<string, Csv> {
       ['IN2', 'P2', 'W2', 'Allocated social worker', 'DEPT-CHILDREN-IN-CARE', '2026-10-26'],
     ],
     'ssd_missing.csv': [
-      [
-        'miss_table_id',
-        'miss_person_id',
-        'miss_missing_episode_start_date',
-        'miss_missing_episode_end_date',
-        'miss_missing_episode_type',
-        'miss_missing_rhi_offered',
-        'miss_missing_rhi_accepted',
-      ],
+      SSD_MISSING_HEADER,
       ['MIS-1', 'P2', '2026-11-10', '2026-11-11', 'A', 'Y', 'N'],
       ['MIS-2', 'P1', '2026-11-14', '', 'M', '', ''],
     ],
@@ -117,34 +110,6 @@ function extract(): Record<string, Csv> {
 let ctx: TestContext;
 let rowan: string;
 let kit: string;
-
-async function importExtract(): Promise<void> {
-  const id = await startSsdImport(
-    ctx.oversight.database.db,
-    {
-      userId: ctx.org.userIds.administrator,
-      organisationId: ctx.org.organisationId,
-      organisationName: ctx.org.organisationName,
-      name: 'Admin',
-      email: 'admin@oakhaven.example',
-      role: 'administrator' as const,
-      teamId: null,
-      permissions: new Set<string>(),
-    },
-    { files: extractFiles(extract()), mode: 'full', concurrentProgress: false, clock: ctx.clock },
-    {
-      organisationId: ctx.org.organisationId,
-      userId: ctx.org.userIds.administrator,
-      ip: null,
-      userAgent: null,
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-  );
-  const outcome = await importSettled(id);
-  expect(outcome?.status, JSON.stringify(outcome?.errors?.slice(0, 3))).toBe('applied');
-  await ctx.app.deps.background.idle();
-}
 
 const when = (name: string, date: string, time?: string) => {
   const [year, month, day] = date.split('-');
@@ -164,7 +129,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  await importExtract();
+  await importExtractAsAdministrator(ctx, extract());
   const people = await rawRows<{ id: string; source_id: string }>(
     ctx.oversight.database.db,
     sql`select id, source_id from case_people where organisation_id = ${ctx.org.organisationId}`,
@@ -394,10 +359,56 @@ describe('the quarterly key data', () => {
     // Rowan's offered and accepted (the form); Kit's offered, declined (the extract).
     expect(page).toContain('Return interviews offered 0 0 2 0');
     expect(page).toContain('Return interviews accepted 0 0 1 0');
+    expect(page).toContain('Sex (children) Sex Children Female 1 Male 1 Not known 0 Total 2');
+    expect(page).toContain(
+      'Age band when the episode began (episodes) Age band when the episode began Episodes 10 or under 0 11 to 14 2 15 to 18 0 Not known 0 Total 2',
+    );
+    expect(page).toContain('Where found (episodes ended)');
     const published = text((await qa.get('/missing/key-data?year=2026&view=public')).body);
     expect(published).toContain('Return interviews offered 0 0 [c] 0');
+    expect(published).toContain('Female [c] Male [c] Not known 0 Total [c]');
+    expect(published).not.toContain('Where found');
     const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
     expect((await member.get('/missing/key-data')).statusCode).toBe(403);
+  });
+});
+
+describe('the key data for a committee report', () => {
+  it('gives the year’s table with counts only, suppressed when public, scoped to the organisation', async () => {
+    const db = ctx.oversight.database.db;
+    const options = { startYear: 2026, audience: 'public' as const, now: ctx.clock.now() };
+    const table = await keyDataTableForReport(db, ctx.org.organisationId, options);
+    expect(table.asAt).toBe('2026-11-16');
+    expect(table.rows.find((r) => r.key === 'lacWentMissing')!.cells.map((c) => c.text)).toEqual([
+      '0',
+      '0',
+      '[c]',
+      '0',
+    ]);
+    expect(table.breakdowns.map((b) => b.key)).toEqual(['age', 'sex', 'ethnicity', 'uasc', 'repeat', 'time']);
+    expect(JSON.stringify(table)).not.toContain(rowan);
+    const other = await keyDataTableForReport(db, ctx.other.organisationId, options);
+    expect(other.rows.every((r) => r.cells.every((c) => c.value === 0))).toBe(true);
+  });
+});
+
+describe('the SSDA903 missing table', () => {
+  it('downloads the year’s episodes of looked-after children as the return writes them, audited', async () => {
+    const qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    const res = await qa.get('/missing/ssda903.csv?year=2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="ssda903-missing-2026.csv"');
+    expect(res.body).toBe(
+      'CHILD,MISSING,MIS_START,MIS_END\r\nP1,A,14/11/2026,15/11/2026\r\nP2,A,10/11/2026,11/11/2026\r\n',
+    );
+    expect((await qa.get('/missing/ssda903.csv?year=2025')).body).toBe('CHILD,MISSING,MIS_START,MIS_END\r\n');
+    expect((await audit('missing.ssda903.export')).map((a) => a.detail)).toEqual([
+      '2026-27: 2 episodes of 2 children',
+      '2025-26: 0 episodes of 0 children',
+    ]);
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await priya.get('/missing/ssda903.csv')).statusCode).toBe(403);
   });
 });
 
@@ -460,5 +471,24 @@ describe('children going missing repeatedly', () => {
     expect(list).toContain('Missing from 15 November 2026 at 19:00');
     expect(list).toContain('Away from placement without authorisation from 10 November 2026 at 16:00');
     expect(list).not.toContain('Rowan Ashgrove');
+  });
+
+  it('follows the rule the administrator sets for the organisation', async () => {
+    const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
+    const bad = await admin.post('/missing/settings', { episodes: '1', days: 'ninety' });
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain('Enter a whole number of episodes from 2 to 20');
+    expect(text(bad.body)).toContain('Enter a whole number of days from 7 to 365');
+    expect((await admin.post('/missing/settings', { episodes: '3', days: '90' })).statusCode).toBe(302);
+    expect((await audit('missing.settings.repeat')).map((a) => a.detail)).toEqual(['3 episodes in 90 days']);
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const list = text((await manager.get('/missing?show=repeat')).body);
+    expect(list).toContain('Children with 3 or more episodes begun in the last 90 days');
+    expect(list).toContain('No episodes to show.');
+    // The other organisation keeps the default; a manager may not change the rule.
+    const stranger = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    expect(text((await stranger.get('/missing?show=repeat')).body)).toContain('Children with 2 or more');
+    expect((await manager.get('/missing/settings')).statusCode).toBe(403);
+    await admin.post('/missing/settings', { episodes: '2', days: '90' });
   });
 });

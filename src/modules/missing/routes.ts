@@ -35,6 +35,7 @@ import {
   recordReturn,
   updateEpisodeDetails,
 } from './service';
+import { repeatRuleOf } from './settings';
 import { episodePage, followUpRows } from './view-models';
 import { type EpisodeType, type PoliceRisk, type RecordedHighRisk, typeFromSsd } from './vocab';
 
@@ -71,6 +72,7 @@ export async function missingRoutes(app: FastifyInstance): Promise<void> {
       rows: followUpRows(rows),
       mayRecord: req.actor!.permissions.has('missing.record'),
       mayKeyData: req.actor!.permissions.has('missing.keydata'),
+      repeatRule: show === 'repeat' ? await repeatRuleOf(db, req.actor!.organisationId) : null,
     });
   });
 

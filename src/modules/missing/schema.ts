@@ -8,11 +8,27 @@
  * return interview changes are rows added, never rewritten.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const day = (name: string) => date(name, { mode: 'string' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 const orgId = () =>
   uuid('organisation_id')
     .notNull()
@@ -176,3 +192,83 @@ export const missingGrabPacks = pgTable(
   },
   (t) => [index('missing_grab_packs_person').on(t.organisationId, t.personId)],
 );
+
+/**
+ * The grab pack's photograph: a PNG or JPEG recognised from its own bytes,
+ * kept in the database (every instance serves the same one) and shown only
+ * inside the grab pack, opened with a reason. Each upload is a new row.
+ */
+export const missingGrabPackPhotos = pgTable(
+  'missing_grab_pack_photos',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    /** "image/png" or "image/jpeg", from the bytes. */
+    contentType: text('content_type').notNull(),
+    data: bytea('data').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_grab_pack_photos_person').on(t.organisationId, t.personId)],
+);
+
+/**
+ * The missing child risk assessment: each factor of vocabularies.md answered
+ * yes, no or unknown with details; the summary of risk, actions, review date
+ * and who completed it. Updated after every episode: each save is a new row,
+ * the latest is the assessment as it stands.
+ */
+export const missingRiskAssessments = pgTable(
+  'missing_risk_assessments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    /** Each factor's answer (yes, no, unknown) and details, by factor key (risk.ts). */
+    factors: jsonb('factors').$type<Record<string, { answer: string; details: string | null }>>().notNull(),
+    summary: text('summary').notNull(),
+    actions: text('actions'),
+    reviewOn: day('review_on'),
+    completedOn: day('completed_on').notNull(),
+    completedBy: text('completed_by').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_risk_assessments_person').on(t.organisationId, t.personId)],
+);
+
+/**
+ * The pre-incident risk assessment (trigger plan) for a child at risk of
+ * going missing: what makes it likely, what protects the child, whom to
+ * contact, and whether the child has seen it. Each save is a new row.
+ */
+export const missingTriggerPlans = pgTable(
+  'missing_trigger_plans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    likelihoodFactors: text('likelihood_factors').notNull(),
+    protectiveFactors: text('protective_factors'),
+    contacts: text('contacts'),
+    seenByChild: boolean('seen_by_child').notNull(),
+    seenByChildOn: day('seen_by_child_on'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: moment('recorded_at').notNull(),
+  },
+  (t) => [index('missing_trigger_plans_person').on(t.organisationId, t.personId)],
+);
+
+/** The organisation's settings for missing children; no row means the defaults (repeat: 2 episodes in 90 days). */
+export const missingSettings = pgTable('missing_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  /** A child going missing this many times ... */
+  repeatEpisodes: integer('repeat_episodes').notNull(),
+  /** ... within this many days is going missing repeatedly. */
+  repeatDays: integer('repeat_days').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: moment('updated_at').notNull(),
+});

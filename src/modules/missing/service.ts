@@ -12,7 +12,10 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { importedMissingEpisodes, mayViewChild } from '../cases/service';
+import { type Breakdown, keyDataBreakdowns } from './key-data-breakdowns';
+import { type Audience, type KeyDataTable, keyDataTable } from './key-data-table';
 import { londonDateOf } from './london-time';
+import { breakdownEpisodes, keyDataEpisodes } from './overview';
 import * as repo from './repository';
 import type { EpisodeType, PoliceRisk, RecordedHighRisk } from './vocab';
 
@@ -285,4 +288,30 @@ export async function addStrategyMeeting(
       detail: `episode ${row.id}: meeting ${input.heldOn}`,
     });
   });
+}
+
+export type { Breakdown as KeyDataBreakdown } from './key-data-breakdowns';
+export type { Audience as KeyDataAudience, KeyDataTable } from './key-data-table';
+
+/**
+ * For a committee report: the quarterly key data of the financial year
+ * starting in April of `startYear`, as of `now`. Counts only (no child can be
+ * identified from it), with the year's breakdowns; 'public' suppresses small
+ * numbers and leaves out where children were found. The report stores
+ * the document as returned: that copy is the frozen one, and later episodes
+ * change only a new version of the report.
+ */
+export async function keyDataTableForReport(
+  db: Db,
+  organisationId: string,
+  options: { startYear: number; audience: Audience; now: Date },
+): Promise<KeyDataTable & { breakdowns: Breakdown[] }> {
+  const [episodes, forBreakdowns] = await Promise.all([
+    keyDataEpisodes(db, organisationId, options.now),
+    breakdownEpisodes(db, organisationId, options.now),
+  ]);
+  return {
+    ...keyDataTable(episodes, options.startYear, options.audience, londonDateOf(options.now)),
+    breakdowns: keyDataBreakdowns(forBreakdowns, options.startYear, options.audience),
+  };
 }
