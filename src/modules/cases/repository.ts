@@ -231,23 +231,19 @@ export async function involvementsOf(db: Db, personId: string): Promise<Involvem
   );
 }
 
-/** Names of workers and teams by their SSD ids, for the ids episodes carry as text. */
-export async function workforceNames(
+/** Names of the workers with these SSD ids (the ids episodes carry as text), by id. */
+export async function workerNames(
   db: Db,
   organisationId: string,
-): Promise<{ workers: Map<string, string>; teams: Map<string, string> }> {
+  sourceIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (sourceIds.length === 0) return new Map();
   const workers = await rawRows<{ source_id: string; name: string }>(
     db,
-    sql`select source_id, name from case_workers where organisation_id = ${organisationId}`,
+    sql`select source_id, name from case_workers
+        where organisation_id = ${organisationId} and source_id in ${[...new Set(sourceIds)]}`,
   );
-  const teams = await rawRows<{ source_id: string; name: string }>(
-    db,
-    sql`select source_id, name from case_teams where organisation_id = ${organisationId}`,
-  );
-  return {
-    workers: new Map(workers.map((w) => [w.source_id, w.name])),
-    teams: new Map(teams.map((t) => [t.source_id, t.name])),
-  };
+  return new Map(workers.map((w) => [w.source_id, w.name]));
 }
 
 // ---- reading: facts for the compliance engine ----------------------------------
