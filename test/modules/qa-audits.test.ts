@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoOrganisation } from '../../src/demo/organisation';
 import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
 import { importAndWait } from '../../src/modules/cases/importer';
+import { auditCountOfRound, auditsOfRound } from '../../src/modules/qa/repository';
 import { rawRows } from '../../src/platform/db/client';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -122,6 +123,18 @@ describe('audit rounds', () => {
     expect(page.body).toContain('2 of 3 open cases');
     expect(page.body).toContain('First of two half-year rounds: drawn by lot from');
     expect(page.body).toContain('Left for the second half-year round');
+    // The sample is paged: each page the next slice of one order; a page past the end shows the last.
+    const db = ctx.oversight.database.db;
+    const whole = await auditsOfRound(db, ctx.org.organisationId, roundId);
+    const pages = [0, 1].map((offset) =>
+      auditsOfRound(db, ctx.org.organisationId, roundId, { limit: 1, offset }),
+    );
+    expect((await Promise.all(pages)).flat().map((a) => a.id)).toEqual(whole.map((a) => a.id));
+    expect(await auditCountOfRound(db, ctx.org.organisationId, roundId)).toBe(2);
+    const past = await qa.get(`/qa/rounds/${roundId}?page=7`);
+    expect(past.statusCode).toBe(200);
+    expect(past.body).toContain('2 of 3 open cases');
+    expect(past.body.match(/href="\/qa\/audits\/[0-9a-f-]{36}"/g)).toHaveLength(2);
 
     // The second round of the pair takes the one left.
     const second = await qa.post(

@@ -1,5 +1,5 @@
 /** The only place quality assurance queries live. Every query is scoped by organisation. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { qaAudits, qaModerations, qaRounds, qaTemplateVersions } from './schema';
 
@@ -118,12 +118,28 @@ export async function insertAudits(db: Db, rows: Array<typeof qaAudits.$inferIns
   for (let i = 0; i < rows.length; i += 500) await db.insert(qaAudits).values(rows.slice(i, i + 500));
 }
 
-export async function auditsOfRound(db: Db, organisationId: string, roundId: string): Promise<AuditRow[]> {
-  return db
+/** A round's audits, by group then child; one page of them when asked. */
+export async function auditsOfRound(
+  db: Db,
+  organisationId: string,
+  roundId: string,
+  page?: { limit: number; offset: number },
+): Promise<AuditRow[]> {
+  const query = db
     .select()
     .from(qaAudits)
     .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.roundId, roundId)))
-    .orderBy(asc(qaAudits.stratum), asc(qaAudits.personId));
+    .orderBy(asc(qaAudits.stratum), asc(qaAudits.personId), asc(qaAudits.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+/** How many audits a round has. */
+export async function auditCountOfRound(db: Db, organisationId: string, roundId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(qaAudits)
+    .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.roundId, roundId)));
+  return Number(row?.n ?? 0);
 }
 
 export async function audit(db: Db, organisationId: string, id: string): Promise<AuditRow | undefined> {

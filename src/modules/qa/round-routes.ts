@@ -1,13 +1,21 @@
 /** Audit round pages: list, create (drawing the sample), and one round with its sample and why. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import { SERVICE_LEVEL_NAMES } from '../cases/service';
 import { QA } from './permissions';
-import { createRound, listRounds, openFirstHalves, possibleAuditors, roundDetail } from './rounds';
+import {
+  createRound,
+  listRounds,
+  openFirstHalves,
+  possibleAuditors,
+  ROUND_PAGE_SIZE,
+  roundDetail,
+} from './rounds';
 import { listTemplates } from './templates';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
 
@@ -166,9 +174,15 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/qa/rounds/:id', { config: { permission: QA.roundsRead } }, async (req, reply) => {
     const { id } = params.parse(req.params);
-    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id);
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id, requestedPage(query.page));
     return reply.render('qa/views/round.njk', {
       ...detail,
+      pagination: paginate(
+        detail.auditTotal,
+        { page: detail.page, pageSize: ROUND_PAGE_SIZE },
+        pageLinks(`/qa/rounds/${id}`, query),
+      ),
       typeNames: ROUND_TYPE_NAMES,
       ruleName: RULE_NAMES[detail.round.sampling.rule as keyof typeof RULE_NAMES],
       statusNames: AUDIT_STATUS_NAMES,

@@ -197,12 +197,21 @@ export async function listRounds(db: Db, actor: Actor) {
 }
 
 /** A round with its sample (each case with why it is in it) and the open cases left out, grouped by why. */
-export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string) {
+/** Audits a page of a round shows. */
+export const ROUND_PAGE_SIZE = 50;
+
+/** A round, with one page of its sample (the `page` asked for; past the end, the last). */
+export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string, page = 1) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const round = await repo.round(db, actor.organisationId, roundId);
   if (!round) throw new NotFoundError('round');
+  const total = await repo.auditCountOfRound(db, actor.organisationId, roundId);
+  const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / ROUND_PAGE_SIZE)));
   const [audits, template, auditors] = await Promise.all([
-    repo.auditsOfRound(db, actor.organisationId, roundId),
+    repo.auditsOfRound(db, actor.organisationId, roundId, {
+      limit: ROUND_PAGE_SIZE,
+      offset: (shown - 1) * ROUND_PAGE_SIZE,
+    }),
     repo.templateVersion(db, actor.organisationId, round.templateVersionId),
     possibleAuditors(db, actor.organisationId),
   ]);
@@ -218,12 +227,14 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     action: 'qa.round.view',
     recordType: 'qa_round',
     recordId: roundId,
-    detail: `${audits.length} audits listed`,
+    detail: `${audits.length} of ${total} audits listed (page ${shown})`,
   });
   return {
     round,
     template,
     auditorNames: round.auditorIds.map((id) => people.get(id) ?? 'Former user'),
+    auditTotal: total,
+    page: shown,
     audits: audits.map((a) => ({
       ...a,
       childName: names.get(a.personId) ?? 'Unknown child',
