@@ -162,24 +162,47 @@ export async function updateAudit(
     .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.id, id)));
 }
 
+export interface AuditFilter {
+  auditorId?: string;
+  statuses?: readonly string[];
+  personId?: string;
+  workerUserId?: string;
+  /** Only audits of these rounds (none when empty). */
+  roundIds?: readonly string[];
+}
+
+function auditCondition(organisationId: string, filter: AuditFilter) {
+  return and(
+    eq(qaAudits.organisationId, organisationId),
+    filter.auditorId ? eq(qaAudits.auditorId, filter.auditorId) : undefined,
+    filter.statuses ? inArray(qaAudits.status, [...filter.statuses]) : undefined,
+    filter.personId ? eq(qaAudits.personId, filter.personId) : undefined,
+    filter.workerUserId ? eq(qaAudits.workerUserId, filter.workerUserId) : undefined,
+    filter.roundIds ? inArray(qaAudits.roundId, [...filter.roundIds]) : undefined,
+  );
+}
+
+/** Audits matching a filter, the latest changed first; one page of them when asked. */
 export async function auditsWhere(
   db: Db,
   organisationId: string,
-  filter: { auditorId?: string; statuses?: readonly string[]; personId?: string; workerUserId?: string },
+  filter: AuditFilter,
+  page?: { limit: number; offset: number },
 ): Promise<AuditRow[]> {
-  return db
+  if (filter.roundIds && filter.roundIds.length === 0) return [];
+  const query = db
     .select()
     .from(qaAudits)
-    .where(
-      and(
-        eq(qaAudits.organisationId, organisationId),
-        filter.auditorId ? eq(qaAudits.auditorId, filter.auditorId) : undefined,
-        filter.statuses ? inArray(qaAudits.status, [...filter.statuses]) : undefined,
-        filter.personId ? eq(qaAudits.personId, filter.personId) : undefined,
-        filter.workerUserId ? eq(qaAudits.workerUserId, filter.workerUserId) : undefined,
-      ),
-    )
-    .orderBy(desc(qaAudits.updatedAt));
+    .where(auditCondition(organisationId, filter))
+    .orderBy(desc(qaAudits.updatedAt), asc(qaAudits.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+/** How many audits match a filter. */
+export async function auditCountWhere(db: Db, organisationId: string, filter: AuditFilter): Promise<number> {
+  if (filter.roundIds && filter.roundIds.length === 0) return 0;
+  const [row] = await db.select({ n: count() }).from(qaAudits).where(auditCondition(organisationId, filter));
+  return Number(row?.n ?? 0);
 }
 
 /** Counts by status of the audits matching a filter: for the home page. */
