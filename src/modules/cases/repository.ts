@@ -154,7 +154,8 @@ export async function ownership(
   );
   const grants = await rawRows<{ user_id: string }>(
     db,
-    sql`select user_id from case_access_grants where person_id = ${personId}::uuid and revoked_at is null
+    sql`select user_id from case_access_grants
+        where organisation_id = ${organisationId} and person_id = ${personId}::uuid and revoked_at is null
         and (starts_at is null or starts_at <= ${at.toISOString()}::timestamptz)
         and (expires_at is null or expires_at > ${at.toISOString()}::timestamptz)`,
   );
