@@ -29,6 +29,7 @@ async function requireChildInScope(db: Db, actor: Actor, personId: string, at: D
 export const findChildren = cases.searchChildren;
 export const myCases = cases.caseloadFor;
 export const teamCases = cases.teamCaseload;
+export const teamCasesPage = cases.teamCaseloadPage;
 
 // ---- the child's page ---------------------------------------------------------------------
 

@@ -116,19 +116,31 @@ export async function searchPeople(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-/** Children currently allocated to a user (through their worker record) or to a team. */
+/** Children currently allocated to a user (through their worker record) or to a team; a page of them when asked. */
 export async function allocatedChildren(
   db: Db,
   organisationId: string,
   scope: ScopeFilter,
   today: string,
+  page?: { limit: number; offset: number },
 ): Promise<ChildListRow[]> {
   return rawRows<ChildListRow>(
     db,
     sql`select ${childListColumns} from case_people p ${currentAllocation(today)}
         where p.organisation_id = ${organisationId} and p.closed_at is null and ${scopeCondition(scope, today)}
-        order by a.worker_name nulls last, p.surname nulls last, p.forename nulls last`,
+        order by a.worker_name nulls last, p.surname nulls last, p.forename nulls last, p.id
+        ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
+}
+
+/** How many children are allocated to a user or a team now. */
+export async function allocatedCount(db: Db, organisationId: string, scope: ScopeFilter, today: string) {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from case_people p
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${scopeCondition(scope, today)}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Who holds the child now: the users of their current workers, the platform teams, assigned users. */
