@@ -115,6 +115,8 @@ export async function namedPages(
   add('service_manager', '/supervision/repeated', 'Supervision actions repeated');
 
   add('service_manager', '/children?open=yes', 'Find a child: every open case, paged');
+  // The navigation times Team cases as the first role that has it (a senior leader, with no team).
+  add('team_manager', '/children/team', 'Team cases (team manager)');
   add('administrator', '/admin/audit', 'Access audit');
   add('administrator', '/admin/audit?action=child.view', 'Access audit, filtered to record views');
 
