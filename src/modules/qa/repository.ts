@@ -1,5 +1,5 @@
 /** The only place quality assurance queries live. Every query is scoped by organisation. */
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { qaAudits, qaModerations, qaRounds, qaTemplateVersions } from './schema';
 
@@ -84,6 +84,19 @@ export async function insertRound(db: Db, row: typeof qaRounds.$inferInsert): Pr
 export async function rounds(db: Db, organisationId: string): Promise<RoundRow[]> {
   return db
     .select()
+    .from(qaRounds)
+    .where(eq(qaRounds.organisationId, organisationId))
+    .orderBy(desc(qaRounds.startDate), asc(qaRounds.name));
+}
+
+/**
+ * The rounds without the cases each left out (hundreds of kilobytes a round at a large
+ * authority): for lists, and for which rounds are under way.
+ */
+export async function roundSummaries(db: Db, organisationId: string): Promise<Omit<RoundRow, 'excluded'>[]> {
+  const { excluded: _excluded, ...columns } = getTableColumns(qaRounds);
+  return db
+    .select(columns)
     .from(qaRounds)
     .where(eq(qaRounds.organisationId, organisationId))
     .orderBy(desc(qaRounds.startDate), asc(qaRounds.name));

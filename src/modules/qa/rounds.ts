@@ -57,7 +57,7 @@ export async function possibleAuditors(db: Db, organisationId: string) {
 
 /** Rounds that can be the first of a half-year pair and have no second yet. */
 export async function openFirstHalves(db: Db, organisationId: string) {
-  const all = await repo.rounds(db, organisationId);
+  const all = await repo.roundSummaries(db, organisationId);
   const followed = new Set(all.map((r) => r.sampling.previousRoundId).filter(Boolean));
   return all.filter((r) => r.sampling.rule === 'half_year_first' && !followed.has(r.id));
 }
@@ -96,7 +96,9 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
     rule = { rule: 'half_year_first', seed: `${org}:${input.name}:${input.startDate}` };
     stored.seed = rule.seed;
   } else if (input.rule === 'half_year_second') {
-    const previous = (await openFirstHalves(db, org)).find((r) => r.id === input.previousRoundId);
+    const open = (await openFirstHalves(db, org)).find((r) => r.id === input.previousRoundId);
+    // The whole round (with the cases it left out) only for the one chosen.
+    const previous = open ? await repo.round(db, org, open.id) : undefined;
     if (!previous) fields.previousRoundId = 'Select the first half-year round this one follows';
     else {
       const audits = await repo.auditsOfRound(db, org, previous.id);
@@ -193,14 +195,16 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
 
 export async function listRounds(db: Db, actor: Actor) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
-  return repo.rounds(db, actor.organisationId);
+  return repo.roundSummaries(db, actor.organisationId);
 }
 
-/** A round with its sample (each case with why it is in it) and the open cases left out, grouped by why. */
 /** Audits a page of a round shows. */
 export const ROUND_PAGE_SIZE = 50;
 
-/** A round, with one page of its sample (the `page` asked for; past the end, the last). */
+/**
+ * A round with one page of its sample (each case with why it is in it; the `page` asked for,
+ * past the end the last) and the open cases left out, grouped by why.
+ */
 export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string, page = 1) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const round = await repo.round(db, actor.organisationId, roundId);

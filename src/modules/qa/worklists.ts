@@ -44,7 +44,7 @@ export const ASSIGNED_PAGE_SIZE = 50;
  */
 async function assignedTo(db: Db, actor: Actor, at: Date, page?: number) {
   if (!can(actor, QA.conduct)) return { total: 0, page: 1, audits: [] as repo.AuditRow[] };
-  const current = (await repo.rounds(db, actor.organisationId)).filter((r) => withinRound(r, at));
+  const current = (await repo.roundSummaries(db, actor.organisationId)).filter((r) => withinRound(r, at));
   const filter = { auditorId: actor.userId, statuses: ACTIVE, roundIds: current.map((r) => r.id) };
   const total = await repo.auditCountWhere(db, actor.organisationId, filter);
   if (page === undefined) return { total, page: 1, audits: [] as repo.AuditRow[] };
