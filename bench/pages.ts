@@ -118,7 +118,25 @@ export async function namedPages(
   add('senior_leader', '/indicators', 'Performance indicators (last complete quarter)');
   add('senior_leader', '/indicators/report', 'Quarterly performance report (draft)');
 
+  add('service_manager', '/children?open=yes', 'Find a child: every open case, paged');
+  // The navigation times Team cases as the first role that has it (a senior leader, with no team).
+  add('team_manager', '/children/team', 'Team cases (team manager)');
   add('administrator', '/admin/audit', 'Access audit');
+  add('administrator', '/admin/audit?action=child.view', 'Access audit, filtered to record views');
+
+  // Missing children: the follow-ups list as a team manager sees it (the service's is in the navigation).
+  add('team_manager', '/missing', 'Missing follow-ups (team manager)');
+
+  // Quality assurance: the round with the most audits, and the audits an independent auditor holds.
+  const round = await first(
+    oversight,
+    sql`select round_id::text as v from qa_audits where organisation_id = ${organisationId}
+        group by round_id order by count(*) desc, round_id limit 1`,
+  );
+  if (round) add('qa_officer', `/qa/rounds/${round}`, 'Audit round (most audits)');
+  else log('the demo has no audit round: the round page is not timed');
+  add('independent_auditor', '/qa/audits', 'My audits (independent auditor)');
+  add('qa_officer', '/qa/recommendations', 'Recommendations (QA officer)');
   return pages;
 }
 

@@ -7,7 +7,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voiceIndicator } from '../../src/modules/cases/practice-service';
+import { allocatedChildren, allocatedCount } from '../../src/modules/cases/repository';
 import { grantCaseAccess } from '../../src/modules/cases/service';
+import { rawRows } from '../../src/platform/db/client';
 import { emailOf, signedIn, type TestContext } from '../helpers/app';
 import { dateFields } from '../helpers/forms';
 import { auditRows as practiceAuditRows, startPracticeApp } from './cases-practice-fixture';
@@ -58,6 +60,27 @@ describe('finding children within scope', () => {
     expect(team.body).toContain('Amara Testwell');
     expect(team.body).toContain('Jonah Quillby');
     expect(team.body).not.toContain('Lior Penhallow');
+    // Paged: each page is the next slice of one order, the total is said, a page past the end is the last.
+    const db = ctx.oversight.database.db;
+    const [manager] = await rawRows<{ team_id: string }>(
+      db,
+      sql`select team_id from users where id = ${ctx.org.userIds.team_manager}`,
+    );
+    const teamId = manager!.team_id;
+    const scope = { kind: 'team' as const, teamId };
+    const org = ctx.org.organisationId;
+    const today = '2026-11-16';
+    const whole = { rows: await allocatedChildren(db, org, scope, today) };
+    const total = await allocatedCount(db, org, scope, today);
+    expect(total).toBe(whole.rows.length);
+    expect(total).toBeGreaterThan(1);
+    const pages = [];
+    for (let offset = 0; offset < total; offset++)
+      pages.push(...(await allocatedChildren(db, org, scope, today, { limit: 1, offset })));
+    expect(pages.map((r) => r.id)).toEqual(whole.rows.map((r) => r.id));
+    expect((await a.get('/children/team?page=99')).body).toContain(
+      `The ${total} children allocated to your team`,
+    );
     expect((await a.get(`/children/${ids.P3}`)).statusCode).toBe(404);
     expect((await a.get(`/children/${ids.P2}`)).statusCode).toBe(200);
   });

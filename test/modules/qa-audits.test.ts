@@ -11,6 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoOrganisation } from '../../src/demo/organisation';
 import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
 import { importAndWait } from '../../src/modules/cases/importer';
+import {
+  auditCountOfRound,
+  auditCountWhere,
+  auditsOfRound,
+  auditsWhere,
+} from '../../src/modules/qa/repository';
 import { rawRows } from '../../src/platform/db/client';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -122,6 +128,18 @@ describe('audit rounds', () => {
     expect(page.body).toContain('2 of 3 open cases');
     expect(page.body).toContain('First of two half-year rounds: drawn by lot from');
     expect(page.body).toContain('Left for the second half-year round');
+    // The sample is paged: each page the next slice of one order; a page past the end shows the last.
+    const db = ctx.oversight.database.db;
+    const whole = await auditsOfRound(db, ctx.org.organisationId, roundId);
+    const pages = [0, 1].map((offset) =>
+      auditsOfRound(db, ctx.org.organisationId, roundId, { limit: 1, offset }),
+    );
+    expect((await Promise.all(pages)).flat().map((a) => a.id)).toEqual(whole.map((a) => a.id));
+    expect(await auditCountOfRound(db, ctx.org.organisationId, roundId)).toBe(2);
+    const past = await qa.get(`/qa/rounds/${roundId}?page=7`);
+    expect(past.statusCode).toBe(200);
+    expect(past.body).toContain('2 of 3 open cases');
+    expect(past.body.match(/href="\/qa\/audits\/[0-9a-f-]{36}"/g)).toHaveLength(2);
 
     // The second round of the pair takes the one left.
     const second = await qa.post(
@@ -175,6 +193,18 @@ describe('doing an audit', () => {
   it('lets an independent auditor open only their own audits, and their children only', async () => {
     expect((await auditor.get('/')).body).toContain('Audits assigned to you');
     expect((await auditor.get('/qa/audits')).body).toContain(`/qa/audits/${auditId}`);
+    // Past the last page of their audits, the last page; the QA officer's list pages one by one.
+    expect((await auditor.get('/qa/audits?page=30')).body).toContain(`/qa/audits/${auditId}`);
+    const db = ctx.oversight.database.db;
+    const filter = { auditorId: ctx.org.userIds.qa_officer, statuses: ['assigned', 'in_progress'] };
+    const whole = await auditsWhere(db, ctx.org.organisationId, filter);
+    expect(whole.length).toBeGreaterThan(1);
+    expect(await auditCountWhere(db, ctx.org.organisationId, filter)).toBe(whole.length);
+    const paged = [];
+    for (let offset = 0; offset < whole.length; offset++)
+      paged.push(...(await auditsWhere(db, ctx.org.organisationId, filter, { limit: 1, offset })));
+    expect(paged.map((a) => a.id)).toEqual(whole.map((a) => a.id));
+    expect(await auditsWhere(db, ctx.org.organisationId, { ...filter, roundIds: [] })).toEqual([]);
     expect((await auditor.get(`/qa/audits/${auditId}`)).statusCode).toBe(200);
     expect((await auditor.get(`/qa/audits/${otherAuditId}`)).statusCode).toBe(404);
     expect((await auditor.get(`/qa/audits/${otherAuditId}/sections/s1`)).statusCode).toBe(404);

@@ -30,5 +30,9 @@ export const caseAccessGrants = pgTable(
     expiresAt: moment('expires_at'),
     revokedAt: moment('revoked_at'),
   },
-  (t) => [index('case_access_grants_user').on(t.userId, t.personId)],
+  (t) => [
+    index('case_access_grants_user').on(t.userId, t.personId),
+    // Who may open a child (every page of one child): a round's grants run to thousands.
+    index('case_access_grants_person').on(t.organisationId, t.personId),
+  ],
 );

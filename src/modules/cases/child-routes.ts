@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { today } from '../../platform/clock';
 import { blankToUndefined, formErrors } from '../../platform/http/forms';
 import { loadRecordPanels } from '../../platform/http/module';
@@ -41,6 +42,9 @@ const CODES = {
 };
 
 const serviceLevelNames = cases.SERVICE_LEVEL_NAMES;
+
+/** Children a page of the team's list shows. */
+const TEAM_PAGE_SIZE = 50;
 
 /** The id of an event on the chronology page, to return to it after writing a note. */
 export function eventAnchor(table: string, sourceId: string, date: string): string {
@@ -126,9 +130,15 @@ export async function childRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/children/team', { config: { permission: 'cases.team' } }, async (req, reply) => {
-    const rows = await practice.teamCases(db, req.actor!, ctxOf(req));
+    const query = queryOf(req);
+    const { rows, total, page } = await practice.teamCasesPage(db, req.actor!, ctxOf(req), {
+      page: requestedPage(query.page),
+      pageSize: TEAM_PAGE_SIZE,
+    });
     return reply.render('cases/views/child/team.njk', {
       rows,
+      total,
+      pagination: paginate(total, { page, pageSize: TEAM_PAGE_SIZE }, pageLinks('/children/team', query)),
       serviceLevelNames,
       hasTeam: Boolean(req.actor!.teamId),
       canSeeIndicator: can(req.actor, 'cases.voice.indicator'),

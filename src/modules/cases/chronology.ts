@@ -8,7 +8,8 @@ import type { Actor } from '../../platform/permissions';
 import { requireChild } from './access';
 import { recordedChronology } from './chronology-recorded';
 import type { ChildRecord } from './record';
-import { rowsOf } from './record-rows';
+import { personRecordSets, RECORD_SETS } from './record-repository';
+import { camelRow } from './record-rows';
 import * as repo from './repository';
 import {
   CARE_LEAVER_IN_TOUCH,
@@ -69,8 +70,12 @@ export async function listChildEvents(
   filter: ChronologyFilter = {},
 ): Promise<ChronologyEvent[]> {
   await requireChild(db, actor, personId, ctx);
-  const child = await buildRecordForChronology(db, personId);
-  const names = await repo.workforceNames(db, actor.organisationId);
+  const child = await buildRecordForChronology(db, actor.organisationId, personId);
+  const workers = await repo.workerNames(
+    db,
+    actor.organisationId,
+    child.referrals.flatMap((r) => (r.workerSourceId ? [r.workerSourceId] : [])),
+  );
   const events: ChronologyEvent[] = [];
   const add = (
     date: string | null | undefined,
@@ -87,7 +92,7 @@ export async function listChildEvents(
     add(c.contactDate, 'contact', 'Contact received', c.sourceDescription, 'ssd_contacts', c);
   for (const r of child.referrals) {
     const need = r.primaryNeedCode ? PRIMARY_NEED.codes[r.primaryNeedCode] : null;
-    const worker = r.workerSourceId ? names.workers.get(r.workerSourceId) : null;
+    const worker = r.workerSourceId ? workers.get(r.workerSourceId) : null;
     add(
       r.referralDate,
       'referral',
@@ -336,9 +341,10 @@ function reasonText(code: string): string {
   return reasons[code] ?? code;
 }
 
-/** The record without the audit and scope check (callers have checked). */
-async function buildRecordForChronology(db: Db, personId: string) {
-  const involvements = (await repo.involvementsOf(db, personId)).map((i) => ({
+/** The record without the audit and scope check (callers have checked), in one query. */
+async function buildRecordForChronology(db: Db, organisationId: string, personId: string) {
+  const { involvements: rows, sets } = await personRecordSets(db, organisationId, personId, CHRONOLOGY_SETS);
+  const involvements = rows.map((i) => ({
     id: i.id,
     sourceId: i.source_id,
     role: i.role,
@@ -347,71 +353,37 @@ async function buildRecordForChronology(db: Db, personId: string) {
     workerName: i.worker_name,
     teamName: i.team_name,
   }));
+  const of = <K extends keyof ChildRecord>(key: K) =>
+    (sets[key] ?? []).map((r) => camelRow<Record<string, unknown>>(r)) as unknown as ChildRecord[K];
   return {
     involvements,
-    contacts: await rowsOf<ChildRecord['contacts'][number]>(db, 'ssd_contacts', personId, 'source_id'),
-    referrals: await rowsOf<ChildRecord['referrals'][number]>(db, 'ssd_cin_episodes', personId, 'source_id'),
-    assessments: await rowsOf<ChildRecord['assessments'][number]>(
-      db,
-      'ssd_cin_assessments',
-      personId,
-      'source_id',
-    ),
-    s47Enquiries: await rowsOf<ChildRecord['s47Enquiries'][number]>(
-      db,
-      'ssd_s47_enquiry',
-      personId,
-      'source_id',
-    ),
-    initialConferences: await rowsOf<ChildRecord['initialConferences'][number]>(
-      db,
-      'ssd_initial_cp_conference',
-      personId,
-      'source_id',
-    ),
-    cpPlans: await rowsOf<ChildRecord['cpPlans'][number]>(db, 'ssd_cp_plans', personId, 'source_id'),
-    cpReviews: await rowsOf<ChildRecord['cpReviews'][number]>(db, 'ssd_cp_reviews', personId, 'source_id'),
-    cpVisits: await rowsOf<ChildRecord['cpVisits'][number]>(db, 'ssd_cp_visits', personId, 'source_id'),
-    cinPlans: await rowsOf<ChildRecord['cinPlans'][number]>(db, 'ssd_cin_plans', personId, 'source_id'),
-    cinVisits: await rowsOf<ChildRecord['cinVisits'][number]>(db, 'ssd_cin_visits', personId, 'source_id'),
-    claEpisodes: await rowsOf<ChildRecord['claEpisodes'][number]>(
-      db,
-      'ssd_cla_episodes',
-      personId,
-      'source_id',
-    ),
-    placements: await rowsOf<ChildRecord['placements'][number]>(
-      db,
-      'ssd_cla_placement',
-      personId,
-      'source_id',
-    ),
-    claReviews: await rowsOf<ChildRecord['claReviews'][number]>(db, 'ssd_cla_reviews', personId, 'source_id'),
-    claVisits: await rowsOf<ChildRecord['claVisits'][number]>(db, 'ssd_cla_visits', personId, 'source_id'),
-    health: await rowsOf<ChildRecord['health'][number]>(db, 'ssd_cla_health', personId, 'source_id'),
-    peps: await rowsOf<ChildRecord['peps'][number]>(db, 'ext_cla_pep', personId, 'source_id'),
+    contacts: of('contacts'),
+    referrals: of('referrals'),
+    assessments: of('assessments'),
+    s47Enquiries: of('s47Enquiries'),
+    initialConferences: of('initialConferences'),
+    cpPlans: of('cpPlans'),
+    cpReviews: of('cpReviews'),
+    cpVisits: of('cpVisits'),
+    cinPlans: of('cinPlans'),
+    cinVisits: of('cinVisits'),
+    claEpisodes: of('claEpisodes'),
+    placements: of('placements'),
+    claReviews: of('claReviews'),
+    claVisits: of('claVisits'),
+    health: of('health'),
+    peps: of('peps'),
     careLeaver:
-      (
-        await rowsOf<NonNullable<ChildRecord['careLeaver']>>(db, 'ssd_care_leavers', personId, 'source_id')
-      ).at(-1) ?? null,
-    missing: await rowsOf<ChildRecord['missing'][number]>(db, 'ssd_missing', personId, 'source_id'),
-    earlyHelp: await rowsOf<ChildRecord['earlyHelp'][number]>(
-      db,
-      'ssd_early_help_episodes',
-      personId,
-      'source_id',
-    ),
-    legalStatuses: await rowsOf<ChildRecord['legalStatuses'][number]>(
-      db,
-      'ssd_legal_status',
-      personId,
-      'source_id',
-    ),
-    immigrationStatuses: await rowsOf<ChildRecord['immigrationStatuses'][number]>(
-      db,
-      'ssd_immigration_status',
-      personId,
-      'source_id',
-    ),
+      (sets.careLeaver ?? []).map((r) => camelRow<NonNullable<ChildRecord['careLeaver']>>(r)).at(-1) ?? null,
+    missing: of('missing'),
+    earlyHelp: of('earlyHelp'),
+    legalStatuses: of('legalStatuses'),
+    immigrationStatuses: of('immigrationStatuses'),
   };
 }
+
+/** The chronology's tables (the record's, less disabilities), ordered by their SSD id: it sorts by date itself. */
+const CHRONOLOGY_SETS = RECORD_SETS.filter((s) => s.key !== 'disabilities').map((s) => ({
+  ...s,
+  orderBy: 'source_id',
+}));

@@ -29,6 +29,7 @@ async function requireChildInScope(db: Db, actor: Actor, personId: string, at: D
 export const findChildren = cases.searchChildren;
 export const myCases = cases.caseloadFor;
 export const teamCases = cases.teamCaseload;
+export const teamCasesPage = cases.teamCaseloadPage;
 
 // ---- the child's page ---------------------------------------------------------------------
 
@@ -98,15 +99,22 @@ export async function childPage(
   ctx: AuditContext,
 ): Promise<ChildPage> {
   if (!isUuid(personId)) throw new NotFoundError('child');
-  const child = await cases.getChildForActor(db, actor, personId, ctx);
+  // Together, not one after another: on a server each is a round trip. The practice records are
+  // read alongside the scope check but only returned if it passes (the record throws otherwise).
+  const [child, voice, ssdVoiceCount, oversight] = await Promise.all([
+    cases.getChildForActor(db, actor, personId, ctx),
+    repo.voiceRecordsFor(db, actor.organisationId, personId),
+    repo.ssdVoiceCount(db, actor.organisationId, personId),
+    repo.oversightNotesFor(db, actor.organisationId, personId),
+  ]);
   const current = child.cpPlans.filter((p) => p.endDate === null).at(-1);
   const category = current ? (current.latestCategory ?? current.initialCategory) : null;
   return {
     child,
     cpCategory: category ? (CP_CATEGORY.codes[category] ?? category) : null,
-    voice: await repo.voiceRecordsFor(db, actor.organisationId, personId),
-    ssdVoiceCount: await repo.ssdVoiceCount(db, actor.organisationId, personId),
-    oversight: await repo.oversightNotesFor(db, actor.organisationId, personId),
+    voice,
+    ssdVoiceCount,
+    oversight,
     links: linkOptions(child),
   };
 }

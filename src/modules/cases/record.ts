@@ -6,7 +6,8 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
 import { requireChild, SERVICE_LEVEL_NAMES, todayAt } from './access';
-import { ageOn, camelRow, rowsOf, spec } from './record-rows';
+import { personRecordSets, RECORD_SETS } from './record-repository';
+import { ageOn, camelRow, spec } from './record-rows';
 import * as repo from './repository';
 import type {
   caseAssessments,
@@ -119,118 +120,36 @@ export async function getChildForActor(
 ): Promise<ChildRecord> {
   await requireChild(db, actor, personId, ctx);
   const today = todayAt(ctx);
-  const person = camelRow<Record<string, unknown>>(
-    (await repo.personRecord<Record<string, unknown>>(
-      db,
-      spec('ssd_person'),
-      actor.organisationId,
-      personId,
-    ))!,
-  );
-  const [
-    involvementRows,
-    referrals,
-    assessments,
-    s47Enquiries,
-    initialConferences,
-    cpPlans,
-    cpReviews,
-    cpVisits,
-    cinPlans,
-    cinVisits,
-    claEpisodes,
-    placements,
-    claReviews,
-    claVisits,
-    health,
-    peps,
-    careLeavers,
-    missing,
-    earlyHelp,
-    contacts,
-    legalStatuses,
-    immigrationStatuses,
-    disabilities,
-  ] = [
-    await repo.involvementsOf(db, personId),
-    await rowsOf<ChildRecord['referrals'][number]>(
-      db,
-      'ssd_cin_episodes',
-      personId,
-      'referral_date, source_id',
-    ),
-    await rowsOf<ChildRecord['assessments'][number]>(
-      db,
-      'ssd_cin_assessments',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['s47Enquiries'][number]>(
-      db,
-      'ssd_s47_enquiry',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['initialConferences'][number]>(
-      db,
-      'ssd_initial_cp_conference',
-      personId,
-      'conference_date, source_id',
-    ),
-    await rowsOf<ChildRecord['cpPlans'][number]>(db, 'ssd_cp_plans', personId, 'start_date, source_id'),
-    await rowsOf<ChildRecord['cpReviews'][number]>(
-      db,
-      'ssd_cp_reviews',
-      personId,
-      'review_date nulls last, source_id',
-    ),
-    await rowsOf<ChildRecord['cpVisits'][number]>(db, 'ssd_cp_visits', personId, 'visit_date, source_id'),
-    await rowsOf<ChildRecord['cinPlans'][number]>(db, 'ssd_cin_plans', personId, 'start_date, source_id'),
-    await rowsOf<ChildRecord['cinVisits'][number]>(db, 'ssd_cin_visits', personId, 'visit_date, source_id'),
-    await rowsOf<ChildRecord['claEpisodes'][number]>(
-      db,
-      'ssd_cla_episodes',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['placements'][number]>(
-      db,
-      'ssd_cla_placement',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['claReviews'][number]>(
-      db,
-      'ssd_cla_reviews',
-      personId,
-      'review_date nulls last, source_id',
-    ),
-    await rowsOf<ChildRecord['claVisits'][number]>(db, 'ssd_cla_visits', personId, 'visit_date, source_id'),
-    await rowsOf<ChildRecord['health'][number]>(db, 'ssd_cla_health', personId, 'check_date, source_id'),
-    await rowsOf<ChildRecord['peps'][number]>(db, 'ext_cla_pep', personId, 'pep_date, source_id'),
-    await rowsOf<NonNullable<ChildRecord['careLeaver']>>(db, 'ssd_care_leavers', personId, 'source_id'),
-    await rowsOf<ChildRecord['missing'][number]>(db, 'ssd_missing', personId, 'start_date, source_id'),
-    await rowsOf<ChildRecord['earlyHelp'][number]>(
-      db,
-      'ssd_early_help_episodes',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['contacts'][number]>(db, 'ssd_contacts', personId, 'contact_date, source_id'),
-    await rowsOf<ChildRecord['legalStatuses'][number]>(
-      db,
-      'ssd_legal_status',
-      personId,
-      'start_date, source_id',
-    ),
-    await rowsOf<ChildRecord['immigrationStatuses'][number]>(
-      db,
-      'ssd_immigration_status',
-      personId,
-      'start_date nulls first, source_id',
-    ),
-    await rowsOf<ChildRecord['disabilities'][number]>(db, 'ssd_disability', personId, 'source_id'),
-  ];
+  // The person and the register's rows together: two queries, run side by side on a server.
+  const [personRow, { involvements: involvementRows, sets }] = await Promise.all([
+    repo.personRecord<Record<string, unknown>>(db, spec('ssd_person'), actor.organisationId, personId),
+    personRecordSets(db, actor.organisationId, personId, RECORD_SETS),
+  ]);
+  const person = camelRow<Record<string, unknown>>(personRow!);
+  const rows = <K extends keyof ChildRecord>(key: K) =>
+    (sets[key] ?? []).map((r) => camelRow<Record<string, unknown>>(r)) as unknown as ChildRecord[K];
+  const referrals = rows('referrals');
+  const assessments = rows('assessments');
+  const s47Enquiries = rows('s47Enquiries');
+  const initialConferences = rows('initialConferences');
+  const cpPlans = rows('cpPlans');
+  const cpReviews = rows('cpReviews');
+  const cpVisits = rows('cpVisits');
+  const cinPlans = rows('cinPlans');
+  const cinVisits = rows('cinVisits');
+  const claEpisodes = rows('claEpisodes');
+  const placements = rows('placements');
+  const claReviews = rows('claReviews');
+  const claVisits = rows('claVisits');
+  const health = rows('health');
+  const peps = rows('peps');
+  const careLeavers = (sets.careLeaver ?? []).map((r) => camelRow<NonNullable<ChildRecord['careLeaver']>>(r));
+  const missing = rows('missing');
+  const earlyHelp = rows('earlyHelp');
+  const contacts = rows('contacts');
+  const legalStatuses = rows('legalStatuses');
+  const immigrationStatuses = rows('immigrationStatuses');
+  const disabilities = rows('disabilities');
   const involvements = involvementRows.map((i) => ({
     id: i.id,
     role: i.role,

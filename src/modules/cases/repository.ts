@@ -116,19 +116,31 @@ export async function searchPeople(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-/** Children currently allocated to a user (through their worker record) or to a team. */
+/** Children currently allocated to a user (through their worker record) or to a team; a page of them when asked. */
 export async function allocatedChildren(
   db: Db,
   organisationId: string,
   scope: ScopeFilter,
   today: string,
+  page?: { limit: number; offset: number },
 ): Promise<ChildListRow[]> {
   return rawRows<ChildListRow>(
     db,
     sql`select ${childListColumns} from case_people p ${currentAllocation(today)}
         where p.organisation_id = ${organisationId} and p.closed_at is null and ${scopeCondition(scope, today)}
-        order by a.worker_name nulls last, p.surname nulls last, p.forename nulls last`,
+        order by a.worker_name nulls last, p.surname nulls last, p.forename nulls last, p.id
+        ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
+}
+
+/** How many children are allocated to a user or a team now. */
+export async function allocatedCount(db: Db, organisationId: string, scope: ScopeFilter, today: string) {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from case_people p
+        where p.organisation_id = ${organisationId} and p.closed_at is null and ${scopeCondition(scope, today)}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Who holds the child now: the users of their current workers, the platform teams, assigned users. */
@@ -154,7 +166,8 @@ export async function ownership(
   );
   const grants = await rawRows<{ user_id: string }>(
     db,
-    sql`select user_id from case_access_grants where person_id = ${personId}::uuid and revoked_at is null
+    sql`select user_id from case_access_grants
+        where organisation_id = ${organisationId} and person_id = ${personId}::uuid and revoked_at is null
         and (starts_at is null or starts_at <= ${at.toISOString()}::timestamptz)
         and (expires_at is null or expires_at > ${at.toISOString()}::timestamptz)`,
   );
@@ -231,23 +244,19 @@ export async function involvementsOf(db: Db, personId: string): Promise<Involvem
   );
 }
 
-/** Names of workers and teams by their SSD ids, for the ids episodes carry as text. */
-export async function workforceNames(
+/** Names of the workers with these SSD ids (the ids episodes carry as text), by id. */
+export async function workerNames(
   db: Db,
   organisationId: string,
-): Promise<{ workers: Map<string, string>; teams: Map<string, string> }> {
+  sourceIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (sourceIds.length === 0) return new Map();
   const workers = await rawRows<{ source_id: string; name: string }>(
     db,
-    sql`select source_id, name from case_workers where organisation_id = ${organisationId}`,
+    sql`select source_id, name from case_workers
+        where organisation_id = ${organisationId} and source_id in ${[...new Set(sourceIds)]}`,
   );
-  const teams = await rawRows<{ source_id: string; name: string }>(
-    db,
-    sql`select source_id, name from case_teams where organisation_id = ${organisationId}`,
-  );
-  return {
-    workers: new Map(workers.map((w) => [w.source_id, w.name])),
-    teams: new Map(teams.map((t) => [t.source_id, t.name])),
-  };
+  return new Map(workers.map((w) => [w.source_id, w.name]));
 }
 
 // ---- reading: facts for the compliance engine ----------------------------------

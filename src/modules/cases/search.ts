@@ -64,21 +64,45 @@ export async function caseloadFor(db: Db, actor: Actor, ctx: AuditContext): Prom
 
 /** Children currently allocated to the actor's team (team managers; others with organisation scope may too). */
 export async function teamCaseload(db: Db, actor: Actor, ctx: AuditContext): Promise<repo.ChildListRow[]> {
+  return (await teamCaseloadPage(db, actor, ctx)).rows;
+}
+
+/**
+ * One page of the team's children (all of them without `page`) and how many there are; a page
+ * past the end is the last.
+ */
+export async function teamCaseloadPage(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  page?: { page: number; pageSize: number },
+): Promise<{ rows: repo.ChildListRow[]; total: number; page: number }> {
   const scope = scopeFor(actor, ctx.at);
-  if (!actor.teamId || (scope.kind !== 'team' && scope.kind !== 'organisation')) return [];
-  const rows = await repo.allocatedChildren(
-    db,
-    actor.organisationId,
-    { kind: 'team', teamId: actor.teamId },
-    todayAt(ctx),
-  );
+  if (!actor.teamId || (scope.kind !== 'team' && scope.kind !== 'organisation'))
+    return { rows: [], total: 0, page: 1 };
+  const team = { kind: 'team' as const, teamId: actor.teamId };
+  const today = todayAt(ctx);
+  let rows: repo.ChildListRow[];
+  let total: number;
+  let shown = 1;
+  if (page) {
+    total = await repo.allocatedCount(db, actor.organisationId, team, today);
+    shown = Math.min(Math.max(1, page.page), Math.max(1, Math.ceil(total / page.pageSize)));
+    rows = await repo.allocatedChildren(db, actor.organisationId, team, today, {
+      limit: page.pageSize,
+      offset: (shown - 1) * page.pageSize,
+    });
+  } else {
+    rows = await repo.allocatedChildren(db, actor.organisationId, team, today);
+    total = rows.length;
+  }
   await recordAudit(db, ctx, {
     action: 'child.team-caseload',
     recordType: 'team',
     recordId: actor.teamId,
-    detail: `${rows.length} children`,
+    detail: page ? `${rows.length} of ${total} children (page ${shown})` : `${rows.length} children`,
   });
-  return rows;
+  return { rows, total, page: shown };
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageLinks, pageOf, requestedPage } from '../../platform/admin/pagination';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
@@ -32,6 +33,8 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- supervision ---------------------------------------------------------------------------------
 
+  /** Workers a page of the supervision list shows. */
+  const WORKERS_PAGE = 50;
   const dueQuery = z.object({ due: z.enum(['overdue', 'due-soon']).optional().catch(undefined) });
 
   /** The supervision page: each worker with when their supervision is due (filtered from the home page), and those recorded. */
@@ -41,9 +44,17 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       await practice.superviseesWithDue(db, req.actor!, ctxOf(req)),
       await practice.listSupervisionsFor(db, req.actor!, ctxOf(req)),
     ];
+    const query = queryOf(req);
+    const { rows: shown, pagination } = pageOf(
+      workers.filter((w) => practice.matchesDue(w.status, due)),
+      requestedPage(query.page),
+      WORKERS_PAGE,
+      pageLinks('/supervision', query),
+    );
     return reply.render('cases/views/practice/supervisions.njk', {
       workers,
-      shown: workers.filter((w) => practice.matchesDue(w.status, due)),
+      shown,
+      pagination,
       due,
       supervisions: list,
       mayReadRepeated: can(req.actor, 'supervision.repeated'),

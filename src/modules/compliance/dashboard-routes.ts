@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { paginate } from '../../platform/admin/pagination';
 import { recordAudit } from '../../platform/audit/service';
 import { markedAttachment } from '../../platform/branding/service';
 import { addDays } from '../../platform/calendar/working-days';
@@ -17,7 +18,8 @@ import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS, VISIT_KINDS } from './labels';
 import { STATUS_LABELS, STATUS_TAG, type TaskStatus } from './rules/status';
 import * as compliance from './service';
 
-const LIST_LIMIT = 500;
+/** Tasks a page of the list shows. */
+const PAGE_SIZE = 50;
 
 const listQuery = z.object({
   status: z.enum(['', ...ALL_STATUSES] as [string, ...string[]]).optional(),
@@ -26,6 +28,7 @@ const listQuery = z.object({
   team: z.union([z.literal(''), z.string().uuid()]).optional(),
   worker: z.union([z.literal(''), z.string().uuid()]).optional(),
   mine: z.literal('1').optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 type Query = Record<string, string | undefined>;
@@ -273,14 +276,27 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get('/timescales/tasks', { config: { permission: 'compliance.list' } }, async (req, reply) => {
     const actor = req.actor!;
     const { q, raw, filter, errors } = await filtered(req);
-    const [tasks, counted, teamRows, workers] = await Promise.all([
-      compliance.listTasks(db, filter, LIST_LIMIT),
+    const [counted, teamRows, workers] = await Promise.all([
       compliance.countTasks(db, filter, ['status']),
       teamsOf(db, actor.organisationId),
       cases.workersInTeam(db, actor.organisationId, filter.teamIds?.[0] ?? null),
     ]);
     const total = counted.reduce((n, r) => n + r.n, 0);
+    // A page past the end shows the last page.
+    const page = Math.min(q.page ?? 1, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+    const sizes = new Map(counted.map((r) => [r.status ?? '', r.n]));
+    const tasks = await compliance.listTasks(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE, sizes);
     const named = await names(app, actor.organisationId, tasks);
+    const filters = Object.entries(raw).filter(
+      ([k, v]) => k !== 'page' && typeof v === 'string' && v !== '',
+    ) as [string, string][];
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams(filters);
+      if (n > 1) params.set('page', String(n));
+      const text = params.toString();
+      return `/timescales/tasks${text ? `?${text}` : ''}`;
+    };
+    const pagination = paginate(total, { page, pageSize: PAGE_SIZE }, pageHref);
     await recordAudit(db, auditContext(req, clock), {
       action: 'tasks.view',
       recordType: 'task-list',
@@ -292,7 +308,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('compliance/views/tasks.njk', {
       tasks: named,
       total,
-      shown: named.length,
+      pagination,
       labels,
       tags,
       errors,
@@ -304,9 +320,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
           ? { day: raw['to-day'], month: raw['to-month'], year: raw['to-year'] }
           : dateParts(null),
       },
-      query: new URLSearchParams(
-        Object.entries(raw).filter(([, v]) => typeof v === 'string') as [string, string][],
-      ).toString(),
+      query: new URLSearchParams(filters).toString(),
       choices: {
         status: [
           choice('', 'Open (overdue, due soon, not yet due)', q.status),

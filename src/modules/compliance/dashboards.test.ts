@@ -28,7 +28,7 @@ import { extractFiles } from '../cases/fixtures';
 import { importSettled, startSsdImport } from '../cases/service';
 import { countedFromTasks, storedFigures } from './figures-repository';
 import { timescalesExtract } from './fixtures';
-import { sendDailyPrompts } from './service';
+import { countTasks, listTasks, sendDailyPrompts } from './service';
 
 let ctx: TestContext;
 const dashboardRow = (html: string, label: string) => {
@@ -131,6 +131,35 @@ describe('statutory timescale dashboards after an import', () => {
     expect(page.body.indexOf('Review child protection conference')).toBeLessThan(
       page.body.indexOf('Child and family assessment'),
     );
+  });
+
+  it('pages the task list: every page is the next slice of one ordering, whatever statuses it spans', async () => {
+    const db = ctx.oversight.database.db;
+    const filter = {
+      organisationId: ctx.org.organisationId,
+      statuses: ['overdue', 'due-soon', 'upcoming', 'done', 'done-late'],
+    };
+    const all = await listTasks(db, filter, 1000);
+    expect(all.length).toBeGreaterThan(5);
+    const counted = await countTasks(db, filter, ['status']);
+    const sizes = new Map(counted.map((r) => [r.status ?? '', r.n]));
+    for (const size of [1, 2, 3]) {
+      const paged = [];
+      for (let offset = 0; offset < all.length; offset += size)
+        paged.push(...(await listTasks(db, filter, size, offset, sizes)));
+      expect(paged.map((t) => t.id)).toEqual(all.map((t) => t.id));
+      // Without the counts, the same pages by skipping rows.
+      expect((await listTasks(db, filter, size, size)).map((t) => t.id)).toEqual(
+        all.slice(size, 2 * size).map((t) => t.id),
+      );
+    }
+    // A page past the end of the list shows its last page, with the filters kept.
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const page = await manager.get('/timescales/tasks?status=overdue&page=40');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('3 tasks match');
+    expect(page.body).toContain('Review child protection conference');
+    expect((await manager.get('/timescales/tasks?status=overdue&page=nonsense')).statusCode).toBe(200);
   });
 
   it('gives the team manager counts by worker and task type that add up, each linked to its list', async () => {

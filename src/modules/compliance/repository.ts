@@ -184,11 +184,16 @@ const LIST_ORDER = ['overdue', 'due-soon', 'upcoming'] as const;
  * Tasks in status order (overdue first), then by due date. One indexed read
  * per status (compliance_tasks_org_status: organisation, open, status, due),
  * stopping once the list is full, instead of sorting every matching task.
+ * A later page skips `offset` tasks: whole statuses by their counts (`sizes`,
+ * the tasks of each status under the same filter), then within the status
+ * the page starts in.
  */
 export async function listTasks(
   db: Db,
   filter: TaskFilter,
   limit = 5000,
+  offset = 0,
+  sizes?: ReadonlyMap<string, number>,
 ): Promise<Array<typeof complianceTasks.$inferSelect>> {
   const first: readonly string[] = LIST_ORDER;
   const rest = filter.statuses?.length
@@ -199,16 +204,31 @@ export async function listTasks(
     ...(rest.length ? [rest] : []),
   ];
   const rows: Array<typeof complianceTasks.$inferSelect> = [];
+  let skip = offset;
   for (const statuses of groups) {
     if (rows.length >= limit) break;
-    rows.push(
-      ...(await db
-        .select()
-        .from(complianceTasks)
-        .where(where({ ...filter, statuses }))
-        .orderBy(asc(complianceTasks.due))
-        .limit(limit - rows.length)),
-    );
+    if (skip > 0 && sizes) {
+      const size = statuses.reduce((n, s) => n + (sizes.get(s) ?? 0), 0);
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+    }
+    const found = await db
+      .select()
+      .from(complianceTasks)
+      .where(where({ ...filter, statuses }))
+      .orderBy(asc(complianceTasks.due), asc(complianceTasks.id))
+      .limit(limit - rows.length + (sizes ? 0 : skip))
+      .offset(sizes ? skip : 0);
+    if (sizes) skip = 0;
+    else {
+      // Without the counts, skip through the rows themselves.
+      const dropped = Math.min(skip, found.length);
+      found.splice(0, dropped);
+      skip -= dropped;
+    }
+    rows.push(...found);
   }
   return rows;
 }

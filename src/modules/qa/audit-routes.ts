@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -23,7 +24,7 @@ import {
   type Grade,
   isGrade,
 } from './vocab';
-import { myAuditWork } from './worklists';
+import { ASSIGNED_PAGE_SIZE, myAuditWork } from './worklists';
 
 const params = z.object({ id: z.string().uuid() });
 const sectionParams = z.object({ id: z.string().uuid(), key: z.string().regex(/^s\d{1,3}$/) });
@@ -44,12 +45,19 @@ const common = {
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
 
-  app.get('/qa/audits', { config: { permission: QA.read } }, async (req, reply) =>
-    reply.render('qa/views/audits.njk', {
-      ...(await myAuditWork(db, req.actor!, auditContext(req, clock))),
+  app.get('/qa/audits', { config: { permission: QA.read } }, async (req, reply) => {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const work = await myAuditWork(db, req.actor!, auditContext(req, clock), requestedPage(query.page));
+    return reply.render('qa/views/audits.njk', {
+      ...work,
+      pagination: paginate(
+        work.assignedTotal,
+        { page: work.assignedPage, pageSize: ASSIGNED_PAGE_SIZE },
+        pageLinks('/qa/audits', query),
+      ),
       ...common,
-    }),
-  );
+    });
+  });
 
   async function renderAudit(
     req: FastifyRequest,

@@ -1,5 +1,5 @@
 /** The only place quality assurance queries live. Every query is scoped by organisation. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { qaAudits, qaModerations, qaRounds, qaTemplateVersions } from './schema';
 
@@ -89,6 +89,19 @@ export async function rounds(db: Db, organisationId: string): Promise<RoundRow[]
     .orderBy(desc(qaRounds.startDate), asc(qaRounds.name));
 }
 
+/**
+ * The rounds without the cases each left out (hundreds of kilobytes a round at a large
+ * authority): for lists, and for which rounds are under way.
+ */
+export async function roundSummaries(db: Db, organisationId: string): Promise<Omit<RoundRow, 'excluded'>[]> {
+  const { excluded: _excluded, ...columns } = getTableColumns(qaRounds);
+  return db
+    .select(columns)
+    .from(qaRounds)
+    .where(eq(qaRounds.organisationId, organisationId))
+    .orderBy(desc(qaRounds.startDate), asc(qaRounds.name));
+}
+
 export async function round(db: Db, organisationId: string, id: string): Promise<RoundRow | undefined> {
   const [row] = await db
     .select()
@@ -118,12 +131,28 @@ export async function insertAudits(db: Db, rows: Array<typeof qaAudits.$inferIns
   for (let i = 0; i < rows.length; i += 500) await db.insert(qaAudits).values(rows.slice(i, i + 500));
 }
 
-export async function auditsOfRound(db: Db, organisationId: string, roundId: string): Promise<AuditRow[]> {
-  return db
+/** A round's audits, by group then child; one page of them when asked. */
+export async function auditsOfRound(
+  db: Db,
+  organisationId: string,
+  roundId: string,
+  page?: { limit: number; offset: number },
+): Promise<AuditRow[]> {
+  const query = db
     .select()
     .from(qaAudits)
     .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.roundId, roundId)))
-    .orderBy(asc(qaAudits.stratum), asc(qaAudits.personId));
+    .orderBy(asc(qaAudits.stratum), asc(qaAudits.personId), asc(qaAudits.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+/** How many audits a round has. */
+export async function auditCountOfRound(db: Db, organisationId: string, roundId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(qaAudits)
+    .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.roundId, roundId)));
+  return Number(row?.n ?? 0);
 }
 
 export async function audit(db: Db, organisationId: string, id: string): Promise<AuditRow | undefined> {
@@ -146,24 +175,47 @@ export async function updateAudit(
     .where(and(eq(qaAudits.organisationId, organisationId), eq(qaAudits.id, id)));
 }
 
+export interface AuditFilter {
+  auditorId?: string;
+  statuses?: readonly string[];
+  personId?: string;
+  workerUserId?: string;
+  /** Only audits of these rounds (none when empty). */
+  roundIds?: readonly string[];
+}
+
+function auditCondition(organisationId: string, filter: AuditFilter) {
+  return and(
+    eq(qaAudits.organisationId, organisationId),
+    filter.auditorId ? eq(qaAudits.auditorId, filter.auditorId) : undefined,
+    filter.statuses ? inArray(qaAudits.status, [...filter.statuses]) : undefined,
+    filter.personId ? eq(qaAudits.personId, filter.personId) : undefined,
+    filter.workerUserId ? eq(qaAudits.workerUserId, filter.workerUserId) : undefined,
+    filter.roundIds ? inArray(qaAudits.roundId, [...filter.roundIds]) : undefined,
+  );
+}
+
+/** Audits matching a filter, the latest changed first; one page of them when asked. */
 export async function auditsWhere(
   db: Db,
   organisationId: string,
-  filter: { auditorId?: string; statuses?: readonly string[]; personId?: string; workerUserId?: string },
+  filter: AuditFilter,
+  page?: { limit: number; offset: number },
 ): Promise<AuditRow[]> {
-  return db
+  if (filter.roundIds && filter.roundIds.length === 0) return [];
+  const query = db
     .select()
     .from(qaAudits)
-    .where(
-      and(
-        eq(qaAudits.organisationId, organisationId),
-        filter.auditorId ? eq(qaAudits.auditorId, filter.auditorId) : undefined,
-        filter.statuses ? inArray(qaAudits.status, [...filter.statuses]) : undefined,
-        filter.personId ? eq(qaAudits.personId, filter.personId) : undefined,
-        filter.workerUserId ? eq(qaAudits.workerUserId, filter.workerUserId) : undefined,
-      ),
-    )
-    .orderBy(desc(qaAudits.updatedAt));
+    .where(auditCondition(organisationId, filter))
+    .orderBy(desc(qaAudits.updatedAt), asc(qaAudits.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+/** How many audits match a filter. */
+export async function auditCountWhere(db: Db, organisationId: string, filter: AuditFilter): Promise<number> {
+  if (filter.roundIds && filter.roundIds.length === 0) return 0;
+  const [row] = await db.select({ n: count() }).from(qaAudits).where(auditCondition(organisationId, filter));
+  return Number(row?.n ?? 0);
 }
 
 /** Counts by status of the audits matching a filter: for the home page. */

@@ -1,6 +1,7 @@
 /** Audit round pages: list, create (drawing the sample), and one round with its sample and why. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { londonDateOf } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
@@ -13,6 +14,7 @@ import {
   listRounds,
   openFirstHalves,
   possibleAuditors,
+  ROUND_PAGE_SIZE,
   roundDetail,
   teamsOfOpenCases,
 } from './rounds';
@@ -20,7 +22,6 @@ import { listTemplates } from './templates';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
 
 const params = z.object({ id: z.string().uuid() });
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const roundForm = z.object({
   name: z
@@ -179,10 +180,15 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/qa/rounds/:id', { config: { permission: QA.roundsRead } }, async (req, reply) => {
     const { id } = params.parse(req.params);
-    const { page } = pageQuery.parse(req.query ?? {});
-    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id, page);
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const detail = await roundDetail(db, req.actor!, auditContext(req, clock), id, requestedPage(query.page));
     return reply.render('qa/views/round.njk', {
       ...detail,
+      pagination: paginate(
+        detail.auditTotal,
+        { page: detail.page, pageSize: ROUND_PAGE_SIZE },
+        pageLinks(`/qa/rounds/${id}`, query),
+      ),
       typeNames: ROUND_TYPE_NAMES,
       ruleName: RULE_NAMES[detail.round.sampling.rule as keyof typeof RULE_NAMES],
       statusNames: AUDIT_STATUS_NAMES,

@@ -6,7 +6,6 @@
  * round ends.
  */
 
-import { paginate } from '../../platform/admin/pagination';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { addDays } from '../../platform/calendar/working-days';
 import { londonDateOf, londonMidnight } from '../../platform/clock';
@@ -67,7 +66,7 @@ export async function teamsOfOpenCases(db: Db, organisationId: string, today: st
 
 /** Rounds that can be the first of a half-year pair and have no second yet. */
 export async function openFirstHalves(db: Db, organisationId: string) {
-  const all = await repo.rounds(db, organisationId);
+  const all = await repo.roundSummaries(db, organisationId);
   const followed = new Set(all.map((r) => r.sampling.previousRoundId).filter(Boolean));
   return all.filter((r) => r.sampling.rule === 'half_year_first' && !followed.has(r.id));
 }
@@ -106,7 +105,9 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
     rule = { rule: 'half_year_first', seed: `${org}:${input.name}:${input.startDate}` };
     stored.seed = rule.seed;
   } else if (input.rule === 'half_year_second') {
-    const previous = (await openFirstHalves(db, org)).find((r) => r.id === input.previousRoundId);
+    const open = (await openFirstHalves(db, org)).find((r) => r.id === input.previousRoundId);
+    // The whole round (with the cases it left out) only for the one chosen.
+    const previous = open ? await repo.round(db, org, open.id) : undefined;
     if (!previous) fields.previousRoundId = 'Select the first half-year round this one follows';
     else {
       const audits = await repo.auditsOfRound(db, org, previous.id);
@@ -207,32 +208,34 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
 
 export async function listRounds(db: Db, actor: Actor) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
-  return repo.rounds(db, actor.organisationId);
+  return repo.roundSummaries(db, actor.organisationId);
 }
 
-/** A round with its sample (each case with why it is in it) and the open cases left out, grouped by why. */
-export const ROUND_PAGE_SIZE = 100;
+/** Audits a page of a round shows. */
+export const ROUND_PAGE_SIZE = 50;
 
+/**
+ * A round with one page of its sample (each case with why it is in it; the `page` asked for,
+ * past the end the last) and the open cases left out, grouped by why.
+ */
 export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, roundId: string, page = 1) {
   if (!can(actor, QA.roundsRead)) throw new ForbiddenError();
   const round = await repo.round(db, actor.organisationId, roundId);
   if (!round) throw new NotFoundError('round');
+  const total = await repo.auditCountOfRound(db, actor.organisationId, roundId);
+  const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / ROUND_PAGE_SIZE)));
   const [audits, template, auditors] = await Promise.all([
-    repo.auditsOfRound(db, actor.organisationId, roundId),
+    repo.auditsOfRound(db, actor.organisationId, roundId, {
+      limit: ROUND_PAGE_SIZE,
+      offset: (shown - 1) * ROUND_PAGE_SIZE,
+    }),
     repo.templateVersion(db, actor.organisationId, round.templateVersionId),
     possibleAuditors(db, actor.organisationId),
   ]);
-  // A large authority's round holds hundreds of audits: the page lists them a hundred at a time.
-  const pagination = paginate(
-    audits.length,
-    { page, pageSize: ROUND_PAGE_SIZE },
-    (p) => `/qa/rounds/${roundId}?page=${p}`,
-  );
-  const shown = audits.slice((page - 1) * ROUND_PAGE_SIZE, page * ROUND_PAGE_SIZE);
   const names = await childNames(
     db,
     actor.organisationId,
-    shown.map((a) => a.personId),
+    audits.map((a) => a.personId),
   );
   const people = new Map(auditors.map((a) => [a.id, a.name]));
   const exclusions = new Map<string, number>();
@@ -241,15 +244,15 @@ export async function roundDetail(db: Db, actor: Actor, ctx: AuditContext, round
     action: 'qa.round.view',
     recordType: 'qa_round',
     recordId: roundId,
-    detail: `${shown.length} of ${audits.length} audits listed`,
+    detail: `${audits.length} of ${total} audits listed (page ${shown})`,
   });
   return {
     round,
     template,
     auditorNames: round.auditorIds.map((id) => people.get(id) ?? 'Former user'),
-    total: audits.length,
-    pagination,
-    audits: shown.map((a) => ({
+    auditTotal: total,
+    page: shown,
+    audits: audits.map((a) => ({
       ...a,
       childName: names.get(a.personId) ?? 'Unknown child',
       auditorName: a.auditorId ? (people.get(a.auditorId) ?? 'Former user') : 'Not assigned',

@@ -6,7 +6,7 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { type Actor, can, ROLE_CASE_SCOPE } from '../../platform/permissions';
-import { childNames, mayViewChild } from '../cases/service';
+import { childIdsInScope, childNames } from '../cases/service';
 import { rightsOver, withinRound } from './audit-access';
 import { QA } from './permissions';
 import * as repo from './repository';
@@ -33,23 +33,27 @@ async function named(db: Db, actor: Actor, audits: repo.AuditRow[]) {
   }));
 }
 
+/** Audits the list of audits assigned to someone shows a page. */
+export const ASSIGNED_PAGE_SIZE = 50;
+
 /**
  * Audits assigned to the actor and not yet submitted, in rounds under way today (an
  * independent auditor can open no other; for everyone, a round that has ended is the QA
- * officer's to follow up from the round's page, not a to-do).
+ * officer's to follow up from the round's page, not a to-do): how many, and one page of
+ * them (past the end, the last).
  */
-async function assignedTo(db: Db, actor: Actor, at: Date) {
-  if (!can(actor, QA.conduct)) return [];
-  const audits = await repo.auditsWhere(db, actor.organisationId, {
-    auditorId: actor.userId,
-    statuses: ACTIVE,
+async function assignedTo(db: Db, actor: Actor, at: Date, page?: number) {
+  if (!can(actor, QA.conduct)) return { total: 0, page: 1, audits: [] as repo.AuditRow[] };
+  const current = (await repo.roundSummaries(db, actor.organisationId)).filter((r) => withinRound(r, at));
+  const filter = { auditorId: actor.userId, statuses: ACTIVE, roundIds: current.map((r) => r.id) };
+  const total = await repo.auditCountWhere(db, actor.organisationId, filter);
+  if (page === undefined) return { total, page: 1, audits: [] as repo.AuditRow[] };
+  const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / ASSIGNED_PAGE_SIZE)));
+  const audits = await repo.auditsWhere(db, actor.organisationId, filter, {
+    limit: ASSIGNED_PAGE_SIZE,
+    offset: (shown - 1) * ASSIGNED_PAGE_SIZE,
   });
-  const rounds = await repo.roundsById(
-    db,
-    actor.organisationId,
-    audits.map((a) => a.roundId),
-  );
-  return audits.filter((a) => withinRound(rounds.get(a.roundId)!, at));
+  return { total, page: shown, audits };
 }
 
 /** Shared audits of children the actor works with: their own (by worker) or, for a team manager, their team's. */
@@ -57,34 +61,41 @@ async function waitingForResponse(db: Db, actor: Actor, at: Date) {
   if (!can(actor, QA.respond)) return [];
   if (ROLE_CASE_SCOPE[actor.role] === 'own')
     return repo.auditsWhere(db, actor.organisationId, { statuses: ['shared'], workerUserId: actor.userId });
-  const shared = await repo.auditsWhere(db, actor.organisationId, { statuses: ['shared'] });
-  const mine: repo.AuditRow[] = [];
-  for (const a of shared) if (await mayViewChild(db, actor, a.personId, at)) mine.push(a);
-  return mine;
+  // The children in scope in one query, not a scope check per audit.
+  const [shared, inScope] = await Promise.all([
+    repo.auditsWhere(db, actor.organisationId, { statuses: ['shared'] }),
+    childIdsInScope(db, actor, at),
+  ]);
+  if (inScope === 'all') return shared;
+  const ids = new Set(inScope);
+  return shared.filter((a) => ids.has(a.personId));
 }
 
-export async function myAuditWork(db: Db, actor: Actor, ctx: AuditContext) {
+/** The actor's audit work: one page (`page`) of the audits assigned to them, and all that wait on them. */
+export async function myAuditWork(db: Db, actor: Actor, ctx: AuditContext, page = 1) {
   const [assigned, moderation, responses] = await Promise.all([
-    assignedTo(db, actor, ctx.at),
+    assignedTo(db, actor, ctx.at, page),
     can(actor, QA.moderate) ? repo.auditsWhere(db, actor.organisationId, { statuses: ['submitted'] }) : [],
     waitingForResponse(db, actor, ctx.at),
   ]);
   const result = {
-    assigned: await named(db, actor, assigned),
+    assigned: await named(db, actor, assigned.audits),
+    assignedTotal: assigned.total,
+    assignedPage: assigned.page,
     moderation: await named(db, actor, moderation),
     responses: await named(db, actor, responses),
   };
   await recordAudit(db, ctx, {
     action: 'qa.audits.list',
     recordType: 'child',
-    detail: `${assigned.length} assigned, ${moderation.length} to moderate, ${responses.length} to respond to`,
+    detail: `${assigned.total} assigned (${assigned.audits.length} listed), ${moderation.length} to moderate, ${responses.length} to respond to`,
   });
   return result;
 }
 
 /** Counts for the home page: set-based for auditors and workers. */
 export async function auditCountsFor(db: Db, actor: Actor, at: Date) {
-  const assigned = (await assignedTo(db, actor, at)).length;
+  const assigned = (await assignedTo(db, actor, at)).total;
   const moderation = can(actor, QA.moderate)
     ? ((await repo.auditCounts(db, actor.organisationId, {})).get('submitted') ?? 0)
     : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitOffset, paginate, queryString } from './pagination';
+import { limitOffset, pageLinks, pageOf, paginate, queryString, requestedPage } from './pagination';
 
 const href = (p: number) => `/list?page=${p}`;
 
@@ -59,5 +59,35 @@ describe('limitOffset and queryString', () => {
     expect(queryString({ action: 'user.view', from: '2026-11-01', page: 2, q: 'a&b' })).toBe(
       '?action=user.view&from=2026-11-01&page=2&q=a%26b',
     );
+  });
+});
+
+describe('pages of a list read whole', () => {
+  const rows = Array.from({ length: 7 }, (_, i) => i + 1);
+  const links = pageLinks('/list', { team: 't1', status: '', page: '2', other: ['a', 'b'] });
+
+  it('slices the page asked for, and shows the last page for one past the end', () => {
+    expect(pageOf(rows, 2, 3, links).rows).toEqual([4, 5, 6]);
+    expect(pageOf(rows, 9, 3, links).rows).toEqual([7]);
+    expect(pageOf(rows, 9, 3, links).pagination).toMatchObject({
+      page: 3,
+      pages: 3,
+      from: 7,
+      to: 7,
+      total: 7,
+    });
+    expect(pageOf([], 4, 3, links)).toMatchObject({ rows: [], pagination: { total: 0, pages: 1 } });
+  });
+
+  it('keeps the filters in the links and drops empty ones and the old page', () => {
+    expect(links(1)).toBe('/list?team=t1');
+    expect(links(3)).toBe('/list?team=t1&page=3');
+    expect(pageLinks('/list', {})(1)).toBe('/list');
+  });
+
+  it('reads the page asked for, 1 when it is not a whole number of 1 or more', () => {
+    expect(requestedPage('4')).toBe(4);
+    for (const bad of [undefined, '', '0', '-2', '1.5', 'two', '99999999', ['2']])
+      expect(requestedPage(bad)).toBe(1);
   });
 });

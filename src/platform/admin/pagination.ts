@@ -69,3 +69,44 @@ export function queryString(values: Record<string, string | number | undefined |
   const s = params.toString();
   return s ? `?${s}` : '';
 }
+
+/** The page asked for in a query string (`page=3`), 1 when absent or not a whole number of 1 or more. */
+export function requestedPage(value: unknown): number {
+  const n = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return Math.max(n, 1);
+}
+
+/**
+ * Links to the other pages of a list at `path`, keeping every other query
+ * parameter (the filters) as it is; page 1 has no `page` parameter.
+ */
+export function pageLinks(path: string, query: Record<string, unknown>): (page: number) => string {
+  const kept = Object.entries(query).filter(
+    (e): e is [string, string] => e[0] !== 'page' && typeof e[1] === 'string' && e[1] !== '',
+  );
+  return (page) => {
+    const params = new URLSearchParams(kept);
+    if (page > 1) params.set('page', String(page));
+    const text = params.toString();
+    return text ? `${path}?${text}` : path;
+  };
+}
+
+/**
+ * One page of a list already read in one query (a list whose order or
+ * figures are worked out in code), with its pagination; a page past the
+ * end shows the last page.
+ */
+export function pageOf<T>(
+  rows: readonly T[],
+  requested: number,
+  pageSize: number,
+  hrefFor: (page: number) => string,
+): { rows: T[]; pagination: Pagination } {
+  const page = Math.min(Math.max(1, requested), Math.max(1, Math.ceil(rows.length / pageSize)));
+  const { limit, offset } = limitOffset({ page, pageSize });
+  return {
+    rows: rows.slice(offset, offset + limit),
+    pagination: paginate(rows.length, { page, pageSize }, hrefFor),
+  };
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "case_involvements_team_workers" ON "case_involvements" USING btree ("organisation_id","case_team_id","worker_id") WHERE "case_involvements"."closed_at" is null and "case_involvements"."end_date" is null;--> statement-breakpoint
+CREATE INDEX "case_access_grants_person" ON "case_access_grants" USING btree ("organisation_id","person_id");
