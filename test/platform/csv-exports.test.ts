@@ -8,6 +8,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cases from '../../src/modules/cases/service';
 import * as plans from '../../src/modules/plans/service';
+import { qaPermissions } from '../../src/modules/qa/permissions';
+import { createRound } from '../../src/modules/qa/rounds';
+import { createTemplate } from '../../src/modules/qa/templates';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 import { actorOf, auditCtx, blankAction, dateFields, smallPlan } from '../modules/plans-fixture';
 
@@ -23,8 +26,11 @@ const DANGEROUS = /^[=+\-@\t\r]/;
 const CSV_ROUTES = [
   '/admin/audit/export.csv',
   '/cases/import/:id/errors.csv',
+  '/indicators/report/export/:format',
+  '/missing/ssda903.csv',
   '/plans/:planId/export/:format',
   '/plans/:planId/snapshots/:number/export/:format',
+  '/qa/rounds/:id/report.csv',
   '/timescales/tasks.csv',
 ];
 
@@ -69,17 +75,48 @@ describe('CSV exports', () => {
     );
     expect((await cases.importSettled(importId))!.status).toBe('rejected');
 
+    // An audit round whose name and template hold formulas (the report repeats both).
+    // A good extract first: the round audits one of its children.
+    const goodId = await cases.startSsdImport(
+      db,
+      manager,
+      { files: extractFiles(smallExtract()), mode: 'full', clock: ctx.clock, concurrentProgress: false },
+      auditCtx(manager, ctx.clock.now()),
+    );
+    expect((await cases.importSettled(goodId))!.status).toBe('applied');
+    const qaOfficer = { ...actorOf(ctx.org, 'qa_officer'), permissions: new Set(Object.keys(qaPermissions)) };
+    const template = await createTemplate(db, qaOfficer, auditCtx(qaOfficer, ctx.clock.now()), {
+      name: FORMULA,
+      text: `# ${FORMULA}\n- Was the child seen?\n`,
+    });
+    const round = await createRound(db, qaOfficer, auditCtx(qaOfficer, ctx.clock.now()), {
+      name: '@round',
+      type: 'multi_agency',
+      startDate: '2026-11-01',
+      endDate: '2026-12-31',
+      templateId: template.templateId,
+      auditorIds: [ctx.org.userIds.independent_auditor],
+      rule: 'chosen',
+      serviceLevels: [],
+      sourceIds: [smallExtract()['ssd_person.csv']![1]![0]!],
+    });
+
     const params: Record<string, string> = {
+      roundId: round.id,
       id: importId,
       planId: plan.planId,
       number: '1',
       format: 'csv',
     };
     const admin = await signedIn(ctx, emailOf(ctx.org, 'administrator'));
-    const agentFor = (url: string) => (url.startsWith('/admin') ? admin : managerAgent);
+    const qaAgent = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    const agentFor = (url: string) =>
+      url.startsWith('/admin') ? admin : url.startsWith('/qa') ? qaAgent : managerAgent;
     let formulaSeen = 0;
     for (const route of CSV_ROUTES) {
-      const url = route.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+      const url = route
+        .replace('/qa/rounds/:id', '/qa/rounds/:roundId')
+        .replace(/:(\w+)/g, (_, name: string) => params[name]!);
       const res = await agentFor(url).get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/csv');
