@@ -1,5 +1,6 @@
 import type { OversightModule } from '../platform/http/module';
 import { casesModule } from './cases/index';
+import { committeeModule } from './committee/index';
 import { complianceModule } from './compliance/index';
 import { missingModule } from './missing/index';
 import { plansModule } from './plans/index';
@@ -12,4 +13,5 @@ export const featureModules: OversightModule[] = [
   missingModule,
   plansModule,
   qaModule,
+  committeeModule,
 ];
