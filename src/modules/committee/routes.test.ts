@@ -6,6 +6,7 @@
  * public text until it is fixed; the packs are published frozen; members
  * read their own committees only; the public site shows nothing non-public.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Agent,
@@ -17,6 +18,7 @@ import {
 } from '../../../test/helpers/app';
 import { allModules } from '../../app';
 import type { AuditContext } from '../../platform/audit/service';
+import { rawRows } from '../../platform/db/client';
 import type { Actor, Role } from '../../platform/permissions';
 import { casePeople } from '../cases/schema';
 import * as plans from '../plans/service';
@@ -330,6 +332,13 @@ describe('reports and publication', () => {
       reason: 'A councillor of the same name, not the child',
     });
     expect(ok.statusCode).toBe(302);
+    const audit = await rawRows<{ reason: string; detail: string }>(
+      ctx.oversight.database.db,
+      sql`select reason, detail from access_audit where action = 'committee.disclosure.override'`,
+    );
+    expect(audit).toEqual([
+      { reason: 'A councillor of the same name, not the child', detail: 'name at Item 5, Summary' },
+    ]);
     const published = await clerk.post(`/committee-business/meetings/${meetingId}/publish`);
     expect(published.statusCode).toBe(302);
     const pack = await clerk.get(`/committee-business/meetings/${meetingId}/packs/1/public`);
@@ -347,6 +356,22 @@ describe('reports and publication', () => {
     const again = await clerk.get(`/committee-business/meetings/${meetingId}/packs/1/public`);
     expect(again.body).not.toContain('A later action');
     expect(again.body).toContain('Every child seen alone at each visit');
+  });
+
+  it('keeps published packs and overrides append-only, even for the service’s database user', async () => {
+    const db = ctx.oversight.database.db;
+    for (const [table, statement] of [
+      ['committee_publications', sql`update committee_publications set version = 9`],
+      ['committee_publications', sql`delete from committee_publications`],
+      ['committee_disclosure_overrides', sql`update committee_disclosure_overrides set reason = 'x'`],
+      ['committee_disclosure_overrides', sql`truncate committee_disclosure_overrides`],
+    ] as const) {
+      const error = await db
+        .execute(statement)
+        .then(() => undefined)
+        .catch((e: Error & { cause?: Error }) => e);
+      expect(`${error?.message} ${error?.cause?.message}`).toContain(`${table} is append-only`);
+    }
   });
 
   it('a member reads the non-public pack of their committee; a service manager does not', async () => {
