@@ -3,6 +3,7 @@ import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
 import { loadCaseDemo } from './cases';
+import { committeeDemo } from './committee';
 import { missingDemo } from './missing';
 import {
   createDemoOrganisation,
@@ -48,6 +49,7 @@ demoSteps.push(practiceDemo);
 demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
+demoSteps.push(committeeDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in
