@@ -135,9 +135,9 @@ export async function committeeDemo(
       recordingLink: n < 3 ? `https://webcasts.oakhaven.example/safeguarding/${date}` : null,
     });
     await committee.addStandardItems(db, clerk, at(clerk, prepared), meetingId);
-    for (const [part, title, body] of [
-      [1, 'Safeguarding performance report', PERFORMANCE],
-      [2, 'Local child safeguarding practice review: update', REVIEW],
+    for (const [part, title] of [
+      [1, 'Safeguarding performance report'],
+      [2, 'Local child safeguarding practice review: update'],
     ] as const) {
       await committee.addItem(db, clerk, at(clerk, prepared), meetingId, {
         title,

@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { planSnapshotComponent } from '../plans/service';
 import { COMMITTEE, committeePermissions } from './access';
+import { meetingRoutes } from './meeting-routes';
 import { publicCommitteeRoutes } from './public-routes';
 import { reportRoutes } from './report-routes';
 import { committeeRoutes } from './routes';
@@ -17,6 +18,7 @@ export const committeeModule: OversightModule = {
   nav: [{ href: '/committee-business', text: 'Committees', permission: COMMITTEE.read }],
   routes: async (app) => {
     await committeeRoutes(app);
+    await meetingRoutes(app);
     await reportRoutes(app);
     await publicCommitteeRoutes(app);
   },

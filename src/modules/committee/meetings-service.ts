@@ -199,3 +199,45 @@ export async function advanceStatus(
     });
   });
 }
+
+export interface AttendanceInput {
+  members: Array<{ userId: string; status: 'present' | 'apologies' | 'absent' }>;
+  officers: Array<{ name: string; department: string }>;
+}
+
+/** The members of the committee on the meeting's day, for recording attendance. */
+export async function membersOnTheDay(db: Db, actor: Actor, meetingId: string) {
+  const meeting = await editableMeeting(db, actor, meetingId);
+  const members = await repo.membersOf(db, actor.organisationId, meeting.committeeId);
+  return {
+    meeting,
+    members: members.filter((m) => m.termStart <= meeting.date && (!m.termEnd || m.termEnd >= meeting.date)),
+  };
+}
+
+/** Record who was present, who sent apologies, and the officers in attendance. */
+export async function recordAttendance(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  meetingId: string,
+  input: AttendanceInput,
+) {
+  const { members } = await membersOnTheDay(db, actor, meetingId);
+  const byId = new Map(members.map((m) => [m.userId, m.name]));
+  const unknown = input.members.find((m) => !byId.has(m.userId));
+  if (unknown) throw new ValidationError({ members: 'Record attendance only for the committee’s members' });
+  await db.transaction(async (tx) => {
+    await repo.updateMeeting(tx, actor.organisationId, meetingId, {
+      attendance: {
+        members: input.members.map((m) => ({ ...m, name: byId.get(m.userId)! })),
+        officers: input.officers,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'committee.meeting.attendance',
+      recordType: 'committee_meeting',
+      recordId: meetingId,
+    });
+  });
+}

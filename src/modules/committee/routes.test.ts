@@ -384,6 +384,40 @@ describe('reports and publication', () => {
   });
 });
 
+describe('attendance and status', () => {
+  it('records attendance with officers and their departments, refusing a line without one', async () => {
+    const form = await clerk.get(`/committee-business/meetings/${meetingId}/attendance`);
+    expect(form.statusCode).toBe(200);
+    const field = `member-${ctx.org.userIds.committee_member}`;
+    const bad = await clerk.post(`/committee-business/meetings/${meetingId}/attendance`, {
+      [field]: 'present',
+      officers: 'Sam Adeyemi, Children’s Services\nJo Park',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Line 2: write the officer’s name, a comma, then their department');
+    const ok = await clerk.post(`/committee-business/meetings/${meetingId}/attendance`, {
+      [field]: 'apologies',
+      officers: 'Sam Adeyemi, Children’s Services',
+    });
+    expect(ok.statusCode).toBe(302);
+    const page = await clerk.get(`/committee-business/meetings/${meetingId}`);
+    expect(page.body).toContain('Sam Adeyemi (Children’s Services)');
+    expect(page.body).toMatch(/Apologies\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*[^<]*\S/);
+  });
+
+  it('moves a published meeting on to held, one step at a time', async () => {
+    const skip = await clerk.post(`/committee-business/meetings/${meetingId}/status`, {
+      status: 'minutes_approved',
+    });
+    expect(skip.statusCode).toBe(400);
+    const held = await clerk.post(`/committee-business/meetings/${meetingId}/status`, { status: 'held' });
+    expect(held.statusCode).toBe(302);
+    expect((await clerk.get(`/committee-business/meetings/${meetingId}`)).body).toContain(
+      'Mark as minutes in draft',
+    );
+  });
+});
+
 describe('the public site', () => {
   it('every public link shows nothing non-public and no person from the register but the one let through', async () => {
     const visitor = agent(ctx);

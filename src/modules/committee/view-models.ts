@@ -8,6 +8,7 @@ import {
   MEMBER_ROLE_NAMES,
   type MeetingStatus,
   type MemberRole,
+  nextStatus,
   PURPOSE_NAMES,
   type Purpose,
   REPORT_STATUS_NAMES,
@@ -61,6 +62,22 @@ export function meetingView(data: Awaited<ReturnType<typeof getMeeting>>) {
             : null,
       };
     }),
+    attendance: {
+      present: meeting.attendance.members
+        .filter((m) => m.status === 'present')
+        .map((m) => m.name)
+        .join(', '),
+      apologies: meeting.attendance.members
+        .filter((m) => m.status === 'apologies')
+        .map((m) => m.name)
+        .join(', '),
+      officers: meeting.attendance.officers.map((o) => `${o.name} (${o.department})`).join(', '),
+    },
+    nextStatus: (() => {
+      const next = nextStatus(meeting.status as MeetingStatus);
+      // The agenda is published by publishing the packs, not by a button.
+      return next && next !== 'agenda_published' ? { value: next, text: MEETING_STATUS_NAMES[next] } : null;
+    })(),
     exclusion: data.exclusion,
     publications: data.publications,
     nonPublic: data.nonPublic,
