@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { planSnapshotComponent } from '../plans/service';
 import { COMMITTEE, committeePermissions } from './access';
+import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
 import { publicCommitteeRoutes } from './public-routes';
 import { reportRoutes } from './report-routes';
@@ -22,6 +23,7 @@ export const committeeModule: OversightModule = {
     await reportRoutes(app);
     await publicCommitteeRoutes(app);
   },
+  homeItems: committeeHomeItems,
   // The plans module's snapshot component, registered here so that plans/index.ts need not change
   // while another change to plans is under way; it belongs in plansModule.components.
   components: [planSnapshotComponent],

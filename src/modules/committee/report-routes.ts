@@ -11,6 +11,7 @@ import { appendixSchema, reportSchema, reportValues } from './report-forms';
 import {
   acceptReport,
   addAppendix,
+  awaitingMySignOff,
   reportForItem,
   saveReport,
   sendForSignOff,
@@ -61,6 +62,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     };
   };
   const url = (itemId: string) => `${BASE}/items/${itemId}/report`;
+
+  app.get(`${BASE}/sign-off`, { config: { permission: COMMITTEE.signOff } }, async (req, reply) =>
+    reply.render('committee/views/sign-off.njk', {
+      title: 'Reports sent to you for sign-off',
+      rows: await awaitingMySignOff(db, req.actor!),
+    }),
+  );
 
   app.get(`${BASE}/items/:id/report`, { config: { permission: COMMITTEE.draft } }, async (req, reply) =>
     reply.render('committee/views/report.njk', await page(req, id(req.params))),

@@ -279,6 +279,11 @@ describe('reports and publication', () => {
     const late = await manager.post(`/committee-business/items/${publicItem}/report`, reportForm('Changed'));
     expect(late.statusCode).toBe(400);
     expect((await clerk.post(`/committee-business/items/${publicItem}/report/accept`)).statusCode).toBe(400);
+    const home = await senior.get('/');
+    expect(home.body).toContain('Reports sent to you for sign-off');
+    expect((await senior.get('/committee-business/sign-off')).body).toContain(
+      `/committee-business/items/${publicItem}/report`,
+    );
     expect((await senior.post(`/committee-business/items/${publicItem}/report/sign-off`)).statusCode).toBe(
       302,
     );
