@@ -13,6 +13,7 @@ import {
   addAppendix,
   awaitingMySignOff,
   reportForItem,
+  returnToDraft,
   saveReport,
   sendForSignOff,
   signOff,
@@ -157,6 +158,12 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       await sendForSignOff(db, req.actor!, ctxOf(req), reportId, signatory.data);
     },
     'Report sent for sign-off.',
+  );
+  action(
+    'return',
+    COMMITTEE.draft,
+    (req, reportId) => returnToDraft(db, req.actor!, ctxOf(req), reportId),
+    'The report is a draft again: change it, then send it for sign-off.',
   );
   action(
     'sign-off',

@@ -126,6 +126,32 @@ export async function acceptReport(db: Db, actor: Actor, ctx: AuditContext, repo
   await move(db, actor, ctx, reportId, 'signed_off', 'accepted', { acceptedAt: ctx.at });
 }
 
+/**
+ * Take a report back to draft for changes (a disclosure finding to fix, a
+ * correction): it must be signed off and accepted again. Published packs keep
+ * what they froze; the next publication is a new version.
+ */
+export async function returnToDraft(db: Db, actor: Actor, ctx: AuditContext, reportId: string) {
+  need(actor, COMMITTEE.draft);
+  await db.transaction(async (tx) => {
+    const report = await repo.reportById(tx, actor.organisationId, reportId);
+    if (!report) throw new NotFoundError('report');
+    if (report.status === 'draft') throw new ValidationError({ report: 'The report is already a draft' });
+    await repo.updateReport(tx, actor.organisationId, reportId, {
+      status: 'draft',
+      signedOffAt: null,
+      acceptedAt: null,
+      updatedAt: ctx.at,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'committee.report.draft',
+      recordType: 'committee_report',
+      recordId: reportId,
+      detail: `from ${report.status}`,
+    });
+  });
+}
+
 /** Reports waiting for this senior leader. */
 export async function awaitingMySignOff(db: Db, actor: Actor) {
   need(actor, COMMITTEE.signOff);

@@ -248,7 +248,7 @@ const reportForm = (summary: string) => ({
   summary,
   recommendations: 'Members are asked to:\n- note the report',
   mainReport:
-    '## Background\nVisits are on time.\n\n| Team | Visits late |\n|---|---|\n| North | [c] |\n| South | 12 |',
+    '## Background\nCouncillor T. Quarrie asked for this report. Visits are on time.\n\n| Team | Visits late |\n|---|---|\n| North | [c] |\n| South | 12 |',
 });
 
 describe('reports and publication', () => {
@@ -311,29 +311,21 @@ describe('reports and publication', () => {
     expect(blocked.body).toContain('Publication is blocked');
   });
 
-  it('lets a flagged match through only with a reason, recorded', async () => {
+  it('lets a flagged close match through only with a reason, recorded; what is not let through still blocks', async () => {
     const check = await clerk.get(`/committee-business/meetings/${meetingId}/publish`);
-    const key = check.body
-      .match(/name="key" value="([^"]+)"/)![1]!
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
+    const keys = [...check.body.matchAll(/name="key" value="([^"]+)"/g)].map((m) =>
+      m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+    );
+    const closeKey = keys.find((k) => k.includes('close_name'))!;
+    expect(closeKey).toBe('Item 5, Main report|close_name|t. quarrie');
     const noReason = await clerk.post(`/committee-business/meetings/${meetingId}/overrides`, {
-      key,
+      key: closeKey,
       reason: ' ',
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Enter why this may be published');
-  });
-
-  it('publishes once the text is fixed, frozen against later changes', async () => {
-    // The author cannot change an accepted report; for this test the clerk's override stands in for a fix.
-    const check = await clerk.get(`/committee-business/meetings/${meetingId}/publish`);
-    const key = check.body
-      .match(/name="key" value="([^"]+)"/)![1]!
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
     const ok = await clerk.post(`/committee-business/meetings/${meetingId}/overrides`, {
-      key,
+      key: closeKey,
       reason: 'A councillor of the same name, not the child',
     });
     expect(ok.statusCode).toBe(302);
@@ -342,8 +334,27 @@ describe('reports and publication', () => {
       sql`select reason, detail from access_audit where action = 'committee.disclosure.override'`,
     );
     expect(audit).toEqual([
-      { reason: 'A councillor of the same name, not the child', detail: 'name at Item 5, Summary' },
+      { reason: 'A councillor of the same name, not the child', detail: 'close_name at Item 5, Main report' },
     ]);
+    // Still blocked: the full name in the summary is not let through.
+    expect((await clerk.post(`/committee-business/meetings/${meetingId}/publish`)).statusCode).toBe(400);
+  });
+
+  it('publishes once the text is fixed, frozen against later changes', async () => {
+    const { publicItem } = await itemIds();
+    expect((await clerk.post(`/committee-business/items/${publicItem}/report/return`)).statusCode).toBe(302);
+    await manager.post(
+      `/committee-business/items/${publicItem}/report`,
+      reportForm('The child was seen on time.'),
+    );
+    await manager.post(`/committee-business/items/${publicItem}/report/send`, {
+      signOffBy: ctx.org.userIds.senior_leader,
+    });
+    await senior.post(`/committee-business/items/${publicItem}/report/sign-off`);
+    await clerk.post(`/committee-business/items/${publicItem}/report/accept`);
+    const check = await clerk.get(`/committee-business/meetings/${meetingId}/publish`);
+    expect(check.body).toContain('Let through: A councillor of the same name, not the child');
+    expect(check.body).not.toContain('Tamsin Quarrie');
     const published = await clerk.post(`/committee-business/meetings/${meetingId}/publish`);
     expect(published.statusCode).toBe(302);
     const pack = await clerk.get(`/committee-business/meetings/${meetingId}/packs/1/public`);

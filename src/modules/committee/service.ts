@@ -33,6 +33,7 @@ export {
   addAppendix,
   awaitingMySignOff,
   reportForItem,
+  returnToDraft,
   saveReport,
   sendForSignOff,
   signOff,
