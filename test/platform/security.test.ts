@@ -23,7 +23,7 @@ describe('default deny', () => {
     const open = ctx.app.routeTable.filter((r) => r.permission === PUBLIC).map((r) => `${r.method} ${r.url}`);
     for (const route of open) {
       expect(route).toMatch(
-        /^(GET|POST) \/sign-in$|^GET \/health$|^GET \/assets\/images\/:file$|^GET \/accessibility$|^GET \/(assets|vendor\/govuk|vendor\/moj|public)\/\*$|^(GET|POST) \/account\/set-password\/:token$|^GET \/organisation-logo\/:organisationId$|^GET \/committees(\/[a-z:/]+)?$|^GET \/vendor\/(govuk\/govuk|moj\/moj)-frontend\.min\.css$/,
+        /^(GET|POST) \/sign-in$|^GET \/health$|^GET \/assets\/images\/:file$|^GET \/accessibility$|^GET \/(assets|vendor\/govuk|vendor\/moj|public)\/\*$|^(GET|POST) \/account\/set-password\/:token$|^GET \/organisation-logo\/:organisationId$|^GET \/committees(\/[a-z:/.]+)?$|^GET \/vendor\/(govuk\/govuk|moj\/moj)-frontend\.min\.css$/,
       );
     }
   });

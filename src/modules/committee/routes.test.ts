@@ -22,6 +22,7 @@ import { rawRows } from '../../platform/db/client';
 import type { Actor, Role } from '../../platform/permissions';
 import { casePeople } from '../cases/schema';
 import * as plans from '../plans/service';
+import { committeesOfMember } from './service';
 
 let ctx: TestContext;
 let clerk: Agent;
@@ -187,6 +188,17 @@ describe('committees and meetings', () => {
     expect(list.body).toContain('Safeguarding Sub-Committee');
     expect(list.body).not.toContain('Audit Committee');
     expect((await member.get(`/committee-business/${otherCommitteeId}`)).statusCode).toBe(404);
+  });
+
+  it('tells other modules which committees a member sits on today', async () => {
+    const db = ctx.oversight.database.db;
+    expect(await committeesOfMember(db, actorFor('committee_member'), ctx.clock.now())).toEqual([
+      { id: committeeId, name: 'Safeguarding Sub-Committee' },
+    ]);
+    expect(
+      await committeesOfMember(db, actorFor('committee_member'), new Date('2026-05-20T12:00:00Z')),
+    ).toEqual([]);
+    expect(await committeesOfMember(db, actorFor('committee_clerk'), ctx.clock.now())).toEqual([]);
   });
 
   it('another organisation’s clerk finds nothing', async () => {
@@ -461,6 +473,16 @@ describe('the public site', () => {
     expect(all).not.toContain('P-7781');
     expect(all).not.toContain('/non-public');
     expect(all).not.toContain('Signed in as');
+    // The council's own header, though the database holds two councils.
+    expect(bodies[1]).toContain(`<span class="app-organisation-name">${ctx.org.organisationName}</span>`);
+  });
+
+  it('offers the meetings as an iCalendar feed, linking the published agenda', async () => {
+    const visitor = agent(ctx);
+    const ics = await visitor.get(`/committees/oak/${committeeId}/calendar.ics`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('DTSTART;TZID=Europe/London:20261210T140000');
+    expect(ics.body.replace(/\r\n /g, '')).toContain(`/committees/oak/meetings/${meetingId}`);
   });
 
   it('answers 404 for a meeting with nothing published and for another organisation’s meeting', async () => {
