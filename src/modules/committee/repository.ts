@@ -48,6 +48,8 @@ export const membersOf = (db: Db, organisationId: string, committeeId: string) =
       id: committeeMembers.id,
       userId: committeeMembers.userId,
       name: users.name,
+      email: users.email,
+      active: users.active,
       role: committeeMembers.role,
       termStart: committeeMembers.termStart,
       termEnd: committeeMembers.termEnd,

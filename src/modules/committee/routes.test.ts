@@ -369,6 +369,16 @@ describe('reports and publication', () => {
     expect(check.body).not.toContain('Tamsin Quarrie');
     const published = await clerk.post(`/committee-business/meetings/${meetingId}/publish`);
     expect(published.statusCode).toBe(302);
+    const mail = await rawRows<{ to_address: string; subject: string }>(
+      ctx.oversight.database.db,
+      sql`select to_address, subject from mail_messages where subject like ${'%papers for%'}`,
+    );
+    expect(mail).toEqual([
+      {
+        to_address: emailOf(ctx.org, 'committee_member'),
+        subject: 'Safeguarding Sub-Committee: papers for 10 December 2026 published',
+      },
+    ]);
     const pack = await clerk.get(`/committee-business/meetings/${meetingId}/packs/1/public`);
     expect(pack.body).toContain('Every child seen alone at each visit');
     expect(pack.body).toContain('(Pages 3 - ');

@@ -15,6 +15,7 @@ import {
   membersToChoose,
 } from './committees-service';
 import { addItem, addStandardItems, createMeeting, getMeeting } from './meetings-service';
+import { tellMembersOfPublication } from './notify-service';
 import {
   checkPublication,
   overrideFinding,
@@ -264,7 +265,16 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
       const mid = id(req.params);
       try {
         const version = await publishPacks(db, req.actor!, ctxOf(req), kinds(), mid);
-        reply.flash(`Packs published (version ${version}).`);
+        const told = await tellMembersOfPublication(
+          db,
+          app.deps.mailer,
+          req.actor!.organisationId,
+          mid,
+          version,
+        );
+        reply.flash(
+          `Packs published (version ${version}); ${told === 1 ? '1 member was' : `${told} members were`} told by mail.`,
+        );
         return reply.redirect(`${BASE}/meetings/${mid}`);
       } catch (e) {
         if (e instanceof PublicationBlocked)
