@@ -1,7 +1,10 @@
-/** What committee business puts on the home page: reports waiting for the senior leader's sign-off. */
+/**
+ * What committee business puts on the home page: reports waiting for a senior
+ * leader's sign-off, and reports signed off waiting for the clerk.
+ */
 import type { HomeItemProvider } from '../../platform/home/items';
 import { COMMITTEE } from './access';
-import { awaitingMySignOff } from './reports-service';
+import { awaitingAcceptance, awaitingMySignOff } from './reports-service';
 
 export const committeeHomeItems: HomeItemProvider[] = [
   {
@@ -15,6 +18,22 @@ export const committeeHomeItems: HomeItemProvider[] = [
           text: 'Reports sent to you for sign-off',
           count: rows.length,
           href: '/committee-business/sign-off',
+          tone: 'due',
+        },
+      ];
+    },
+  },
+  {
+    heading: 'Committee reports to accept',
+    order: 41,
+    permission: COMMITTEE.manage,
+    load: async (app, actor) => {
+      const rows = await awaitingAcceptance(app.deps.db, actor);
+      return [
+        {
+          text: 'Reports signed off, to accept',
+          count: rows.length,
+          href: '/committee-business/to-accept',
           tone: 'due',
         },
       ];

@@ -11,6 +11,7 @@ import { appendixSchema, reportSchema, reportValues } from './report-forms';
 import {
   acceptReport,
   addAppendix,
+  awaitingAcceptance,
   awaitingMySignOff,
   reportForItem,
   returnToDraft,
@@ -68,6 +69,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     reply.render('committee/views/sign-off.njk', {
       title: 'Reports sent to you for sign-off',
       rows: await awaitingMySignOff(db, req.actor!),
+    }),
+  );
+
+  app.get(`${BASE}/to-accept`, { config: { permission: COMMITTEE.manage } }, async (req, reply) =>
+    reply.render('committee/views/sign-off.njk', {
+      title: 'Reports signed off, to accept',
+      empty: 'No signed-off report is waiting for you to accept it.',
+      rows: await awaitingAcceptance(db, req.actor!),
     }),
   );
 

@@ -152,6 +152,12 @@ export async function returnToDraft(db: Db, actor: Actor, ctx: AuditContext, rep
   });
 }
 
+/** Reports signed off and waiting for the clerk. */
+export async function awaitingAcceptance(db: Db, actor: Actor) {
+  need(actor, COMMITTEE.manage);
+  return repo.reportsAwaitingAcceptance(db, actor.organisationId);
+}
+
 /** Reports waiting for this senior leader. */
 export async function awaitingMySignOff(db: Db, actor: Actor) {
   need(actor, COMMITTEE.signOff);

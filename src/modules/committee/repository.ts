@@ -241,6 +241,15 @@ export const reportsAwaitingSignOff = (db: Db, organisationId: string, userId: s
       ),
     );
 
+/** Reports signed off and waiting for the clerk to accept them. */
+export const reportsAwaitingAcceptance = (db: Db, organisationId: string) =>
+  db
+    .select({ id: committeeReports.id, cover: committeeReports.cover, itemId: committeeReports.agendaItemId })
+    .from(committeeReports)
+    .where(
+      and(eq(committeeReports.organisationId, organisationId), eq(committeeReports.status, 'signed_off')),
+    );
+
 export const appendicesOf = (db: Db, organisationId: string, reportIds: string[]) =>
   reportIds.length
     ? db

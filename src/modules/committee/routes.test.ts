@@ -299,6 +299,10 @@ describe('reports and publication', () => {
     expect((await senior.post(`/committee-business/items/${publicItem}/report/sign-off`)).statusCode).toBe(
       302,
     );
+    expect((await clerk.get('/committee-business/to-accept')).body).toContain(
+      `/committee-business/items/${publicItem}/report`,
+    );
+    expect((await clerk.get('/')).body).toContain('Reports signed off, to accept');
     expect((await clerk.post(`/committee-business/items/${publicItem}/report/accept`)).statusCode).toBe(302);
 
     await manager.post(`/committee-business/items/${privateItem}/report`, {
