@@ -3,6 +3,7 @@ import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
 import { loadCaseDemo } from './cases';
+import { committeeDemo } from './committee';
 import { kpisDemo } from './kpis';
 import { missingDemo } from './missing';
 import {
@@ -52,6 +53,7 @@ demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
 demoSteps.push(kpisDemo);
 demoSteps.push(qaPracticeDemo);
+demoSteps.push(committeeDemo);
 
 /**
  * At start-up: load the demo authority into an empty database. Refused in

@@ -1,5 +1,6 @@
 import type { OversightModule } from '../platform/http/module';
 import { casesModule } from './cases/index';
+import { committeeModule } from './committee/index';
 import { complianceModule } from './compliance/index';
 import { kpisModule } from './kpis/index';
 import { missingModule } from './missing/index';
@@ -14,4 +15,5 @@ export const featureModules: OversightModule[] = [
   plansModule,
   qaModule,
   kpisModule,
+  committeeModule,
 ];

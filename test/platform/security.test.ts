@@ -19,11 +19,11 @@ describe('default deny', () => {
     expect(ctx.app.routeTable.length).toBeGreaterThan(5);
   });
 
-  it('leaves only sign-in, health, static assets (and the images both frontends’ stylesheets ask for), the organisation’s logo and the accessibility statement open', () => {
+  it('leaves only sign-in, health, static assets (and the images both frontends’ stylesheets ask for), the organisation’s logo, the accessibility statement and the committees’ public site open', () => {
     const open = ctx.app.routeTable.filter((r) => r.permission === PUBLIC).map((r) => `${r.method} ${r.url}`);
     for (const route of open) {
       expect(route).toMatch(
-        /^(GET|POST) \/sign-in$|^GET \/health$|^GET \/assets\/images\/:file$|^GET \/accessibility$|^GET \/(assets|vendor\/govuk|vendor\/moj|public)\/\*$|^(GET|POST) \/account\/set-password\/:token$|^GET \/organisation-logo\/:organisationId$|^GET \/vendor\/(govuk\/govuk|moj\/moj)-frontend\.min\.css$/,
+        /^(GET|POST) \/sign-in$|^GET \/health$|^GET \/assets\/images\/:file$|^GET \/accessibility$|^GET \/(assets|vendor\/govuk|vendor\/moj|public)\/\*$|^(GET|POST) \/account\/set-password\/:token$|^GET \/organisation-logo\/:organisationId$|^GET \/committees(\/[a-z:/.]+)?$|^GET \/vendor\/(govuk\/govuk|moj\/moj)-frontend\.min\.css$/,
       );
     }
   });

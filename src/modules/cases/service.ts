@@ -44,6 +44,7 @@
 
 export * from './access';
 export * from './chronology';
+export * from './disclosure-register';
 export * from './facts';
 export * from './import-service';
 export type { TableCounts as TableCountsView } from './importer';

@@ -24,6 +24,7 @@ export {
   myActions,
   type TimelineEntry,
 } from './document-service';
+export { planSnapshotComponent, planSnapshotRendering, snapshotTableHtml } from './embed';
 export {
   documentForExport,
   type ImportOutcome,

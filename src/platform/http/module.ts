@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { EmbeddableComponentKind } from '../components';
 import type { HomeItemProvider } from '../home/items';
 import type { DailyJob } from '../jobs';
 import type { Actor, PermissionSet } from '../permissions';
@@ -42,6 +43,8 @@ export interface OversightModule {
   recordPanels?: RecordPanel[];
   /** Counts of what needs attention, for the home page. */
   homeItems?: HomeItemProvider[];
+  /** Frozen, publishable renderings of the module's data that committee reports embed. */
+  components?: EmbeddableComponentKind[];
 }
 
 /** The panels every module contributes to a record page, loaded for this person, in order. */

@@ -1,0 +1,113 @@
+/**
+ * Browser journeys for committee business on the small demo authority: a
+ * clerk adds a meeting, builds its agenda from the standard items and a
+ * report item, sees publication blocked while the item has no report, then
+ * publishes a new version of the next meeting's pack (its reports accepted)
+ * and reads it with its page numbers; a member of the public browses the
+ * public site without signing in, from the sign-in page. Every page is checked with axe and reflows
+ * at 320 px.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/demo/organisation';
+import { addMonths } from '../src/platform/calendar/working-days';
+import { systemClock, today } from '../src/platform/clock';
+import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney();
+});
+afterAll(async () => journey?.close());
+
+const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
+
+async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), action()]);
+}
+
+async function fillDate(page: Page, name: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  await page.fill(`#${name}-day`, String(Number(d)));
+  await page.fill(`#${name}-month`, String(Number(m)));
+  await page.fill(`#${name}-year`, y!);
+}
+
+describe('a committee clerk', () => {
+  it('builds and publishes an agenda, blocked first by a report not yet accepted', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('committee_clerk'));
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Committees")'));
+    await checkAxe(page);
+    await go(page, () => page.click('main a:has-text("Safeguarding Sub-Committee")'));
+    expect(await textOf(page.locator('h1'))).toBe('Safeguarding Sub-Committee');
+    await checkAxe(page);
+
+    // A new meeting: the form first refuses a time it cannot read.
+    await go(page, () => page.click('a:has-text("Add a meeting")'));
+    await fillDate(page, 'date', addMonths(today(systemClock), 4));
+    await page.fill('#startTime', 'two o’clock');
+    await page.fill('#venue', 'Council Chamber');
+    await go(page, () => page.click('button:has-text("Add meeting")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'Enter the time as hours and minutes',
+    );
+    await checkAxe(page);
+    await page.fill('#startTime', '14:00');
+    await go(page, () => page.click('button:has-text("Add meeting")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Meeting of /);
+
+    await go(page, () => page.click('button:has-text("Add the standard items")'));
+    await go(page, () => page.click('a:has-text("Add a report")'));
+    await page.fill('#title', 'Annual report of the independent reviewing officers');
+    await page.fill('#fromOfficer', 'Director of Children’s Services');
+    await page.check('input[name="purpose"][value="information"]');
+    await page.check('input[name="part"][value="1"]');
+    await checkAxe(page);
+    await go(page, () => page.click('button:has-text("Add to the agenda")'));
+    const agenda = await textOf(page.locator('main'));
+    expect(agenda).toContain('Annual report of the independent reviewing officers');
+    expect(agenda).toContain('MOTION – That under Section 100A(4)');
+    await checkAxe(page);
+    await screenshot(page, 'committee-meeting');
+
+    await go(page, () => page.click('a:has-text("Check and publish")'));
+    expect(await textOf(page.locator('[data-problems]'))).toContain('has no report');
+    expect(await page.locator('button:has-text("Publish")').count()).toBe(0);
+    await checkAxe(page);
+
+    // The demo's next meeting has its reports accepted: it can be published again as a new version.
+    await go(page, () => page.click('a:has-text("Back to the meeting")'));
+    await go(page, () => page.click('a:has-text("Back to Safeguarding Sub-Committee")'));
+    await go(page, () => page.locator('main table a[href^="/committee-business/meetings/"]').nth(3).click());
+    await go(page, () => page.click('a:has-text("Check and publish")'));
+    expect(await textOf(page.locator('main'))).toContain('No name, identifier or date of birth');
+    await checkAxe(page);
+    await go(page, () => page.click('button:has-text("Publish")'));
+    expect(await textOf(page.locator('main'))).toContain('Version 2, published');
+    await go(page, () => page.click('a:has-text("public pack") >> nth=0'));
+    expect(await textOf(page.locator('main'))).toContain('Pages 3 -');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
+
+describe('a member of the public', () => {
+  it('browses the committees, a meeting and its public reports without signing in', async () => {
+    const page = await journey.newPage();
+    await page.goto('/sign-in');
+    await go(page, () => page.click('a:has-text("committees’ published agendas")'));
+    expect(await textOf(page.locator('h1'))).toBe('Committees');
+    await checkAxe(page);
+    await go(page, () => page.click('main a:has-text("Safeguarding Sub-Committee")'));
+    await checkAxe(page);
+    await go(page, () => page.locator('main a:has-text("Agenda and public reports")').first().click());
+    const text = await textOf(page.locator('main'));
+    expect(text).toContain('Safeguarding performance report');
+    expect(text).toContain('Local child safeguarding practice review: update'); // listed on the agenda
+    expect(text).not.toContain('review panel has met twice'); // its report is not public
+    await checkAxe(page);
+    await screenshot(page, 'committee-public-meeting');
+    expect(journey.problems(page)).toEqual([]);
+  });
+});

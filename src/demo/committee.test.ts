@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agent, startTestApp, type TestContext } from '../../test/helpers/app';
+import { committeeDemo } from './committee';
+import { plansDemo } from './plans';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+  await plansDemo(ctx.oversight, ctx.org, 'small');
+  await committeeDemo(ctx.oversight, ctx.org, 'small');
+}, 120_000);
+afterAll(async () => ctx?.close());
+
+describe('committee demo', () => {
+  it('publishes a year of four meetings, the public site showing their packs with the plan embedded', async () => {
+    const visitor = agent(ctx);
+    const list = await visitor.get('/committees/oak');
+    const link = list.body.match(/href="(\/committees\/oak\/[0-9a-f-]{36})"/)![1]!;
+    const page = await visitor.get(link);
+    const meetings = [...page.body.matchAll(/href="(\/committees\/oak\/meetings\/[0-9a-f-]{36})"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(meetings).toHaveLength(4);
+    const latest = await visitor.get(meetings[3]!);
+    expect(latest.statusCode).toBe(200);
+    expect(latest.body).toContain('Children’s Services Improvement Plan: progress');
+    expect(latest.body).toContain('Exclusion of the public');
+    expect(latest.body).not.toContain('paragraphs 1 and 2'); // the Part 2 report's text is not public
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Demo committee business for Oakhaven: the Safeguarding Sub-Committee with
+ * its terms of reference, the demo member as chairman and the demo clerk, and
+ * a year of quarterly meetings: three held, with published packs, and the next
+ * one with its agenda published. Each agenda has the standard items, a public
+ * performance report embedding the latest published improvement-plan snapshot
+ * and a non-public report. Everything goes through the committee services, in
+ * date order. Deterministic: fixed text, dates relative to the clock's today.
+ */
+import type { Oversight } from '../app';
+import { committeeModule } from '../modules/committee/index';
+import * as committee from '../modules/committee/service';
+import { listPublishedSnapshots, planSnapshotComponent } from '../modules/plans/service';
+import type { AuditContext } from '../platform/audit/service';
+import { addDays, addMonths } from '../platform/calendar/working-days';
+import { londonDateOf } from '../platform/clock';
+import { componentRegistry } from '../platform/components';
+import type { Actor, Role } from '../platform/permissions';
+import type { DemoScale } from './load';
+import type { DemoOrganisation } from './organisation';
+
+function actorFor(org: DemoOrganisation, role: Role): Actor {
+  return {
+    userId: org.userIds[role],
+    organisationId: org.organisationId,
+    organisationName: org.organisationName,
+    name: role,
+    email: `${role}@demo.invalid`,
+    role,
+    teamId: null,
+    permissions: new Set(
+      Object.entries(committeeModule.permissions)
+        .filter(([, def]) => def.roles.includes(role))
+        .map(([key]) => key),
+    ),
+  };
+}
+
+function at(actor: Actor, date: string, hour = 10): AuditContext {
+  return {
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    ip: null,
+    userAgent: 'demo generator',
+    requestId: null,
+    at: new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`),
+  };
+}
+
+const DUTIES = [
+  'To oversee the arrangements for safeguarding children and adults at risk in the borough',
+  'To receive and scrutinise reports on safeguarding performance, including the statutory timescales',
+  'To monitor the Children’s Services Improvement Plan and the response to inspection',
+  'To receive the findings of case file audits and the actions taken on them',
+  'To receive reports on children missing from home, care and education',
+  'To report to the Community and Children’s Services Committee',
+];
+
+const PERFORMANCE = {
+  summary:
+    'This report sets out the service’s performance against its safeguarding measures for the quarter, and progress on the improvement plan.',
+  recommendations:
+    'Members are asked to:\n- note the report\n- note the progress on the improvement plan in Appendix 1',
+  mainReport: [
+    '## Background',
+    'The committee receives a performance report each quarter. Figures are drawn from the case management system through the Standard Safeguarding Dataset.',
+    '',
+    '## Current position',
+    'Visits to children on child protection plans within timescale remain above target. Small numbers are shown as [c] to protect the children concerned.',
+    '',
+    '| Measure | This quarter | Target |',
+    '|---|---|---|',
+    '| Child protection visits within timescale (%) | 92 | 90 |',
+    '| Reviews of children in care on time (%) | 96 | 95 |',
+    '| Children missing from care offered a return interview | [c] | All |',
+    '',
+    '## Proposals',
+    '- Continue the weekly tracking of visits in every team',
+    '- Report on return home interviews in the next quarter',
+  ].join('\n'),
+  implications:
+    'There are no additional financial, legal or equalities implications arising from this report.',
+  conclusion: 'Performance is stable; the improvement plan is on track.',
+  backgroundPapers: 'None.',
+};
+
+const REVIEW = {
+  summary: 'An update on the local child safeguarding practice review and the actions agreed with partners.',
+  recommendations: 'Members are asked to:\n- note the report',
+  mainReport:
+    '## Current position\nThe review panel has met twice this quarter. The actions for Children’s Services are set out below and are on track.\n\n- Strengthen management oversight of step-down decisions\n- Share the learning with partner agencies',
+  implications:
+    'Legal: the review is subject to statutory guidance; its details are exempt under paragraphs 1 and 2.',
+  conclusion: null,
+  backgroundPapers: null,
+};
+
+export async function committeeDemo(
+  oversight: Oversight,
+  org: DemoOrganisation,
+  _scale: DemoScale,
+): Promise<void> {
+  const db = oversight.database.db;
+  const today = londonDateOf(oversight.clock.now());
+  const clerk = actorFor(org, 'committee_clerk');
+  const manager = actorFor(org, 'service_manager');
+  const senior = actorFor(org, 'senior_leader');
+  const kinds = componentRegistry([{ name: 'plans', components: [planSnapshotComponent] }]);
+  const start = addMonths(today, -10);
+
+  const committeeId = await committee.createCommittee(db, clerk, at(clerk, start), {
+    name: 'Safeguarding Sub-Committee',
+    parentId: null,
+    memberCount: 7,
+    quorum: 3,
+    duties: DUTIES,
+    frequency: 'Quarterly',
+    clerkUserId: clerk.userId,
+  });
+  await committee.addMember(db, clerk, at(clerk, start), committeeId, {
+    userId: org.userIds.committee_member,
+    role: 'chairman',
+    termStart: start,
+    termEnd: addDays(addMonths(start, 12), -1),
+  });
+
+  const meetings = [addMonths(today, -9), addMonths(today, -6), addMonths(today, -3), addMonths(today, 1)];
+  for (const [n, date] of meetings.entries()) {
+    const prepared = addDays(date, -21);
+    const meetingId = await committee.createMeeting(db, clerk, at(clerk, prepared), committeeId, {
+      date,
+      startTime: '14:00',
+      venue: 'Committee Room 2, Oakhaven Guildhall',
+      virtualLink: null,
+      recordingLink: n < 3 ? `https://webcasts.oakhaven.example/safeguarding/${date}` : null,
+    });
+    await committee.addStandardItems(db, clerk, at(clerk, prepared), meetingId);
+    for (const [part, title] of [
+      [1, 'Safeguarding performance report'],
+      [2, 'Local child safeguarding practice review: update'],
+    ] as const) {
+      await committee.addItem(db, clerk, at(clerk, prepared), meetingId, {
+        title,
+        part,
+        paragraphs: part === 2 ? [1, 2] : [],
+        purpose: 'information',
+        fromOfficer: 'Director of Children’s Services',
+      });
+    }
+    const { items } = await committee.getMeeting(db, clerk, at(clerk, prepared), meetingId);
+    const drafted = addDays(date, -14);
+    for (const item of items.filter((i) => i.standard === null)) {
+      const body = item.part === 1 ? PERFORMANCE : REVIEW;
+      const reportId = await committee.saveReport(db, manager, at(manager, drafted), item.id, {
+        cover: {
+          subject: item.title,
+          corporateOutcomes: 'Children and young people are safe and supported',
+          spending: null,
+          reportOf: 'Director of Children’s Services',
+          author: 'Head of Quality Assurance and Safeguarding',
+          authorContact: 'qa@oakhaven.example',
+        },
+        body,
+      });
+      if (item.part === 1) {
+        const snapshot = (await listPublishedSnapshots(db, org.organisationId)).find(
+          (s) => s.publishedAt <= at(manager, drafted).at && s.planType === 'service_improvement',
+        );
+        if (snapshot)
+          await committee.addAppendix(db, manager, at(manager, drafted), kinds, reportId, {
+            title: 'Children’s Services Improvement Plan: progress',
+            public: true,
+            componentKind: planSnapshotComponent.kind,
+            componentRef: snapshot.id,
+          });
+      }
+      await committee.sendForSignOff(db, manager, at(manager, drafted, 11), reportId, senior.userId);
+      await committee.signOff(db, senior, at(senior, addDays(drafted, 2)), reportId);
+      await committee.acceptReport(db, clerk, at(clerk, addDays(drafted, 3)), reportId);
+    }
+    await committee.publishPacks(db, clerk, at(clerk, addDays(date, -7)), kinds, meetingId);
+    if (date < today) await committee.advanceStatus(db, clerk, at(clerk, date, 17), meetingId, 'held');
+  }
+}

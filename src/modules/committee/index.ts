@@ -1,0 +1,30 @@
+import type { OversightModule } from '../../platform/http/module';
+import { planSnapshotComponent } from '../plans/service';
+import { COMMITTEE, committeePermissions } from './access';
+import { committeeHomeItems } from './home-items';
+import { meetingRoutes } from './meeting-routes';
+import { publicCommitteeRoutes } from './public-routes';
+import { reportRoutes } from './report-routes';
+import { committeeRoutes } from './routes';
+
+/**
+ * Committee business: committees and their members, meetings, agendas with
+ * Part 1 and Part 2 items, officers' reports with embedded components,
+ * publication of packs with disclosure control, and the public site under
+ * /committees. Committee roles never reach a child-level record here.
+ */
+export const committeeModule: OversightModule = {
+  name: 'committee',
+  permissions: committeePermissions,
+  nav: [{ href: '/committee-business', text: 'Committees', permission: COMMITTEE.read }],
+  routes: async (app) => {
+    await committeeRoutes(app);
+    await meetingRoutes(app);
+    await reportRoutes(app);
+    await publicCommitteeRoutes(app);
+  },
+  homeItems: committeeHomeItems,
+  // The plans module's snapshot component, registered here so that plans/index.ts need not change
+  // while another change to plans is under way; it belongs in plansModule.components.
+  components: [planSnapshotComponent],
+};

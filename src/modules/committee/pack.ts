@@ -1,0 +1,219 @@
+/**
+ * Agenda packs, pure: from the numbered agenda, its reports and the frozen
+ * renderings of their appendices, the public pack (front sheet, agenda, Part
+ * 1 reports with their public appendices) and the non-public pack (Part 2
+ * reports and every non-public appendix), with page numbers, and the public
+ * texts disclosure control must check.
+ */
+import type { ComponentRendering } from '../../platform/components';
+import { type ExclusionMotion, exclusionMotion, numbered, paragraphList } from './agenda';
+import type { PublicText } from './disclosure';
+import { renderMarkup, textOfHtml } from './markup';
+import type { ReportBody, ReportCover } from './schema';
+import { PURPOSE_NAMES, type Purpose } from './vocab';
+
+/** Characters of text that make a printed page, roughly (a page of an A4 report in 12 point). */
+export const CHARS_PER_PAGE = 3000;
+
+export interface PackSection {
+  heading: string;
+  html: string;
+}
+
+export interface PackAppendix {
+  title: string;
+  public: boolean;
+  html: string;
+  data: unknown;
+  pages?: { from: number; to: number };
+}
+
+export interface PackReport {
+  cover: ReportCover;
+  sections: PackSection[];
+  appendices: PackAppendix[];
+}
+
+export interface PackItem {
+  number: number;
+  title: string;
+  part: number;
+  paragraphs: string;
+  purpose: string | null;
+  fromOfficer: string | null;
+  standard: string | null;
+  report: PackReport | null;
+  /** The report's pages in the pack it is in. */
+  pages?: { from: number; to: number };
+}
+
+export interface Pack {
+  committeeName: string;
+  date: string;
+  startTime: string;
+  venue: string | null;
+  virtualLink: string | null;
+  items: PackItem[];
+  exclusion: ExclusionMotion | null;
+  /** Pages in the pack. */
+  pageCount: number;
+}
+
+export interface PackInput {
+  committeeName: string;
+  meeting: { date: string; startTime: string; venue: string | null; virtualLink: string | null };
+  items: ReadonlyArray<{
+    id: string;
+    position: number;
+    title: string;
+    part: number;
+    paragraphs: number[];
+    purpose: string | null;
+    fromOfficer: string | null;
+    standard: string | null;
+  }>;
+  reports: ReadonlyMap<string, { cover: ReportCover; body: ReportBody }>;
+  appendices: ReadonlyMap<
+    string,
+    ReadonlyArray<{ title: string; public: boolean; rendering: ComponentRendering }>
+  >;
+}
+
+const SECTIONS: Array<[keyof ReportBody, string]> = [
+  ['summary', 'Summary'],
+  ['recommendations', 'Recommendations'],
+  ['mainReport', 'Main report'],
+  ['implications', 'Corporate and strategic implications'],
+  ['conclusion', 'Conclusion'],
+  ['backgroundPapers', 'Background papers'],
+];
+
+export function reportSections(body: ReportBody): PackSection[] {
+  return SECTIONS.filter(([k]) => body[k]).map(([k, heading]) => ({
+    heading,
+    html: renderMarkup(body[k]!, { headingLevel: 4, caption: heading }),
+  }));
+}
+
+/** Pages a piece of HTML fills: at least one. */
+export function pagesOf(html: string): number {
+  return Math.max(1, Math.ceil(textOfHtml(html).length / CHARS_PER_PAGE));
+}
+
+/**
+ * Number the pages: the front sheet and agenda take the first pages, then
+ * each report starts on a new page, each appendix after its report.
+ */
+export function paginate(
+  items: PackItem[],
+  frontPages: number,
+  inPack: (a: PackAppendix) => boolean,
+): number {
+  let page = frontPages + 1;
+  for (const item of items) {
+    if (!item.report) continue;
+    const from = page;
+    // Only its non-public appendices, in the non-public pack: the report itself is in the public one.
+    if (item.report.sections.length) page += pagesOf(item.report.sections.map((s) => s.html).join(''));
+    for (const a of item.report.appendices.filter(inPack)) {
+      const n = pagesOf(a.html);
+      a.pages = { from: page, to: page + n - 1 };
+      page += n;
+    }
+    item.pages = { from, to: page - 1 };
+  }
+  return page - 1;
+}
+
+function packItems(input: PackInput): PackItem[] {
+  return numbered(input.items).map((i) => {
+    const report = input.reports.get(i.id);
+    return {
+      number: i.number,
+      title: i.title,
+      part: i.part,
+      paragraphs: paragraphList(i.paragraphs),
+      purpose: i.purpose ? PURPOSE_NAMES[i.purpose as Purpose] : null,
+      fromOfficer: i.fromOfficer,
+      standard: i.standard,
+      report: report
+        ? {
+            cover: report.cover,
+            sections: reportSections(report.body),
+            appendices: (input.appendices.get(i.id) ?? []).map((a) => ({
+              title: a.title,
+              public: a.public,
+              html: a.rendering.html,
+              data: a.rendering.data,
+            })),
+          }
+        : null,
+    };
+  });
+}
+
+/** The two packs. The public one lists every item on its agenda but holds no Part 2 report or non-public appendix. */
+export function buildPacks(input: PackInput): { publicPack: Pack; nonPublicPack: Pack } {
+  const base = {
+    committeeName: input.committeeName,
+    date: input.meeting.date,
+    startTime: input.meeting.startTime,
+    venue: input.meeting.venue,
+    virtualLink: input.meeting.virtualLink,
+    exclusion: exclusionMotion(input.items),
+  };
+  const publicItems = packItems(input).map((i) =>
+    i.part === 2
+      ? { ...i, report: null }
+      : i.report
+        ? { ...i, report: { ...i.report, appendices: i.report.appendices.filter((a) => a.public) } }
+        : i,
+  );
+  const publicPages = paginate(publicItems, 2, () => true);
+  const nonPublicItems = packItems(input)
+    .map((i) =>
+      i.part === 2
+        ? i
+        : i.report?.appendices.some((a) => !a.public)
+          ? {
+              ...i,
+              report: { ...i.report, sections: [], appendices: i.report.appendices.filter((a) => !a.public) },
+            }
+          : null,
+    )
+    .filter((i): i is PackItem => i !== null);
+  const nonPublicPages = paginate(nonPublicItems, 1, () => true);
+  return {
+    publicPack: { ...base, items: publicItems, pageCount: publicPages },
+    nonPublicPack: { ...base, items: nonPublicItems, pageCount: nonPublicPages },
+  };
+}
+
+/** Every text of the public pack a reader sees, with where it is, for disclosure control. */
+export function publicTexts(pack: Pack, reports: ReadonlyMap<number, ReportBody>): PublicText[] {
+  const texts: PublicText[] = [];
+  for (const i of pack.items) {
+    const at = `Item ${i.number}`;
+    texts.push({ where: `${at}, title`, text: i.title, markup: false });
+    if (i.fromOfficer) texts.push({ where: `${at}, from`, text: i.fromOfficer, markup: false });
+    if (!i.report) continue;
+    const c = i.report.cover;
+    texts.push({
+      where: `${at}, cover sheet`,
+      text: [c.subject, c.corporateOutcomes, c.spending, c.reportOf, c.author, c.authorContact]
+        .filter(Boolean)
+        .join('\n'),
+      markup: false,
+    });
+    const body = reports.get(i.number);
+    for (const [k, heading] of SECTIONS)
+      if (body?.[k]) texts.push({ where: `${at}, ${heading}`, text: body[k]!, markup: true });
+    for (const [n, a] of i.report.appendices.entries())
+      texts.push({
+        where: `${at}, Appendix ${n + 1} (${a.title})`,
+        text: `${a.title}\n${textOfHtml(a.html)}`,
+        markup: false,
+      });
+  }
+  return texts;
+}

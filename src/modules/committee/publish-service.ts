@@ -1,0 +1,219 @@
+/**
+ * Publication of a meeting's packs, with disclosure control, in one
+ * transaction: the embedded components are rendered and frozen, the public
+ * texts checked against the case register and for small numbers, and the
+ * packs stored as a new version. A finding not let through blocks it all.
+ */
+import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import type { EmbeddableComponentKind } from '../../platform/components';
+import type { Db } from '../../platform/db/client';
+import { NotFoundError, ValidationError } from '../../platform/errors';
+import type { Actor } from '../../platform/permissions';
+import { registerCandidates } from '../cases/service';
+import { COMMITTEE, mayReadNonPublic, need, readableCommittees, todayOf } from './access';
+import { agendaProblems, numbered } from './agenda';
+import { checkPublicTexts, type Finding, registerQuery } from './disclosure';
+import { buildPacks, type Pack, publicTexts } from './pack';
+import * as repo from './repository';
+import type { ReportBody } from './schema';
+
+export interface PublicationCheck {
+  problems: string[];
+  findings: Array<Finding & { overridden: string | null }>;
+  blocked: boolean;
+}
+
+/** Disclosure findings that cannot go through: an identifier, or not let through with a reason, or a component not safe for the public. */
+async function prepare(
+  db: Db,
+  actor: Actor,
+  kinds: ReadonlyMap<string, EmbeddableComponentKind>,
+  meetingId: string,
+) {
+  const meeting = await repo.meetingById(db, actor.organisationId, meetingId);
+  if (!meeting) throw new NotFoundError('meeting');
+  const committee = (await repo.committeeById(db, actor.organisationId, meeting.committeeId))!;
+  const items = await repo.itemsOf(db, actor.organisationId, meetingId);
+  const reports = await repo.reportsOfItems(
+    db,
+    actor.organisationId,
+    items.map((i) => i.id),
+  );
+  const appendices = await repo.appendicesOf(
+    db,
+    actor.organisationId,
+    reports.map((r) => r.id),
+  );
+  const problems = agendaProblems(items);
+  const numberOf = new Map(numbered(items).map((i) => [i.id, i.number]));
+  for (const r of reports)
+    if (r.status !== 'accepted')
+      problems.push(`The report for item ${numberOf.get(r.agendaItemId)} is not yet accepted by the clerk`);
+  for (const i of items)
+    if (i.standard === null && !reports.some((r) => r.agendaItemId === i.id))
+      problems.push(`Item ${numberOf.get(i.id)} "${i.title}" has no report`);
+  const rendered = new Map<
+    string,
+    Array<{
+      title: string;
+      public: boolean;
+      rendering: Awaited<ReturnType<EmbeddableComponentKind['render']>>;
+    }>
+  >();
+  for (const r of reports) {
+    const list = [];
+    for (const a of appendices.filter((x) => x.reportId === r.id)) {
+      const kind = kinds.get(a.componentKind);
+      if (!kind) {
+        problems.push(
+          `Appendix "${a.title}" of item ${numberOf.get(r.agendaItemId)} embeds something no longer offered`,
+        );
+        continue;
+      }
+      const rendering = await kind.render(db, actor.organisationId, a.componentRef);
+      if (a.public && !rendering.publicSafe)
+        problems.push(
+          `Appendix "${a.title}" of item ${numberOf.get(r.agendaItemId)} is public but what it embeds is not safe for the public: make it non-public`,
+        );
+      list.push({ title: a.title, public: a.public, rendering });
+    }
+    rendered.set(r.agendaItemId, list);
+  }
+  const packs = buildPacks({
+    committeeName: committee.name,
+    meeting,
+    items,
+    reports: new Map(reports.map((r) => [r.agendaItemId, r])),
+    appendices: rendered,
+  });
+  const bodies = new Map<number, ReportBody>();
+  for (const r of reports) bodies.set(numberOf.get(r.agendaItemId)!, r.body);
+  const texts = publicTexts(packs.publicPack, bodies);
+  const people = await registerCandidates(db, actor.organisationId, registerQuery(texts));
+  const overrides = new Map(
+    (await repo.overridesOf(db, actor.organisationId, meetingId)).map((o) => [o.matchKey, o.reason]),
+  );
+  const findings = checkPublicTexts(texts, people).map((f) => ({
+    ...f,
+    overridden: f.overridable ? (overrides.get(f.key) ?? null) : null,
+  }));
+  const blocked = problems.length > 0 || findings.some((f) => f.overridden === null);
+  return { meeting, packs, check: { problems, findings, blocked } satisfies PublicationCheck };
+}
+
+export async function checkPublication(
+  db: Db,
+  actor: Actor,
+  kinds: ReadonlyMap<string, EmbeddableComponentKind>,
+  meetingId: string,
+): Promise<PublicationCheck> {
+  need(actor, COMMITTEE.manage);
+  return (await prepare(db, actor, kinds, meetingId)).check;
+}
+
+/** Let a flagged finding through, with the reason (access-audited). */
+export async function overrideFinding(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  kinds: ReadonlyMap<string, EmbeddableComponentKind>,
+  meetingId: string,
+  key: string,
+  reason: string,
+) {
+  need(actor, COMMITTEE.manage);
+  const { check } = await prepare(db, actor, kinds, meetingId);
+  const finding = check.findings.find((f) => f.key === key);
+  if (!finding?.overridable)
+    throw new ValidationError({ reason: 'This finding cannot be let through: change the text instead' });
+  await db.transaction(async (tx) => {
+    await repo.insertOverride(tx, {
+      organisationId: actor.organisationId,
+      meetingId,
+      matchKey: key,
+      reason,
+      overriddenBy: actor.userId,
+      overriddenAt: ctx.at,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'committee.disclosure.override',
+      recordType: 'committee_meeting',
+      recordId: meetingId,
+      reason,
+      detail: `${finding.kind} at ${finding.where}`,
+    });
+  });
+}
+
+/** Publish the packs as a new version, or throw PublicationBlocked with what stops it. */
+export async function publishPacks(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  kinds: ReadonlyMap<string, EmbeddableComponentKind>,
+  meetingId: string,
+): Promise<number> {
+  need(actor, COMMITTEE.manage);
+  return db.transaction(async (tx) => {
+    const { meeting, packs, check } = await prepare(tx, actor, kinds, meetingId);
+    if (check.blocked) throw new PublicationBlocked(check);
+    const latest = await repo.publication(tx, actor.organisationId, meetingId);
+    const version = (latest?.version ?? 0) + 1;
+    const { id } = await repo.insertPublication(tx, {
+      organisationId: actor.organisationId,
+      meetingId,
+      version,
+      publicPack: packs.publicPack,
+      nonPublicPack: packs.nonPublicPack,
+      publishedBy: actor.userId,
+      publishedAt: ctx.at,
+    });
+    if (meeting.status === 'scheduled')
+      await repo.updateMeeting(tx, actor.organisationId, meetingId, { status: 'agenda_published' });
+    await recordAudit(tx, ctx, {
+      action: 'committee.publish',
+      recordType: 'committee_publication',
+      recordId: id,
+      detail: `meeting ${meetingId} version ${version}`,
+    });
+    return version;
+  });
+}
+
+export class PublicationBlocked extends Error {
+  readonly statusCode = 400;
+  constructor(readonly check: PublicationCheck) {
+    super('publication blocked by disclosure control');
+  }
+}
+
+/** A published pack for a signed-in reader: the non-public one only for those who may read it. */
+export async function readPack(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  meetingId: string,
+  version: number,
+  which: 'public' | 'non-public',
+): Promise<{ pack: Pack; version: number; publishedAt: Date }> {
+  need(actor, COMMITTEE.read);
+  const meeting = await repo.meetingById(db, actor.organisationId, meetingId);
+  if (!meeting) throw new NotFoundError('meeting');
+  const readable = await readableCommittees(db, actor, todayOf(ctx));
+  if (readable !== 'all' && !readable.has(meeting.committeeId)) throw new NotFoundError('meeting');
+  if (which === 'non-public' && !mayReadNonPublic(actor, readable, meeting.committeeId))
+    throw new NotFoundError('pack');
+  const row = await repo.publication(db, actor.organisationId, meetingId, version);
+  if (!row) throw new NotFoundError('pack');
+  if (which === 'non-public')
+    await recordAudit(db, ctx, {
+      action: 'committee.pack.non-public.read',
+      recordType: 'committee_publication',
+      recordId: row.id,
+    });
+  return {
+    pack: (which === 'public' ? row.publicPack : row.nonPublicPack) as Pack,
+    version: row.version,
+    publishedAt: row.publishedAt,
+  };
+}

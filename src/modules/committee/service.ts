@@ -1,0 +1,40 @@
+/**
+ * Committee business: the rules, transactions, permission checks and audit,
+ * one concern per file. Other modules, the pages and the demo generator call
+ * them from here.
+ */
+export { COMMITTEE, committeePermissions } from './access';
+export {
+  addMember,
+  type CommitteeInput,
+  committeesOfMember,
+  createCommittee,
+  getCommittee,
+  listCommitteesFor,
+  type MemberInput,
+} from './committees-service';
+export {
+  addItem,
+  addStandardItems,
+  advanceStatus,
+  createMeeting,
+  getMeeting,
+  type MeetingInput,
+} from './meetings-service';
+export {
+  checkPublication,
+  overrideFinding,
+  PublicationBlocked,
+  publishPacks,
+  readPack,
+} from './publish-service';
+export {
+  acceptReport,
+  addAppendix,
+  awaitingMySignOff,
+  reportForItem,
+  returnToDraft,
+  saveReport,
+  sendForSignOff,
+  signOff,
+} from './reports-service';
