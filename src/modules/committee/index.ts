@@ -1,5 +1,4 @@
 import type { OversightModule } from '../../platform/http/module';
-import { planSnapshotComponent } from '../plans/service';
 import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
@@ -24,7 +23,4 @@ export const committeeModule: OversightModule = {
     await publicCommitteeRoutes(app);
   },
   homeItems: committeeHomeItems,
-  // The plans module's snapshot component, registered here so that plans/index.ts need not change
-  // while another change to plans is under way; it belongs in plansModule.components.
-  components: [planSnapshotComponent],
 };

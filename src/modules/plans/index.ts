@@ -1,4 +1,5 @@
 import type { OversightModule } from '../../platform/http/module';
+import { planSnapshotComponent } from './embed';
 import { plansHomeItems } from './home-items';
 import { plansRoutes } from './routes';
 import { staleRoutes } from './stale-routes';
@@ -68,4 +69,6 @@ export const plansModule: OversightModule = {
     await staleRoutes(app);
   },
   homeItems: plansHomeItems,
+  // A frozen table of a published plan, for committee reports to embed.
+  components: [planSnapshotComponent],
 };
