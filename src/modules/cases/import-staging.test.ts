@@ -114,4 +114,45 @@ describe('an import writing the register', () => {
     expect(await stagedRows()).toBe(0);
     await db.execute(sql`update case_imports set status = 'failed' where id = ${running!.id}`);
   });
+
+  it('still refuses, once per statement, a register row whose child or organisation does not exist, and deleting a child with records', async () => {
+    const db = ctx.oversight.database.db;
+    const org = ctx.org.organisationId;
+    const refused = async (statement: ReturnType<typeof sql>) => {
+      const error = await db.execute(statement).then(
+        () => undefined,
+        (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
+      );
+      return error;
+    };
+    // Imported by the first test.
+    expect(
+      await refused(
+        sql`update case_cla_episodes set person_id = gen_random_uuid() where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    // A child of another organisation is not this organisation's child.
+    const [other] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_people (organisation_id, source_id, row_hash) values (${ctx.other.organisationId}, 'X1', 'h')
+          returning id`,
+    );
+    expect(
+      await refused(
+        sql`update case_cla_episodes set person_id = ${other!.id} where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`update case_people set organisation_id = gen_random_uuid() where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`delete from case_people where organisation_id = ${org} and id in (select person_id from case_cla_episodes)`,
+      ),
+    ).toBe('23503');
+    // A child nothing refers to can go.
+    expect(await refused(sql`delete from case_people where id = ${other!.id}`)).toBeUndefined();
+  });
 });
