@@ -1,15 +1,15 @@
 /**
  * The case register's import queries: import jobs, references to check, and
- * applying an extract. The generic statements are built from the SSD table
- * descriptions (ssd/spec.ts): identifiers come only from those constants,
- * values always travel as parameters.
+ * applying an extract (the staging and merge statements are in
+ * import-staging.ts). Identifiers come only from the SSD table descriptions
+ * (ssd/spec.ts); values always travel as parameters.
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
 import { caseImports } from './import-schema';
-import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
+import { REF_TARGETS, type RefKind } from './ssd/spec';
 import type { Value } from './ssd/validate';
 
 // ---- import jobs ------------------------------------------------------------
@@ -137,24 +137,6 @@ export async function existingRows(
   }
 }
 
-function pgType(field: FieldSpec): string {
-  switch (field.type.kind) {
-    case 'date':
-      return 'date';
-    case 'datetime':
-      // London wall-clock time; the date and the instant are taken from it.
-      return 'timestamp';
-    case 'yn':
-      return 'boolean';
-    case 'int':
-      return 'integer';
-    case 'decimal':
-      return 'double precision';
-    default:
-      return 'text';
-  }
-}
-
 let lastMs = 0;
 let sequence = 0;
 /**
@@ -183,90 +165,6 @@ export function orderedUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${seq}-${variant}${tail.slice(0, 2)}-${tail.slice(2, 14)}`;
 }
 
-interface UpsertStatement {
-  /** The PostgreSQL type of each field's array, in allFields order. */
-  types: string[];
-  build(organisationId: string, importId: string, columns: readonly string[]): ReturnType<typeof sql>;
-}
-
-const statements = new Map<string, UpsertStatement>();
-
-/**
- * The INSERT ... ON CONFLICT statement for a table, built once from its
- * description. Rows travel as one array per column (unnest), which the
- * database reads much faster than the same rows as JSON.
- */
-function upsertStatement(spec: TableSpec): UpsertStatement {
-  const cached = statements.get(spec.ssd);
-  if (cached) return cached;
-  const fields = allFields(spec);
-  const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
-  const types = fields.map((f) => (f.resolve ? 'text' : pgType(f)));
-  const joins: string[] = [];
-  const targetColumns: string[] = [];
-  const selectValues: string[] = [];
-  fields.forEach((f, i) => {
-    const key = keys[i]!;
-    targetColumns.push(f.column);
-    if (f.resolve === 'person') {
-      joins.push(`join case_people rp on rp.organisation_id = $org and rp.source_id = r.${key}`);
-      selectValues.push('rp.id');
-    } else if (f.resolve === 'worker') {
-      joins.push(`left join case_workers rw on rw.organisation_id = $org and rw.source_id = r.${key}`);
-      selectValues.push('rw.id');
-    } else if (f.resolve === 'team') {
-      joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
-      selectValues.push('rt.id');
-    } else if (f.atColumn) {
-      selectValues.push(`r.${key}::date`);
-      targetColumns.push(f.atColumn);
-      selectValues.push(`r.${key} at time zone 'Europe/London'`);
-    } else {
-      selectValues.push(`r.${key}`);
-    }
-  });
-  if (spec.table === 'case_people') {
-    targetColumns.push('search_name');
-    selectValues.push(`nullif(lower(trim(coalesce(r.forename, '') || ' ' || coalesce(r.surname, ''))), '')`);
-  }
-  const updates = targetColumns
-    .filter((c) => c !== 'source_id')
-    .map((c) => `${c} = excluded.${c}`)
-    .concat([
-      'row_hash = excluded.row_hash',
-      'changed_import_id = excluded.changed_import_id',
-      'closed_at = null',
-      'closed_by_import_id = null',
-    ]);
-  const arrays = ['$col0::uuid[]', '$col1::text[]', ...types.map((t, i) => `$col${i + 2}::${t}[]`)];
-  const template = `
-    with up as (
-      insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
-      select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
-      from unnest(${arrays.join(', ')}) as r(new_id, row_hash, ${keys.join(', ')})
-      ${joins.join('\n      ')}
-      on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
-        where ${spec.table}.row_hash is distinct from excluded.row_hash or ${spec.table}.closed_at is not null
-      returning (xmax = 0) as inserted
-    )
-    select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`;
-  const parts = template.split(/(\$org|\$import|\$col\d+)/);
-  const statement: UpsertStatement = {
-    types,
-    build(organisationId, importId, columns) {
-      const chunks = parts.map((part) => {
-        if (part === '$org') return sql`${organisationId}::uuid`;
-        if (part === '$import') return sql`${importId}::uuid`;
-        if (part.startsWith('$col')) return sql`${columns[Number(part.slice(4))]!}`;
-        return sql.raw(part);
-      });
-      return sql.join(chunks, sql.raw(''));
-    },
-  };
-  statements.set(spec.ssd, statement);
-  return statement;
-}
-
 /** A value as an element of a PostgreSQL array literal: always quoted, so no text is misread. */
 function arrayElement(value: Value | undefined): string {
   if (value === null || value === undefined) return 'NULL';
@@ -283,27 +181,6 @@ export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
     out += arrayElement(values[i]);
   }
   return `${out}}`;
-}
-
-/** Add or update a chunk of rows; a row Oversight holds as it is (same digest, open) is left alone. */
-export async function upsertRows(
-  db: Db,
-  spec: TableSpec,
-  organisationId: string,
-  importId: string,
-  rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
-): Promise<{ added: number; changed: number }> {
-  const statement = upsertStatement(spec);
-  const columns = [
-    arrayLiteral(rows.map(() => orderedUuid())),
-    arrayLiteral(rows.map((row) => row.hash)),
-    ...statement.types.map((_, i) => arrayLiteral(rows.map((row) => row.values[i] ?? null))),
-  ];
-  const [result] = await rawRows<{ added: number; changed: number }>(
-    db,
-    statement.build(organisationId, importId, columns),
-  );
-  return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
 }
 
 /** Refresh the planner's statistics after a load (the embedded database has no autovacuum to do it). */

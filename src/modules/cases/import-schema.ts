@@ -6,6 +6,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -81,3 +83,25 @@ export const caseImportSettings = pgTable('case_import_settings', {
   updatedAt: moment('updated_at').notNull(),
   updatedBy: uuid('updated_by').references(() => users.id),
 });
+
+/**
+ * Rows of a running import on their way to the register (importer.ts): written in many short
+ * transactions while the import runs, never read by a page, merged into the register in the
+ * import's one final transaction, then removed. Each row is a record's values as text, in the
+ * order of the table's fields (ssd/spec.ts allFields), cast back to their types by the merge.
+ * UNLOGGED (migration 0028): nothing in it outlives a crash, so it skips the write-ahead log.
+ */
+export const caseImportStaging = pgTable(
+  'case_import_staging',
+  {
+    importId: uuid('import_id').notNull(),
+    /** The file of the import the row came from (its place in the import's plan). */
+    part: smallint('part').notNull(),
+    seq: integer('seq').notNull(),
+    /** The id the record gets if it is new. */
+    newId: uuid('new_id').notNull(),
+    rowHash: text('row_hash').notNull(),
+    values: text('v').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.part, t.seq] })],
+);

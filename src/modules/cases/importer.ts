@@ -11,12 +11,16 @@
  *    a table at a time): only new and changed rows are kept, on disk
  *    (import-spool.ts), for the apply pass; the records a full extract no
  *    longer holds are noted.
- * 2. Apply (one transaction): the kept rows are written in chunks (a row
- *    found unchanged after all is left alone), and for a full extract the
- *    records it no longer holds are closed. Workers are linked to accounts and
- *    teams, each person's open case and service level derived, the import
- *    logged and audited, all in the same transaction. An unchanged extract
- *    writes nothing but that.
+ * 2. Stage (many short statements; other users carry on between them): the
+ *    kept rows are written to case_import_staging, which no page reads
+ *    (import-staging.ts).
+ * 3. Merge (one short transaction): each table's staged rows move into the
+ *    register with one set-based statement (a row found unchanged after all
+ *    is left alone), and for a full extract the records it no longer holds
+ *    are closed. Workers are linked to accounts and teams, each person's open
+ *    case and service level derived, the import logged and audited, all in
+ *    the same transaction. An unchanged extract writes nothing but that.
+ *    Staging is cleared whatever the outcome.
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
@@ -25,40 +29,35 @@
  * runs), so the status page can show how far it has got.
  */
 import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
+import { mergeFile, stageFile, type TableCounts } from './import-apply';
 import { addError, type CheckState, checkFile, type PlannedFile, resolvePending } from './import-check';
 import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
-import { completeRow } from './import-rows';
 import { importSettings } from './import-settings';
-import { openSpool, type Spool, spoolLines } from './import-spool';
+import { openSpool, type Spool } from './import-spool';
+import { clearStaging, sweepStaging } from './import-staging';
 import {
   analyzeRegister,
-  closeRecords,
   existingRows,
   insertImport,
   refreshPeopleSummaries,
   relinkWorkforce,
   updateImport,
-  upsertRows,
 } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { SSD_TABLES } from './ssd/spec';
-import { type ImportError, rowHashOfJson, tableForFile, type Value } from './ssd/validate';
+import { type ImportError, tableForFile } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
 
-export interface TableCounts {
-  added: number;
-  changed: number;
-  unchanged: number;
-  closed: number;
-}
+export type { TableCounts } from './import-apply';
 
 export interface ImportOutcome {
   importId: string;
@@ -73,8 +72,11 @@ export interface ImportOutcome {
   rows: number;
   /** For a failed import: what went wrong, in words that carry no value from the files. */
   failure?: string;
-  /** How long checking and applying took, in milliseconds (for benchmarks). */
-  timings: { checkMs: number; applyMs: number };
+  /**
+   * How long checking and applying (staging and merging) took, in milliseconds (for benchmarks);
+   * mergeMs is the part of applyMs spent in the one transaction that holds the register.
+   */
+  timings: { checkMs: number; applyMs: number; mergeMs: number };
 }
 
 export interface ImportProgress {
@@ -86,8 +88,6 @@ export interface ImportProgress {
 
 export { ERRORS_KEPT } from './import-check';
 
-/** Rows written per statement while applying. */
-const APPLY_CHUNK = 4000;
 /** Rows checked between progress updates. */
 const PROGRESS_EVERY = 25_000;
 
@@ -136,10 +136,24 @@ export interface StartImport {
   files: ExtractFile[];
   clock: Clock;
   audit: AuditContext;
-  /** True when progress can be written from outside the import's transaction (a PostgreSQL server). */
+  /**
+   * True on a PostgreSQL server: progress can be written from outside the import's transaction.
+   * False on the embedded database, which also has its staging table vacuumed after each import.
+   */
   concurrentProgress: boolean;
   /** The instance running it (app.deps.instance): recorded, so other instances know whether it is still alive. */
   instance?: Pick<Instance, 'id' | 'isLive'>;
+  /** Told as the import writes (tests watch what else can run meanwhile). */
+  hooks?: ImportHooks;
+  /** Rows staged per statement (STAGE_CHUNK unless a test asks for smaller chunks). */
+  stageChunk?: number;
+}
+
+export interface ImportHooks {
+  /** A chunk of rows has been staged (committed, outside any transaction). */
+  staged?(rows: number): void;
+  /** The final transaction that merges staging into the register is about to begin. */
+  merging?(): void;
 }
 
 /**
@@ -149,11 +163,12 @@ export interface StartImport {
  */
 export async function startImport(db: Db, input: StartImport): Promise<string> {
   const now = input.clock.now();
-  await recoverInterruptedImports(db, {
+  const interrupted = await recoverInterruptedImports(db, {
     organisationId: input.organisationId,
     instance: input.instance,
     at: now,
   });
+  if (interrupted.length) await sweepStaging(db, interrupted);
   let importId: string;
   try {
     importId = await insertImport(db, {
@@ -228,11 +243,13 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     rowsTotal: 0,
   });
   let spool: Spool | undefined;
+  /** Rows staged per part (file of the plan), to clear whatever the outcome. */
+  const staged = new Map<number, number>();
   try {
     await progress.set({}, true);
     await updateImport(db, importId, { startedAt: clock.now() });
     const today = todayOf(clock);
-    const timings = { checkMs: 0, applyMs: 0 };
+    const timings = { checkMs: 0, applyMs: 0, mergeMs: 0 };
     const checkStarted = performance.now();
 
     // Which table each file holds.
@@ -349,22 +366,35 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       };
     }
 
-    // 2. Apply in one transaction.
-    await progress.set({ status: 'applying', phase: 'Writing the register', rowsDone: 0, rowsTotal }, true);
+    // 2. Stage the rows to write, a chunk per statement: other requests run between them.
+    await progress.set({ status: 'applying', phase: 'Preparing the changes', rowsDone: 0, rowsTotal }, true);
     await updateImport(db, importId, {
       files: fileSummary,
       rowsTotal,
       notices: state.notices,
       noticeCount: state.noticeCount,
     });
+    const applyStarted = performance.now();
+    for (const [part, plan] of planned.entries()) {
+      await progress.set({ phase: `Preparing ${plan.spec.ssd}` }, true);
+      staged.set(part, 0);
+      staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
+    }
+
+    // 3. Merge staging into the register in one transaction.
     const counts: Record<string, TableCounts> = {};
     const totals: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
+    input.hooks?.merging?.();
+    await progress.set({ rowsDone: 0 }, true);
     inTransaction = true;
-    const applyStarted = performance.now();
+    const mergeStarted = performance.now();
     await db.transaction(async (tx) => {
-      for (const plan of planned) {
+      // No JIT compilation: compiling each large statement cost more than it saved (seconds on a server).
+      await tx.execute(sql`set local jit = off`);
+      for (const [part, plan] of planned.entries()) {
         await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await applyFile(tx, plan, input, importId, state, progress);
+        const c = await mergeFile(tx, plan, part, staged.get(part) ?? 0, input, importId);
+        progress.state.rowsDone += plan.rows;
         counts[plan.spec.ssd] = c;
         totals.added += c.added;
         totals.changed += c.changed;
@@ -394,11 +424,21 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       });
     });
     inTransaction = false;
+    timings.mergeMs = Math.round(performance.now() - mergeStarted);
     timings.applyMs = Math.round(performance.now() - applyStarted);
-    await analyzeRegister(db, [
-      ...new Set(['case_people', 'case_involvements', ...planned.map((p) => p.spec.table)]),
-    ]);
-    for (const listener of [...listeners]) {
+    await clearStaging(db, importId, staged, !input.concurrentProgress);
+    staged.clear();
+    // Fresh statistics for the planner, for the tables that changed (the embedded database has no autovacuum).
+    const changed = planned
+      .filter((p) => {
+        const c = counts[p.spec.ssd]!;
+        return c.added + c.changed + c.closed > 0;
+      })
+      .map((p) => p.spec.table);
+    if (changed.length) await analyzeRegister(db, [...new Set(['case_people', ...changed])]);
+    // Listeners (the compliance engine recomputing every child's tasks) are told only of a change.
+    const unchanged = totals.added + totals.changed + totals.closed === 0;
+    for (const listener of unchanged ? [] : [...listeners]) {
       try {
         await listener({ organisationId, importId });
       } catch {
@@ -437,62 +477,11 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       counts: {},
       totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
       rows: 0,
-      timings: { checkMs: 0, applyMs: 0 },
+      timings: { checkMs: 0, applyMs: 0, mergeMs: 0 },
     };
   } finally {
     await spool?.remove().catch(() => undefined);
+    if (staged.size)
+      await clearStaging(db, importId, staged, !input.concurrentProgress).catch(() => undefined);
   }
-}
-
-async function applyFile(
-  tx: Db,
-  plan: PlannedFile,
-  input: StartImport,
-  importId: string,
-  state: CheckState,
-  progress: Progress,
-): Promise<TableCounts> {
-  const { spec } = plan;
-  const counts: TableCounts = { added: 0, changed: 0, unchanged: plan.unchanged, closed: 0 };
-  const reader = plan.reader;
-  let batch: Array<{ values: Value[]; hash: string }> = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const written = await upsertRows(tx, spec, input.organisationId, importId, batch);
-    counts.added += written.added;
-    counts.changed += written.changed;
-    // A row the check pass could not compare (its child found later) and that had not changed.
-    counts.unchanged += batch.length - written.added - written.changed;
-    batch = [];
-  };
-  progress.state.rowsDone += plan.unchanged;
-  if (reader && plan.spool) {
-    for await (const lines of spoolLines(plan.spool.path)) {
-      for (let line of lines) {
-        let values = JSON.parse(line) as Value[];
-        // The child of a row found through its plan or period of care may be one already in
-        // Oversight, known only once the check pass looked the references up.
-        if (reader.derivePerson && values[reader.personAt] === null) {
-          values = completeRow(reader, values, state.provided);
-          line = JSON.stringify(values);
-        }
-        batch.push({ values, hash: rowHashOfJson(line) });
-        if (batch.length >= APPLY_CHUNK) await flush();
-      }
-      progress.state.rowsDone += lines.length;
-      await progress.set({});
-    }
-  }
-  await flush();
-  if (input.mode === 'full') {
-    counts.closed = await closeRecords(
-      tx,
-      spec.table,
-      input.organisationId,
-      importId,
-      plan.absent,
-      input.clock.now(),
-    );
-  }
-  return counts;
 }

@@ -5,6 +5,7 @@ import { eventRoutes } from './event-routes';
 import { casesHomeItems } from './home-items';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettingsRoutes } from './import-settings-routes';
+import { sweepStaging } from './import-staging';
 import { importsFinished } from './importer';
 import { placementKindRoutes } from './placement-kind-routes';
 import { practiceNav, practicePermissions } from './practice-permissions';
@@ -94,6 +95,9 @@ export const casesModule: OversightModule = {
         const failed = await recoverInterruptedImports(db, { at: clock.now(), instance });
         if (failed.length)
           app.log.warn({ imports: failed }, 'imports interrupted by a restart were marked failed');
+        // Rows a dead import left in staging (never part of the register) are removed.
+        const swept = await sweepStaging(db);
+        if (swept) app.log.info({ rows: swept }, 'rows staged by interrupted imports were removed');
       } catch (e) {
         app.log.error({ err: e }, 'could not check for interrupted imports');
       }

@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/helpers/app';
+import { rawRows } from '../../platform/db/client';
+import { extractFiles, smallExtract } from './fixtures';
+import { sweepStaging } from './import-staging';
+import { type ImportHooks, type ImportOutcome, importAndWait } from './importer';
+import { registerCounts } from './repository';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp({ start: '2026-11-16T09:00:00Z' });
+});
+afterAll(async () => ctx.close());
+
+function run(org: TestContext['org'], hooks: ImportHooks): Promise<ImportOutcome> {
+  return importAndWait(ctx.oversight.database.db, {
+    organisationId: org.organisationId,
+    userId: org.userIds.administrator,
+    origin: 'upload',
+    mode: 'full',
+    files: extractFiles(smallExtract()),
+    clock: ctx.clock,
+    audit: {
+      organisationId: org.organisationId,
+      userId: org.userIds.administrator,
+      ip: null,
+      userAgent: 'test',
+      requestId: null,
+      at: ctx.clock.now(),
+    },
+    concurrentProgress: ctx.oversight.database.kind === 'server',
+    hooks,
+    // Small chunks, so the small extract is written in many steps as a large one is.
+    stageChunk: 2,
+  });
+}
+
+async function stagedRows(): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    ctx.oversight.database.db,
+    sql`select count(*)::int as n from case_import_staging`,
+  );
+  return Number(row?.n);
+}
+
+describe('an import writing the register', () => {
+  it('lets other requests through while it writes, shows them none of its rows, and leaves no staging behind', async () => {
+    const events: string[] = [];
+    let seen: Promise<unknown> | undefined;
+    const outcome = await run(ctx.org, {
+      staged() {
+        if (seen) return;
+        events.push('writing');
+        // Another person's request, made while the import is writing its first rows.
+        seen = Promise.all([
+          ctx.app.inject({ method: 'GET', url: '/health' }).then((res) => {
+            events.push(`health answered ${res.statusCode}`);
+          }),
+          registerCounts(ctx.oversight.database.db, ctx.org.organisationId, ['case_people']).then((c) => {
+            events.push(`people seen: ${c.case_people!.open}`);
+          }),
+        ]);
+      },
+      merging() {
+        events.push('merging');
+      },
+    });
+    await seen;
+    expect(outcome.status).toBe('applied');
+    expect(outcome.totals.added).toBe(38);
+    // Answered before the import's one transaction began, and without a half-written register.
+    expect(events.slice(0, 3).sort()).toEqual(['health answered 200', 'people seen: 0', 'writing']);
+    expect(events[3]).toBe('merging');
+    expect(outcome.timings.mergeMs).toBeLessThanOrEqual(outcome.timings.applyMs);
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it('writes nothing and leaves no staging behind when it fails before its transaction ends', async () => {
+    const outcome = await run(ctx.other, {
+      merging() {
+        throw new Error('the disk is full');
+      },
+    });
+    expect(outcome.status).toBe('failed');
+    const counts = await registerCounts(ctx.oversight.database.db, ctx.other.organisationId, [
+      'case_people',
+      'case_cla_episodes',
+    ]);
+    expect(counts).toEqual({
+      case_people: { open: 0, closed: 0 },
+      case_cla_episodes: { open: 0, closed: 0 },
+    });
+    expect(await stagedRows()).toBe(0);
+  });
+
+  it('sweeps rows left by imports that are no longer running, and keeps those of a running one', async () => {
+    const db = ctx.oversight.database.db;
+    const [running] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_imports (organisation_id, origin, mode, status, created_at)
+          values (${ctx.other.organisationId}, 'command', 'full', 'applying', now()) returning id`,
+    );
+    const dead = '00000000-0000-7000-8000-000000000001';
+    for (const importId of [running!.id, dead])
+      await db.execute(
+        sql`insert into case_import_staging (import_id, part, seq, new_id, row_hash, v)
+            select ${importId}::uuid, 0, n, gen_random_uuid(), 'h', array['x']
+            from generate_series(1, 3) n`,
+      );
+    expect(await sweepStaging(db)).toBe(3);
+    expect(await stagedRows()).toBe(3);
+    expect(await sweepStaging(db, [running!.id])).toBe(3);
+    expect(await stagedRows()).toBe(0);
+    await db.execute(sql`update case_imports set status = 'failed' where id = ${running!.id}`);
+  });
+
+  it('still refuses, once per statement, a register row whose child or organisation does not exist, and deleting a child with records', async () => {
+    const db = ctx.oversight.database.db;
+    const org = ctx.org.organisationId;
+    const refused = async (statement: ReturnType<typeof sql>) => {
+      const error = await db.execute(statement).then(
+        () => undefined,
+        (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
+      );
+      return error;
+    };
+    // Imported by the first test.
+    expect(
+      await refused(
+        sql`update case_cla_episodes set person_id = gen_random_uuid() where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    // A child of another organisation is not this organisation's child.
+    const [other] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_people (organisation_id, source_id, row_hash) values (${ctx.other.organisationId}, 'X1', 'h')
+          returning id`,
+    );
+    expect(
+      await refused(
+        sql`update case_cla_episodes set person_id = ${other!.id} where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`update case_people set organisation_id = gen_random_uuid() where organisation_id = ${org}`,
+      ),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`delete from case_people where organisation_id = ${org} and id in (select person_id from case_cla_episodes)`,
+      ),
+    ).toBe('23503');
+    // A child nothing refers to can go.
+    expect(await refused(sql`delete from case_people where id = ${other!.id}`)).toBeUndefined();
+  });
+});

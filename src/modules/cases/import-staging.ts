@@ -1,0 +1,244 @@
+/**
+ * Staging: how an import's checked rows reach the register without holding
+ * the database for long (see importer.ts).
+ *
+ * 1. stageRows: the rows to write go into case_import_staging, keyed by the
+ *    import, a chunk per statement. Each statement commits on its own, so on
+ *    the embedded database (one connection) other people's requests run
+ *    between chunks; pages never read staging, so nobody sees a half import.
+ * 2. mergeStaged: in the import's one final transaction, a single set-based
+ *    INSERT ... SELECT ... ON CONFLICT per table moves the staged rows into
+ *    the register, resolving references (person, worker, team) by join.
+ * 3. clearStaging: the import's rows are removed when it ends, whatever the
+ *    outcome; sweepStaging removes what an import killed mid-way left.
+ *
+ * Identifiers come only from the SSD table descriptions (ssd/spec.ts);
+ * values always travel as parameters.
+ */
+import { sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../platform/db/client';
+import { arrayLiteral, orderedUuid, RUNNING_STATUSES } from './import-repository';
+import { allFields, type FieldSpec, type TableSpec } from './ssd/spec';
+import type { Value } from './ssd/validate';
+
+/** Rows deleted per statement when an import's staging is cleared (each statement holds the embedded database). */
+const CLEAR_CHUNK = 50_000;
+
+function pgType(field: FieldSpec): string {
+  switch (field.type.kind) {
+    case 'date':
+      return 'date';
+    case 'datetime':
+      // London wall-clock time; the date and the instant are taken from it.
+      return 'timestamp';
+    case 'yn':
+      return 'boolean';
+    case 'int':
+      return 'integer';
+    case 'decimal':
+      return 'double precision';
+    default:
+      return 'text';
+  }
+}
+
+type Template = (organisationId: string, importId: string, part: number) => ReturnType<typeof sql>;
+
+/** Split a statement at $org, $import and $part, to be filled with parameters. */
+function template(text: string): Template {
+  const parts = text.split(/(\$org|\$import|\$part)/);
+  return (organisationId, importId, part) =>
+    sql.join(
+      parts.map((p) => {
+        if (p === '$org') return sql`${organisationId}::uuid`;
+        if (p === '$import') return sql`${importId}::uuid`;
+        if (p === '$part') return sql`${part}::smallint`;
+        return sql.raw(p);
+      }),
+      sql.raw(''),
+    );
+}
+
+const merges = new Map<string, Template>();
+
+/**
+ * The merge of one table's staged rows, built once from its description:
+ * each staged value cast back to its field's type, references resolved by
+ * join (a person must exist, a worker or team may not), a row Oversight holds
+ * as it is (same digest, open) left alone. Counts what it added and changed.
+ */
+function mergeStatement(spec: TableSpec): Template {
+  const cached = merges.get(spec.ssd);
+  if (cached) return cached;
+  const fields = allFields(spec);
+  const keys = fields.map((f) => (f.resolve ? `ref_${f.resolve}` : f.column));
+  const casts = fields.map((f, i) => `s.v[${i + 1}]::${f.resolve ? 'text' : pgType(f)} as ${keys[i]}`);
+  const joins: string[] = [];
+  const targetColumns: string[] = [];
+  const selectValues: string[] = [];
+  fields.forEach((f, i) => {
+    const key = keys[i]!;
+    targetColumns.push(f.column);
+    if (f.resolve === 'person') {
+      joins.push(`join case_people rp on rp.organisation_id = $org and rp.source_id = r.${key}`);
+      selectValues.push('rp.id');
+    } else if (f.resolve === 'worker') {
+      joins.push(`left join case_workers rw on rw.organisation_id = $org and rw.source_id = r.${key}`);
+      selectValues.push('rw.id');
+    } else if (f.resolve === 'team') {
+      joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
+      selectValues.push('rt.id');
+    } else if (f.atColumn) {
+      selectValues.push(`r.${key}::date`);
+      targetColumns.push(f.atColumn);
+      selectValues.push(`r.${key} at time zone 'Europe/London'`);
+    } else {
+      selectValues.push(`r.${key}`);
+    }
+  });
+  if (spec.table === 'case_people') {
+    targetColumns.push('search_name');
+    selectValues.push(`nullif(lower(trim(coalesce(r.forename, '') || ' ' || coalesce(r.surname, ''))), '')`);
+  }
+  const updates = targetColumns
+    .filter((c) => c !== 'source_id')
+    .map((c) => `${c} = excluded.${c}`)
+    .concat([
+      'row_hash = excluded.row_hash',
+      'changed_import_id = excluded.changed_import_id',
+      'closed_at = null',
+      'closed_by_import_id = null',
+    ]);
+  const statement = template(`
+    with up as (
+      insert into ${spec.table} (id, organisation_id, row_hash, first_import_id, changed_import_id, ${targetColumns.join(', ')})
+      select r.new_id, $org, r.row_hash, $import, $import, ${selectValues.join(', ')}
+      from (select s.seq, s.new_id, s.row_hash, ${casts.join(', ')}
+            from case_import_staging s where s.import_id = $import and s.part = $part) r
+      ${joins.join('\n      ')}
+      order by r.seq
+      on conflict (organisation_id, source_id) do update set ${updates.join(', ')}
+        where ${spec.table}.row_hash is distinct from excluded.row_hash or ${spec.table}.closed_at is not null
+      returning (xmax = 0) as inserted
+    )
+    select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as changed from up`);
+  merges.set(spec.ssd, statement);
+  return statement;
+}
+
+const stagers = new Map<number, string>();
+
+/** The staging INSERT for rows of n fields: one array parameter per field, whatever the number of rows. */
+function stageStatement(n: number): string {
+  let text = stagers.get(n);
+  if (!text) {
+    const columns = Array.from({ length: n }, (_, i) => `c${i}`);
+    const arrays = Array.from({ length: n + 2 }, (_, i) => `$${i + 4}::${i === 0 ? 'uuid' : 'text'}[]`);
+    text = `insert into case_import_staging (import_id, part, seq, new_id, row_hash, v)
+      select $1::uuid, $2::smallint, $3::int + r.o::int, r.new_id, r.row_hash, array[${columns.map((c) => `r.${c}`).join(', ')}]
+      from unnest(${arrays.join(', ')}) with ordinality as r(new_id, row_hash, ${columns.join(', ')}, o)`;
+    stagers.set(n, text);
+  }
+  return text;
+}
+
+/**
+ * Stage a chunk of one file's rows (values in allFields order) as rows
+ * `first`, `first + 1`, ... of the import's part. One statement: it commits
+ * on its own, so other requests run before the next chunk.
+ */
+export async function stageRows(
+  db: Db,
+  spec: TableSpec,
+  importId: string,
+  part: number,
+  first: number,
+  rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
+): Promise<void> {
+  const n = allFields(spec).length;
+  const params: unknown[] = [
+    importId,
+    part,
+    first - 1,
+    arrayLiteral(rows.map(() => orderedUuid())),
+    arrayLiteral(rows.map((row) => row.hash)),
+  ];
+  for (let i = 0; i < n; i++) params.push(arrayLiteral(rows.map((row) => row.values[i] ?? null)));
+  const text = stageStatement(n);
+  // Numbered parameters, in order: built as SQL with each value bound where its $n stands.
+  const chunks = text.split(/\$(\d+)/);
+  const query = sql.join(
+    chunks.map((c, i) => (i % 2 === 1 ? sql`${params[Number(c) - 1]}` : sql.raw(c))),
+    sql.raw(''),
+  );
+  await db.execute(query);
+}
+
+/** Move one file's staged rows into the register (inside the import's transaction). */
+export async function mergeStaged(
+  tx: Db,
+  spec: TableSpec,
+  organisationId: string,
+  importId: string,
+  part: number,
+): Promise<{ added: number; changed: number }> {
+  const [result] = await rawRows<{ added: number; changed: number }>(
+    tx,
+    mergeStatement(spec)(organisationId, importId, part),
+  );
+  return { added: Number(result?.added ?? 0), changed: Number(result?.changed ?? 0) };
+}
+
+/**
+ * Remove an import's staged rows, a part and a range of rows per statement
+ * (`staged`: how many rows each part holds), so the embedded database
+ * answers others in between. Rows deleted leave space the next import reuses
+ * once the table is vacuumed (the embedded database has no autovacuum).
+ */
+export async function clearStaging(
+  db: Db,
+  importId: string,
+  staged: ReadonlyMap<number, number>,
+  vacuum: boolean,
+): Promise<void> {
+  let removed = 0;
+  for (const [part, count] of staged) {
+    for (let from = 1; from <= count; from += CLEAR_CHUNK) {
+      await db.execute(
+        sql`delete from case_import_staging where import_id = ${importId}::uuid and part = ${part}::smallint
+            and seq >= ${from}::int and seq < ${from + CLEAR_CHUNK}::int`,
+      );
+    }
+    removed += count;
+  }
+  // Anything left (a part whose count was not known, as after a failure while staging).
+  await db.execute(sql`delete from case_import_staging where import_id = ${importId}::uuid`);
+  if (vacuum && removed > 0) await db.execute(sql`vacuum case_import_staging`);
+}
+
+/**
+ * Remove staged rows of imports that are no longer running (killed mid-way):
+ * at start-up, and for imports found interrupted. Returns the rows removed.
+ */
+export async function sweepStaging(db: Db, importIds?: readonly string[]): Promise<number> {
+  const rows = importIds
+    ? await rawRows<{ n: number }>(
+        db,
+        sql`with d as (delete from case_import_staging
+              where import_id in (select jsonb_array_elements_text(${JSON.stringify(importIds)}::jsonb)::uuid)
+              returning 1)
+            select count(*)::int as n from d`,
+      )
+    : await rawRows<{ n: number }>(
+        db,
+        sql`with d as (delete from case_import_staging s
+              where not exists (select 1 from case_imports i where i.id = s.import_id
+                                and i.status in (${sql.join(
+                                  RUNNING_STATUSES.map((st) => sql`${st}`),
+                                  sql`, `,
+                                )}))
+              returning 1)
+            select count(*)::int as n from d`,
+      );
+  return Number(rows[0]?.n ?? 0);
+}
