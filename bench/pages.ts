@@ -127,14 +127,16 @@ export async function namedPages(
   // Missing children: the follow-ups list as a team manager sees it (the service's is in the navigation).
   add('team_manager', '/missing', 'Missing follow-ups (team manager)');
 
-  // Quality assurance: the round with the most audits, and the audits an independent auditor holds.
+  // Quality assurance: the round with the most audits and its report, and the audits an independent auditor holds.
   const round = await first(
     oversight,
     sql`select round_id::text as v from qa_audits where organisation_id = ${organisationId}
         group by round_id order by count(*) desc, round_id limit 1`,
   );
-  if (round) add('qa_officer', `/qa/rounds/${round}`, 'Audit round (most audits)');
-  else log('the demo has no audit round: the round page is not timed');
+  if (round) {
+    add('qa_officer', `/qa/rounds/${round}`, 'Audit round (most audits)');
+    add('qa_officer', `/qa/rounds/${round}/report`, 'Audit round report (most audits)');
+  } else log('the demo has no audit round: the round page and its report are not timed');
   add('independent_auditor', '/qa/audits', 'My audits (independent auditor)');
   add('qa_officer', '/qa/recommendations', 'Recommendations (QA officer)');
   return pages;

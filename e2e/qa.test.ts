@@ -81,13 +81,19 @@ describe('quality assurance', () => {
     await page.check(`input[name="auditorIds"][value="${auditor!.id}"]`);
     await page.check('input[name="rule"][value="criteria"]');
     await page.check('input[name="serviceLevels"][value="looked_after"]');
+    // Criteria by dates too: a contact or referral in a wide range (the demo's looked after children all have one).
+    await fillDate(page, 'contactFrom', '1', '1', String(year - 30));
+    await fillDate(page, 'contactTo', '31', '12', String(year));
     await submit(page, 'Create round and draw sample');
     expect(await heading(page), await textOf(page.locator('main'))).toBe(
       'Thematic audit: looked after children',
     );
     roundPath = path(page);
     const reasons = await page.locator('main table').first().textContent();
-    expect(reasons).toContain("Meets the round's criteria: Looked after");
+    expect(reasons).toContain("Meets the round's criteria: Looked after, referred on");
+    expect(await textOf(page.locator('main'))).toContain(
+      `A contact or referral between 1 January ${year - 30} and 31 December ${year}`,
+    );
     expect(await textOf(page.locator('main'))).toMatch(/\d+ of \d+ open cases/);
     await checkAxe(page);
     await page.setViewportSize({ width: 320, height: 900 });

@@ -255,6 +255,20 @@ export async function qaDemo(oversight: Oversight, org: DemoOrganisation, scale:
     });
     await moderate(oversight, qa, practitioner.id, version!.definition, today, null);
   }
+  // A thematic round planned for next month: the open cases referred (or with a contact) in the last year.
+  await rounds.createRound(db, qa, at(qa, today), {
+    name: 'Thematic audit: contacts and referrals this year',
+    type: 'thematic',
+    startDate: addDays(today, 14),
+    endDate: addDays(today, 60),
+    templateId: first.templateId,
+    auditorIds: [qa.userId],
+    rule: 'criteria',
+    serviceLevels: [],
+    contactFrom: addMonths(today, -12),
+    contactTo: addDays(today, -1),
+    sourceIds: [],
+  });
   await recommendationsDemo(oversight, org, today);
 }
 

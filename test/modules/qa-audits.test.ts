@@ -158,6 +158,61 @@ describe('audit rounds', () => {
     expect(levels.statusCode).toBe(302);
     expect((await auditIds(idFrom(levels.headers.location))).map((a) => a.person_id)).toEqual([child.P2]);
   });
+
+  it('take for a thematic round only the cases referred (or with a contact) between two dates, and say so', async () => {
+    const dates = (from: [string, string, string], to: [string, string, string]) => ({
+      'contactFrom-day': from[0],
+      'contactFrom-month': from[1],
+      'contactFrom-year': from[2],
+      'contactTo-day': to[0],
+      'contactTo-month': to[1],
+      'contactTo-year': to[2],
+    });
+    const thematic = { name: 'Referrals this year', type: 'thematic', rule: 'criteria' };
+    const backwards = await qa.post(
+      '/qa/rounds',
+      round({ ...thematic, ...dates(['31', '10', '2026'], ['1', '1', '2026']) }),
+    );
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('govuk-error-summary');
+    expect(backwards.body).toContain('href="#contactTo"');
+    expect(backwards.body).toContain(
+      'The last date of contact or referral must be the same as or after the first',
+    );
+    const impossible = await qa.post(
+      '/qa/rounds',
+      round({ ...thematic, ...dates(['30', '2', '2026'], ['', '', '']) }),
+    );
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('The first date of contact or referral must be a real date');
+    expect(impossible.body).toContain('Enter the last date of contact or referral');
+
+    // P3 was referred on 3 February 2025 and P2 on 1 June 2026; P1 in 2024, before the range.
+    const res = await qa.post(
+      '/qa/rounds',
+      round({ ...thematic, ...dates(['1', '1', '2025'], ['31', '10', '2026']) }),
+    );
+    expect(res.statusCode).toBe(302);
+    const roundId = idFrom(res.headers.location);
+    expect((await auditIds(roundId)).map((a) => a.person_id).sort()).toEqual([child.P2, child.P3].sort());
+    const page = await qa.get(`/qa/rounds/${roundId}`);
+    expect(page.body).toContain('A contact or referral between 1 January 2025 and 31 October 2026');
+    expect(page.body).toContain('criteria: referred on 3 February 2025');
+    expect(page.body).toContain('criteria: referred on 1 June 2026');
+    expect(page.body).toContain('No contact or referral between 1 January 2025 and 31 October 2026');
+
+    // With a service level too, a case must meet both.
+    const both = await qa.post(
+      '/qa/rounds',
+      round({
+        ...thematic,
+        serviceLevels: 'child_protection',
+        ...dates(['1', '1', '2025'], ['31', '12', '2025']),
+      }),
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain('No open case meets this rule');
+  });
 });
 
 describe('doing an audit', () => {

@@ -16,7 +16,7 @@ afterAll(async () => ctx.close());
 const rows = <T>(q: ReturnType<typeof sql>) => rawRows<T>(ctx.oversight.database.db, q);
 
 describe('quality assurance demo', () => {
-  it('holds two years of rounds: four half-year rounds, one thematic, one multi-agency', async () => {
+  it('holds two years of rounds: four half-year rounds, one multi-agency, two thematic (one by dates, planned)', async () => {
     const rounds = await rows<{ type: string; rule: string; version: number }>(
       sql`select r.type, r.sampling->>'rule' as rule, v.version from qa_rounds r
           join qa_template_versions v on v.id = r.template_version_id
@@ -29,9 +29,17 @@ describe('quality assurance demo', () => {
       'half_year_first',
       'chosen',
       'half_year_second',
+      'criteria',
     ]);
     expect(rounds.map((r) => r.type)).toContain('thematic');
     expect(rounds.map((r) => r.type)).toContain('multi_agency');
+    const [byDates] = await rows<{ n: number; reasons: number }>(
+      sql`select count(*)::int as n, count(*) filter (where a.reason like '%referred on%' or a.reason like '%contact on%')::int as reasons
+          from qa_audits a join qa_rounds r on r.id = a.round_id
+          where r.organisation_id = ${ctx.org.organisationId} and r.sampling ? 'contactFrom'`,
+    );
+    expect(byDates!.n).toBeGreaterThan(0);
+    expect(byDates!.reasons).toBe(byDates!.n);
     // The template was edited between the rounds: the first keeps version 1.
     expect(rounds[0]!.version).toBe(1);
     expect(rounds.at(-1)!.version).toBe(2);

@@ -310,7 +310,9 @@ describe('thematic sampling by team', () => {
     expect(page.body).toContain(`name="teamNames" type="checkbox" value="${team!.team_name}"`);
     const neither = await qa.post('/qa/rounds', form);
     expect(neither.statusCode).toBe(400);
-    expect(neither.body).toContain('Select at least one service level or team for the criteria');
+    expect(neither.body).toContain(
+      'Select at least one service level or team, or enter dates, for the criteria',
+    );
     expect((await qa.post('/qa/rounds', { ...form, teamNames: 'No such team' })).body).toContain(
       'Select teams from the list',
     );

@@ -44,6 +44,7 @@
 
 export * from './access';
 export * from './chronology';
+export * from './contact-dates';
 export * from './disclosure-register';
 export * from './facts';
 export * from './import-service';

@@ -6,6 +6,7 @@ import { londonDateOf } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { formatDate } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
 import { SERVICE_LEVEL_NAMES } from '../cases/service';
 import { QA } from './permissions';
@@ -59,12 +60,48 @@ const roundForm = z.object({
     ),
 });
 
+const filled = (body: Record<string, unknown>, name: string) =>
+  ['day', 'month', 'year'].some((p) => String(body[`${name}-${p}`] ?? '').trim());
+
+/** The optional dates of contact or referral for criteria: none, or both real dates (their order is checked with the round). */
+function contactRange(
+  body: Record<string, unknown>,
+):
+  | { ok: true; dates: { contactFrom?: string; contactTo?: string } }
+  | { ok: false; fields: Record<string, string> } {
+  if (!filled(body, 'contactFrom') && !filled(body, 'contactTo')) return { ok: true, dates: {} };
+  const from = dateFromParts(body, 'contactFrom', 'the first date of contact or referral');
+  const to = dateFromParts(body, 'contactTo', 'the last date of contact or referral');
+  if (from.ok && to.ok) return { ok: true, dates: { contactFrom: from.date, contactTo: to.date } };
+  const fields: Record<string, string> = {};
+  if (!from.ok) fields.contactFrom = from.message;
+  if (!to.ok) fields.contactTo = to.message;
+  return { ok: false, fields };
+}
+
 const RULE_NAMES = {
   half_year_first: 'First of two half-year rounds: half of the open cases, alike by service level and team',
   half_year_second: 'Second of two half-year rounds: the open cases the first round did not audit',
   criteria: 'Cases meeting criteria (thematic)',
   chosen: 'Chosen cases (multi-agency or peer)',
 };
+
+/** A criteria round's criteria in words, for its page (null for other rules). */
+export function criteriaText(sampling: Record<string, unknown>): string | null {
+  if (sampling.rule !== 'criteria') return null;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const levels = strings(sampling.serviceLevels).map((l) => SERVICE_LEVEL_NAMES[l] ?? l);
+  const teams = strings(sampling.teamNames);
+  return [
+    levels.length ? `Service level: ${levels.join(', ')}` : null,
+    teams.length ? `Team: ${teams.join(', ')}` : null,
+    typeof sampling.contactFrom === 'string' && typeof sampling.contactTo === 'string'
+      ? `A contact or referral between ${formatDate(sampling.contactFrom)} and ${formatDate(sampling.contactTo)}`
+      : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 export async function roundRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -130,15 +167,22 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/qa/rounds/new', { config: { permission: QA.roundsManage } }, (req, reply) =>
-    renderForm(req, reply, { startDate: {}, endDate: {} }),
+    renderForm(req, reply, { startDate: {}, endDate: {}, contactFrom: {}, contactTo: {} }),
   );
 
   app.post('/qa/rounds', { config: { permission: QA.roundsManage } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    const parts = (name: string) => ({
+      day: body[`${name}-day`],
+      month: body[`${name}-month`],
+      year: body[`${name}-year`],
+    });
     const values = {
       ...body,
-      startDate: { day: body['startDate-day'], month: body['startDate-month'], year: body['startDate-year'] },
-      endDate: { day: body['endDate-day'], month: body['endDate-month'], year: body['endDate-year'] },
+      startDate: parts('startDate'),
+      endDate: parts('endDate'),
+      contactFrom: parts('contactFrom'),
+      contactTo: parts('contactTo'),
     };
     const fields: Record<string, string> = {};
     const parsed = roundForm.safeParse(body);
@@ -147,6 +191,8 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
     const end = dateFromParts(body, 'endDate', 'the end date');
     if (!start.ok) fields.startDate = start.message;
     if (!end.ok) fields.endDate = end.message;
+    const range = contactRange(body);
+    if (!range.ok) Object.assign(fields, range.fields);
     const order = [
       'name',
       'type',
@@ -158,17 +204,20 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       'previousRoundId',
       'serviceLevels',
       'teamNames',
+      'contactFrom',
+      'contactTo',
       'sourceIds',
     ];
     const ordered = (f: Record<string, string>) =>
       formErrors(Object.fromEntries(order.filter((k) => f[k]).map((k) => [k, f[k]!])));
-    if (!parsed.success || !start.ok || !end.ok)
+    if (!parsed.success || !start.ok || !end.ok || !range.ok)
       return renderForm(req, reply.code(400), values, ordered(fields));
     try {
       const round = await createRound(db, req.actor!, auditContext(req, clock), {
         ...parsed.data,
         startDate: start.date,
         endDate: end.date,
+        ...range.dates,
       });
       reply.flash(`${round.name} created and its sample drawn`);
       return reply.redirect(`/qa/rounds/${round.id}`);
@@ -191,6 +240,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       ),
       typeNames: ROUND_TYPE_NAMES,
       ruleName: RULE_NAMES[detail.round.sampling.rule as keyof typeof RULE_NAMES],
+      criteria: criteriaText(detail.round.sampling),
       statusNames: AUDIT_STATUS_NAMES,
       statusTags: AUDIT_STATUS_TAG,
     });

@@ -12,9 +12,11 @@ import { londonDateOf, londonMidnight } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { activeUsers } from '../../platform/directory';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { formatDate } from '../../platform/http/views';
 import { type Actor, can, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import {
   childNames,
+  contactsOrReferralsBetween,
   grantCaseAccessToMany,
   openCasesForSampling,
   SERVICE_LEVEL_NAMES,
@@ -40,6 +42,9 @@ export interface RoundInput {
   serviceLevels: string[];
   /** Teams, for cases meeting criteria (with or instead of service levels). */
   teamNames?: string[];
+  /** For cases meeting criteria: only those with a contact or referral from this date to `contactTo` (both or neither). */
+  contactFrom?: string;
+  contactTo?: string;
   /** SSD person ids, for chosen cases. */
   sourceIds: string[];
 }
@@ -123,12 +128,25 @@ export async function createRound(db: Db, actor: Actor, ctx: AuditContext, input
   } else if (input.rule === 'criteria') {
     const teamNames = input.teamNames ?? [];
     const teams = new Set(open.map((c) => c.teamName).filter(Boolean));
-    if (!input.serviceLevels.length && !teamNames.length)
-      fields.serviceLevels = 'Select at least one service level or team for the criteria';
+    const { contactFrom: from, contactTo: to } = input;
+    if (!input.serviceLevels.length && !teamNames.length && !(from && to))
+      fields.serviceLevels = 'Select at least one service level or team, or enter dates, for the criteria';
     else if (teamNames.some((t) => !teams.has(t))) fields.teamNames = 'Select teams from the list';
-    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames };
+    if (from && to && to < from)
+      fields.contactTo = 'The last date of contact or referral must be the same as or after the first';
+    const dates =
+      from && to
+        ? {
+            from,
+            to,
+            inRange: await contactsOrReferralsBetween(db, org, from, to),
+            format: formatDate,
+          }
+        : undefined;
+    rule = { rule: 'criteria', serviceLevels: input.serviceLevels, teamNames, dates };
     stored.serviceLevels = input.serviceLevels;
     stored.teamNames = teamNames;
+    if (dates) Object.assign(stored, { contactFrom: from, contactTo: to });
   } else {
     const bySource = new Map(open.map((c) => [c.sourceId.toLowerCase(), c.personId]));
     const unknown = input.sourceIds.filter((s) => !bySource.has(s.toLowerCase()));

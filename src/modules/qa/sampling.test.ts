@@ -92,6 +92,35 @@ describe('thematic and chosen rounds', () => {
     expect(s.excluded.every((e) => e.reason.startsWith('Service level is'))).toBe(true);
   });
 
+  it('take only the cases with a contact or referral in the dates, with both criteria when levels are chosen too', () => {
+    const open = cases(12);
+    const inRange = new Map([
+      ['p0001', { contactDate: null, referralDate: '2026-03-04' }],
+      ['p0004', { contactDate: '2026-02-01', referralDate: '2026-02-03' }],
+      ['p0007', { contactDate: '2026-05-31', referralDate: null }],
+    ]);
+    const dates = { from: '2026-01-01', to: '2026-05-31', inRange, format: (d: string) => `[${d}]` };
+    const s = drawSample(open, { rule: 'criteria', serviceLevels: [], teamNames: [], dates }, label);
+    expect(s.sample.map((c) => c.personId).sort()).toEqual(['p0001', 'p0004', 'p0007']);
+    const reasons = new Map(s.sample.map((c) => [c.personId, c.reason]));
+    expect(reasons.get('p0001')).toBe("Meets the round's criteria: referred on [2026-03-04]");
+    expect(reasons.get('p0004')).toBe(
+      "Meets the round's criteria: referred on [2026-02-03] and contact on [2026-02-01]",
+    );
+    expect(reasons.get('p0007')).toBe("Meets the round's criteria: contact on [2026-05-31]");
+    expect(s.excluded).toHaveLength(9);
+    expect(new Set(s.excluded.map((e) => e.reason))).toEqual(
+      new Set(['No contact or referral between [2026-01-01] and [2026-05-31]']),
+    );
+
+    // With a service level too, a case must meet both.
+    const level = open.find((c) => c.personId === 'p0004')!.serviceLevel;
+    const both = drawSample(open, { rule: 'criteria', serviceLevels: [level], teamNames: [], dates }, label);
+    expect(both.sample.every((c) => c.serviceLevel === level && inRange.has(c.personId))).toBe(true);
+    expect(both.sample.map((c) => c.personId)).toContain('p0004');
+    expect(both.sample[0]!.reason).toMatch(new RegExp(`^Meets the round's criteria: ${label(level)}, `));
+  });
+
   it('take the chosen cases only', () => {
     const open = cases(10);
     const s = drawSample(open, { rule: 'chosen', personIds: ['p0002', 'p0005'] }, label);

@@ -38,10 +38,37 @@ export type SamplingRule =
       /** Cases open when the first round was drawn. */
       previouslyOpen: ReadonlySet<string>;
     }
-  | { rule: 'criteria'; serviceLevels: readonly string[]; teamNames: readonly string[] }
+  | {
+      rule: 'criteria';
+      serviceLevels: readonly string[];
+      teamNames: readonly string[];
+      /** Only cases with a contact or referral in these dates (both included), when given. */
+      dates?: DateCriterion;
+    }
   | { rule: 'chosen'; personIds: readonly string[] };
 
 export type LabelOf = (serviceLevel: string) => string;
+
+/** A date criterion: the range, and the first contact and referral in it of each case that has one. */
+export interface DateCriterion {
+  from: string;
+  to: string;
+  inRange: ReadonlyMap<string, { contactDate: string | null; referralDate: string | null }>;
+  /** How a date reads on the page (the caller's formatting). */
+  format: (iso: string) => string;
+}
+
+/** Why a case meets (or misses) a date criterion, in words. */
+function datesReason(d: DateCriterion, personId: string): { ok: boolean; text: string } {
+  const hit = d.inRange.get(personId);
+  const range = `${d.format(d.from)} and ${d.format(d.to)}`;
+  if (!hit) return { ok: false, text: `No contact or referral between ${range}` };
+  const parts = [
+    hit.referralDate ? `referred on ${d.format(hit.referralDate)}` : null,
+    hit.contactDate ? `contact on ${d.format(hit.contactDate)}` : null,
+  ].filter(Boolean);
+  return { ok: true, text: parts.join(' and ') };
+}
 
 /** The group a case is stratified by: service level and team. */
 export function stratumOf(c: SamplingCase, label: LabelOf): string {
@@ -118,12 +145,14 @@ export function drawSample(open: readonly SamplingCase[], rule: SamplingRule, la
       for (const c of open) {
         const levelOk = !levels.size || levels.has(c.serviceLevel);
         const teamOk = !teams.size || (c.teamName !== null && teams.has(c.teamName));
-        if (levelOk && teamOk)
+        const dates = rule.dates ? datesReason(rule.dates, c.personId) : { ok: true, text: '' };
+        if (levelOk && teamOk && dates.ok)
           take(
             c,
             `Meets the round's criteria: ${[
               levels.size ? label(c.serviceLevel) : null,
               teams.size ? c.teamName : null,
+              rule.dates ? dates.text : null,
             ]
               .filter(Boolean)
               .join(', ')}`,
@@ -133,7 +162,9 @@ export function drawSample(open: readonly SamplingCase[], rule: SamplingRule, la
             personId: c.personId,
             reason: !levelOk
               ? `Service level is ${label(c.serviceLevel)}`
-              : `Team is ${c.teamName ?? 'not recorded'}`,
+              : !teamOk
+                ? `Team is ${c.teamName ?? 'not recorded'}`
+                : dates.text,
           });
       }
       break;
