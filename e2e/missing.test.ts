@@ -158,6 +158,20 @@ describe('a QA officer', () => {
     expect(await textOf(page.locator('table').first())).toContain('Return interviews offered');
     expect(await textOf(page.locator('caption:has-text("Sex")'))).toBe('Sex (children)');
     await checkAxe(page);
+    // A figure opens the children or episodes it counts.
+    const figure = page.locator('td a[href^="/missing/key-data/"]').first();
+    const count = Number.parseInt(await textOf(figure), 10);
+    expect(count).toBeGreaterThan(0);
+    await go(page, () => figure.click());
+    expect(await textOf(page.locator('caption').first())).toMatch(
+      new RegExp(`^${count} (child|children|episodes?)$`),
+    );
+    await checkAxe(page);
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await page.setViewportSize(size);
+    await go(page, () => page.click('a:has-text("Back to the key data")'));
     await go(page, () => page.click('a:has-text("Show as published")'));
     expect(await textOf(page.locator('caption').first())).toContain('as published');
     await page.setViewportSize({ width: 320, height: 900 });

@@ -41,6 +41,11 @@ export const missingModule: OversightModule = {
         'Read the quarterly key data on missing children (aggregates only; as published, with small numbers suppressed)',
       roles: ['service_manager', 'qa_officer', 'senior_leader'],
     },
+    'missing.keydata.children': {
+      description:
+        'Open the list of episodes and children behind a key data figure (names children: only roles that see every child of the organisation; audited)',
+      roles: ['service_manager', 'qa_officer', 'senior_leader'],
+    },
     'missing.export': {
       description:
         'Download the SSDA903 missing table for a year (the authority’s child ids, for the statutory return; audited)',

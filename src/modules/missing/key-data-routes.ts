@@ -7,18 +7,31 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { auditContext } from '../../platform/http/server';
+import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { childSourceIds } from '../cases/service';
-import { financialYearOf } from './key-data';
+import { financialYearOf, KEY_DATA_ROWS, type KeyDataKey } from './key-data';
 import { keyDataBreakdowns } from './key-data-breakdowns';
+import { keyDataList } from './key-data-list';
 import { keyDataTable } from './key-data-table';
-import { breakdownEpisodes, keyDataEpisodes } from './overview';
+import { breakdownEpisodes, keyDataEpisodes, keyDataListEpisodes } from './overview';
 import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   view: z.enum(['internal', 'public']).catch('internal'),
 });
+
+const listParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+  row: z.enum(KEY_DATA_ROWS.map((r) => r.key) as [KeyDataKey, ...KeyDataKey[]]),
+});
+
+/** The lists name children: only for those who may see every child of the organisation. */
+export const mayListKeyData = (actor: Actor) =>
+  actor.permissions.has('missing.keydata.children') && ROLE_CASE_SCOPE[actor.role] === 'organisation';
 
 export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -41,8 +54,34 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
       rows: table.rows,
       breakdowns: keyDataBreakdowns(forBreakdowns, year, q.view),
       mayExport: req.actor!.permissions.has('missing.export'),
+      mayList: q.view === 'internal' && mayListKeyData(req.actor!),
     });
   });
+
+  // The episodes (or children) behind one internal figure: child-level, so its own permission, and audited.
+  app.get(
+    '/missing/key-data/:year/:quarter/:row',
+    { config: { permission: 'missing.keydata.children' } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      if (!mayListKeyData(actor)) throw new ForbiddenError();
+      const p = listParams.safeParse(req.params);
+      if (!p.success) throw new NotFoundError('key data figure');
+      const { year, quarter, row } = p.data;
+      const episodes = await keyDataListEpisodes(db, actor.organisationId, clock.now());
+      const list = keyDataList(episodes, year, quarter as 1 | 2 | 3 | 4, row);
+      await recordAudit(db, auditContext(req, clock), {
+        action: 'missing.keydata.list',
+        recordType: 'child',
+        detail: `${list.quarterLabel}, ${row}: ${list.entries.length} ${list.unit}`,
+      });
+      return reply.render('missing/views/key-data-list.njk', {
+        title: `${list.rowLabel}, ${list.quarterLabel}`,
+        year,
+        list,
+      });
+    },
+  );
 
   // The return's missing table: child-level (the authority's child ids), so its own permission, and audited.
   app.get('/missing/ssda903.csv', { config: { permission: 'missing.export' } }, async (req, reply) => {

@@ -87,9 +87,27 @@ export const KEY_DATA_ROWS = [
 
 export type KeyDataKey = (typeof KEY_DATA_ROWS)[number]['key'];
 
-export function keyDataFor(episodes: readonly KeyDataEpisode[], q: Quarter): Record<KeyDataKey, number> {
-  const startDate = (e: KeyDataEpisode) => londonDateOf(e.startAt);
-  const endDate = (e: KeyDataEpisode) => (e.endAt ? londonDateOf(e.endAt) : null);
+/** Rows whose figure counts children (each child once) rather than episodes. */
+export function countsChildren(key: KeyDataKey): boolean {
+  return KEY_DATA_ROWS.find((r) => r.key === key)?.children === true;
+}
+
+/** A figure from the episodes behind it: distinct children, or episodes. */
+export function figureOf(key: KeyDataKey, members: readonly KeyDataEpisode[]): number {
+  return countsChildren(key) ? new Set(members.map((e) => e.personId)).size : members.length;
+}
+
+/**
+ * The episodes each figure counts in a quarter (for a children row, every
+ * episode of the children it counts). keyDataFor counts these, so a list of
+ * them always agrees with the figure.
+ */
+export function keyDataMembers<T extends KeyDataEpisode>(
+  episodes: readonly T[],
+  q: Quarter,
+): Record<KeyDataKey, T[]> {
+  const startDate = (e: T) => londonDateOf(e.startAt);
+  const endDate = (e: T) => (e.endAt ? londonDateOf(e.endAt) : null);
   const began = episodes.filter((e) => startDate(e) >= q.first && startDate(e) <= q.last);
   const returned = episodes.filter((e) => {
     const end = endDate(e);
@@ -99,19 +117,26 @@ export function keyDataFor(episodes: readonly KeyDataEpisode[], q: Quarter): Rec
     const end = endDate(e);
     return startDate(e) <= q.last && (end === null || end > q.last);
   });
-  const children = (list: KeyDataEpisode[]) => new Set(list.map((e) => e.personId)).size;
   const missingOnly = returned.filter((e) => e.type === 'missing');
   return {
-    lacMissingAtEnd: children(openAtEnd.filter((e) => e.lookedAfter)),
-    lacWentMissing: children(began.filter((e) => e.lookedAfter)),
-    missingEpisodes: began.filter((e) => e.type === 'missing').length,
-    absentEpisodes: began.filter((e) => e.type !== 'missing').length,
-    childrenMissingFromHome: children(began.filter((e) => !e.lookedAfter)),
-    interviewsOffered: returned.filter((e) => e.interviewOffered).length,
-    interviewsAccepted: returned.filter((e) => e.interviewAccepted).length,
-    interviewsWithin72: returned.filter((e) => e.interviewWithin72Hours).length,
-    missingInterviewsOffered: missingOnly.filter((e) => e.interviewOffered).length,
-    missingInterviewsAccepted: missingOnly.filter((e) => e.interviewAccepted).length,
-    missingInterviewsWithin72: missingOnly.filter((e) => e.interviewWithin72Hours).length,
+    lacMissingAtEnd: openAtEnd.filter((e) => e.lookedAfter),
+    lacWentMissing: began.filter((e) => e.lookedAfter),
+    missingEpisodes: began.filter((e) => e.type === 'missing'),
+    absentEpisodes: began.filter((e) => e.type !== 'missing'),
+    childrenMissingFromHome: began.filter((e) => !e.lookedAfter),
+    interviewsOffered: returned.filter((e) => e.interviewOffered),
+    interviewsAccepted: returned.filter((e) => e.interviewAccepted),
+    interviewsWithin72: returned.filter((e) => e.interviewWithin72Hours),
+    missingInterviewsOffered: missingOnly.filter((e) => e.interviewOffered),
+    missingInterviewsAccepted: missingOnly.filter((e) => e.interviewAccepted),
+    missingInterviewsWithin72: missingOnly.filter((e) => e.interviewWithin72Hours),
   };
+}
+
+export function keyDataFor(episodes: readonly KeyDataEpisode[], q: Quarter): Record<KeyDataKey, number> {
+  const members = keyDataMembers(episodes, q);
+  return Object.fromEntries(KEY_DATA_ROWS.map((r) => [r.key, figureOf(r.key, members[r.key])])) as Record<
+    KeyDataKey,
+    number
+  >;
 }

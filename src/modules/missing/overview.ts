@@ -22,6 +22,7 @@ import { type Clock, episodeClocks, needingAttention } from './clocks';
 import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } from './high-risk';
 import type { KeyDataEpisode } from './key-data';
 import type { BreakdownEpisode } from './key-data-breakdowns';
+import type { KeyDataListEpisode } from './key-data-list';
 import { londonDateOf } from './london-time';
 import { type MergedEpisode, mergeEpisodes } from './merge';
 import { repeatMissing } from './repeat';
@@ -189,8 +190,19 @@ function interviewFacts(i: repo.InterviewRow | undefined, m: MergedEpisode<Recor
 
 /** Every episode of the organisation in the key data's terms (aggregates only leave the module). */
 export async function keyDataEpisodes(db: Db, organisationId: string, now: Date): Promise<KeyDataEpisode[]> {
+  return (await keyDataListEpisodes(db, organisationId, now)).map(({ id: _id, childName: _name, ...e }) => e);
+}
+
+/** The same episodes, each with its id and child's name, for the list behind a figure (organisation-wide readers only). */
+export async function keyDataListEpisodes(
+  db: Db,
+  organisationId: string,
+  now: Date,
+): Promise<KeyDataListEpisode[]> {
   const all = await summaries(db, organisationId, 'all', now);
   return all.map((s) => ({
+    id: s.id,
+    childName: s.childName,
     personId: s.personId,
     startAt: s.merged.startAt,
     endAt: s.merged.endAt,

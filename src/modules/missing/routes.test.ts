@@ -351,7 +351,10 @@ describe('follow-ups for managers', () => {
 describe('the quarterly key data', () => {
   it('counts 2026-27 from the episodes above, and suppresses small numbers as published', async () => {
     const qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
-    const page = text((await qa.get('/missing/key-data?year=2026')).body);
+    // The figures alone: each links to its list, with hidden words saying which.
+    const body = (await qa.get('/missing/key-data?year=2026')).body;
+    expect(body).toContain('href="/missing/key-data/2026/3/lacWentMissing"');
+    const page = text(body.replace(/<span class="govuk-visually-hidden">[^<]*<\/span>/g, ''));
     // Rowan (reclassified away) and Kit (away), both looked after, both began in Q3.
     expect(page).toContain('Looked-after children who went missing during the period 0 0 2 0');
     expect(page).toContain('Missing episodes 0 0 0 0');

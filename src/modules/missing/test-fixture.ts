@@ -15,12 +15,16 @@ export const SSD_MISSING_HEADER = [
   'miss_missing_rhi_accepted',
 ];
 
-/** Import the extract into the demo organisation as its administrator, and wait for what follows the import. */
-export async function importExtractAsAdministrator(ctx: TestContext, extract: Record<string, Csv>) {
+/** Import the extract into the demo organisation (or another) as its administrator, and wait for what follows the import. */
+export async function importExtractAsAdministrator(
+  ctx: TestContext,
+  extract: Record<string, Csv>,
+  org: TestContext['org'] = ctx.org,
+) {
   const actor = {
-    userId: ctx.org.userIds.administrator,
-    organisationId: ctx.org.organisationId,
-    organisationName: ctx.org.organisationName,
+    userId: org.userIds.administrator,
+    organisationId: org.organisationId,
+    organisationName: org.organisationName,
     name: 'Admin',
     email: 'admin@oakhaven.example',
     role: 'administrator' as const,
@@ -32,7 +36,7 @@ export async function importExtractAsAdministrator(ctx: TestContext, extract: Re
     actor,
     { files: extractFiles(extract), mode: 'full', concurrentProgress: false, clock: ctx.clock },
     {
-      organisationId: ctx.org.organisationId,
+      organisationId: org.organisationId,
       userId: actor.userId,
       ip: null,
       userAgent: null,
