@@ -89,7 +89,7 @@ export const caseImportSettings = pgTable('case_import_settings', {
  * transactions while the import runs, never read by a page, merged into the register in the
  * import's one final transaction, then removed. Each row is a record's values as text, in the
  * order of the table's fields (ssd/spec.ts allFields), cast back to their types by the merge.
- * UNLOGGED (migration 0028): nothing in it outlives a crash, so it skips the write-ahead log.
+ * UNLOGGED (migration 0037): nothing in it outlives a crash, so it skips the write-ahead log.
  */
 export const caseImportStaging = pgTable(
   'case_import_staging',

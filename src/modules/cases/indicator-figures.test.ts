@@ -4,11 +4,9 @@ import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
 import { organisations } from '../../platform/schema';
 import { measureChildren, measureFigures } from './indicator-figures';
+import { caseClaEpisodes, caseClaPlacements, caseClaReviews } from './looked-after-schema';
 import {
   caseAssessments,
-  caseClaEpisodes,
-  caseClaPlacements,
-  caseClaReviews,
   caseContacts,
   caseCpPlans,
   caseEarlyHelpEpisodes,

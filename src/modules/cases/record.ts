@@ -6,20 +6,22 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
 import { requireChild, SERVICE_LEVEL_NAMES, todayAt } from './access';
-import { personRecordSets, RECORD_SETS } from './record-repository';
-import { ageOn, camelRow, spec } from './record-rows';
-import * as repo from './repository';
 import type {
-  caseAssessments,
   caseCareLeavers,
-  caseCinPlans,
-  caseCinVisits,
   caseClaEpisodes,
   caseClaHealth,
   caseClaPeps,
   caseClaPlacements,
   caseClaReviews,
   caseClaVisits,
+} from './looked-after-schema';
+import { personRecordSets, RECORD_SETS } from './record-repository';
+import { ageOn, camelRow, spec } from './record-rows';
+import * as repo from './repository';
+import type {
+  caseAssessments,
+  caseCinPlans,
+  caseCinVisits,
   caseContacts,
   caseCpPlans,
   caseCpReviews,

@@ -19,39 +19,16 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  date,
   doublePrecision,
   index,
   integer,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { teams, users } from '../../platform/schema';
-
-const moment = (name: string) => timestamp(name, { withTimezone: true });
-const day = (name: string) => date(name, { mode: 'string' });
-
-/**
- * Columns every SSD-sourced table has. Its organisation and (personal()) its
- * person are checked once per statement by triggers (migration 0028), not by
- * foreign keys checked row by row: an import merges millions of rows in one
- * statement. See docs/architecture.md, "The SSD import".
- */
-function sourced() {
-  return {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull(),
-    sourceId: text('source_id').notNull(),
-    rowHash: text('row_hash').notNull(),
-    firstImportId: uuid('first_import_id'),
-    changedImportId: uuid('changed_import_id'),
-    closedAt: moment('closed_at'),
-    closedByImportId: uuid('closed_by_import_id'),
-  };
-}
+import { day, moment, personal, personalIndexes, sourced } from './register-columns';
 
 /** Children and young people (ssd_person). */
 export const casePeople = pgTable(
@@ -135,24 +112,6 @@ export const caseWorkers = pgTable(
     index('case_workers_user').on(t.userId),
   ],
 );
-
-/** The person-level columns of an event or episode table. */
-function personal() {
-  return {
-    ...sourced(),
-    personId: uuid('person_id').notNull(),
-  };
-}
-
-function personalIndexes<T extends { organisationId: unknown; sourceId: unknown; personId: unknown }>(
-  name: string,
-  t: T,
-) {
-  return [
-    uniqueIndex(`${name}_org_source`).on(t.organisationId as never, t.sourceId as never),
-    index(`${name}_person`).on(t.personId as never),
-  ];
-}
 
 /** Allocated worker and team over time (ssd_involvements). Drives who may see the child. */
 export const caseInvolvements = pgTable(
@@ -367,88 +326,6 @@ export const caseCinVisits = pgTable(
 );
 
 /**
- * Looked-after episodes (ssd_cla_episodes). Episodes of one period of care
- * share cla_source_id (clae_cla_id), which placements, reviews and visits use.
- */
-export const caseClaEpisodes = pgTable(
-  'case_cla_episodes',
-  {
-    ...personal(),
-    claSourceId: text('cla_source_id').notNull(),
-    referralSourceId: text('referral_source_id'),
-    placementSourceId: text('placement_source_id'),
-    startDate: day('start_date').notNull(),
-    startReason: text('start_reason'),
-    primaryNeedCode: text('primary_need_code'),
-    ceasedDate: day('ceased_date'),
-    ceasedReason: text('ceased_reason'),
-    lastIroContactDate: day('last_iro_contact_date'),
-    enteredCareDate: day('entered_care_date'),
-  },
-  (t) => [
-    ...personalIndexes('case_cla_episodes', t),
-    index('case_cla_episodes_org_cla').on(t.organisationId, t.claSourceId),
-  ],
-);
-
-/** Placements (ssd_cla_placement). */
-export const caseClaPlacements = pgTable(
-  'case_cla_placements',
-  {
-    ...personal(),
-    claSourceId: text('cla_source_id').notNull(),
-    startDate: day('start_date').notNull(),
-    endDate: day('end_date'),
-    placementType: text('placement_type'),
-    urn: text('urn'),
-    distanceMiles: doublePrecision('distance_miles'),
-    provider: text('provider'),
-    postcode: text('postcode'),
-    changeReason: text('change_reason'),
-  },
-  (t) => personalIndexes('case_cla_placements', t),
-);
-
-/** Looked-after reviews (ssd_cla_reviews). */
-export const caseClaReviews = pgTable(
-  'case_cla_reviews',
-  {
-    ...personal(),
-    claSourceId: text('cla_source_id').notNull(),
-    dueDate: day('due_date'),
-    reviewDate: day('review_date'),
-    cancelled: boolean('cancelled'),
-    participation: text('participation'),
-  },
-  (t) => personalIndexes('case_cla_reviews', t),
-);
-
-/** Statutory visits to looked-after children (ssd_cla_visits). */
-export const caseClaVisits = pgTable(
-  'case_cla_visits',
-  {
-    ...personal(),
-    claSourceId: text('cla_source_id'),
-    visitDate: day('visit_date').notNull(),
-    childSeen: boolean('child_seen'),
-    seenAlone: boolean('seen_alone'),
-  },
-  (t) => personalIndexes('case_cla_visits', t),
-);
-
-/** Health assessments and checks (ssd_cla_health). */
-export const caseClaHealth = pgTable(
-  'case_cla_health',
-  {
-    ...personal(),
-    checkType: text('check_type'),
-    checkDate: day('check_date').notNull(),
-    status: text('status'),
-  },
-  (t) => personalIndexes('case_cla_health', t),
-);
-
-/**
  * Statutory events no SSD extract holds (care plan, placement plan, IRO
  * appointed...), recorded with Oversight's own form. Append-only: a
  * correction is a new row; nothing is updated or deleted. The source id is
@@ -469,61 +346,6 @@ export const caseRecordedEvents = pgTable(
     ...personalIndexes('case_recorded_events', t),
     index('case_recorded_events_org_type').on(t.organisationId, t.eventType),
   ],
-);
-
-/** Personal education plans (Oversight extension table ext_cla_pep: the SSD has none). */
-export const caseClaPeps = pgTable(
-  'case_cla_peps',
-  {
-    ...personal(),
-    claSourceId: text('cla_source_id'),
-    pepDate: day('pep_date').notNull(),
-    status: text('status'),
-  },
-  (t) => personalIndexes('case_cla_peps', t),
-);
-
-/** Looked-after care plans (ssd_cla_care_plan). */
-export const caseClaCarePlans = pgTable(
-  'case_cla_care_plans',
-  {
-    ...personal(),
-    startDate: day('start_date').notNull(),
-    endDate: day('end_date'),
-    planJson: text('plan_json'),
-  },
-  (t) => personalIndexes('case_cla_care_plans', t),
-);
-
-/** Strengths and Difficulties Questionnaire scores (ssd_sdq_scores). */
-export const caseSdqScores = pgTable(
-  'case_sdq_scores',
-  {
-    ...personal(),
-    completedDate: day('completed_date').notNull(),
-    score: integer('score'),
-    reason: text('reason'),
-  },
-  (t) => personalIndexes('case_sdq_scores', t),
-);
-
-/** Care leavers (ssd_care_leavers). */
-export const caseCareLeavers = pgTable(
-  'case_care_leavers',
-  {
-    ...personal(),
-    eligibility: text('eligibility'),
-    inTouch: text('in_touch'),
-    latestContactDate: day('latest_contact_date'),
-    accommodation: text('accommodation'),
-    accommodationSuitable: text('accommodation_suitable'),
-    activity: text('activity'),
-    pathwayPlanReviewDate: day('pathway_plan_review_date'),
-    personalAdviser: text('personal_adviser'),
-    teamSourceId: text('team_source_id'),
-    workerSourceId: text('worker_source_id'),
-  },
-  (t) => personalIndexes('case_care_leavers', t),
 );
 
 /** Missing and away-from-placement episodes (ssd_missing). */
