@@ -78,7 +78,7 @@ describe('the quarterly performance report', () => {
     );
     const audit = await rawRows<{ action: string }>(
       ctx.oversight.database.db,
-      sql`select action from access_audit where action like 'indicator-report.%' order by at`,
+      sql`select action from access_audit where action like 'indicator-report.%' order by at, id`,
     );
     expect(audit.map((a) => a.action)).toEqual(['indicator-report.commentary', 'indicator-report.sign-off']);
   });

@@ -83,7 +83,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 const audits = () =>
   rawRows<{ detail: string | null }>(
     ctx.oversight.database.db,
-    sql`select detail from access_audit where action = 'missing.keydata.list' order by at`,
+    sql`select detail from access_audit where action = 'missing.keydata.list' order by at, id`,
   );
 
 beforeAll(async () => {

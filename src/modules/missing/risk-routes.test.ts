@@ -27,7 +27,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 const audit = (action: string) =>
   rawRows<{ record_id: string | null; detail: string | null }>(
     ctx.oversight.database.db,
-    sql`select record_id, detail from access_audit where action = ${action} order by at`,
+    sql`select record_id, detail from access_audit where action = ${action} order by at, id`,
   );
 
 /** Every factor answered no, but gang association yes with details. */

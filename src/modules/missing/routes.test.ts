@@ -123,7 +123,7 @@ const when = (name: string, date: string, time?: string) => {
 const audit = (action: string) =>
   rawRows<{ record_id: string | null; detail: string | null }>(
     ctx.oversight.database.db,
-    sql`select record_id, detail from access_audit where action = ${action} order by at`,
+    sql`select record_id, detail from access_audit where action = ${action} order by at, id`,
   );
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
