@@ -1,20 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/client';
 
 /**
- * A fresh, empty database for one test file: in-memory embedded PostgreSQL by
- * default; with DATABASE_URL set, a new database on that server, dropped on close.
+ * A fresh database for one test file: in-memory embedded PostgreSQL by
+ * default; with DATABASE_URL set, a new database on that server, dropped on
+ * close. It starts with every migration applied, copied from the one the
+ * run's global setup migrated (test/global-setup.ts), unless `empty` is asked
+ * for (a test of migrating itself).
  */
 const urls = new WeakMap<Database, string>();
+let embeddedTemplate: Blob | undefined;
 
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(options: { empty?: boolean } = {}): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
+  if (!serverUrl) {
+    const file = options.empty ? undefined : inject('embeddedTemplate');
+    if (file) embeddedTemplate ??= new Blob([readFileSync(file)]);
+    return openDatabase({ dataDir: 'memory://', loadDataDir: file ? embeddedTemplate : undefined });
+  }
   const name = `oversight_test_${randomBytes(6).toString('hex')}`;
+  const template = options.empty ? undefined : inject('serverTemplate');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

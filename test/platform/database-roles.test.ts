@@ -92,7 +92,7 @@ describe('the superuser warning', () => {
 
 describe('migrations when MIGRATE_ON_START is false', () => {
   it('refuses to start on a database with pending migrations, and starts once they are applied', async () => {
-    const database = await freshDatabase();
+    const database = await freshDatabase({ empty: true });
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',

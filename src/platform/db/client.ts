@@ -52,6 +52,8 @@ export interface DatabaseOptions {
   onIdleError?: (error: Error) => void;
   /** Most connections to the server at once (DATABASE_POOL_SIZE); 10 by default. */
   poolSize?: number;
+  /** Embedded only: start from this copy of a data folder (a tar, as dumpDataDir makes) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 /** The 64-bit advisory lock number of a key (PostgreSQL hashes it: no collisions worth counting). */
@@ -145,7 +147,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = inMemory ? () => undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await client.waitReady;
   } catch (e) {
     release();
