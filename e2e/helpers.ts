@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createOversight, type Oversight } from '../src/app';
 import { loadDemoIfEmpty } from '../src/demo/load';
 import { DEMO_PASSWORD } from '../src/demo/organisation';
@@ -31,10 +31,13 @@ export interface Journey {
 
 /**
  * Oversight in this process on a random port, over a fresh embedded database
- * holding the small demo authority, and a headless Chromium to drive it.
+ * holding the small demo authority (a copy of the one e2e/global-setup.ts
+ * loaded for the run), and a headless Chromium to drive it.
  */
 export async function startJourney(): Promise<Journey> {
   const dataDir = mkdtempSync(join(tmpdir(), 'oversight-e2e-'));
+  const demo = inject('demoDataDir');
+  if (demo) cpSync(demo, dataDir, { recursive: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'small', DATA_DIR: dataDir });
   const oversight = await createOversight(config);
   await loadDemoIfEmpty(oversight, config);

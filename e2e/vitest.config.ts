@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
     pool: 'forks',
+    globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 120_000,
