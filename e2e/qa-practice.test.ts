@@ -4,8 +4,9 @@
  * opens the calendar, is told what is missing when completing an overdue
  * activity without evidence, then completes it; records an observation; the
  * practitioner reads it in their learning record; reads the annual survey,
- * clears a held quote and reads family feedback. Every page is checked with
- * axe, and the calendar, observations, survey and feedback pages reflow at 320 px.
+ * clears a held quote and reads family feedback; audits a provider's visit,
+ * told first which areas have no RAG. Every page is checked with axe, and the
+ * calendar, observations, survey, feedback and provider pages reflow at 320 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +127,35 @@ describe('practice observations and the QA calendar', () => {
       "Enter at least one of the family's goals",
     );
     await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+
+  it('a QA officer records a visit to a provider, told which areas still need a RAG, and sees it in the grid', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    expect(await textOf(page.locator('main'))).toContain('Providers overdue a visit');
+    await page.goto('/qa/providers');
+    expect(await heading(page)).toBe('Provider and setting audits');
+    await checkAxe(page);
+    await checkReflow(page);
+    await Promise.all([page.waitForEvent('load'), page.click('a:has-text("Oak House")')]);
+    expect(await heading(page)).toBe('Oak House');
+    await checkAxe(page);
+    await checkReflow(page);
+    await Promise.all([page.waitForEvent('load'), page.click('a:has-text("Record a visit")')]);
+    await page.fill('#visitedOn-day', '1');
+    await page.fill('#visitedOn-month', '11');
+    await page.fill('#visitedOn-year', '2026');
+    await page.check('#area-safeguarding');
+    await submit(page, 'Record the visit');
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Select a RAG for education');
+    await checkAxe(page);
+    await checkReflow(page);
+    for (const radio of await page.locator('input[type="radio"][value="green"]').all()) await radio.check();
+    await page.fill('#summary', 'Autumn visit: records sampled, all in order.');
+    await submit(page, 'Record the visit');
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Visit recorded');
+    expect(await textOf(page.locator('main'))).toContain('1 November 2026');
     expect(journey.problems(page)).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { plansDemo } from './plans';
 import { practiceDemo } from './practice';
 import { qaDemo } from './qa';
 import { qaPracticeDemo } from './qa-practice';
+import { qaProvidersDemo } from './qa-providers';
 
 export type DemoScale = 'small' | 'large';
 
@@ -53,6 +54,7 @@ demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
 demoSteps.push(kpisDemo);
 demoSteps.push(qaPracticeDemo);
+demoSteps.push(qaProvidersDemo);
 demoSteps.push(committeeDemo);
 
 /**

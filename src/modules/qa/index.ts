@@ -8,6 +8,7 @@ import { qaHomeItems } from './home-items';
 import { observationRoutes } from './observation-routes';
 import { QA, qaPermissions } from './permissions';
 import { practiceHomeItems } from './practice-home-items';
+import { providerRoutes } from './provider-routes';
 import { reassignRoutes } from './reassign-routes';
 import { recommendationRoutes } from './recommendation-routes';
 import { reportRoutes } from './report-routes';
@@ -40,6 +41,7 @@ export const qaModule: OversightModule = {
     { href: '/qa/calendar', text: 'QA calendar', permission: QA.calendarRead },
     { href: '/qa/surveys', text: 'Surveys', permission: QA.surveysRead },
     { href: '/qa/feedback', text: 'Family feedback', permission: QA.feedbackRead },
+    { href: '/qa/providers', text: 'Provider audits', permission: QA.providersRead },
   ],
   routes: async (app) => {
     await templateRoutes(app);
@@ -54,6 +56,7 @@ export const qaModule: OversightModule = {
     await calendarRoutes(app);
     await surveyRoutes(app);
     await feedbackRoutes(app);
+    await providerRoutes(app);
   },
   homeItems: [...qaHomeItems, ...practiceHomeItems],
   recordPanels: [

@@ -21,6 +21,8 @@ export const QA = {
   surveysManage: 'qa.surveys.manage',
   feedbackRead: 'qa.feedback.read',
   feedbackManage: 'qa.feedback.manage',
+  providersRead: 'qa.providers.read',
+  providersManage: 'qa.providers.manage',
 } as const;
 
 /** Who does what in quality assurance. Committee members, clerks and administrators hold none: audits are child-level. */
@@ -117,6 +119,16 @@ export const qaPermissions: PermissionSet = {
   [QA.feedbackManage]: {
     description:
       'Log complaints and compliments and record their outcomes and learning; record early help closing feedback',
+    roles: ['qa_officer'],
+  },
+  [QA.providersRead]: {
+    description:
+      "Read provider and setting audits: each visit's RAG per area, what is due, and recommendations with their follow-up",
+    roles: ['service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [QA.providersManage]: {
+    description:
+      'Add providers and settings, record audit visits, and add and complete their recommendations',
     roles: ['qa_officer'],
   },
 };
