@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
+import { adultsDemo } from './adults';
 import { loadCaseDemo } from './cases';
 import { committeeDemo } from './committee';
 import { kpisDemo } from './kpis';
@@ -52,6 +53,7 @@ demoSteps.push(missingDemo);
 demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
 demoSteps.push(kpisDemo);
+demoSteps.push(adultsDemo);
 demoSteps.push(qaPracticeDemo);
 demoSteps.push(committeeDemo);
 
