@@ -132,7 +132,11 @@ export function demoConcerns(todayIso: string, count: number): ConcernInput[] {
   return out;
 }
 
-export async function adultsDemo(oversight: Oversight, org: DemoOrganisation, scale: DemoScale): Promise<void> {
+export async function adultsDemo(
+  oversight: Oversight,
+  org: DemoOrganisation,
+  scale: DemoScale,
+): Promise<void> {
   const { db, clock } = { db: oversight.database.db, clock: oversight.clock };
   const ctx = {
     organisationId: org.organisationId,

@@ -66,17 +66,29 @@ export function checkConcern(c: ConcernInput, today: string): ConcernCheck {
   }
   if (c.s42Decision && !c.decisionOn) fail('decisionOn', 'Enter the date of the section 42 decision');
   if (!c.s42Decision && c.decisionOn)
-    fail('s42Decision', 'Select whether the concern led to a section 42 enquiry, or remove the decision date');
+    fail(
+      's42Decision',
+      'Select whether the concern led to a section 42 enquiry, or remove the decision date',
+    );
   if (c.decisionOn && c.decisionOn < c.receivedOn)
-    fail('decisionOn', 'The date of the section 42 decision must be on or after the date the concern was received');
+    fail(
+      'decisionOn',
+      'The date of the section 42 decision must be on or after the date the concern was received',
+    );
 
   if (c.enquiryType && !c.enquiryStartedOn) fail('enquiryStartedOn', 'Enter the date the enquiry started');
   if (!c.enquiryType && c.enquiryStartedOn)
     fail('enquiryType', 'Select the type of enquiry, or remove the date it started');
   if (c.enquiryType === 's42' && c.s42Decision !== 'yes')
-    fail('enquiryType', 'A section 42 enquiry needs a section 42 decision of yes: change the decision or the type');
+    fail(
+      'enquiryType',
+      'A section 42 enquiry needs a section 42 decision of yes: change the decision or the type',
+    );
   if (c.enquiryStartedOn && c.enquiryStartedOn < c.receivedOn)
-    fail('enquiryStartedOn', 'The date the enquiry started must be on or after the date the concern was received');
+    fail(
+      'enquiryStartedOn',
+      'The date the enquiry started must be on or after the date the concern was received',
+    );
   if (c.enquiryConcludedOn && !c.enquiryStartedOn)
     fail('enquiryStartedOn', 'Enter the date the enquiry started: it has a date it concluded');
   if (c.enquiryConcludedOn && c.enquiryStartedOn && c.enquiryConcludedOn < c.enquiryStartedOn)
@@ -88,13 +100,18 @@ export function checkConcern(c: ConcernInput, today: string): ConcernCheck {
     );
 
   if (c.s42Decision === 'yes' && c.enquiryType === 'other')
-    notices.push('The section 42 decision is yes but the enquiry is recorded as another safeguarding enquiry');
+    notices.push(
+      'The section 42 decision is yes but the enquiry is recorded as another safeguarding enquiry',
+    );
   const concluded = Boolean(c.enquiryConcludedOn);
   if (concluded && c.enquiryType === 's42') {
     if (!c.abuseTypes.length) notices.push('A concluded section 42 enquiry with no type of abuse recorded');
     if (!c.location) notices.push('A concluded section 42 enquiry with no location of abuse recorded');
     if (!c.riskOutcome) notices.push('A concluded section 42 enquiry with no risk outcome recorded');
-    if (!c.outcomesAsked) notices.push('A concluded section 42 enquiry with no record of whether the adult was asked about outcomes');
+    if (!c.outcomesAsked)
+      notices.push(
+        'A concluded section 42 enquiry with no record of whether the adult was asked about outcomes',
+      );
   }
   if (!concluded && (c.riskOutcome || c.outcomesAchieved))
     notices.push('Outcomes are recorded but the enquiry has not concluded');

@@ -32,7 +32,12 @@ describe('the SAC-style concerns CSV', () => {
       outcomesAchieved: 'partly',
       riskOutcome: 'reduced',
     });
-    expect(parsed.rows[1]).toMatchObject({ source: 'self', s42Decision: 'no', enquiryType: null, abuseTypes: [] });
+    expect(parsed.rows[1]).toMatchObject({
+      source: 'self',
+      s42Decision: 'no',
+      enquiryType: null,
+      abuseTypes: [],
+    });
     expect(parsed.notices).toEqual([]);
   });
 
@@ -50,12 +55,28 @@ describe('the SAC-style concerns CSV', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems).toEqual([
-      { row: 2, column: 'Date concern received', reason: '"31/02/2026" is not a date: write it as 2026-07-31 or 31/07/2026' },
+      {
+        row: 2,
+        column: 'Date concern received',
+        reason: '"31/02/2026" is not a date: write it as 2026-07-31 or 31/07/2026',
+      },
       { row: 3, column: 'Concern ID', reason: 'Enter the concern id' },
-      { row: 3, column: 'Source of concern', reason: expect.stringContaining('"Carrier pigeon" is not one of: Social care staff') },
+      {
+        row: 3,
+        column: 'Source of concern',
+        reason: expect.stringContaining('"Carrier pigeon" is not one of: Social care staff'),
+      },
       { row: 3, column: 'Type of abuse', reason: expect.stringContaining('"Gossip" is not one of') },
-      { row: 4, column: 'Enquiry type', reason: expect.stringContaining('A section 42 enquiry needs a section 42 decision of yes') },
-      { row: 4, column: 'Date enquiry concluded', reason: 'The date the enquiry concluded must be on or after the date it started' },
+      {
+        row: 4,
+        column: 'Enquiry type',
+        reason: expect.stringContaining('A section 42 enquiry needs a section 42 decision of yes'),
+      },
+      {
+        row: 4,
+        column: 'Date enquiry concluded',
+        reason: 'The date the enquiry concluded must be on or after the date it started',
+      },
       { row: 5, column: 'Concern ID', reason: 'The concern ID C-3 is also on row 4: each concern once' },
     ]);
   });
@@ -64,7 +85,9 @@ describe('the SAC-style concerns CSV', () => {
     const parsed = parseConcernCsv('Concern ID,Date concern received\nC-1,2026-07-01', TODAY);
     expect(parsed).toEqual({
       ok: false,
-      problems: [{ row: 1, column: '', reason: expect.stringContaining('missing: Person ID, Source of concern') }],
+      problems: [
+        { row: 1, column: '', reason: expect.stringContaining('missing: Person ID, Source of concern') },
+      ],
     });
   });
 
@@ -77,7 +100,10 @@ describe('the SAC-style concerns CSV', () => {
     if (!parsed.ok) return;
     expect(parsed.notices).toEqual([
       { row: 1, message: 'Columns not read: Ethnicity' },
-      { row: 2, message: 'The section 42 decision is yes but the enquiry is recorded as another safeguarding enquiry' },
+      {
+        row: 2,
+        message: 'The section 42 decision is yes but the enquiry is recorded as another safeguarding enquiry',
+      },
     ]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { hasControlCharacters } from '../../platform/errors';
-import { checkConcern, type ConcernField, type ConcernInput } from './concern';
+import { type ConcernField, type ConcernInput, checkConcern } from './concern';
 import {
   ABUSE_TYPES,
   CONCERN_SOURCES,
@@ -48,21 +48,168 @@ interface Column {
 
 /** The columns read, in SAC order; docs/adults.md lists the same. */
 export const COLUMNS: readonly Column[] = [
-  { field: 'reference', name: 'Concern ID', aliases: ['concern reference', 'reference'], required: true, kind: 'text' },
-  { field: 'personRef', name: 'Person ID', aliases: ['person reference', 'client id'], required: true, kind: 'text' },
-  { field: 'receivedOn', name: 'Date concern received', aliases: ['concern date', 'date received'], required: true, kind: 'date' },
-  { field: 'source', name: 'Source of concern', aliases: ['concern source', 'referrer'], required: true, kind: 'choice', vocab: CONCERN_SOURCES, answers: { 'social care': 'social-care', 'self referral': 'self', self: 'self', 'friend neighbour': 'friend-neighbour' } },
-  { field: 's42Decision', name: 'Section 42 decision', aliases: ['s42 decision', 'led to s42 enquiry'], required: false, kind: 'choice', vocab: DECISIONS, answers: { y: 'yes', n: 'no' } },
-  { field: 'decisionOn', name: 'Date of decision', aliases: ['decision date', 's42 decision date'], required: false, kind: 'date' },
-  { field: 'enquiryType', name: 'Enquiry type', aliases: ['type of enquiry'], required: false, kind: 'choice', vocab: ENQUIRY_TYPES, answers: { 'section 42': 's42', s42: 's42', 'other enquiry': 'other', 'other safeguarding enquiry': 'other' } },
-  { field: 'enquiryStartedOn', name: 'Date enquiry started', aliases: ['enquiry start date'], required: false, kind: 'date' },
-  { field: 'enquiryConcludedOn', name: 'Date enquiry concluded', aliases: ['enquiry end date', 'enquiry concluded date'], required: false, kind: 'date' },
-  { field: 'abuseTypes', name: 'Type of abuse', aliases: ['types of abuse', 'abuse type'], required: false, kind: 'choices', vocab: ABUSE_TYPES, answers: { physical: 'physical', sexual: 'sexual', psychological: 'psychological', financial: 'financial', 'financial or material': 'financial', discriminatory: 'discriminatory', organisational: 'organisational', neglect: 'neglect', domestic: 'domestic' } },
-  { field: 'location', name: 'Location of abuse', aliases: ['location'], required: false, kind: 'choice', vocab: LOCATIONS, answers: { 'in the community': 'community', community: 'community', 'care home nursing': 'care-home-nursing', 'care home residential': 'care-home-residential' } },
-  { field: 'riskSource', name: 'Source of risk', aliases: ['risk source'], required: false, kind: 'choice', vocab: RISK_SOURCES, answers: { 'other known to individual': 'known-to-individual', 'other unknown to individual': 'unknown-to-individual' } },
-  { field: 'outcomesAsked', name: 'Asked about outcomes', aliases: ['msp asked', 'desired outcomes asked'], required: false, kind: 'choice', vocab: OUTCOMES_ASKED, answers: { 'yes they were asked and outcomes were expressed': 'expressed', 'yes they were asked but no outcomes were expressed': 'none-expressed', no: 'not-asked', 'not asked': 'not-asked' } },
-  { field: 'outcomesAchieved', name: 'Outcomes achieved', aliases: ['msp outcomes achieved', 'desired outcomes achieved'], required: false, kind: 'choice', vocab: OUTCOMES_ACHIEVED, answers: { 'fully': 'fully', 'partially achieved': 'partly', partially: 'partly', partly: 'partly', 'not': 'not' } },
-  { field: 'riskOutcome', name: 'Risk outcome', aliases: ['outcome for risk'], required: false, kind: 'choice', vocab: RISK_OUTCOMES, answers: { removed: 'removed', reduced: 'reduced', remains: 'remains', 'risk remained': 'remains' } },
+  {
+    field: 'reference',
+    name: 'Concern ID',
+    aliases: ['concern reference', 'reference'],
+    required: true,
+    kind: 'text',
+  },
+  {
+    field: 'personRef',
+    name: 'Person ID',
+    aliases: ['person reference', 'client id'],
+    required: true,
+    kind: 'text',
+  },
+  {
+    field: 'receivedOn',
+    name: 'Date concern received',
+    aliases: ['concern date', 'date received'],
+    required: true,
+    kind: 'date',
+  },
+  {
+    field: 'source',
+    name: 'Source of concern',
+    aliases: ['concern source', 'referrer'],
+    required: true,
+    kind: 'choice',
+    vocab: CONCERN_SOURCES,
+    answers: {
+      'social care': 'social-care',
+      'self referral': 'self',
+      self: 'self',
+      'friend neighbour': 'friend-neighbour',
+    },
+  },
+  {
+    field: 's42Decision',
+    name: 'Section 42 decision',
+    aliases: ['s42 decision', 'led to s42 enquiry'],
+    required: false,
+    kind: 'choice',
+    vocab: DECISIONS,
+    answers: { y: 'yes', n: 'no' },
+  },
+  {
+    field: 'decisionOn',
+    name: 'Date of decision',
+    aliases: ['decision date', 's42 decision date'],
+    required: false,
+    kind: 'date',
+  },
+  {
+    field: 'enquiryType',
+    name: 'Enquiry type',
+    aliases: ['type of enquiry'],
+    required: false,
+    kind: 'choice',
+    vocab: ENQUIRY_TYPES,
+    answers: {
+      'section 42': 's42',
+      s42: 's42',
+      'other enquiry': 'other',
+      'other safeguarding enquiry': 'other',
+    },
+  },
+  {
+    field: 'enquiryStartedOn',
+    name: 'Date enquiry started',
+    aliases: ['enquiry start date'],
+    required: false,
+    kind: 'date',
+  },
+  {
+    field: 'enquiryConcludedOn',
+    name: 'Date enquiry concluded',
+    aliases: ['enquiry end date', 'enquiry concluded date'],
+    required: false,
+    kind: 'date',
+  },
+  {
+    field: 'abuseTypes',
+    name: 'Type of abuse',
+    aliases: ['types of abuse', 'abuse type'],
+    required: false,
+    kind: 'choices',
+    vocab: ABUSE_TYPES,
+    answers: {
+      physical: 'physical',
+      sexual: 'sexual',
+      psychological: 'psychological',
+      financial: 'financial',
+      'financial or material': 'financial',
+      discriminatory: 'discriminatory',
+      organisational: 'organisational',
+      neglect: 'neglect',
+      domestic: 'domestic',
+    },
+  },
+  {
+    field: 'location',
+    name: 'Location of abuse',
+    aliases: ['location'],
+    required: false,
+    kind: 'choice',
+    vocab: LOCATIONS,
+    answers: {
+      'in the community': 'community',
+      community: 'community',
+      'care home nursing': 'care-home-nursing',
+      'care home residential': 'care-home-residential',
+    },
+  },
+  {
+    field: 'riskSource',
+    name: 'Source of risk',
+    aliases: ['risk source'],
+    required: false,
+    kind: 'choice',
+    vocab: RISK_SOURCES,
+    answers: {
+      'other known to individual': 'known-to-individual',
+      'other unknown to individual': 'unknown-to-individual',
+    },
+  },
+  {
+    field: 'outcomesAsked',
+    name: 'Asked about outcomes',
+    aliases: ['msp asked', 'desired outcomes asked'],
+    required: false,
+    kind: 'choice',
+    vocab: OUTCOMES_ASKED,
+    answers: {
+      'yes they were asked and outcomes were expressed': 'expressed',
+      'yes they were asked but no outcomes were expressed': 'none-expressed',
+      no: 'not-asked',
+      'not asked': 'not-asked',
+    },
+  },
+  {
+    field: 'outcomesAchieved',
+    name: 'Outcomes achieved',
+    aliases: ['msp outcomes achieved', 'desired outcomes achieved'],
+    required: false,
+    kind: 'choice',
+    vocab: OUTCOMES_ACHIEVED,
+    answers: {
+      fully: 'fully',
+      'partially achieved': 'partly',
+      partially: 'partly',
+      partly: 'partly',
+      not: 'not',
+    },
+  },
+  {
+    field: 'riskOutcome',
+    name: 'Risk outcome',
+    aliases: ['outcome for risk'],
+    required: false,
+    kind: 'choice',
+    vocab: RISK_OUTCOMES,
+    answers: { removed: 'removed', reduced: 'reduced', remains: 'remains', 'risk remained': 'remains' },
+  },
 ];
 
 const norm = (s: string) =>
@@ -118,7 +265,13 @@ export function parseConcernCsv(text: string, today: string): ParsedCsv {
   if (records.length - 1 > MAX_ROWS) {
     return {
       ok: false,
-      problems: [{ row: 0, column: '', reason: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows: split it into smaller files` }],
+      problems: [
+        {
+          row: 0,
+          column: '',
+          reason: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows: split it into smaller files`,
+        },
+      ],
     };
   }
   const header = (records[0] ?? []).map(norm);
@@ -136,7 +289,13 @@ export function parseConcernCsv(text: string, today: string): ParsedCsv {
   if (missing.length) {
     return {
       ok: false,
-      problems: [{ row: 1, column: '', reason: `The first row must name the columns; these are missing: ${missing.join(', ')}` }],
+      problems: [
+        {
+          row: 1,
+          column: '',
+          reason: `The first row must name the columns; these are missing: ${missing.join(', ')}`,
+        },
+      ],
     };
   }
   const ignored = (records[0] ?? []).filter((h, i) => !known.has(i) && h.trim() !== '');
@@ -182,7 +341,10 @@ export function parseConcernCsv(text: string, today: string): ParsedCsv {
         }
         case 'choices': {
           const values: string[] = [];
-          for (const part of raw.split(/[;|]/).map((p) => p.trim()).filter(Boolean)) {
+          for (const part of raw
+            .split(/[;|]/)
+            .map((p) => p.trim())
+            .filter(Boolean)) {
             const v = answers.get(c.field)!.get(norm(part));
             if (!v) problem(`"${part}" is not one of: ${listOf(c.vocab!)} (separate several with ;)`);
             else if (!values.includes(v)) values.push(v);
@@ -196,7 +358,11 @@ export function parseConcernCsv(text: string, today: string): ParsedCsv {
     const concern = out as unknown as ConcernInput;
     const earlier = seen.get(concern.reference);
     if (earlier) {
-      problems.push({ row, column: 'Concern ID', reason: `The concern ID ${concern.reference} is also on row ${earlier}: each concern once` });
+      problems.push({
+        row,
+        column: 'Concern ID',
+        reason: `The concern ID ${concern.reference} is also on row ${earlier}: each concern once`,
+      });
       return;
     }
     seen.set(concern.reference, row);

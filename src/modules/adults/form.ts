@@ -54,17 +54,29 @@ const schema = z.object({
   reference: reference('concern ID'),
   personRef: reference('person ID'),
   source: z.enum(valuesOf(CONCERN_SOURCES), { message: 'Select who raised the concern' }),
-  s42Decision: optional(z.enum(valuesOf(DECISIONS), { message: 'Select the section 42 decision from the list' })),
-  enquiryType: optional(z.enum(valuesOf(ENQUIRY_TYPES), { message: 'Select the type of enquiry from the list' })),
+  s42Decision: optional(
+    z.enum(valuesOf(DECISIONS), { message: 'Select the section 42 decision from the list' }),
+  ),
+  enquiryType: optional(
+    z.enum(valuesOf(ENQUIRY_TYPES), { message: 'Select the type of enquiry from the list' }),
+  ),
   abuseTypes: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(valuesOf(ABUSE_TYPES), { message: 'Select types of abuse from the list' })),
   ),
   location: optional(z.enum(valuesOf(LOCATIONS), { message: 'Select the location of abuse from the list' })),
-  riskSource: optional(z.enum(valuesOf(RISK_SOURCES), { message: 'Select the source of risk from the list' })),
-  outcomesAsked: optional(z.enum(valuesOf(OUTCOMES_ASKED), { message: 'Select whether the adult was asked about outcomes' })),
-  outcomesAchieved: optional(z.enum(valuesOf(OUTCOMES_ACHIEVED), { message: 'Select whether outcomes were achieved' })),
-  riskOutcome: optional(z.enum(valuesOf(RISK_OUTCOMES), { message: 'Select the risk outcome from the list' })),
+  riskSource: optional(
+    z.enum(valuesOf(RISK_SOURCES), { message: 'Select the source of risk from the list' }),
+  ),
+  outcomesAsked: optional(
+    z.enum(valuesOf(OUTCOMES_ASKED), { message: 'Select whether the adult was asked about outcomes' }),
+  ),
+  outcomesAchieved: optional(
+    z.enum(valuesOf(OUTCOMES_ACHIEVED), { message: 'Select whether outcomes were achieved' }),
+  ),
+  riskOutcome: optional(
+    z.enum(valuesOf(RISK_OUTCOMES), { message: 'Select the risk outcome from the list' }),
+  ),
 });
 
 const DATES = {

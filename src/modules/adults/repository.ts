@@ -56,7 +56,11 @@ export async function listConcerns(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-export async function getConcern(db: Db, organisationId: string, id: string): Promise<StoredConcern | undefined> {
+export async function getConcern(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<StoredConcern | undefined> {
   const [row] = await db
     .select()
     .from(adultConcerns)
@@ -144,7 +148,11 @@ export async function upsertConcerns(db: Db, rows: readonly Write[]): Promise<vo
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** What the measures read, for every concern touching the span (received, started or concluded in it). */
-export async function measuredConcerns(db: Db, organisationId: string, span: Window): Promise<MeasuredConcern[]> {
+export async function measuredConcerns(
+  db: Db,
+  organisationId: string,
+  span: Window,
+): Promise<MeasuredConcern[]> {
   const c = adultConcerns;
   const inSpan = (col: typeof c.receivedOn | typeof c.enquiryStartedOn | typeof c.enquiryConcludedOn) =>
     and(gte(col, span.first), lte(col, span.last));

@@ -15,7 +15,7 @@ import { auditContext } from '../../platform/http/server';
 import { readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { decodeText, EncodingError } from '../../platform/text-encoding';
-import { type CsvNotice, type CsvProblem, COLUMNS, parseConcernCsv } from './csv';
+import { COLUMNS, type CsvNotice, type CsvProblem, parseConcernCsv } from './csv';
 import { formValues, ordered, readConcernForm } from './form';
 import * as adults from './service';
 import { listRow, summaryRows } from './view-models';
@@ -37,10 +37,25 @@ const PAGE_SIZE = 50;
 const UPLOAD = { field: 'file', maxFileBytes: 5 * 1024 * 1024, maxFiles: 1 };
 const idParams = z.object({ id: z.string().uuid() });
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The quarter received filter: this calendar quarter and the seven before it. */
-function quarterChoices(todayIso: string): Array<{ value: string; text: string; first: string; last: string }> {
+function quarterChoices(
+  todayIso: string,
+): Array<{ value: string; text: string; first: string; last: string }> {
   let y = Number(todayIso.slice(0, 4));
   let m = Number(todayIso.slice(5, 7)) - ((Number(todayIso.slice(5, 7)) - 1) % 3);
   const out = [];
@@ -64,7 +79,11 @@ function quarterChoices(todayIso: string): Array<{ value: string; text: string; 
 }
 
 const filterQuery = z.object({
-  received: z.string().regex(/^\d{4}-\d\d-01$/).optional().catch(undefined),
+  received: z
+    .string()
+    .regex(/^\d{4}-\d\d-01$/)
+    .optional()
+    .catch(undefined),
   decision: z.enum(['yes', 'no', 'none']).optional().catch(undefined),
   enquiry: z.enum(['open', 'concluded', 'none']).optional().catch(undefined),
   abuseType: z.enum(valuesOf(ABUSE_TYPES)).optional().catch(undefined),
@@ -158,7 +177,8 @@ export async function adultsRoutes(app: FastifyInstance): Promise<void> {
   async function save(req: FastifyRequest, reply: FastifyReply, id: string | null) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const read = readConcernForm(body);
-    if (!read.ok) return renderForm(reply.code(400), id, formValues(body), read.errors as Record<string, string>);
+    if (!read.ok)
+      return renderForm(reply.code(400), id, formValues(body), read.errors as Record<string, string>);
     try {
       const saved = await adults.saveConcern(db, changeContext(req), id, read.concern, today(clock));
       reply.flash(
@@ -229,28 +249,34 @@ export async function adultsRoutes(app: FastifyInstance): Promise<void> {
     renderImport(reply),
   );
 
-  app.post('/adults/import', { config: { permission: 'adults.edit', upload: UPLOAD } }, async (req, reply) => {
-    const none = 'Select a CSV file of safeguarding concerns';
-    if (!req.isMultipart()) return renderImport(reply.code(400), { fileError: none });
-    let text: string;
-    try {
-      const form = await readUploadedForm(req, UPLOAD);
-      const file = form.files.find((f) => f.size > 0);
-      if (!file) return renderImport(reply.code(400), { fileError: none });
-      text = decodeText(await readFile(file.path), 'The file').text;
-    } catch (e) {
-      if (e instanceof UploadRefused) return renderImport(reply.code(413), { fileError: e.message });
-      if (e instanceof EncodingError) return renderImport(reply.code(400), { fileError: e.message });
-      throw e;
-    }
-    const parsed = parseConcernCsv(text, today(clock));
-    if (!parsed.ok) return renderImport(reply.code(400), { problems: parsed.problems });
-    if (!parsed.rows.length)
-      return renderImport(reply.code(400), { fileError: 'The file holds no concerns: add rows below the column names' });
-    const result = await adults.importConcerns(db, changeContext(req), parsed.rows);
-    return renderImport(reply, {
-      notices: parsed.notices,
-      done: `${result.added} concern${result.added === 1 ? '' : 's'} added and ${result.replaced} replaced`,
-    });
-  });
+  app.post(
+    '/adults/import',
+    { config: { permission: 'adults.edit', upload: UPLOAD } },
+    async (req, reply) => {
+      const none = 'Select a CSV file of safeguarding concerns';
+      if (!req.isMultipart()) return renderImport(reply.code(400), { fileError: none });
+      let text: string;
+      try {
+        const form = await readUploadedForm(req, UPLOAD);
+        const file = form.files.find((f) => f.size > 0);
+        if (!file) return renderImport(reply.code(400), { fileError: none });
+        text = decodeText(await readFile(file.path), 'The file').text;
+      } catch (e) {
+        if (e instanceof UploadRefused) return renderImport(reply.code(413), { fileError: e.message });
+        if (e instanceof EncodingError) return renderImport(reply.code(400), { fileError: e.message });
+        throw e;
+      }
+      const parsed = parseConcernCsv(text, today(clock));
+      if (!parsed.ok) return renderImport(reply.code(400), { problems: parsed.problems });
+      if (!parsed.rows.length)
+        return renderImport(reply.code(400), {
+          fileError: 'The file holds no concerns: add rows below the column names',
+        });
+      const result = await adults.importConcerns(db, changeContext(req), parsed.rows);
+      return renderImport(reply, {
+        notices: parsed.notices,
+        done: `${result.added} concern${result.added === 1 ? '' : 's'} added and ${result.replaced} replaced`,
+      });
+    },
+  );
 }

@@ -12,8 +12,15 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
-import { checkConcern, type ConcernInput } from './concern';
-import { type AdultMeasureKey, adultBreakdowns, adultMeasure, type Breakdown, type MeasureFigure, type Window } from './measures';
+import { type ConcernInput, checkConcern } from './concern';
+import {
+  type AdultMeasureKey,
+  adultBreakdowns,
+  adultMeasure,
+  type Breakdown,
+  type MeasureFigure,
+  type Window,
+} from './measures';
 import * as repo from './repository';
 
 export type { ConcernInput } from './concern';
@@ -56,9 +63,13 @@ export async function saveConcern(
   const check = checkConcern(input, today);
   if (Object.keys(check.errors).length) throw new ValidationError(check.errors as Record<string, string>);
   return db.transaction(async (tx) => {
-    const existing = (await repo.idsByReference(tx, ctx.organisationId, [input.reference])).get(input.reference);
+    const existing = (await repo.idsByReference(tx, ctx.organisationId, [input.reference])).get(
+      input.reference,
+    );
     if (existing && existing !== id)
-      throw new ValidationError({ reference: `The concern ID ${input.reference} is already in the register: enter another` });
+      throw new ValidationError({
+        reference: `The concern ID ${input.reference} is already in the register: enter another`,
+      });
     const write = { ...input, organisationId: ctx.organisationId, userId: ctx.userId, at: ctx.at };
     let savedId = id;
     if (id) {
@@ -113,15 +124,19 @@ export async function adultFigures(
 ): Promise<Map<AdultMeasureKey, MeasureFigure[]>> {
   const all = wanted.flatMap((w) => w.windows);
   if (!all.length) return new Map();
-  const span = {
-    first: all.reduce((a, w) => (w.first < a ? w.first : a), all[0]!.first),
-    last: all.reduce((a, w) => (w.last > a ? w.last : a), all[0]!.last),
-  };
+  // ISO dates sort as text: the earliest first day and the latest last day.
+  const firsts = all.map((w) => w.first).sort();
+  const lasts = all.map((w) => w.last).sort();
+  const span = { first: firsts[0]!, last: lasts.at(-1)! };
   const rows = await repo.measuredConcerns(db, organisationId, span);
   return new Map(wanted.map((w) => [w.measure, w.windows.map((win) => adultMeasure(w.measure, rows, win))]));
 }
 
 /** Concluded section 42 enquiries in a window by type, location and source of risk (aggregates). */
-export async function adultBreakdownsFor(db: Db, organisationId: string, window: Window): Promise<Breakdown[]> {
+export async function adultBreakdownsFor(
+  db: Db,
+  organisationId: string,
+  window: Window,
+): Promise<Breakdown[]> {
   return adultBreakdowns(await repo.measuredConcerns(db, organisationId, window), window);
 }

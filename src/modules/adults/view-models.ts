@@ -31,7 +31,9 @@ export function listRow(c: StoredConcern) {
     personRef: c.personRef,
     received: formatDate(c.receivedOn),
     decision: c.s42Decision ? (c.s42Decision === 'yes' ? 'Yes' : 'No') : 'Not decided',
-    enquiry: c.enquiryType ? `${ENQUIRY_TYPES[c.enquiryType as keyof typeof ENQUIRY_TYPES] ?? c.enquiryType}: ${enquiryState(c).toLowerCase()}` : 'No enquiry',
+    enquiry: c.enquiryType
+      ? `${ENQUIRY_TYPES[c.enquiryType as keyof typeof ENQUIRY_TYPES] ?? c.enquiryType}: ${enquiryState(c).toLowerCase()}`
+      : 'No enquiry',
     abuse: c.abuseTypes.map((t) => label(ABUSE_TYPES, t)).join(', ') || NONE,
   };
 }

@@ -87,7 +87,8 @@ export const ADULT_INDICATORS: readonly Default[] = [
     ...base,
     code: 'ASG-06',
     title: 'Expressed outcomes fully or partly achieved',
-    definition: 'Concluded section 42 enquiries where the outcomes the adult expressed were fully or partly achieved.',
+    definition:
+      'Concluded section 42 enquiries where the outcomes the adult expressed were fully or partly achieved.',
     numerator: `${CONCLUDED} with outcomes fully or partly achieved`,
     denominator: `${CONCLUDED} where the adult expressed outcomes and their achievement is recorded`,
     unit: 'percentage',

@@ -11,8 +11,14 @@ import type { MeasureKey } from '../cases/service';
 export const AUDIENCES = ['children', 'adults'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const AUDIENCE_LABELS: Record<Audience, { indicators: string; report: string }> = {
-  children: { indicators: 'Children’s safeguarding indicators', report: 'Children’s safeguarding performance report' },
-  adults: { indicators: 'Adults’ safeguarding indicators', report: 'Adults’ safeguarding performance report' },
+  children: {
+    indicators: 'Children’s safeguarding indicators',
+    report: 'Children’s safeguarding performance report',
+  },
+  adults: {
+    indicators: 'Adults’ safeguarding indicators',
+    report: 'Adults’ safeguarding performance report',
+  },
 };
 
 export const UNITS = ['count', 'percentage', 'days', 'rate'] as const;

@@ -121,7 +121,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       live,
       view: asPublished ? 'public' : 'internal',
       rows: tableRows(rows, live.signed, asPublished),
-      breakdowns: breakdownTables(live.signed ? (live.signed.breakdowns ?? []) : live.breakdowns, asPublished),
+      breakdowns: breakdownTables(
+        live.signed ? (live.signed.breakdowns ?? []) : live.breakdowns,
+        asPublished,
+      ),
     };
   }
 

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/client';
 import type { SuppressionRule } from '../../platform/disclosure/suppression';
 import { ValidationError } from '../../platform/errors';
 import * as adults from '../adults/service';
-import { type Audience, AUDIENCE_LABELS, type Quarter, quarterStarting, quartersTo } from './catalogue';
+import { AUDIENCE_LABELS, type Audience, type Quarter, quarterStarting, quartersTo } from './catalogue';
 import type { ChangeContext } from './catalogue-service';
 import { indicatorTable } from './figures';
 import {

@@ -146,7 +146,9 @@ export async function signoffs(db: Db, organisationId: string, audience: string)
   return db
     .select()
     .from(kpiReportSignoffs)
-    .where(and(eq(kpiReportSignoffs.organisationId, organisationId), eq(kpiReportSignoffs.audience, audience)))
+    .where(
+      and(eq(kpiReportSignoffs.organisationId, organisationId), eq(kpiReportSignoffs.audience, audience)),
+    )
     .orderBy(desc(kpiReportSignoffs.quarter));
 }
 
