@@ -1,4 +1,5 @@
 import type { OversightModule } from '../platform/http/module';
+import { adultsModule } from './adults/index';
 import { casesModule } from './cases/index';
 import { committeeModule } from './committee/index';
 import { complianceModule } from './compliance/index';
@@ -15,5 +16,6 @@ export const featureModules: OversightModule[] = [
   plansModule,
   qaModule,
   kpisModule,
+  adultsModule,
   committeeModule,
 ];

@@ -6,7 +6,8 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
-import type { IndicatorDefinition } from './catalogue';
+import { ADULT_INDICATORS } from './adult-defaults';
+import { type Audience, audienceOf, type IndicatorDefinition } from './catalogue';
 import { DEFAULT_INDICATORS } from './defaults';
 import * as repo from './repository';
 
@@ -18,10 +19,13 @@ export interface IndicatorSummary {
   versions: repo.StoredVersion[];
 }
 
+/** Every indicator shipped: the children's set, then the adults'. */
+const SHIPPED = [...DEFAULT_INDICATORS, ...ADULT_INDICATORS];
+
 /** Give an organisation the default indicators it does not have yet. */
 export async function ensureIndicators(db: Db, organisationId: string, at: Date): Promise<void> {
   const have = await repo.indicatorCodes(db, organisationId);
-  const missing = DEFAULT_INDICATORS.filter((d) => !have.has(d.code));
+  const missing = SHIPPED.filter((d) => !have.has(d.code));
   if (!missing.length) return;
   await repo.insertVersions(
     db,
@@ -37,15 +41,24 @@ export async function ensureIndicators(db: Db, organisationId: string, at: Date)
   );
 }
 
-/** Every indicator, in catalogue order (the shipped set's order, then others by code), with its history. */
-export async function listIndicators(db: Db, organisationId: string, at: Date): Promise<IndicatorSummary[]> {
+/**
+ * Every indicator (or one audience's), in catalogue order (the shipped set's
+ * order, then others by code), with its history.
+ */
+export async function listIndicators(
+  db: Db,
+  organisationId: string,
+  at: Date,
+  audience?: Audience,
+): Promise<IndicatorSummary[]> {
   await ensureIndicators(db, organisationId, at);
   const byCode = new Map<string, repo.StoredVersion[]>();
   for (const v of await repo.indicatorVersions(db, organisationId))
     byCode.set(v.code, [...(byCode.get(v.code) ?? []), v]);
-  const order = new Map(DEFAULT_INDICATORS.map((d, i) => [d.code, i]));
+  const order = new Map(SHIPPED.map((d, i) => [d.code, i]));
   return [...byCode]
     .map(([code, versions]) => ({ code, current: versions.at(-1)!, versions }))
+    .filter((i) => !audience || audienceOf(i.current.definition) === audience)
     .sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code));
 }
 
@@ -60,8 +73,8 @@ export async function getIndicator(
   return found;
 }
 
-/** What a person may change: everything but the code and how it is computed. */
-export type IndicatorChange = Omit<IndicatorDefinition, 'source'> & { reason: string };
+/** What a person may change: everything but the code, how it is computed and its audience. */
+export type IndicatorChange = Omit<IndicatorDefinition, 'source' | 'audience'> & { reason: string };
 
 export async function addIndicatorVersion(
   db: Db,
@@ -86,7 +99,11 @@ export async function addIndicatorVersion(
         organisationId: ctx.organisationId,
         code,
         version,
-        definition: { ...definition, source: latest.definition.source },
+        definition: {
+          ...definition,
+          source: latest.definition.source,
+          ...(latest.definition.audience ? { audience: latest.definition.audience } : {}),
+        },
         reason,
         createdBy: ctx.userId,
         createdAt: ctx.at,
@@ -161,7 +178,7 @@ export async function enterValue(
     if (!latest) throw new NotFoundError('indicator');
     if (latest.definition.source.kind !== 'entered') {
       throw new ValidationError({
-        value: 'This indicator is computed from the case register: it cannot be entered',
+        value: `This indicator is computed from the ${latest.definition.source.kind === 'adults' ? 'adults’ safeguarding' : 'case'} register: it cannot be entered`,
       });
     }
     await repo.insertEnteredValue(tx, {

@@ -4,7 +4,22 @@
  * figure covers. The default children's set follows vocabularies.md
  * ("Indicators commonly reported to the committee").
  */
+import type { AdultMeasureKey } from '../adults/service';
 import type { MeasureKey } from '../cases/service';
+
+/** Whose safeguarding an indicator reports on: each audience has its own set and quarterly report. */
+export const AUDIENCES = ['children', 'adults'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const AUDIENCE_LABELS: Record<Audience, { indicators: string; report: string }> = {
+  children: {
+    indicators: 'Children’s safeguarding indicators',
+    report: 'Children’s safeguarding performance report',
+  },
+  adults: {
+    indicators: 'Adults’ safeguarding indicators',
+    report: 'Adults’ safeguarding performance report',
+  },
+};
 
 export const UNITS = ['count', 'percentage', 'days', 'rate'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -38,10 +53,19 @@ export interface IndicatorDefinition {
   target: number | null;
   /** How far past the target is still amber. */
   tolerance: number;
-  /** Computed from the case register (the measure), or entered by hand. */
-  source: { kind: 'computed'; measure: MeasureKey } | { kind: 'entered' };
+  /** Computed from the case register (the measure), from the adults' register, or entered by hand. */
+  source:
+    | { kind: 'computed'; measure: MeasureKey }
+    | { kind: 'adults'; measure: AdultMeasureKey }
+    | { kind: 'entered' };
+  /** Absent in definitions saved before adults' indicators: children. */
+  audience?: Audience;
   owner: string;
   notes: string;
+}
+
+export function audienceOf(def: Pick<IndicatorDefinition, 'audience'>): Audience {
+  return def.audience ?? 'children';
 }
 
 export type Rag = 'green' | 'amber' | 'red';

@@ -7,8 +7,10 @@
  */
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import type { Db } from '../../platform/db/client';
+import * as adults from '../adults/service';
 import * as cases from '../cases/service';
 import {
+  type Audience,
   type Direction,
   directionOf,
   financialYearStart,
@@ -108,9 +110,11 @@ export async function indicatorTable(
   organisationId: string,
   quarter: Quarter,
   at: Date,
-  options: { codes?: readonly string[]; indicators?: IndicatorSummary[] } = {},
+  options: { codes?: readonly string[]; indicators?: IndicatorSummary[]; audience?: Audience } = {},
 ): Promise<IndicatorRow[]> {
-  const all = options.indicators ?? (await listIndicators(db, organisationId, at));
+  // One audience's set (children's unless asked), unless codes or indicators are named.
+  const audience = options.codes ? undefined : (options.audience ?? 'children');
+  const all = options.indicators ?? (await listIndicators(db, organisationId, at, audience));
   const indicators = options.codes ? all.filter((i) => options.codes!.includes(i.code)) : all;
   const quarters = quartersTo(quarter, 4);
   const windowsOf = (def: IndicatorDefinition) => [
@@ -119,16 +123,19 @@ export async function indicatorTable(
   ];
 
   // Every window each measure is needed for, so each measure is one query.
+  // Adults' measures come from the adults' register, all in one query.
   const needed = new Map<cases.MeasureKey, Map<string, Range>>();
+  const neededAdults = new Map<adults.AdultMeasureKey, Map<string, Range>>();
   for (const i of indicators) {
     const source = i.current.definition.source;
-    if (source.kind !== 'computed') continue;
-    const windows = needed.get(source.measure) ?? new Map<string, Range>();
+    if (source.kind === 'entered') continue;
+    const into = (source.kind === 'computed' ? needed : neededAdults) as Map<string, Map<string, Range>>;
+    const windows = into.get(source.measure) ?? new Map<string, Range>();
     for (const w of windowsOf(i.current.definition)) windows.set(key(w), w);
-    needed.set(source.measure, windows);
+    into.set(source.measure, windows);
   }
   const holidays = [...(await nonWorkingDaysFor(db, organisationId))];
-  const [computed, entries, benchmarks] = await Promise.all([
+  const [computed, adultComputed, entries, benchmarks] = await Promise.all([
     Promise.all(
       [...needed].map(async ([measure, windows]) => {
         const list = [...windows.values()];
@@ -136,6 +143,19 @@ export async function indicatorTable(
         return [measure, new Map(list.map((w, n) => [key(w), figures[n]!]))] as const;
       }),
     ),
+    adults
+      .adultFigures(
+        db,
+        organisationId,
+        [...neededAdults].map(([measure, windows]) => ({ measure, windows: [...windows.values()] })),
+      )
+      .then((figures) =>
+        [...neededAdults].map(([measure, windows]) => {
+          const list = [...windows.values()];
+          const values = figures.get(measure)!;
+          return [measure, new Map(list.map((w, n) => [key(w), values[n]!]))] as const;
+        }),
+      ),
     repo.enteredValues(db, organisationId),
     repo.benchmarks(
       db,
@@ -143,7 +163,10 @@ export async function indicatorTable(
       indicators.map((i) => i.code),
     ),
   ]);
-  const byMeasure = new Map(computed);
+  const byMeasure = new Map<string, Map<string, { count: number; numerator: number }>>([
+    ...computed,
+    ...adultComputed,
+  ]);
 
   const figureFor = (i: IndicatorSummary, w: Range): Figure => {
     const def = i.current.definition;

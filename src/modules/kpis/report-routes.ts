@@ -1,5 +1,6 @@
 /**
- * The quarterly children's safeguarding performance report: read it, write
+ * The quarterly safeguarding performance report, children's or adults'
+ * (`?audience=adults`): read it, write
  * the commentary, sign it off (freezing it), and export it as HTML (to
  * print), PDF (where Chromium is installed), XLSX or CSV, each with the
  * protective marking. "As published" shows what a
@@ -18,8 +19,15 @@ import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { formatDate } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
-import type { Quarter } from './catalogue';
-import { publishable, type ReportRow, type ReportSnapshot } from './report';
+import { audienceParam, chosenAudience } from './audience';
+import { AUDIENCE_LABELS, type Quarter } from './catalogue';
+import {
+  publishable,
+  publishableBreakdown,
+  type ReportBreakdown,
+  type ReportRow,
+  type ReportSnapshot,
+} from './report';
 import { chosenQuarter } from './routes';
 import * as kpis from './service';
 import { DIRECTION_LABELS, formatFigure, RAG_LABELS, RAG_TAGS } from './view-models';
@@ -82,6 +90,19 @@ const cells = (r: TableRow) => [
 ];
 
 const viewQuery = z.object({ view: z.enum(['internal', 'public']).catch('internal') });
+
+/** The breakdown tables as text: every count, or as published (suppressed). */
+function breakdownTables(breakdowns: readonly ReportBreakdown[], asPublished: boolean) {
+  return breakdowns.map((b) =>
+    asPublished
+      ? publishableBreakdown(b)
+      : {
+          ...b,
+          enquiries: b.enquiries.toLocaleString('en-GB'),
+          rows: b.rows.map((r) => ({ label: r.label, count: r.count.toLocaleString('en-GB') })),
+        },
+  );
+}
 const formatParams = z.object({ format: z.enum(['html', 'pdf', 'xlsx', 'csv']) });
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
@@ -90,14 +111,20 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   async function load(req: FastifyRequest) {
     const quarter = chosenQuarter(req.query, today(clock));
     const { view } = viewQuery.parse(req.query ?? {});
-    const live = await kpis.liveReport(db, req.actor!.organisationId, quarter, clock.now());
+    const audience = chosenAudience(req.query);
+    const live = await kpis.liveReport(db, req.actor!.organisationId, quarter, clock.now(), audience);
     const rows = live.signed?.rows ?? live.rows;
     const asPublished = view === 'public' && live.signed !== null;
     return {
+      audience,
       quarter,
       live,
       view: asPublished ? 'public' : 'internal',
       rows: tableRows(rows, live.signed, asPublished),
+      breakdowns: breakdownTables(
+        live.signed ? (live.signed.breakdowns ?? []) : live.breakdowns,
+        asPublished,
+      ),
     };
   }
 
@@ -106,9 +133,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     extra: { errors?: FormErrors; values?: Record<string, unknown> } = {},
   ) {
-    const { quarter, live, view, rows } = await load(req);
+    const { audience, quarter, live, view, rows, breakdowns } = await load(req);
     return reply.render('kpis/views/report.njk', {
-      title: `Children’s safeguarding performance report, ${quarter.label}`,
+      title: `${AUDIENCE_LABELS[audience].report}, ${quarter.label}`,
+      heading: AUDIENCE_LABELS[audience].report,
+      audience,
+      audienceParam: audienceParam(audience),
+      breakdowns,
       quarter,
       quarterLabels: live.quarterLabels,
       signed: live.signed,
@@ -119,7 +150,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       pdf: chromiumPath() !== undefined,
       mayComment: !live.signed && can(req.actor, 'kpis.comment'),
       maySignOff: !live.signed && can(req.actor, 'kpis.signoff'),
-      signedQuarters: await kpis.signedOffQuarters(db, req.actor!.organisationId),
+      signedQuarters: await kpis.signedOffQuarters(db, req.actor!.organisationId, audience),
       errors: extra.errors,
       values: extra.values ?? {
         overall: live.overall,
@@ -144,13 +175,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'kpis.comment' } },
     async (req, reply) => {
       const quarter: Quarter = chosenQuarter(req.query, today(clock));
+      const audience = chosenAudience(req.query);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const texts = new Map<string, string>();
       const fields: Record<string, string> = {};
       const overall = text.safeParse(body.overall ?? '');
       if (overall.success) texts.set(kpis.OVERALL, overall.data);
       else fields.overall = overall.error.issues[0]!.message;
-      const codes = (await kpis.listIndicators(db, req.actor!.organisationId, clock.now())).map(
+      const codes = (await kpis.listIndicators(db, req.actor!.organisationId, clock.now(), audience)).map(
         (i) => i.code,
       );
       for (const code of codes) {
@@ -163,9 +195,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       if (Object.keys(fields).length)
         return renderReport(req, reply.code(400), { errors: formErrors(fields), values: body });
       try {
-        const changed = await kpis.saveCommentary(db, changeContext(req), quarter, texts);
+        const changed = await kpis.saveCommentary(db, changeContext(req), quarter, texts, audience);
         reply.flash(changed ? 'Commentary saved' : 'Nothing changed');
-        return reply.redirect(`/indicators/report?quarter=${quarter.first}`);
+        return reply.redirect(`/indicators/report?quarter=${quarter.first}${audienceParam(audience)}`);
       } catch (e) {
         if (e instanceof ValidationError)
           return renderReport(req, reply.code(400), { errors: formErrors(e.fields), values: body });
@@ -176,10 +208,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/indicators/report/sign-off', { config: { permission: 'kpis.signoff' } }, async (req, reply) => {
     const quarter = chosenQuarter(req.query, today(clock));
+    const audience = chosenAudience(req.query);
     try {
-      await kpis.signOffReport(db, { ...changeContext(req), name: req.actor!.name }, quarter);
+      await kpis.signOffReport(db, { ...changeContext(req), name: req.actor!.name }, quarter, audience);
       reply.flash(`The ${quarter.label} report is signed off and frozen`);
-      return reply.redirect(`/indicators/report?quarter=${quarter.first}`);
+      return reply.redirect(`/indicators/report?quarter=${quarter.first}${audienceParam(audience)}`);
     } catch (e) {
       if (e instanceof ValidationError)
         return renderReport(req, reply.code(400), { errors: formErrors(e.fields) });
@@ -193,14 +226,19 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const parsed = formatParams.safeParse(req.params);
       if (!parsed.success) throw new NotFoundError();
-      const { quarter, live, view, rows } = await load(req);
+      const { audience, quarter, live, view, rows, breakdowns } = await load(req);
       const marking = await protectiveMarking(db, req.actor!.organisationId);
       const state = live.signed
         ? `Signed off by ${live.signed.signedBy} on ${formatDate(live.signed.signedAt.slice(0, 10))}${view === 'public' ? ', as published' : ''}`
         : 'Draft: not signed off';
-      const base = `childrens-safeguarding-performance-${quarter.label.replace(/\s+/g, '-')}`;
+      const base = `${audience === 'adults' ? 'adults' : 'childrens'}-safeguarding-performance-${quarter.label.replace(/\s+/g, '-')}`;
       const attach = (name: string) => `attachment; filename="${markedFilename(marking, name)}"`;
-      const title = `Children’s safeguarding performance report, ${quarter.label}`;
+      const title = `${AUDIENCE_LABELS[audience].report}, ${quarter.label}`;
+      const breakdownLines = breakdowns.flatMap((b) => [
+        [],
+        [`${b.title}: concluded section 42 enquiries`, b.enquiries],
+        ...b.rows.map((r) => [r.label, r.count]),
+      ]);
       const overall = live.signed?.overall ?? live.overall;
       switch (parsed.data.format) {
         case 'csv':
@@ -210,7 +248,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
             .send(
               safeCsv(
                 ['Protective marking', marking, title, state],
-                [[], HEADER(live.quarterLabels), ...rows.map(cells)],
+                [[], HEADER(live.quarterLabels), ...rows.map(cells), ...breakdownLines],
               ),
             );
         case 'xlsx': {
@@ -228,6 +266,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
           ws.addRow([]);
           ws.addRow(HEADER(live.quarterLabels)).font = { bold: true };
           for (const r of rows) ws.addRow(cells(r)).alignment = { wrapText: true, vertical: 'top' };
+          for (const line of breakdownLines) ws.addRow(line);
           ws.columns.forEach((col, i) => {
             col.width = i === 1 || i === 12 ? 40 : 14;
           });
@@ -246,6 +285,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
             quarter,
             quarterLabels: live.quarterLabels,
             rows,
+            breakdowns,
             suppressed: view === 'public',
           });
           if (parsed.data.format === 'html') {

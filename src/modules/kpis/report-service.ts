@@ -1,5 +1,6 @@
 /**
- * The quarterly report's life: officers write commentary (each save a new
+ * The quarterly report's life, for each audience (children's, adults'):
+ * officers write commentary (each save a new
  * row, the latest shown), a senior leader signs the report off, which
  * freezes it as it stands (append-only: one sign-off per quarter), and
  * committee papers take the frozen report with small numbers suppressed.
@@ -8,12 +9,14 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import type { SuppressionRule } from '../../platform/disclosure/suppression';
 import { ValidationError } from '../../platform/errors';
-import { type Quarter, quarterStarting, quartersTo } from './catalogue';
+import * as adults from '../adults/service';
+import { AUDIENCE_LABELS, type Audience, type Quarter, quarterStarting, quartersTo } from './catalogue';
 import type { ChangeContext } from './catalogue-service';
 import { indicatorTable } from './figures';
 import {
   type PublishableReport,
   publishable,
+  type ReportBreakdown,
   type ReportRow,
   type ReportSnapshot,
   reportRows,
@@ -28,19 +31,23 @@ export async function commentaryFor(
   db: Db,
   organisationId: string,
   quarter: Quarter,
+  audience: Audience = 'children',
 ): Promise<Map<string, string>> {
   const latest = new Map<string, string>();
-  for (const row of await repo.commentary(db, organisationId, quarter.first)) {
+  for (const row of await repo.commentary(db, organisationId, audience, quarter.first)) {
     if (!latest.has(row.code)) latest.set(row.code, row.text);
   }
   return latest;
 }
 
 export interface LiveReport {
+  audience: Audience;
   quarter: Quarter;
   quarterLabels: string[];
   overall: string;
   rows: ReportRow[];
+  /** The adults' report's tables of concluded enquiries by type, location and source of risk. */
+  breakdowns: ReportBreakdown[];
   /** The frozen report, once signed off. */
   signed: ReportSnapshot | null;
 }
@@ -50,17 +57,28 @@ export async function liveReport(
   organisationId: string,
   quarter: Quarter,
   at: Date,
+  audience: Audience = 'children',
 ): Promise<LiveReport> {
-  const stored = await repo.signoff(db, organisationId, quarter.first);
-  const [table, commentary] = await Promise.all([
-    stored ? Promise.resolve([]) : indicatorTable(db, organisationId, quarter, at),
-    commentaryFor(db, organisationId, quarter),
+  const stored = await repo.signoff(db, organisationId, audience, quarter.first);
+  const [table, commentary, breakdowns] = await Promise.all([
+    stored ? Promise.resolve([]) : indicatorTable(db, organisationId, quarter, at, { audience }),
+    commentaryFor(db, organisationId, quarter, audience),
+    stored || audience !== 'adults'
+      ? Promise.resolve([])
+      : adults.adultBreakdownsFor(db, organisationId, quarter),
   ]);
   return {
+    audience,
     quarter,
     quarterLabels: quartersTo(quarter, 4).map((q) => q.label),
     overall: commentary.get(OVERALL) ?? '',
     rows: reportRows(table, commentary),
+    breakdowns: breakdowns.map((b) => ({
+      title: b.title,
+      enquiries: b.enquiries,
+      overlapping: b.overlapping,
+      rows: b.rows.map((r) => ({ label: r.label, count: r.count })),
+    })),
     signed: stored ? (stored.snapshot as ReportSnapshot) : null,
   };
 }
@@ -71,19 +89,21 @@ export async function saveCommentary(
   ctx: ChangeContext,
   quarter: Quarter,
   texts: ReadonlyMap<string, string>,
+  audience: Audience = 'children',
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    if (await repo.signoff(tx, ctx.organisationId, quarter.first)) {
+    if (await repo.signoff(tx, ctx.organisationId, audience, quarter.first)) {
       throw new ValidationError({
         overall: `The ${quarter.label} report is signed off: its commentary cannot change`,
       });
     }
-    const before = await commentaryFor(tx, ctx.organisationId, quarter);
+    const before = await commentaryFor(tx, ctx.organisationId, quarter, audience);
     const changed = [...texts].filter(([code, text]) => (before.get(code) ?? '') !== text);
     await repo.insertCommentary(
       tx,
       changed.map(([code, text]) => ({
         organisationId: ctx.organisationId,
+        audience,
         quarter: quarter.first,
         code,
         text,
@@ -96,7 +116,7 @@ export async function saveCommentary(
         action: 'indicator-report.commentary',
         recordType: 'indicator-report',
         recordId: quarter.first,
-        detail: `${changed.length} commentar${changed.length === 1 ? 'y' : 'ies'} changed`,
+        detail: `${audience}: ${changed.length} commentar${changed.length === 1 ? 'y' : 'ies'} changed`,
       });
     }
     return changed.length;
@@ -108,24 +128,28 @@ export async function signOffReport(
   db: Db,
   ctx: AuditContext & { organisationId: string; userId: string; name: string },
   quarter: Quarter,
+  audience: Audience = 'children',
 ): Promise<ReportSnapshot> {
   return db.transaction(async (tx) => {
-    const live = await liveReport(tx, ctx.organisationId, quarter, ctx.at);
+    const live = await liveReport(tx, ctx.organisationId, quarter, ctx.at, audience);
     if (live.signed)
       throw new ValidationError({ quarter: `The ${quarter.label} report is already signed off` });
     if (!live.overall.trim()) {
       throw new ValidationError({ overall: 'Write the overall commentary before the report is signed off' });
     }
     const snapshot: ReportSnapshot = {
+      audience,
       quarter: live.quarter,
       quarterLabels: live.quarterLabels,
       overall: live.overall,
       rows: live.rows,
+      ...(live.breakdowns.length ? { breakdowns: live.breakdowns } : {}),
       signedBy: ctx.name,
       signedAt: ctx.at.toISOString(),
     };
     const inserted = await repo.insertSignoff(tx, {
       organisationId: ctx.organisationId,
+      audience,
       quarter: quarter.first,
       snapshot,
       signedBy: ctx.userId,
@@ -137,15 +161,19 @@ export async function signOffReport(
       action: 'indicator-report.sign-off',
       recordType: 'indicator-report',
       recordId: quarter.first,
-      detail: `${quarter.label}: ${snapshot.rows.length} indicators frozen`,
+      detail: `${AUDIENCE_LABELS[audience].report}, ${quarter.label}: ${snapshot.rows.length} indicators frozen`,
     });
     return snapshot;
   });
 }
 
-/** Quarters with a signed-off report, latest first. */
-export async function signedOffQuarters(db: Db, organisationId: string): Promise<Quarter[]> {
-  return (await repo.signoffs(db, organisationId)).map((s) => quarterStarting(s.quarter));
+/** Quarters with a signed-off report for the audience, latest first. */
+export async function signedOffQuarters(
+  db: Db,
+  organisationId: string,
+  audience: Audience = 'children',
+): Promise<Quarter[]> {
+  return (await repo.signoffs(db, organisationId, audience)).map((s) => quarterStarting(s.quarter));
 }
 
 /**
@@ -158,7 +186,8 @@ export async function publishableReport(
   organisationId: string,
   quarterFirstDay: string,
   rule?: SuppressionRule,
+  audience: Audience = 'children',
 ): Promise<PublishableReport | null> {
-  const stored = await repo.signoff(db, organisationId, quarterFirstDay);
+  const stored = await repo.signoff(db, organisationId, audience, quarterFirstDay);
   return stored ? publishable(stored.snapshot as ReportSnapshot, rule) : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishable, publishableFigure, type ReportSnapshot } from './report';
+import { publishable, publishableBreakdown, publishableFigure, type ReportSnapshot } from './report';
 
 const snapshot: ReportSnapshot = {
   quarter: { label: '2026-27 Q2', first: '2026-07-01', last: '2026-09-30' },
@@ -68,5 +68,37 @@ describe('the publishable quarterly report', () => {
       value: 41.2,
       suppressed: false,
     });
+  });
+});
+
+describe('a breakdown as published', () => {
+  it('suppresses a small row and, where the rows add up to the total, a second one so the total cannot reveal it', () => {
+    const published = publishableBreakdown({
+      title: 'Location of abuse',
+      enquiries: 30,
+      overlapping: false,
+      rows: [
+        { label: 'Own home', count: 17 },
+        { label: 'Care home', count: 10 },
+        { label: 'Hospital', count: 3 },
+        { label: 'Other', count: 0 },
+      ],
+    });
+    expect(published.rows.map((r) => r.count)).toEqual(['17', '[c]', '[c]', '0']);
+    expect(published.enquiries).toBe('30');
+  });
+
+  it('suppresses overlapping rows (types of abuse) one by one: they add up to no total', () => {
+    const published = publishableBreakdown({
+      title: 'Type of abuse',
+      enquiries: 12,
+      overlapping: true,
+      rows: [
+        { label: 'Neglect', count: 9 },
+        { label: 'Financial', count: 4 },
+      ],
+    });
+    expect(published.rows.map((r) => r.count)).toEqual(['9', '[c]']);
+    expect(published.enquiries).toBe('12');
   });
 });

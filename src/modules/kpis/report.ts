@@ -1,5 +1,5 @@
 /**
- * The quarterly children's safeguarding performance report: what a sign-off
+ * The quarterly safeguarding performance report (children's or adults'): what a sign-off
  * freezes (the figures as they stood, the officer's commentary) and the
  * publishable form of a frozen report, with small numbers suppressed. Pure.
  */
@@ -8,9 +8,10 @@ import {
   DEFAULT_SUPPRESSION,
   type SuppressionRule,
   suppressCount,
+  suppressGroup,
   suppressShare,
 } from '../../platform/disclosure/suppression';
-import type { Direction, Quarter, Rag, Unit } from './catalogue';
+import type { Audience, Direction, Quarter, Rag, Unit } from './catalogue';
 import type { Benchmark, Figure, IndicatorRow } from './figures';
 import { formatFigure, targetText } from './view-models';
 
@@ -34,11 +35,24 @@ export interface ReportRow {
   commentary: string;
 }
 
+/** A table of counts the adults' report shows beside its indicators (types and locations of abuse). */
+export interface ReportBreakdown {
+  title: string;
+  /** The enquiries counted. */
+  enquiries: number;
+  rows: Array<{ label: string; count: number }>;
+  /** One enquiry may count in several rows, so the rows do not add up to the enquiries. */
+  overlapping: boolean;
+}
+
 export interface ReportSnapshot {
+  /** Absent in reports signed off before adults' reports: children. */
+  audience?: Audience;
   quarter: Quarter;
   quarterLabels: string[];
   overall: string;
   rows: ReportRow[];
+  breakdowns?: ReportBreakdown[];
   signedBy: string;
   signedAt: string;
 }
@@ -92,9 +106,44 @@ export interface PublishableRow extends Omit<ReportRow, 'quarters' | 'yearToDate
   yearToDate: string;
 }
 
-export interface PublishableReport extends Omit<ReportSnapshot, 'rows'> {
+export interface PublishableBreakdown extends Omit<ReportBreakdown, 'rows' | 'enquiries'> {
+  enquiries: string;
+  rows: Array<{ label: string; count: string }>;
+}
+
+export interface PublishableReport extends Omit<ReportSnapshot, 'rows' | 'breakdowns'> {
   rows: PublishableRow[];
+  breakdowns: PublishableBreakdown[];
   suppressionNote: string;
+}
+
+/**
+ * A breakdown as a public paper shows it: rows that add up to the enquiries
+ * are suppressed as a group (a total cannot reveal a suppressed row); rows
+ * that overlap add up to nothing, so each is suppressed alone.
+ */
+export function publishableBreakdown(
+  b: ReportBreakdown,
+  rule: SuppressionRule = DEFAULT_SUPPRESSION,
+  mark = SUPPRESSION_MARK,
+): PublishableBreakdown {
+  const text = (c: Cell) => (c.suppressed ? mark : c.value.toLocaleString('en-GB'));
+  if (b.overlapping) {
+    return {
+      ...b,
+      enquiries: text(suppressCount(b.enquiries, rule)),
+      rows: b.rows.map((r) => ({ label: r.label, count: text(suppressCount(r.count, rule)) })),
+    };
+  }
+  const { cells, total } = suppressGroup(
+    b.rows.map((r) => r.count),
+    rule,
+  );
+  return {
+    ...b,
+    enquiries: text(total),
+    rows: b.rows.map((r, i) => ({ label: r.label, count: text(cells[i]!) })),
+  };
 }
 
 export const SUPPRESSION_MARK = '[c]';
@@ -115,6 +164,7 @@ export function publishable(
       quarters: r.quarters.map((f) => text(r.unit, f)),
       yearToDate: text(r.unit, r.yearToDate),
     })),
+    breakdowns: (snapshot.breakdowns ?? []).map((b) => publishableBreakdown(b, rule)),
     suppressionNote: `${SUPPRESSION_MARK}: a count from ${rule.min} to ${rule.max}, or a percentage or rate that would reveal one, is not shown.`,
   };
 }

@@ -105,11 +105,17 @@ export async function insertEnteredValue(db: Db, row: typeof kpiEnteredValues.$i
   await db.insert(kpiEnteredValues).values(row);
 }
 
-export async function commentary(db: Db, organisationId: string, quarter: string) {
+export async function commentary(db: Db, organisationId: string, audience: string, quarter: string) {
   return db
     .select()
     .from(kpiCommentary)
-    .where(and(eq(kpiCommentary.organisationId, organisationId), eq(kpiCommentary.quarter, quarter)))
+    .where(
+      and(
+        eq(kpiCommentary.organisationId, organisationId),
+        eq(kpiCommentary.audience, audience),
+        eq(kpiCommentary.quarter, quarter),
+      ),
+    )
     .orderBy(desc(kpiCommentary.createdAt), desc(kpiCommentary.id));
 }
 
@@ -120,20 +126,29 @@ export async function insertCommentary(db: Db, rows: Array<typeof kpiCommentary.
 export async function signoff(
   db: Db,
   organisationId: string,
+  audience: string,
   quarter: string,
 ): Promise<StoredSignoff | undefined> {
   const [row] = await db
     .select()
     .from(kpiReportSignoffs)
-    .where(and(eq(kpiReportSignoffs.organisationId, organisationId), eq(kpiReportSignoffs.quarter, quarter)));
+    .where(
+      and(
+        eq(kpiReportSignoffs.organisationId, organisationId),
+        eq(kpiReportSignoffs.audience, audience),
+        eq(kpiReportSignoffs.quarter, quarter),
+      ),
+    );
   return row;
 }
 
-export async function signoffs(db: Db, organisationId: string): Promise<StoredSignoff[]> {
+export async function signoffs(db: Db, organisationId: string, audience: string): Promise<StoredSignoff[]> {
   return db
     .select()
     .from(kpiReportSignoffs)
-    .where(eq(kpiReportSignoffs.organisationId, organisationId))
+    .where(
+      and(eq(kpiReportSignoffs.organisationId, organisationId), eq(kpiReportSignoffs.audience, audience)),
+    )
     .orderBy(desc(kpiReportSignoffs.quarter));
 }
 

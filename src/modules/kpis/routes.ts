@@ -13,7 +13,10 @@ import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import * as cases from '../cases/service';
+import { audienceParam, chosenAudience } from './audience';
 import {
+  AUDIENCE_LABELS,
+  audienceOf,
   lastCompleteQuarter,
   PERIOD_LABELS,
   PERIODS,
@@ -121,11 +124,15 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
   app.get('/indicators', { config: { permission: 'kpis.read' } }, async (req, reply) => {
     const now = today(clock);
     const quarter = chosenQuarter(req.query, now);
-    const rows = await kpis.indicatorTable(db, req.actor!.organisationId, quarter, clock.now());
+    const audience = chosenAudience(req.query);
+    const rows = await kpis.indicatorTable(db, req.actor!.organisationId, quarter, clock.now(), { audience });
     const quarters = quartersTo(quarter, 4);
     const next = addQuarter(quarter.first);
     return reply.render('kpis/views/indicators.njk', {
-      title: 'Performance indicators',
+      title: audience === 'children' ? 'Performance indicators' : AUDIENCE_LABELS[audience].indicators,
+      audience,
+      audienceParam: audienceParam(audience),
+      report: AUDIENCE_LABELS[audience].report,
       quarter,
       quarterLabels: quarters.map((q) => q.label),
       previous: quarters.at(-2),
@@ -190,6 +197,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
         values.quarter,
       ),
       mayEdit,
+      audienceParam: audienceParam(audienceOf(def)),
       mayDrill: def.source.kind === 'computed' && can(req.actor, 'kpis.children'),
       errors: extra.errors,
       form: extra.form,

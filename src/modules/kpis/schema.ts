@@ -83,6 +83,8 @@ export const kpiCommentary = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: orgId(),
+    /** Whose report: children or adults (the audience of the catalogue's sets). */
+    audience: text('audience').notNull().default('children'),
     /** The quarter's first day. */
     quarter: date('quarter', { mode: 'string' }).notNull(),
     code: text('code').notNull(),
@@ -92,15 +94,16 @@ export const kpiCommentary = pgTable(
       .references(() => users.id),
     createdAt: moment('created_at').notNull(),
   },
-  (t) => [index('kpi_commentary_key').on(t.organisationId, t.quarter, t.code)],
+  (t) => [index('kpi_commentary_key').on(t.organisationId, t.audience, t.quarter, t.code)],
 );
 
-/** A senior leader's sign-off of a quarter's report: the report frozen as it stood. */
+/** A senior leader's sign-off of a quarter's report for an audience: the report frozen as it stood. */
 export const kpiReportSignoffs = pgTable(
   'kpi_report_signoffs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: orgId(),
+    audience: text('audience').notNull().default('children'),
     quarter: date('quarter', { mode: 'string' }).notNull(),
     snapshot: jsonb('snapshot').notNull(),
     signedBy: uuid('signed_by')
@@ -108,5 +111,5 @@ export const kpiReportSignoffs = pgTable(
       .references(() => users.id),
     signedAt: moment('signed_at').notNull(),
   },
-  (t) => [uniqueIndex('kpi_report_signoffs_key').on(t.organisationId, t.quarter)],
+  (t) => [uniqueIndex('kpi_report_signoffs_key').on(t.organisationId, t.audience, t.quarter)],
 );
