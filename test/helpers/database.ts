@@ -7,10 +7,27 @@ import { type Database, openDatabase } from '../../src/platform/db/client';
  * default; with DATABASE_URL set, a new database on that server, dropped on close.
  */
 const urls = new WeakMap<Database, string>();
+const listeners = new WeakMap<Database, QueryListener>();
+
+/** Told of each query a test database sends (see queries.ts). */
+export interface QueryListener {
+  onQuery: ((query: string) => void) | null;
+}
+
+/** The listener of a database opened by freshDatabase (undefined for any other). */
+export function queryListenerOf(database: Database): QueryListener | undefined {
+  return listeners.get(database);
+}
 
 export async function freshDatabase(): Promise<Database> {
+  const listener: QueryListener = { onQuery: null };
+  const logger = { logQuery: (query: string) => listener.onQuery?.(query) };
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
+  if (!serverUrl) {
+    const embedded = await openDatabase({ dataDir: 'memory://', logger });
+    listeners.set(embedded, listener);
+    return embedded;
+  }
   const name = `oversight_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -19,7 +36,7 @@ export async function freshDatabase(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // Dropping the database ends its connections; an idle one closing then is expected, not a failure.
-  const database = await openDatabase({ url: url.toString(), onIdleError: () => undefined });
+  const database = await openDatabase({ url: url.toString(), onIdleError: () => undefined, logger });
   const fresh: Database = {
     ...database,
     async close() {
@@ -31,6 +48,7 @@ export async function freshDatabase(): Promise<Database> {
     },
   };
   urls.set(fresh, url.toString());
+  listeners.set(fresh, listener);
   return fresh;
 }
 
