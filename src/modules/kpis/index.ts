@@ -4,7 +4,7 @@ import { benchmarkRoutes } from './benchmark-routes';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
-import { refreshLatestFigures } from './stored-figures';
+import { refreshLatestFigures, refreshStoredFigures } from './stored-figures';
 
 /**
  * Performance indicators: the catalogue (versioned definitions, targets,
@@ -52,7 +52,7 @@ export const kpisModule: OversightModule = {
     const { db, clock, background } = app.deps;
     const stop = onRegisterChanged(({ organisationId, personIds }) => {
       if (!personIds)
-        background.run('kpis.refresh-after-import', () => refreshLatestFigures(db, organisationId, clock));
+        background.run('kpis.refresh-after-import', () => refreshStoredFigures(db, organisationId, clock));
     });
     app.addHook('onClose', async () => stop());
   },

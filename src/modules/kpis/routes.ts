@@ -25,7 +25,7 @@ import {
   windowFor,
 } from './catalogue';
 import * as kpis from './service';
-import { refreshLatestFigures } from './stored-figures';
+import { refreshStoredFigures } from './stored-figures';
 import { indicatorRowView, trendChart } from './view-models';
 
 const codeParams = z.object({ code: z.string().regex(/^[A-Z0-9-]{1,20}$/) });
@@ -206,7 +206,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
   // A new target or entered figure changes the RAG the home page shows: store the figures again, after the response.
   const refreshSoon = (organisationId: string) =>
     app.deps.background.run('kpis.refresh-after-change', () =>
-      refreshLatestFigures(db, organisationId, clock),
+      refreshStoredFigures(db, organisationId, clock),
     );
 
   const changeContext = (req: FastifyRequest) => ({

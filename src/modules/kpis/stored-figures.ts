@@ -37,6 +37,21 @@ export async function refreshLatestFigures(
 }
 
 /**
+ * Compute again only if figures are stored already (after an import or a
+ * change): an organisation whose home page has never shown them gets them
+ * on its first load or from the nightly job, and an import is not followed by
+ * work nobody asked for.
+ */
+export async function refreshStoredFigures(
+  db: Db,
+  organisationId: string,
+  clock: Clock,
+): Promise<LatestFigures | null> {
+  if (!(await repo.latestFigures(db, organisationId)).length) return null;
+  return refreshLatestFigures(db, organisationId, clock);
+}
+
+/**
  * The stored figures, when they are of the last complete quarter; else (none
  * yet, or the quarter has turned since the last refresh) computed and stored now.
  */
