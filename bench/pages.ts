@@ -121,6 +121,10 @@ export async function namedPages(
   add('service_manager', '/children?open=yes', 'Find a child: every open case, paged');
   // The navigation times Team cases as the first role that has it (a senior leader, with no team).
   add('team_manager', '/children/team', 'Team cases (team manager)');
+  add('practitioner', '/children/mine', 'My cases (practitioner)');
+  add('administrator', '/cases/imports', 'Imports history (administrator)');
+  // The plans list as a service manager sees it (the navigation times it as a senior leader).
+  add('service_manager', '/plans', 'Plans list (service manager)');
   add('administrator', '/admin/audit', 'Access audit');
   add('administrator', '/admin/audit?action=child.view', 'Access audit, filtered to record views');
 
@@ -138,6 +142,7 @@ export async function namedPages(
     add('qa_officer', `/qa/rounds/${round}/report`, 'Audit round report (most audits)');
   } else log('the demo has no audit round: the round page and its report are not timed');
   add('independent_auditor', '/qa/audits', 'My audits (independent auditor)');
+  add('qa_officer', '/qa/audits', 'Audits to moderate (QA officer)');
   add('qa_officer', '/qa/recommendations', 'Recommendations (QA officer)');
   return pages;
 }

@@ -13,13 +13,32 @@ import { type Database, openDatabase } from '../../src/platform/db/client';
  */
 const urls = new WeakMap<Database, string>();
 let embeddedTemplate: Blob | undefined;
+const listeners = new WeakMap<Database, QueryListener>();
+
+/** Told of each query a test database sends (see queries.ts). */
+export interface QueryListener {
+  onQuery: ((query: string) => void) | null;
+}
+
+/** The listener of a database opened by freshDatabase (undefined for any other). */
+export function queryListenerOf(database: Database): QueryListener | undefined {
+  return listeners.get(database);
+}
 
 export async function freshDatabase(options: { empty?: boolean } = {}): Promise<Database> {
+  const listener: QueryListener = { onQuery: null };
+  const logger = { logQuery: (query: string) => listener.onQuery?.(query) };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const file = options.empty ? undefined : inject('embeddedTemplate');
     if (file) embeddedTemplate ??= new Blob([readFileSync(file)]);
-    return openDatabase({ dataDir: 'memory://', loadDataDir: file ? embeddedTemplate : undefined });
+    const embedded = await openDatabase({
+      dataDir: 'memory://',
+      loadDataDir: file ? embeddedTemplate : undefined,
+      logger,
+    });
+    listeners.set(embedded, listener);
+    return embedded;
   }
   const name = `oversight_test_${randomBytes(6).toString('hex')}`;
   const template = options.empty ? undefined : inject('serverTemplate');
@@ -30,7 +49,7 @@ export async function freshDatabase(options: { empty?: boolean } = {}): Promise<
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // Dropping the database ends its connections; an idle one closing then is expected, not a failure.
-  const database = await openDatabase({ url: url.toString(), onIdleError: () => undefined });
+  const database = await openDatabase({ url: url.toString(), onIdleError: () => undefined, logger });
   const fresh: Database = {
     ...database,
     async close() {
@@ -42,6 +61,7 @@ export async function freshDatabase(options: { empty?: boolean } = {}): Promise<
     },
   };
   urls.set(fresh, url.toString());
+  listeners.set(fresh, listener);
   return fresh;
 }
 

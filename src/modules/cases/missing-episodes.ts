@@ -22,14 +22,20 @@ export interface ImportedMissingEpisode {
   interviewAccepted: boolean | null;
 }
 
-/** Current (not closed) imported missing episodes of an organisation, or of some children. */
+/**
+ * Current (not closed) imported missing episodes of an organisation, or of
+ * some children; with `since` (a date), only those open or begun on or after it.
+ */
 export async function importedMissingEpisodes(
   db: Db,
   organisationId: string,
-  options: { personIds?: readonly string[] } = {},
+  options: { personIds?: readonly string[]; since?: string } = {},
 ): Promise<ImportedMissingEpisode[]> {
   const people = options.personIds
     ? sql`and m.person_id in (select (jsonb_array_elements_text(${JSON.stringify(options.personIds)}::jsonb))::uuid)`
+    : sql``;
+  const since = options.since
+    ? sql`and (m.end_date is null or m.start_date >= ${options.since}::date)`
     : sql``;
   if (options.personIds?.length === 0) return [];
   const rows = await rawRows<{
@@ -47,7 +53,7 @@ export async function importedMissingEpisodes(
     sql`select m.source_id, m.person_id, m.start_date::text, m.start_at, m.end_date::text, m.end_at, m.episode_type,
           m.return_interview_offered, m.return_interview_accepted
         from case_missing_episodes m
-        where m.organisation_id = ${organisationId} and m.closed_at is null ${people}
+        where m.organisation_id = ${organisationId} and m.closed_at is null ${people} ${since}
         order by m.start_date desc, m.source_id`,
   );
   return rows.map((r) => ({

@@ -43,6 +43,7 @@
  */
 
 export * from './access';
+export * from './child-periods';
 export * from './chronology';
 export * from './contact-dates';
 export * from './disclosure-register';

@@ -66,31 +66,22 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
   if (!actor.teamId || can(actor, 'compliance.service')) return [];
   const { db } = app.deps;
   const teamId = actor.teamId;
-  const [byWorker, dueSoon, oversight, workers] = await Promise.all([
+  // One grouped count of the team's stored figures: overdue by worker, due soon, and supervision discussions.
+  const [counts, workers] = await Promise.all([
     compliance.countTasks(
       db,
-      { organisationId: actor.organisationId, teamIds: [teamId], statuses: ['overdue'] },
-      ['workerId'],
-    ),
-    compliance.countTasks(
-      db,
-      { organisationId: actor.organisationId, teamIds: [teamId], statuses: ['due-soon'] },
-      [],
-    ),
-    // Management oversight: each child's case discussed in their worker's supervision, monthly.
-    compliance.countTasks(
-      db,
-      {
-        organisationId: actor.organisationId,
-        teamIds: [teamId],
-        statuses: ['overdue', 'due-soon'],
-        taskTypes: [OVERSIGHT_TASK_TYPE],
-      },
-      ['status'],
+      { organisationId: actor.organisationId, teamIds: [teamId], statuses: ['overdue', 'due-soon'] },
+      ['workerId', 'status', 'taskType'],
     ),
     cases.workersInTeam(db, actor.organisationId, teamId),
   ]);
-  const overdueOf = new Map(byWorker.map((r) => [r.workerId, r.n]));
+  const byWorker = counts.filter((r) => r.status === 'overdue');
+  const dueSoon = counts.filter((r) => r.status === 'due-soon');
+  // Management oversight: each child's case discussed in their worker's supervision, monthly.
+  const oversight = (status: string) =>
+    sum(counts.filter((r) => r.status === status && r.taskType === OVERSIGHT_TASK_TYPE));
+  const overdueOf = new Map<string | null, number>();
+  for (const r of byWorker) overdueOf.set(r.workerId, (overdueOf.get(r.workerId) ?? 0) + r.n);
   return [
     {
       text: 'Overdue tasks in your team',
@@ -106,13 +97,13 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
     },
     {
       text: "Children whose case is overdue for discussion in their worker's supervision",
-      count: oversight.find((r) => r.status === 'overdue')?.n ?? 0,
+      count: oversight('overdue'),
       href: `/timescales/tasks?team=${teamId}&taskType=${OVERSIGHT_TASK_TYPE}&status=overdue`,
       tone: 'overdue',
     },
     {
       text: "Children whose case is due for discussion in their worker's supervision soon",
-      count: oversight.find((r) => r.status === 'due-soon')?.n ?? 0,
+      count: oversight('due-soon'),
       href: `/timescales/tasks?team=${teamId}&taskType=${OVERSIGHT_TASK_TYPE}&status=due-soon`,
       tone: 'due',
     },

@@ -1,12 +1,12 @@
 /**
  * What the indicators put on the home page of senior leaders and service
  * managers: the indicators off target (red) and near it (amber) in the last
- * complete quarter, each count linking to the indicators page.
+ * complete quarter, each count linking to the indicators page. Read from the
+ * figures the nightly and after-import refresh stored (stored-figures.ts), in
+ * one query, with the time they were computed.
  */
-import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
-import { lastCompleteQuarter } from './catalogue';
-import { indicatorTable } from './figures';
+import { latestFigures } from './stored-figures';
 
 export const kpisHomeItems: HomeItemProvider[] = [
   {
@@ -15,21 +15,22 @@ export const kpisHomeItems: HomeItemProvider[] = [
     permission: 'kpis.watch',
     load: async (app, actor) => {
       const { db, clock } = app.deps;
-      const quarter = lastCompleteQuarter(today(clock));
-      const rows = await indicatorTable(db, actor.organisationId, quarter, clock.now());
+      const { quarter, computedAt, figures } = await latestFigures(db, actor.organisationId, clock);
       const href = `/indicators?quarter=${quarter.first}`;
       return [
         {
           text: `Indicators off target in ${quarter.label}`,
-          count: rows.filter((r) => r.rag === 'red').length,
+          count: figures.filter((r) => r.rag === 'red').length,
           href: `${href}#off-target`,
           tone: 'overdue',
+          asAt: computedAt,
         },
         {
           text: `Indicators near target (amber) in ${quarter.label}`,
-          count: rows.filter((r) => r.rag === 'amber').length,
+          count: figures.filter((r) => r.rag === 'amber').length,
           href,
           tone: 'due',
+          asAt: computedAt,
         },
       ];
     },

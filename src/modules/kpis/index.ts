@@ -1,8 +1,10 @@
 import type { OversightModule } from '../../platform/http/module';
+import { onRegisterChanged } from '../cases/service';
 import { benchmarkRoutes } from './benchmark-routes';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
+import { refreshLatestFigures, refreshStoredFigures } from './stored-figures';
 
 /**
  * Performance indicators: the catalogue (versioned definitions, targets,
@@ -46,6 +48,22 @@ export const kpisModule: OversightModule = {
     await kpisRoutes(app);
     await reportRoutes(app);
     await benchmarkRoutes(app);
+    // After an import, the home page's figures are computed again in the background (stored-figures.ts).
+    const { db, clock, background } = app.deps;
+    const stop = onRegisterChanged(({ organisationId, personIds }) => {
+      if (!personIds)
+        background.run('kpis.refresh-after-import', () => refreshStoredFigures(db, organisationId, clock));
+    });
+    app.addHook('onClose', async () => stop());
   },
   homeItems: kpisHomeItems,
+  dailyJobs: (app) => [
+    {
+      // After the timescales' nightly recomputation (01:00), before the morning: the home page's indicator figures.
+      name: 'kpis.refresh-figures',
+      at: '02:45',
+      run: async (organisationId) =>
+        (await refreshLatestFigures(app.deps.db, organisationId, app.deps.clock)).figures.length,
+    },
+  ],
 };

@@ -6,6 +6,7 @@ import {
   kpiCommentary,
   kpiEnteredValues,
   kpiIndicatorVersions,
+  kpiLatestFigures,
   kpiReportSignoffs,
 } from './schema';
 
@@ -160,4 +161,23 @@ export async function insertSignoff(db: Db, row: typeof kpiReportSignoffs.$infer
     .onConflictDoNothing()
     .returning({ id: kpiReportSignoffs.id });
   return rows.length === 1;
+}
+
+export type StoredLatestFigure = typeof kpiLatestFigures.$inferSelect;
+
+/** The stored latest figures of an organisation (one query, for the home page). */
+export async function latestFigures(db: Db, organisationId: string): Promise<StoredLatestFigure[]> {
+  return db.select().from(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
+}
+
+/** Replace an organisation's stored latest figures with these, in one transaction. */
+export async function replaceLatestFigures(
+  db: Db,
+  organisationId: string,
+  rows: ReadonlyArray<Omit<StoredLatestFigure, 'organisationId'>>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
+    if (rows.length) await tx.insert(kpiLatestFigures).values(rows.map((r) => ({ ...r, organisationId })));
+  });
 }

@@ -28,6 +28,7 @@ import {
   windowFor,
 } from './catalogue';
 import * as kpis from './service';
+import { refreshStoredFigures } from './stored-figures';
 import { indicatorRowView, trendChart } from './view-models';
 
 const codeParams = z.object({ code: z.string().regex(/^[A-Z0-9-]{1,20}$/) });
@@ -210,6 +211,12 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     return renderIndicator(req, reply, code);
   });
 
+  // A new target or entered figure changes the RAG the home page shows: store the figures again, after the response.
+  const refreshSoon = (organisationId: string) =>
+    app.deps.background.run('kpis.refresh-after-change', () =>
+      refreshStoredFigures(db, organisationId, clock),
+    );
+
   const changeContext = (req: FastifyRequest) => ({
     ...auditContext(req, clock),
     organisationId: req.actor!.organisationId,
@@ -234,6 +241,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
         ...parsed.data,
         unit: current.unit,
       });
+      refreshSoon(req.actor!.organisationId);
       reply.flash(`Version ${version} saved`);
       return reply.redirect(`/indicators/${code}`);
     } catch (e) {
@@ -289,6 +297,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
         { first: q.first, last: q.last },
         parsed.data.value,
       );
+      refreshSoon(req.actor!.organisationId);
       reply.flash(`Figure for ${q.label} saved`);
       return reply.redirect(`/indicators/${code}?quarter=${q.first}`);
     } catch (e) {

@@ -113,3 +113,24 @@ export const kpiReportSignoffs = pgTable(
   },
   (t) => [uniqueIndex('kpi_report_signoffs_key').on(t.organisationId, t.audience, t.quarter)],
 );
+
+/**
+ * The latest computed figure of each indicator for the last complete quarter,
+ * as the nightly and after-import refresh left it: the home page reads these
+ * (one query) rather than computing every measure on each load. Replaced
+ * whole at each refresh; not history (the signed-off reports are).
+ */
+export const kpiLatestFigures = pgTable(
+  'kpi_latest_figures',
+  {
+    organisationId: orgId(),
+    code: text('code').notNull(),
+    /** The quarter's first day. */
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    value: doublePrecision('value'),
+    /** red, amber or green; null with no figure or no target. */
+    rag: text('rag'),
+    computedAt: moment('computed_at').notNull(),
+  },
+  (t) => [uniqueIndex('kpi_latest_figures_key').on(t.organisationId, t.code)],
+);

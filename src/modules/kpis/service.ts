@@ -6,8 +6,10 @@
  *   indicatorTable(db, organisationId, quarter, at)        every indicator for a quarter
  *   liveReport / saveCommentary / signOffReport            the quarterly report: commentary, sign-off freezing it
  *   publishableReport(db, organisationId, quarter)         for committee papers: the frozen report, suppressed
+ *   latestFigures / refreshLatestFigures                  the home page's stored figures (stored-figures.ts)
  */
 export * from './catalogue-service';
 export * from './figures';
 export type { PublishableReport, ReportSnapshot } from './report';
 export * from './report-service';
+export * from './stored-figures';

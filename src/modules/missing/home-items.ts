@@ -5,6 +5,7 @@
  * exactly those episodes.
  */
 import type { HomeItemProvider } from '../../platform/home/items';
+import { childIdsInScope } from '../cases/service';
 import { followUps } from './overview';
 import { assessmentsToUpdate } from './risk-records';
 
@@ -14,9 +15,12 @@ export const missingHomeItems: HomeItemProvider[] = [
     order: 15,
     permission: 'missing.followups',
     load: async (app, actor) => {
-      const now = app.deps.clock.now();
-      const rows = await followUps(app.deps.db, actor, now, 'all');
-      const risk = await assessmentsToUpdate(app.deps.db, actor, now, rows);
+      const { db, clock } = app.deps;
+      const now = clock.now();
+      // Counts only: the children in scope found once, and no child's name read.
+      const people = await childIdsInScope(db, actor, now);
+      const rows = await followUps(db, actor, now, 'all', { people, names: false });
+      const risk = await assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false });
       const riskItem = {
         text: 'Missing child risk assessments to update',
         count: risk.length,

@@ -10,13 +10,13 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import {
+  type ChildPeriods,
   childDemographics,
   childIdsInScope,
   childNames,
+  childPeriods,
   importedMissingEpisodes,
-  listOpenCaseFacts,
   mayViewChild,
-  type OpenCaseFacts,
 } from '../cases/service';
 import { type Clock, episodeClocks, needingAttention } from './clocks';
 import { type HighRiskReason, highRiskReasons, type RiskLevel, workingRisk } from './high-risk';
@@ -59,9 +59,9 @@ export interface ChildContext {
   planOn(date: string): boolean;
 }
 
-function contextOf(facts: OpenCaseFacts | undefined): ChildContext {
+function contextOf(facts: ChildPeriods | undefined): ChildContext {
   const open = (types: string[], date: string) =>
-    (facts?.episodes ?? []).some(
+    (facts?.periods ?? []).some(
       (e) => types.includes(e.type) && e.start <= date && (!e.end || e.end >= date),
     );
   return {
@@ -72,9 +72,9 @@ function contextOf(facts: OpenCaseFacts | undefined): ChildContext {
   };
 }
 
+/** Each child's context, from one query (date of birth and the periods that matter here). */
 export async function childContexts(db: Db, organisationId: string, personIds: readonly string[]) {
-  const facts = personIds.length ? await listOpenCaseFacts(db, organisationId, { personIds }) : [];
-  const byPerson = new Map(facts.map((f) => [f.personId, f]));
+  const byPerson = await childPeriods(db, organisationId, personIds);
   return (personId: string) => contextOf(byPerson.get(personId));
 }
 
@@ -84,24 +84,22 @@ async function summaries(
   organisationId: string,
   people: 'all' | readonly string[],
   now: Date,
-  options: { since?: Date } = {},
+  options: { since?: Date; names?: boolean } = {},
 ): Promise<EpisodeSummary[]> {
-  const [recorded, importedAll, holidays] = await Promise.all([
+  // Imported episodes open or begun since the date (the database drops the rest, not this process).
+  const since = options.since ? londonDateOf(options.since) : undefined;
+  const [recorded, imported, holidays] = await Promise.all([
     repo.episodesOf(db, organisationId, people, options.since),
-    importedMissingEpisodes(db, organisationId, people === 'all' ? {} : { personIds: people }),
+    importedMissingEpisodes(db, organisationId, people === 'all' ? { since } : { personIds: people, since }),
     nonWorkingDaysFor(db, organisationId),
   ]);
-  const sinceDate = options.since ? londonDateOf(options.since) : null;
-  const imported = sinceDate
-    ? importedAll.filter((i) => !i.endDate || i.startDate >= sinceDate)
-    : importedAll;
   const merged = mergeEpisodes(recorded as RecordedEpisode[], imported);
   const ids = recorded.map((r) => r.id);
   const personIds = [...new Set(merged.map((m) => m.personId))];
   const [meetings, interviews, names, context] = await Promise.all([
     repo.meetingsOf(db, organisationId, ids),
     repo.latestInterviews(db, organisationId, ids),
-    childNames(db, organisationId, personIds),
+    options.names === false ? new Map<string, string>() : childNames(db, organisationId, personIds),
     childContexts(db, organisationId, personIds),
   ]);
   return merged.map((m) => {
@@ -253,21 +251,26 @@ export const FOLLOW_UP_DAYS = 90;
 
 export type FollowUpFilter = 'attention' | 'overdue' | 'missing-now' | 'interviews' | 'repeat' | 'all';
 
-/** Episodes open, or begun in the last 90 days, of children the actor may see. */
+/**
+ * Episodes open, or begun in the last 90 days, of children the actor may see.
+ * `people`: the children in scope when the caller has them already; `names:
+ * false` for counts, which need no child's name.
+ */
 export async function followUps(
   db: Db,
   actor: Actor,
   now: Date,
   filter: FollowUpFilter,
+  options: { people?: 'all' | string[]; names?: boolean } = {},
 ): Promise<EpisodeSummary[]> {
   const [people, rule] = await Promise.all([
-    childIdsInScope(db, actor, now),
+    options.people ?? childIdsInScope(db, actor, now),
     filter === 'repeat' ? repeatRuleOf(db, actor.organisationId) : Promise.resolve(null),
   ]);
   // The repeat rule may look back further than the follow-ups' 90 days.
   const days = Math.max(FOLLOW_UP_DAYS, rule?.days ?? 0);
   const since = new Date(now.getTime() - days * 86_400_000);
-  const all = await summaries(db, actor.organisationId, people, now, { since });
+  const all = await summaries(db, actor.organisationId, people, now, { since, names: options.names });
   switch (filter) {
     case 'attention':
       return all.filter((s) => s.attention.length > 0);

@@ -144,10 +144,12 @@ export async function assessmentsToUpdate(
   now: Date,
   /** The follow-ups ('all') when the caller has them already. */
   known?: EpisodeSummary[],
+  /** `scope`: the children in scope, when the caller has them; `names: false` for a count. */
+  options: { scope?: 'all' | string[]; names?: boolean } = {},
 ): Promise<AssessmentToUpdate[]> {
   const [episodes, scope] = await Promise.all([
     known ?? followUps(db, actor, now, 'all'),
-    childIdsInScope(db, actor, now),
+    options.scope ?? childIdsInScope(db, actor, now),
   ]);
   const latest = await repo.latestRiskAssessments(db, actor.organisationId, scope);
   const byPerson = new Map<string, EpisodeDates[]>();
@@ -159,11 +161,14 @@ export async function assessmentsToUpdate(
     const status = assessmentStatus(latest.get(personId) ?? null, byPerson.get(personId) ?? [], today);
     if (status.state !== 'current' && status.state !== 'not_needed') due.push({ personId, status });
   }
-  const names = await childNames(
-    db,
-    actor.organisationId,
-    due.map((d) => d.personId),
-  );
+  const names =
+    options.names === false
+      ? new Map<string, string>()
+      : await childNames(
+          db,
+          actor.organisationId,
+          due.map((d) => d.personId),
+        );
   return due
     .map((d) => ({ ...d, childName: names.get(d.personId) ?? 'Unknown child' }))
     .sort((a, b) => a.status.since.localeCompare(b.status.since) || a.childName.localeCompare(b.childName));

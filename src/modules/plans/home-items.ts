@@ -6,7 +6,7 @@
 import { today } from '../../platform/clock';
 import type { HomeItemProvider } from '../../platform/home/items';
 import { can } from '../../platform/permissions';
-import { plansWithAttention } from './attention';
+import { plansAttention } from './attention';
 import { myActions } from './service';
 import { staleActions } from './stale';
 
@@ -41,7 +41,7 @@ export const plansHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => [
       {
         text: 'Plans with red or overdue actions',
-        count: (await plansWithAttention(app.deps.db, actor, today(app.deps.clock))).filter(
+        count: (await plansAttention(app.deps.db, actor, today(app.deps.clock))).filter(
           (p) => p.needsAttention,
         ).length,
         href: '/plans?attention=red-or-overdue',
@@ -62,7 +62,7 @@ export const plansHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => {
       // Those who manage plans already have every plan counted above.
       if (can(actor, 'plans.manage')) return [];
-      const all = await plansWithAttention(app.deps.db, actor, today(app.deps.clock));
+      const all = await plansAttention(app.deps.db, actor, today(app.deps.clock));
       const lists = all.filter((p) => p.type === 'committee_outstanding');
       if (!lists.length) return [];
       return [

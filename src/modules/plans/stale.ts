@@ -6,9 +6,10 @@
  */
 import type { Db } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
+import { need, PERMISSIONS } from './access';
 import { incompleteActions } from './attention-repository';
+import { listPlans } from './repository';
 import { isOverdue, isStale, reviewDueBy } from './rules';
-import { listPlans } from './service';
 import type { Frequency, RagCode } from './vocab';
 
 export interface StaleAction {
@@ -27,8 +28,10 @@ export interface StaleAction {
 
 /** Longest unreviewed first. */
 export async function staleActions(db: Db, actor: Actor, today: string): Promise<StaleAction[]> {
+  need(actor, PERMISSIONS.read);
+  // The plans' names only (every plan of the organisation is readable): not their counts and snapshots.
   const [visible, rows] = await Promise.all([
-    listPlans(db, actor),
+    listPlans(db, actor.organisationId),
     incompleteActions(db, actor.organisationId),
   ]);
   const planName = new Map(visible.map((p) => [p.id, p.name]));

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -54,6 +55,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Embedded only: start from this copy of a data folder (a tar, as dumpDataDir makes) instead of an empty one. */
   loadDataDir?: Blob;
+  /** Told of every query Drizzle sends (tests count the queries a request makes; nothing is logged by default). */
+  logger?: Logger;
 }
 
 /** The 64-bit advisory lock number of a key (PostgreSQL hashes it: no collisions worth counting). */
@@ -68,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the pool discards it and the next query opens a new one.
     const onError = (e: Error) => options.onIdleError?.(e);
     pool.on('error', onError);
-    const db = drizzleNodePg({ client: pool }) as unknown as Db;
+    const db = drizzleNodePg({ client: pool, logger: options.logger }) as unknown as Db;
     return {
       db,
       kind: 'server',
@@ -153,7 +156,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release();
     throw e;
   }
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client, logger: options.logger }) as unknown as Db;
   const locks = memoryLocks();
   return {
     db,

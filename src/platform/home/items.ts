@@ -17,6 +17,8 @@ export interface HomeItem {
   href: string;
   /** "overdue": needs action now when not zero; "due": coming up; "info": worth knowing. */
   tone: 'overdue' | 'due' | 'info';
+  /** When the figure was computed, for figures kept between refreshes rather than counted on each load. */
+  asAt?: Date;
 }
 
 /**
