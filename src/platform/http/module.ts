@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { AdminSection } from '../admin/sections';
 import type { EmbeddableComponentKind } from '../components';
 import type { HomeItemProvider } from '../home/items';
 import type { DailyJob } from '../jobs';
@@ -45,6 +46,8 @@ export interface OversightModule {
   homeItems?: HomeItemProvider[];
   /** Frozen, publishable renderings of the module's data that committee reports embed. */
   components?: EmbeddableComponentKind[];
+  /** Sections of the Administration page (the module's settings), each behind its own permission. */
+  adminSections?: AdminSection[];
 }
 
 /** The panels every module contributes to a record page, loaded for this person, in order. */
