@@ -70,6 +70,15 @@ export const missingModule: OversightModule = {
     await settingsRoutes(app);
   },
   homeItems: missingHomeItems,
+  adminSections: [
+    {
+      href: '/missing/settings',
+      title: 'Missing children settings',
+      description:
+        'The rule for listing children who go missing repeatedly: how many episodes within how many days.',
+      permission: 'missing.settings',
+    },
+  ],
   recordPanels: [
     {
       recordType: 'child',
