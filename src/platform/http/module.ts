@@ -5,6 +5,7 @@ import type { HomeItemProvider } from '../home/items';
 import type { DailyJob } from '../jobs';
 import type { Actor, PermissionSet } from '../permissions';
 import { can } from '../permissions';
+import type { TimescaleSource } from '../timescales/sources';
 
 export interface NavItem {
   href: string;
@@ -48,6 +49,8 @@ export interface OversightModule {
   components?: EmbeddableComponentKind[];
   /** Sections of the Administration page (the module's settings), each behind its own permission. */
   adminSections?: AdminSection[];
+  /** Clocks the module keeps itself, counted by traffic light for the service's timescales dashboard. */
+  timescaleSources?: TimescaleSource[];
 }
 
 /** The panels every module contributes to a record page, loaded for this person, in order. */
