@@ -180,6 +180,24 @@ describe('children missing education', () => {
     await go(page, () => page.click('button:has-text("Record")'));
     expect(await textOf(page.locator('h1'))).toMatch(/^Missing education from/);
     await checkAxe(page);
+
+    // The education service's lists: add the child from the record, then the lists with their counts.
+    await go(page, () => page.locator('.govuk-back-link').click());
+    await go(page, () => page.click('a:has-text("Add to an education list")'));
+    await checkAxe(page);
+    await page.check('input[name="list"][value="attendance"]');
+    await fillWhen(page, 'fromOn', day);
+    await go(page, () => page.click('button:has-text("Add to the list")'));
+    expect(await textOf(page.locator('section[aria-labelledby="missing-cme-heading"]'))).toContain(
+      'Attendance persistently below 90%',
+    );
+    await go(page, () => page.goto(`${journey.baseUrl}/missing/education-lists`));
+    expect(await textOf(page.locator('h1'))).toBe('The education service’s lists');
+    await checkAxe(page);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('a service manager sees the missing clocks on the timescales dashboard', async () => {

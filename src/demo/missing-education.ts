@@ -2,7 +2,9 @@
  * Demo children missing education for Oakhaven, recorded through the missing
  * module's services on children of the demo practitioner's caseload: one
  * reported this week with checks overdue and an enquiry made, one reported
- * yesterday, and one closed as elective home education after the checks.
+ * yesterday, and one closed as elective home education after the checks;
+ * and the education service's lists: the first child on the attendance list
+ * since before the absence, the third electively home educated since.
  * Fictional schools and words only; deterministic, with dates relative to the
  * clock's today.
  */
@@ -10,6 +12,7 @@ import type { Oversight } from '../app';
 import { casesModule } from '../modules/cases/index';
 import { caseloadFor } from '../modules/cases/service';
 import { addCmeEnquiry, recordCme, updateCme } from '../modules/missing/cme-service';
+import { addToList } from '../modules/missing/education-lists-service';
 import { missingModule } from '../modules/missing/index';
 import type { AuditContext } from '../platform/audit/service';
 import { addDays } from '../platform/calendar/working-days';
@@ -86,6 +89,11 @@ export async function missingEducationDemo(
       referral,
       progress: { ...noProgress, parentsContactedOn: ago(8), recontactOn: ago(5), dslToldOn: ago(5) },
     });
+    await addToList(db, worker, ctx, overdue.id, {
+      list: 'attendance',
+      fromOn: ago(70),
+      note: 'Attendance 82% last term',
+    });
     await addCmeEnquiry(db, worker, ctx, id, {
       madeOn: ago(4),
       contacted: 'Admissions team, neighbouring authority',
@@ -131,5 +139,6 @@ export async function missingEducationDemo(
         closedOn: ago(35),
       },
     });
+    await addToList(db, worker, ctx, closed.id, { list: 'ehe', fromOn: ago(41), note: null });
   }
 }

@@ -77,5 +77,10 @@ describe('the missing demo', () => {
       { outcome: null, closed: false, overdue: true, enquiries: 1 },
       { outcome: null, closed: false, overdue: false, enquiries: 0 },
     ]);
+    const lists = await rawRows<{ list: string }>(
+      ctx.oversight.database.db,
+      sql`select list from missing_education_list_entries where organisation_id = ${ctx.org.organisationId} and to_on is null order by list`,
+    );
+    expect(lists.map((l) => l.list)).toEqual(['attendance', 'ehe']);
   });
 });

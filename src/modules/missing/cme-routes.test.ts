@@ -3,7 +3,8 @@
  * 16 November 2026, 09:00 (GMT). Amara Testwell (P1 of the small extract) is
  * on the demo practitioner's caseload; Lior Penhallow (P3) is not. Amara's
  * first day of absence is Tuesday 10 November: school day 2 is Wednesday 11,
- * day 3 Thursday 12 and day 4 Friday 13, all passed.
+ * day 3 Thursday 12 and day 4 Friday 13, all passed. The education
+ * service's lists (kept with the register) are tested at the end.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,5 +208,73 @@ describe('the service’s timescales dashboard', () => {
     // 27 open cases of Lior, each with 6 checks overdue; Amara's is closed.
     expect(page).toContain('Children missing education: checks 162 0 0 162');
     expect(page).toContain('Missing from home and care: follow-up clocks 0 0 0 0');
+  });
+});
+
+describe('the education service’s lists', () => {
+  it('adds a child from the record, counts the lists at each month end, and records the last day', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await priya.get(`/children/${amara}/education-lists/new`)).statusCode).toBe(200);
+    const future = await priya.post(`/children/${amara}/education-lists`, {
+      list: 'ehe',
+      ...dateFields('fromOn', '2026-11-17'),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(text(future.body)).toContain('The date the child was added must be today or in the past');
+    const added = await priya.post(`/children/${amara}/education-lists`, {
+      list: 'ehe',
+      ...dateFields('fromOn', '2026-09-15'),
+      note: 'Parents’ letter received',
+    });
+    expect(added.headers.location).toBe(`/children/${amara}`);
+    expect(text((await priya.get(`/children/${amara}`)).body)).toContain(
+      'Electively home educated, from 15 September 2026',
+    );
+    const lists = text((await priya.get('/missing/education-lists')).body);
+    expect(lists).toContain('31 August 2026 0 0 0');
+    expect(lists).toContain('30 September 2026 1 0 0');
+    expect(lists).toContain('16 November 2026 1 0 0');
+    expect(lists).toContain('Electively home educated: 1 now Amara Testwell');
+    expect(lists).toContain('from 15 September 2026: Parents’ letter received');
+    expect((await audit('missing.education-list.add')).map((a) => a.detail)).toEqual(['ehe from 2026-09-15']);
+
+    const [entry] = await rawRows<{ id: string }>(
+      ctx.oversight.database.db,
+      sql`select id from missing_education_list_entries where person_id = ${amara}`,
+    );
+    const early = await priya.post(
+      `/missing/education-lists/${entry!.id}/end`,
+      dateFields('toOn', '2026-09-01'),
+    );
+    expect(text(early.body)).toContain('The last day on the list must be on or after the date added');
+    expect(
+      (await priya.post(`/missing/education-lists/${entry!.id}/end`, dateFields('toOn', '2026-10-15')))
+        .statusCode,
+    ).toBe(302);
+    const after = text((await priya.get('/missing/education-lists')).body);
+    expect(after).toContain('30 September 2026 1 0 0');
+    expect(after).toContain('31 October 2026 0 0 0');
+    expect(after).toContain('Electively home educated: 0 now');
+  });
+
+  it('keeps to the children a person may see, and to the organisation', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect(
+      (
+        await priya.post(`/children/${lior}/education-lists`, {
+          list: 'ehe',
+          ...dateFields('fromOn', '2026-11-02'),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const [entry] = await rawRows<{ id: string }>(
+      ctx.oversight.database.db,
+      sql`select id from missing_education_list_entries limit 1`,
+    );
+    const stranger = await signedIn(ctx, emailOf(ctx.other, 'service_manager'));
+    expect((await stranger.get(`/missing/education-lists/${entry!.id}/end`)).statusCode).toBe(404);
+    expect(text((await stranger.get('/missing/education-lists')).body)).toContain('16 November 2026 0 0 0');
+    const member = await signedIn(ctx, emailOf(ctx.org, 'committee_member'));
+    expect((await member.get('/missing/education-lists')).statusCode).toBe(403);
   });
 });

@@ -1,7 +1,11 @@
 import type { OversightModule } from '../../platform/http/module';
+import { formatDate } from '../../platform/http/views';
 import { cmeRoutes } from './cme-routes';
 import { cmeForChild } from './cme-service';
 import { cmePanelRows } from './cme-view-models';
+import { EDUCATION_LIST_LABELS, type EducationList } from './education-lists';
+import { educationListRoutes } from './education-lists-routes';
+import { listEntriesOfChild } from './education-lists-service';
 import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
@@ -75,6 +79,7 @@ export const missingModule: OversightModule = {
     await photoRoutes(app);
     await settingsRoutes(app);
     await cmeRoutes(app);
+    await educationListRoutes(app);
   },
   homeItems: missingHomeItems,
   timescaleSources: missingTimescaleSources,
@@ -122,12 +127,21 @@ export const missingModule: OversightModule = {
       order: 22,
       permission: 'missing.read',
       load: async (app, actor, personId) => {
-        const cases = await cmeForChild(app.deps.db, actor, personId, app.deps.clock.now());
+        const [cases, lists] = await Promise.all([
+          cmeForChild(app.deps.db, actor, personId, app.deps.clock.now()),
+          listEntriesOfChild(app.deps.db, actor.organisationId, personId),
+        ]);
         return {
           template: 'missing/views/cme-panel.njk',
           context: {
             personId,
             rows: cmePanelRows(cases),
+            lists: lists.map((e) => ({
+              id: e.id,
+              label: EDUCATION_LIST_LABELS[e.list as EducationList] ?? e.list,
+              from: formatDate(e.fromOn),
+              to: e.toOn ? formatDate(e.toOn) : null,
+            })),
             mayRecord: actor.permissions.has('missing.record'),
           },
         };
