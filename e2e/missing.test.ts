@@ -126,6 +126,89 @@ describe('a practitioner', () => {
   });
 });
 
+describe('children missing education', () => {
+  it('a practitioner opens the register and a case, records an enquiry and the checks, and records a new case', async () => {
+    const day = today(systemClock);
+    const page = await journey.newPage();
+    await signIn(page, email('practitioner'));
+    await go(page, () => page.goto(`${journey.baseUrl}/missing`));
+    await go(page, () => page.click('a:has-text("Children missing education")'));
+    expect(await textOf(page.locator('h1'))).toBe('Children missing education');
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Open with a check overdue")'));
+    expect(await textOf(page.locator('main table caption'))).toMatch(/^1 case/);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await go(page, () => page.locator('main td a[href^="/missing/cme/"]').first().click());
+    expect(await textOf(page.locator('h2#cme-clocks-heading'))).toBe('Clocks');
+    expect(await textOf(page.locator('tr:has-text("Home visit (day 3)")'))).toContain('Overdue');
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Record an enquiry")'));
+    await checkAxe(page);
+    await fillWhen(page, 'madeOn', day);
+    await page.fill('#contacted', 'GP surgery');
+    await page.fill('#result', 'Registered; the family has not been seen since last month');
+    await go(page, () => page.click('button:has-text("Record enquiry")'));
+    expect(await textOf(page.locator('main'))).toContain('GP surgery');
+
+    await go(page, () => page.click('a:has-text("Update the checks and the outcome")'));
+    await checkAxe(page);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await fillWhen(page, 'homeVisitOn', day);
+    await go(page, () => page.click('button:has-text("Save")'));
+    expect(await textOf(page.locator('tr:has-text("Home visit (day 3)")'))).toContain('Done late');
+    await checkAxe(page);
+
+    // The child's record: the panel, and a new case with its error summary.
+    await go(page, () => page.locator('.govuk-back-link').click());
+    expect(await textOf(page.locator('#missing-cme-heading'))).toBe('Missing education');
+    await go(page, () => page.click('a:has-text("Record a child missing education")'));
+    await go(page, () => page.click('button:has-text("Record")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Enter the first day of absence');
+    await checkAxe(page);
+    await page.fill('#school', 'Northgate Academy');
+    await page.check('input[name="reporterKind"][value="school"]');
+    await page.fill('#reportedBy', 'Attendance officer');
+    await fillWhen(page, 'reportedOn', day);
+    await fillWhen(page, 'firstAbsentOn', day);
+    await page.check('input[name="reason"][value="stopped_attending"]');
+    await go(page, () => page.click('button:has-text("Record")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Missing education from/);
+    await checkAxe(page);
+
+    // The education service's lists: add the child from the record, then the lists with their counts.
+    await go(page, () => page.locator('.govuk-back-link').click());
+    await go(page, () => page.click('a:has-text("Add to an education list")'));
+    await checkAxe(page);
+    await page.check('input[name="list"][value="attendance"]');
+    await fillWhen(page, 'fromOn', day);
+    await go(page, () => page.click('button:has-text("Add to the list")'));
+    expect(await textOf(page.locator('section[aria-labelledby="missing-cme-heading"]'))).toContain(
+      'Attendance persistently below 90%',
+    );
+    await go(page, () => page.goto(`${journey.baseUrl}/missing/education-lists`));
+    expect(await textOf(page.locator('h1'))).toBe('The education service’s lists');
+    await checkAxe(page);
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await checkAxe(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('a service manager sees the missing clocks on the timescales dashboard', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('service_manager'));
+    await go(page, () => page.goto(`${journey.baseUrl}/timescales`));
+    expect(await textOf(page.locator('main'))).toContain('Children missing education: checks');
+    await checkAxe(page);
+  });
+});
+
 describe('a service manager', () => {
   it('opens a child’s grab pack, is asked for a reason, and the read appears in the access audit', async () => {
     const page = await journey.newPage();

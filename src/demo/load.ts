@@ -7,6 +7,7 @@ import { loadCaseDemo } from './cases';
 import { committeeDemo } from './committee';
 import { kpisDemo } from './kpis';
 import { missingDemo } from './missing';
+import { missingEducationDemo } from './missing-education';
 import {
   createDemoOrganisation,
   DEMO_ORGANISATION,
@@ -51,6 +52,7 @@ export const demoSteps: DemoStep[] = [];
 demoSteps.push(loadCaseDemo);
 demoSteps.push(practiceDemo);
 demoSteps.push(missingDemo);
+demoSteps.push(missingEducationDemo);
 demoSteps.push(plansDemo);
 demoSteps.push(qaDemo);
 demoSteps.push(kpisDemo);

@@ -5,12 +5,14 @@ import { followUps } from '../modules/missing/overview';
 import { rawRows } from '../platform/db/client';
 import { loadCaseDemo } from './cases';
 import { missingDemo } from './missing';
+import { missingEducationDemo } from './missing-education';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp({ start: '2026-11-16T09:00:00Z' });
   await loadCaseDemo(ctx.oversight, ctx.org, 'small');
   await missingDemo(ctx.oversight, ctx.org, 'small');
+  await missingEducationDemo(ctx.oversight, ctx.org, 'small');
 });
 afterAll(async () => ctx.close());
 
@@ -56,5 +58,29 @@ describe('the missing demo', () => {
     const same = all.filter((s) => s.merged.imported?.sourceId === linked!.ssd_source_id);
     expect(same).toHaveLength(1);
     expect(same[0]?.merged.recorded).not.toBeNull();
+  });
+
+  it('records three children missing education: one with checks overdue, one just reported, one closed', async () => {
+    const rows = await rawRows<{
+      outcome: string | null;
+      closed: boolean;
+      overdue: boolean;
+      enquiries: number;
+    }>(
+      ctx.oversight.database.db,
+      sql`select c.outcome, c.closed_on is not null as closed, coalesce(c.next_due_on < '2026-11-16', false) as overdue,
+                 (select count(*)::int from missing_cme_enquiries e where e.case_id = c.id) as enquiries
+          from missing_cme_cases c where c.organisation_id = ${ctx.org.organisationId} order by c.first_absent_on`,
+    );
+    expect(rows).toEqual([
+      { outcome: 'elective_home_education', closed: true, overdue: false, enquiries: 0 },
+      { outcome: null, closed: false, overdue: true, enquiries: 1 },
+      { outcome: null, closed: false, overdue: false, enquiries: 0 },
+    ]);
+    const lists = await rawRows<{ list: string }>(
+      ctx.oversight.database.db,
+      sql`select list from missing_education_list_entries where organisation_id = ${ctx.org.organisationId} and to_on is null order by list`,
+    );
+    expect(lists.map((l) => l.list)).toEqual(['attendance', 'ehe']);
   });
 });

@@ -172,9 +172,13 @@ describe('administration grants, stated outright', () => {
     expect(leader).not.toContain('href="/admin/users"');
     expect(leader).not.toContain('href="/admin/outbox"');
     expect(leader).not.toContain('href="/admin/branding"');
+    // A module's section (registered by the missing module) only for those holding its permission.
+    expect(leader).not.toContain('href="/missing/settings"');
     const administrator = (await agents.get('administrator')!.get('/admin')).body;
     for (const section of ['users', 'audit', 'outbox', 'calendar', 'branding', 'roles']) {
       expect(administrator).toContain(`href="/admin/${section}"`);
     }
+    expect(administrator).toContain('href="/missing/settings"');
+    expect(administrator).toContain('Missing children settings');
   });
 });

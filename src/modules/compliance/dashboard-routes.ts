@@ -12,6 +12,7 @@ import { ForbiddenError } from '../../platform/errors';
 import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { type Actor, can } from '../../platform/permissions';
+import { loadTimescaleSources } from '../../platform/timescales/sources';
 import * as cases from '../cases/service';
 import { ALL_STATUSES, monthLabel, OPEN_STATUSES, onTimeTrend, pivot, totals } from './dashboard';
 import { SERVICE_LEVEL_LABELS, TASK_TYPE_LABELS, VISIT_KINDS } from './labels';
@@ -133,11 +134,13 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get('/timescales', { config: { permission: 'compliance.service' } }, async (req, reply) => {
     const actor = req.actor!;
     const organisationId = actor.organisationId;
-    const [byTeamRows, byLevelRows, trendRows, teamRows] = await Promise.all([
+    const [byTeamRows, byLevelRows, trendRows, teamRows, otherClocks] = await Promise.all([
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['teamId', 'status']),
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['serviceLevel', 'status']),
       compliance.onTimeByMonth(db, { organisationId }),
       teamsOf(db, actor.organisationId),
+      // Clocks other modules keep (missing episodes, children missing education).
+      loadTimescaleSources(app, actor, app.deps.modules),
     ]);
     const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
     const byTeam = pivot(byTeamRows.map((r) => ({ key: r.teamId, status: r.status!, n: r.n }))).map((r) => ({
@@ -185,6 +188,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       trend,
       trendSummary,
       trendChart,
+      otherClocks,
       computedOn: await compliance.latestComputation(db, organisationId),
     });
   });

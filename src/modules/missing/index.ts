@@ -1,4 +1,11 @@
 import type { OversightModule } from '../../platform/http/module';
+import { formatDate } from '../../platform/http/views';
+import { cmeRoutes } from './cme-routes';
+import { cmeForChild } from './cme-service';
+import { cmePanelRows } from './cme-view-models';
+import { EDUCATION_LIST_LABELS, type EducationList } from './education-lists';
+import { educationListRoutes } from './education-lists-routes';
+import { listEntriesOfChild } from './education-lists-service';
 import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
@@ -9,13 +16,15 @@ import { riskRoutes } from './risk-routes';
 import { riskPanel } from './risk-view-models';
 import { missingRoutes } from './routes';
 import { settingsRoutes } from './settings-routes';
+import { missingTimescaleSources } from './timescale-sources';
 import { summaryRow } from './view-models';
 
 /**
  * Children missing from home and care: episodes recorded by form and merged
  * with those the SSD extract holds, their clocks (police, strategy meetings,
  * notifications, the social worker's contact, the return home interview) and
- * return home interviews. Committee roles hold none of these permissions:
+ * return home interviews; and the register of children missing education
+ * with its day-by-day checks. Committee roles hold none of these permissions:
  * every page here is about a child.
  */
 export const missingModule: OversightModule = {
@@ -23,12 +32,12 @@ export const missingModule: OversightModule = {
   permissions: {
     'missing.read': {
       description:
-        "Read missing episodes and return home interviews of children you may see, on the child's record",
+        "Read missing episodes, return home interviews and children missing education cases of children you may see, on the child's record",
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
     },
     'missing.record': {
       description:
-        'Record missing episodes, returns, notifications, strategy meetings and return home interviews (children you may see)',
+        'Record missing episodes, returns, notifications, strategy meetings, return home interviews and children missing education (children you may see)',
       roles: ['practitioner', 'team_manager', 'service_manager'],
     },
     'missing.grabpack': {
@@ -56,7 +65,8 @@ export const missingModule: OversightModule = {
       roles: ['administrator'],
     },
     'missing.followups': {
-      description: 'List missing episodes with open or overdue follow-ups, for children you may see',
+      description:
+        'List missing episodes with open or overdue follow-ups, and the children missing education register, for children you may see',
       roles: ['practitioner', 'team_manager', 'service_manager', 'qa_officer', 'senior_leader'],
     },
   },
@@ -68,8 +78,20 @@ export const missingModule: OversightModule = {
     await riskRoutes(app);
     await photoRoutes(app);
     await settingsRoutes(app);
+    await cmeRoutes(app);
+    await educationListRoutes(app);
   },
   homeItems: missingHomeItems,
+  timescaleSources: missingTimescaleSources,
+  adminSections: [
+    {
+      href: '/missing/settings',
+      title: 'Missing children settings',
+      description:
+        'The rule for listing children who go missing repeatedly: how many episodes within how many days.',
+      permission: 'missing.settings',
+    },
+  ],
   recordPanels: [
     {
       recordType: 'child',
@@ -97,6 +119,31 @@ export const missingModule: OversightModule = {
         return {
           template: 'missing/views/risk-panel.njk',
           context: { personId, ...riskPanel(records), mayRecord: actor.permissions.has('missing.record') },
+        };
+      },
+    },
+    {
+      recordType: 'child',
+      order: 22,
+      permission: 'missing.read',
+      load: async (app, actor, personId) => {
+        const [cases, lists] = await Promise.all([
+          cmeForChild(app.deps.db, actor, personId, app.deps.clock.now()),
+          listEntriesOfChild(app.deps.db, actor.organisationId, personId),
+        ]);
+        return {
+          template: 'missing/views/cme-panel.njk',
+          context: {
+            personId,
+            rows: cmePanelRows(cases),
+            lists: lists.map((e) => ({
+              id: e.id,
+              label: EDUCATION_LIST_LABELS[e.list as EducationList] ?? e.list,
+              from: formatDate(e.fromOn),
+              to: e.toOn ? formatDate(e.toOn) : null,
+            })),
+            mayRecord: actor.permissions.has('missing.record'),
+          },
         };
       },
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { backupRoutes } from '../backup/routes';
 import { brandingRoutes } from '../branding/routes';
 import type { OversightModule } from '../http/module';
-import { can, ROLE_NAMES, ROLES } from '../permissions';
+import { ROLE_NAMES, ROLES } from '../permissions';
 import { approvalRoutes } from './approvals-routes';
 import { auditRoutes } from './audit-routes';
 import { calendarRoutes } from './calendar-routes';
@@ -10,68 +10,72 @@ import { adminHomeItems } from './home-items';
 import { actorOf } from './http';
 import { outboxRoutes } from './outbox-routes';
 import { permissionMatrix, roleSummaries } from './roles';
+import { type AdminSection, adminSectionsFor } from './sections';
 import { userRoutes } from './users-routes';
 
-/** The administration pages, each guarded by its own permission; the index shows only what the person may use. */
-const SECTIONS = [
+/**
+ * The platform's administration pages, each guarded by its own permission; the
+ * index shows only what the person may use, then the sections modules register.
+ */
+const SECTIONS: readonly AdminSection[] = [
   {
     href: '/admin/users',
-    text: 'Users',
+    title: 'Users',
     description:
       'Invite people, change their role and team, deactivate accounts and send links to set a password.',
     permission: 'admin.users',
   },
   {
     href: '/admin/audit',
-    text: 'Access audit',
+    title: 'Access audit',
     description: 'Who read or changed what, and when. Filter the events and download them as CSV.',
     permission: 'admin.audit',
   },
   {
     href: '/admin/outbox',
-    text: 'Outbox',
+    title: 'Outbox',
     description: 'Messages the service has sent, or is keeping because it does not send email.',
     permission: 'admin.outbox',
   },
   {
     href: '/admin/calendar',
-    text: 'Calendar',
+    title: 'Calendar',
     description:
       'Bank holidays and your organisation’s own non-working days, used for working-day timescales.',
     permission: 'admin.calendar',
   },
   {
     href: '/admin/branding',
-    text: 'Branding and protective marking',
+    title: 'Branding and protective marking',
     description:
       'Your organisation’s logo, the protective marking on every page and document, and the feedback link.',
     permission: 'admin.branding',
   },
   {
     href: '/admin/backup',
-    text: 'Backup',
+    title: 'Backup',
     description: 'Download a backup of the embedded database, or read how the database server is backed up.',
     permission: 'admin.backup',
   },
   {
     href: '/admin/approvals',
-    text: 'Roles waiting for approval',
+    title: 'Roles waiting for approval',
     description: 'Approve or reject roles that see children, asked for by an administrator.',
     permission: 'admin.approve-roles',
   },
   {
     href: '/admin/roles',
-    text: 'Roles and permissions',
+    title: 'Roles and permissions',
     description: 'What each role may do, and which children’s records each role may see.',
     permission: 'admin.roles',
   },
-] as const;
+];
 
 async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin', { config: { permission: 'admin.view' } }, async (req, reply) => {
     const actor = actorOf(req);
     return reply.render('admin/index.njk', {
-      adminSections: SECTIONS.filter((s) => can(actor, s.permission)),
+      adminSections: adminSectionsFor(actor, SECTIONS, app.deps.modules),
     });
   });
 

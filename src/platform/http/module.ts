@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { AdminSection } from '../admin/sections';
 import type { EmbeddableComponentKind } from '../components';
 import type { HomeItemProvider } from '../home/items';
 import type { DailyJob } from '../jobs';
 import type { Actor, PermissionSet } from '../permissions';
 import { can } from '../permissions';
+import type { TimescaleSource } from '../timescales/sources';
 
 export interface NavItem {
   href: string;
@@ -45,6 +47,10 @@ export interface OversightModule {
   homeItems?: HomeItemProvider[];
   /** Frozen, publishable renderings of the module's data that committee reports embed. */
   components?: EmbeddableComponentKind[];
+  /** Sections of the Administration page (the module's settings), each behind its own permission. */
+  adminSections?: AdminSection[];
+  /** Clocks the module keeps itself, counted by traffic light for the service's timescales dashboard. */
+  timescaleSources?: TimescaleSource[];
 }
 
 /** The panels every module contributes to a record page, loaded for this person, in order. */
