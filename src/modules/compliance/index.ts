@@ -29,13 +29,21 @@ async function routes(app: FastifyInstance): Promise<void> {
   await dashboardRoutes(app);
   // After an import, recompute in the background: the person who imported is not kept waiting.
   const { db, clock, background } = app.deps;
+  // One queued recomputation per organisation is enough: it reads the register when it starts, so
+  // changes told before then are in it (a large authority's recomputation takes a minute or more).
+  const queued = new Set<string>();
   // After a form, bring that child up to date before the person sees the next page.
   const stop = onRegisterChanged(async ({ organisationId, personIds }) => {
     if (personIds) {
       await refreshTasks(db, organisationId, personIds, clock);
       return;
     }
-    background.run('compliance.refresh-after-import', () => recomputeOrganisation(app, organisationId));
+    if (queued.has(organisationId)) return;
+    queued.add(organisationId);
+    background.run('compliance.refresh-after-import', () => {
+      queued.delete(organisationId);
+      return recomputeOrganisation(app, organisationId);
+    });
   });
   app.addHook('onClose', async () => stop());
 }

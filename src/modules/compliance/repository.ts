@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import * as figures from './figures-repository';
-import type { ComputedTask, RuleVersion } from './rules/engine';
+import type { RuleVersion } from './rules/engine';
 import type { RuleDefinition } from './rules/model';
 import { compliancePrompts, complianceSettings, complianceTasks, timescaleRules } from './schema';
+import { insertTasks, type TaskRow } from './task-rows';
 
 export async function ruleKeys(db: Db, organisationId: string): Promise<Set<string>> {
   const rows = await db
@@ -69,12 +70,7 @@ export async function ruleVersions(
   }));
 }
 
-export interface TaskRow extends ComputedTask {
-  serviceLevel: string;
-  taskType: string;
-  workerId: string | null;
-  teamId: string | null;
-}
+export type { TaskRow } from './task-rows';
 
 /** Replace the computed tasks of these children with a new set, in one statement pair. */
 export async function replaceTasks(
@@ -106,28 +102,7 @@ export async function replaceTasks(
         );
     }
   }
-  const rows = tasks.map((t) => ({
-    organisationId,
-    personId: t.personId,
-    episodeId: t.episodeId,
-    ruleKey: t.ruleKey,
-    ruleVersion: t.ruleVersion,
-    serviceLevel: t.serviceLevel,
-    taskType: t.taskType,
-    occurrence: t.occurrence,
-    clockStart: t.clockStart,
-    due: t.due,
-    completedOn: t.completedOn,
-    status: t.status,
-    daysLate: t.daysLate,
-    episodeOpen: t.episodeOpen,
-    workerId: t.workerId,
-    teamId: t.teamId,
-    computedOn,
-  }));
-  for (let i = 0; i < rows.length; i += 2000) {
-    await db.insert(complianceTasks).values(rows.slice(i, i + 2000));
-  }
+  await insertTasks(db, organisationId, tasks, computedOn);
   if (personIds === 'all') {
     await figures.adjustFigures(db, organisationId, undefined, 1);
     // Every task was rewritten: refresh the planner's statistics (the embedded database has no

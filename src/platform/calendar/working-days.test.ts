@@ -125,3 +125,29 @@ describe('addMonths', () => {
     expect(addMonths('2028-02-29', 1)).toBe('2028-03-29');
   });
 });
+
+describe('dates asked for again (conversions are kept once computed)', () => {
+  it('gives the same answers the second time, before 1970 and far ahead included', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+      expect(addDays('1969-12-31', 1)).toBe('1970-01-01');
+      expect(addDays('1970-01-01', -1)).toBe('1969-12-31');
+      expect(addDays('2300-02-28', 1)).toBe('2300-03-01');
+      expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    }
+  });
+
+  it('refuses text that is not a date every time it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(() => addDays('not a date', 1)).toThrow(RangeError);
+      expect(() => daysBetween('2026-01-01', '')).toThrow(RangeError);
+    }
+  });
+
+  it('stays right after more distinct dates than it keeps', () => {
+    let date = '2000-01-01';
+    for (let i = 0; i < 60_000; i++) date = addDays(date, 1);
+    expect(date).toBe('2164-04-10');
+    expect(daysBetween('2000-01-01', date)).toBe(60_000);
+  });
+});

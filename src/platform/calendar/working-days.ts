@@ -5,14 +5,36 @@
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Dates repeat a great deal (the compliance engine and the demo generator do
+ * millions of sums over a few thousand days), so each conversion is kept once
+ * computed: text by day number from 1970 to 2243, day numbers by text in a
+ * bounded map that is emptied when full.
+ */
+const CACHED_DAYS = 100_000;
+const CACHE_LIMIT = 50_000;
+const msOf = new Map<string, number>();
+const isoOf: Array<string | undefined> = [];
+
 function toUtc(iso: string): number {
+  const known = msOf.get(iso);
+  if (known !== undefined) return known;
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) throw new RangeError(`Not a calendar date: ${iso}`);
-  return Date.UTC(y, m - 1, d);
+  const ms = Date.UTC(y, m - 1, d);
+  if (msOf.size >= CACHE_LIMIT) msOf.clear();
+  msOf.set(iso, ms);
+  return ms;
 }
 
 function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = ms / DAY_MS;
+  const cacheable = Number.isInteger(day) && day >= 0 && day < CACHED_DAYS;
+  const known = cacheable ? isoOf[day] : undefined;
+  if (known !== undefined) return known;
+  const iso = new Date(ms).toISOString().slice(0, 10);
+  if (cacheable) isoOf[day] = iso;
+  return iso;
 }
 
 export function addDays(iso: string, days: number): string {
