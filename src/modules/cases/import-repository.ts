@@ -139,6 +139,17 @@ export async function existingRows(
 
 let lastMs = 0;
 let sequence = 0;
+/** Random bytes drawn a block at a time (one call per row cost more than the rest of the id). */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function randomEight(): Buffer {
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(8 * 4096);
+    poolAt = 0;
+  }
+  poolAt += 8;
+  return pool.subarray(poolAt - 8, poolAt);
+}
 /**
  * A time-ordered UUID (version 7 layout) for a new row: consecutive inserts
  * land next to each other in the primary key index, which makes a large
@@ -157,7 +168,7 @@ export function orderedUuid(): string {
     lastMs = ms;
     sequence = 0;
   }
-  const random = randomBytes(8);
+  const random = randomEight();
   const hex = ms.toString(16).padStart(12, '0');
   const seq = (0x7000 | sequence).toString(16);
   const variant = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0');

@@ -2,10 +2,12 @@
  * Staging: how an import's checked rows reach the register without holding
  * the database for long (see importer.ts).
  *
- * 1. stageRows: the rows to write go into case_import_staging, keyed by the
- *    import, a chunk per statement. Each statement commits on its own, so on
- *    the embedded database (one connection) other people's requests run
- *    between chunks; pages never read staging, so nobody sees a half import.
+ * 1. openStagingWriter: the rows to write go into case_import_staging with
+ *    COPY, keyed by the import (import-copy.ts). On the embedded database (one
+ *    connection) each chunk is a statement that commits on its own, so other
+ *    people's requests run between chunks; on a server each file is one COPY
+ *    on a connection of its own. Pages never read staging, so nobody sees a
+ *    half import.
  * 2. mergeStaged: in the import's one final transaction, a single set-based
  *    INSERT ... SELECT ... ON CONFLICT per table moves the staged rows into
  *    the register, resolving references (person, worker, team) by join.
@@ -15,11 +17,15 @@
  * Identifiers come only from the SSD table descriptions (ssd/spec.ts);
  * values always travel as parameters.
  */
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { type Db, rawRows } from '../../platform/db/client';
-import { arrayLiteral, orderedUuid, RUNNING_STATUSES } from './import-repository';
+import type { StagingWriter } from './import-copy';
+import { embeddedStagingWriter } from './import-copy-embedded';
+import { serverStagingWriter } from './import-copy-server';
+import { RUNNING_STATUSES } from './import-repository';
 import { allFields, type FieldSpec, type TableSpec } from './ssd/spec';
-import type { Value } from './ssd/validate';
 
 /** Rows deleted per statement when an import's staging is cleared (each statement holds the embedded database). */
 const CLEAR_CHUNK = 50_000;
@@ -126,52 +132,26 @@ function mergeStatement(spec: TableSpec): Template {
   return statement;
 }
 
-const stagers = new Map<number, string>();
-
-/** The staging INSERT for rows of n fields: one array parameter per field, whatever the number of rows. */
-function stageStatement(n: number): string {
-  let text = stagers.get(n);
-  if (!text) {
-    const columns = Array.from({ length: n }, (_, i) => `c${i}`);
-    const arrays = Array.from({ length: n + 2 }, (_, i) => `$${i + 4}::${i === 0 ? 'uuid' : 'text'}[]`);
-    text = `insert into case_import_staging (import_id, part, seq, new_id, row_hash, v)
-      select $1::uuid, $2::smallint, $3::int + r.o::int, r.new_id, r.row_hash, array[${columns.map((c) => `r.${c}`).join(', ')}]
-      from unnest(${arrays.join(', ')}) with ordinality as r(new_id, row_hash, ${columns.join(', ')}, o)`;
-    stagers.set(n, text);
-  }
-  return text;
+/**
+ * A writer for one file's staged rows: COPY streamed on a connection of its
+ * own on a server, COPY from a blob per chunk on the embedded database.
+ * Takes the database itself, never a transaction.
+ */
+export async function openStagingWriter(db: Db): Promise<StagingWriter> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return serverStagingWriter(client);
+  if (client instanceof PGlite) return embeddedStagingWriter(client);
+  throw new Error('Staging is written through the database itself, not a transaction');
 }
 
 /**
- * Stage a chunk of one file's rows (values in allFields order) as rows
- * `first`, `first + 1`, ... of the import's part. One statement: it commits
- * on its own, so other requests run before the next chunk.
+ * Tell the planner how many rows staging holds, once staged and before the
+ * merge: without it, it takes the import's rows for a handful and joins them
+ * row by row (nested loops over workers and teams). Only the columns a merge
+ * filters on are sampled; the row count comes with them.
  */
-export async function stageRows(
-  db: Db,
-  spec: TableSpec,
-  importId: string,
-  part: number,
-  first: number,
-  rows: ReadonlyArray<{ values: readonly Value[]; hash: string }>,
-): Promise<void> {
-  const n = allFields(spec).length;
-  const params: unknown[] = [
-    importId,
-    part,
-    first - 1,
-    arrayLiteral(rows.map(() => orderedUuid())),
-    arrayLiteral(rows.map((row) => row.hash)),
-  ];
-  for (let i = 0; i < n; i++) params.push(arrayLiteral(rows.map((row) => row.values[i] ?? null)));
-  const text = stageStatement(n);
-  // Numbered parameters, in order: built as SQL with each value bound where its $n stands.
-  const chunks = text.split(/\$(\d+)/);
-  const query = sql.join(
-    chunks.map((c, i) => (i % 2 === 1 ? sql`${params[Number(c) - 1]}` : sql.raw(c))),
-    sql.raw(''),
-  );
-  await db.execute(query);
+export async function analyzeStaging(db: Db): Promise<void> {
+  await db.execute(sql`analyze case_import_staging (import_id, part)`);
 }
 
 /** Move one file's staged rows into the register (inside the import's transaction). */

@@ -41,7 +41,7 @@ import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettings } from './import-settings';
 import { openSpool, type Spool } from './import-spool';
-import { clearStaging, sweepStaging } from './import-staging';
+import { analyzeStaging, clearStaging, sweepStaging } from './import-staging';
 import {
   analyzeRegister,
   existingRows,
@@ -380,6 +380,8 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       staged.set(part, 0);
       staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
     }
+
+    if ([...staged.values()].some((n) => n > 0)) await analyzeStaging(db);
 
     // 3. Merge staging into the register in one transaction.
     const counts: Record<string, TableCounts> = {};

@@ -1,0 +1,19 @@
+/**
+ * The staging writer for the embedded database: each chunk of COPY lines is
+ * one `COPY ... FROM '/dev/blob'` statement, which commits on its own, so
+ * other people's requests run between chunks (import-copy.ts).
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { COPY_TARGET, type StagingWriter } from './import-copy';
+
+const COPY = `copy ${COPY_TARGET} from '/dev/blob'`;
+
+export function embeddedStagingWriter(client: PGlite): StagingWriter {
+  return {
+    async write(lines) {
+      if (lines) await client.query(COPY, [], { blob: new Blob([lines]) });
+    },
+    async end() {},
+    async abort() {},
+  };
+}
