@@ -69,3 +69,11 @@ export function reportValues(report: ReportRow | null, item: ItemRow): Record<st
     };
   return { ...report.cover, ...report.body };
 }
+
+/** The upload form's fields (the file itself is read apart). */
+export const appendixFileSchema = z.object({
+  fileTitle: text('the appendix title', 200),
+  fileVisibility: z.enum(['public', 'non-public'], {
+    error: 'Choose whether the appendix is public or non-public',
+  }),
+});

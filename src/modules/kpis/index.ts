@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { benchmarkRoutes } from './benchmark-routes';
+import { indicatorReportComponent } from './embed';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
@@ -48,4 +49,5 @@ export const kpisModule: OversightModule = {
     await benchmarkRoutes(app);
   },
   homeItems: kpisHomeItems,
+  components: [indicatorReportComponent],
 };

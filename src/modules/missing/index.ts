@@ -1,4 +1,5 @@
 import type { OversightModule } from '../../platform/http/module';
+import { keyDataComponent } from './embed';
 import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
@@ -70,6 +71,7 @@ export const missingModule: OversightModule = {
     await settingsRoutes(app);
   },
   homeItems: missingHomeItems,
+  components: [keyDataComponent],
   recordPanels: [
     {
       recordType: 'child',

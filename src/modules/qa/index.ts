@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
 import { calendarRoutes } from './calendar-routes';
+import { roundSummaryComponent } from './embed';
 import { feedbackRoutes } from './feedback-routes';
 import { findingRoutes } from './findings-routes';
 import { qaHomeItems } from './home-items';
@@ -56,6 +57,7 @@ export const qaModule: OversightModule = {
     await feedbackRoutes(app);
   },
   homeItems: [...qaHomeItems, ...practiceHomeItems],
+  components: [roundSummaryComponent],
   recordPanels: [
     {
       recordType: 'child',
