@@ -168,6 +168,7 @@ beforeAll(async () => {
     venue: 'Committee Room 1',
   });
   meetingId = locationId(m, new RegExp(`/committee-business/meetings/${ID}$`));
+  await clerk.post(`/committee-business/meetings/${meetingId}/standard-items`);
   await clerk.post(`/committee-business/meetings/${meetingId}/items`, {
     title: 'Missing children and audit',
     fromOfficer: 'Director of Children’s Services',

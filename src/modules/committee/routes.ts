@@ -15,6 +15,7 @@ import {
   listCommitteesFor,
   membersToChoose,
 } from './committees-service';
+import { FINDING_NAMES } from './disclosure';
 import { addItem, addStandardItems, createMeeting, getMeeting } from './meetings-service';
 import { tellMembersOfPublication } from './notify-service';
 import {
@@ -253,6 +254,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
       title: 'Publish the agenda and packs',
       meetingId: mid,
       check,
+      findingNames: FINDING_NAMES,
       errors,
     });
   };
