@@ -6,6 +6,7 @@
  * let through with a reason. The platform has already checked the upload's
  * size and, for the zip-based formats, its entries and expansion.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
@@ -71,6 +72,18 @@ export function docxText(data: Uint8Array): string {
     .trim();
 }
 
+/**
+ * Rows as the report markup's table lines ("| a | b |"), so that disclosure
+ * control checks an uploaded table's cells for small numbers as it does a
+ * report's tables (the first row is the header, as in a spreadsheet).
+ */
+export function tableText(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  return rows
+    .filter((r) => r.some((c) => c.trim()))
+    .map((r) => `| ${r.map((c) => c.replace(/[|\r\n]+/g, ' ').trim()).join(' | ')} |`)
+    .join('\n');
+}
+
 async function xlsxText(data: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -80,26 +93,30 @@ async function xlsxText(data: Buffer): Promise<string> {
       'The file could not be read as an Excel workbook. Save it as .xlsx and try again',
     );
   }
-  const lines: string[] = [];
+  const sheets: string[] = [];
   wb.eachSheet((ws) => {
-    lines.push(ws.name);
+    const rows: string[][] = [];
     ws.eachRow((row) => {
       const cells: string[] = [];
-      row.eachCell((cell) => {
-        cells.push(cell.text);
-      });
-      lines.push(cells.join('\t'));
+      for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text);
+      rows.push(cells);
     });
+    sheets.push(`${ws.name}\n\n${tableText(rows)}`);
   });
-  return lines.join('\n');
+  return sheets.join('\n\n');
 }
 
 function csvText(data: Buffer): string {
   try {
-    return decodeText(data, 'The file').text;
+    const rows = parseCsv(decodeText(data, 'The file').text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as string[][];
+    return tableText(rows);
   } catch (e) {
     if (e instanceof EncodingError) throw new UnreadableAppendixError(e.message);
-    throw e;
+    throw new UnreadableAppendixError('The file could not be read as CSV. Save it as CSV and try again');
   }
 }
 

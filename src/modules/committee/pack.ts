@@ -221,6 +221,11 @@ export function fullPack(publicPack: Pack, nonPublicPack: Pack): Pack {
   return { ...publicPack, items, pageCount: paginate(items, 2, () => true) };
 }
 
+const TABLE_TYPES = new Set([
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
+
 /** Every text of the public pack a reader sees, with where it is, for disclosure control. */
 export function publicTexts(
   pack: Pack,
@@ -247,8 +252,11 @@ export function publicTexts(
     for (const [n, a] of i.report.appendices.entries())
       texts.push({
         where: `${at}, Appendix ${n + 1} (${a.title})`,
-        text: `${a.title}\n${a.file ? (fileTexts.get(a.file.appendixId) ?? '') : textOfHtml(a.html)}`,
-        markup: false,
+        text: a.file
+          ? `${a.title}\n${a.file.filename}\n\n${fileTexts.get(a.file.appendixId) ?? ''}`
+          : `${a.title}\n${textOfHtml(a.html)}`,
+        // An uploaded CSV or workbook is read as tables, whose cells are checked for small numbers.
+        markup: a.file !== undefined && TABLE_TYPES.has(a.file.contentType),
       });
   }
   return texts;
