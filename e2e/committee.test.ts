@@ -85,6 +85,11 @@ describe('a committee clerk', () => {
     await page.fill('#summary', 'The reviewing officers chaired every review on time.');
     await page.fill('#mainReport', 'Reviews were held within the timescales.');
     await go(page, () => page.click('button:has-text("Save draft")'));
+    const summary = page.locator('.govuk-error-summary');
+    expect((await summary.count()) ? await textOf(summary) : 'saved').toBe('saved');
+    expect(await textOf(page.locator('h1'))).toBe(
+      'Report: Annual report of the independent reviewing officers',
+    );
     await go(page, () => page.click('button:has-text("Upload appendix")'));
     expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Choose the file to upload');
     await checkAxe(page);
