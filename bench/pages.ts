@@ -144,6 +144,23 @@ export async function namedPages(
   add('independent_auditor', '/qa/audits', 'My audits (independent auditor)');
   add('qa_officer', '/qa/audits', 'Audits to moderate (QA officer)');
   add('qa_officer', '/qa/recommendations', 'Recommendations (QA officer)');
+
+  // Committee packs: the latest published pack as HTML (its PDF is printed by Chromium, not timed here),
+  // and the public site's search across every published paper.
+  const pack = await first(
+    oversight,
+    sql`select meeting_id::text || '/packs/' || version as v from committee_publications
+        where organisation_id = ${organisationId} order by published_at desc, version desc limit 1`,
+  );
+  if (pack)
+    add('committee_clerk', `/committee-business/meetings/${pack}/public`, 'Published public pack (latest)');
+  else log('the demo has no published committee pack: the pack page is not timed');
+  const code = await first(
+    oversight,
+    sql`select lower(code) as v from organisations where id = ${organisationId}`,
+  );
+  if (code)
+    add('committee_clerk', `/committees/${code}/search?q=safeguarding`, 'Public site search (every paper)');
   return pages;
 }
 

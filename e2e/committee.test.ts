@@ -2,9 +2,11 @@
  * Browser journeys for committee business on the small demo authority: a
  * clerk adds a meeting, builds its agenda from the standard items and a
  * report item, sees publication blocked while the item has no report, then
- * publishes a new version of the next meeting's pack (its reports accepted)
+ * drafts the report with an uploaded appendix, publishes a new version of
+ * the next meeting's pack (its reports accepted)
  * and reads it with its page numbers; a member of the public browses the
- * public site without signing in, from the sign-in page. Every page is checked with axe and reflows
+ * public site without signing in, from the sign-in page, and searches its
+ * published papers. Every page is checked with axe and reflows
  * at 320 px.
  */
 import type { Page } from 'playwright-core';
@@ -76,6 +78,32 @@ describe('a committee clerk', () => {
     expect(await page.locator('button:has-text("Publish")').count()).toBe(0);
     await checkAxe(page);
 
+    // The clerk drafts the report and uploads an appendix, refused first without a file.
+    await go(page, () => page.click('a:has-text("Back to the meeting")'));
+    await go(page, () => page.click('a:has-text("report for item")'));
+    await page.fill('#author', 'Head of Quality Assurance');
+    await page.fill('#summary', 'The reviewing officers chaired every review on time.');
+    await page.fill('#mainReport', 'Reviews were held within the timescales.');
+    await go(page, () => page.click('button:has-text("Save draft")'));
+    const summary = page.locator('.govuk-error-summary');
+    expect((await summary.count()) ? await textOf(summary) : 'saved').toBe('saved');
+    expect(await textOf(page.locator('h1'))).toBe(
+      'Report: Annual report of the independent reviewing officers',
+    );
+    await go(page, () => page.click('button:has-text("Upload appendix")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Choose the file to upload');
+    await checkAxe(page);
+    await page.setInputFiles('#appendixFile', {
+      name: 'reviews.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Quarter,Reviews on time\nQ1,96%\n'),
+    });
+    await page.fill('#fileTitle', 'Reviews on time');
+    await page.check('input[name="fileVisibility"][value="public"]');
+    await go(page, () => page.click('button:has-text("Upload appendix")'));
+    expect(await textOf(page.locator('main'))).toContain('Appendix 1: Reviews on time (public): reviews.csv');
+    await checkAxe(page);
+
     // The demo's next meeting has its reports accepted: it can be published again as a new version.
     await go(page, () => page.click('a:has-text("Back to the meeting")'));
     await go(page, () => page.click('a:has-text("Back to Safeguarding Sub-Committee")'));
@@ -108,6 +136,26 @@ describe('a member of the public', () => {
     expect(text).not.toContain('review panel has met twice'); // its report is not public
     await checkAxe(page);
     await screenshot(page, 'committee-public-meeting');
+
+    // The search of published papers: refused dates say what is wrong; words find public papers only.
+    await go(page, () => page.click('a:has-text("Back to the committee")'));
+    await go(page, () => page.click('a:has-text("All committees")'));
+    await go(page, () => page.click('a:has-text("Search published papers")'));
+    await checkAxe(page);
+    await page.fill('#q', 'safeguarding');
+    await page.fill('#from-day', '31');
+    await page.fill('#from-month', '2');
+    await page.fill('#from-year', '2020');
+    await go(page, () => page.click('button:has-text("Search")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('must be a real date');
+    await checkAxe(page);
+    await page.fill('#from-day', '1');
+    await go(page, () => page.click('button:has-text("Search")'));
+    const found = await textOf(page.locator('main'));
+    expect(found).toMatch(/\d+ papers? found/);
+    expect(found).toContain('Safeguarding performance report');
+    expect(found).not.toContain('Local child safeguarding practice review');
+    await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ describe('committee demo', () => {
     const latest = await visitor.get(meetings[3]!);
     expect(latest.statusCode).toBe(200);
     expect(latest.body).toContain('Children’s Services Improvement Plan: progress');
+    // The next meeting's paper embeds the missing key data too (no audit round or signed-off indicator report here).
+    expect(latest.body).toContain('Missing children: key data');
+    expect(await visitor.get(meetings[2]!).then((r) => r.body)).not.toContain('Missing children: key data');
     expect(latest.body).toContain('Exclusion of the public');
     expect(latest.body).not.toContain('paragraphs 1 and 2'); // the Part 2 report's text is not public
   });

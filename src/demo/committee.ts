@@ -10,7 +10,10 @@
 import type { Oversight } from '../app';
 import { committeeModule } from '../modules/committee/index';
 import * as committee from '../modules/committee/service';
+import { indicatorReportComponent } from '../modules/kpis/embed';
+import { keyDataComponent } from '../modules/missing/embed';
 import { listPublishedSnapshots, planSnapshotComponent } from '../modules/plans/service';
+import { roundSummaryComponent } from '../modules/qa/embed';
 import type { AuditContext } from '../platform/audit/service';
 import { addDays, addMonths } from '../platform/calendar/working-days';
 import { londonDateOf } from '../platform/clock';
@@ -106,7 +109,8 @@ export async function committeeDemo(
   const clerk = actorFor(org, 'committee_clerk');
   const manager = actorFor(org, 'service_manager');
   const senior = actorFor(org, 'senior_leader');
-  const kinds = componentRegistry([{ name: 'plans', components: [planSnapshotComponent] }]);
+  const embedded = [indicatorReportComponent, roundSummaryComponent, keyDataComponent];
+  const kinds = componentRegistry([{ name: 'demo', components: [planSnapshotComponent, ...embedded] }]);
   const start = addMonths(today, -10);
 
   const committeeId = await committee.createCommittee(db, clerk, at(clerk, start), {
@@ -174,6 +178,18 @@ export async function committeeDemo(
             componentKind: planSnapshotComponent.kind,
             componentRef: snapshot.id,
           });
+        // The next meeting's paper also embeds the latest indicator report, audit round and missing key data.
+        if (n === meetings.length - 1)
+          for (const kind of embedded) {
+            const [latest] = await kind.choices(db, manager, at(manager, drafted).at);
+            if (latest)
+              await committee.addAppendix(db, manager, at(manager, drafted), kinds, reportId, {
+                title: kind.name.replace(/ \(.*\)$/, ''),
+                public: true,
+                componentKind: kind.kind,
+                componentRef: latest.ref,
+              });
+          }
       }
       await committee.sendForSignOff(db, manager, at(manager, drafted, 11), reportId, senior.userId);
       await committee.signOff(db, senior, at(senior, addDays(drafted, 2)), reportId);
@@ -182,7 +198,7 @@ export async function committeeDemo(
     const publishing = at(clerk, addDays(date, -7));
     // At the large authority nearly every recent date is some child's date of birth: the clerk lets
     // through the plan's own dates, as a clerk would, and anything else still stops publication.
-    const check = await committee.checkPublication(db, clerk, kinds, meetingId);
+    const check = await committee.checkPublication(db, clerk, kinds, meetingId, publishing.at);
     for (const f of check.findings.filter((x) => x.kind === 'date_of_birth' && x.overridden === null))
       await committee.overrideFinding(db, clerk, publishing, kinds, meetingId, f.key, DATE_NOT_A_BIRTHDAY);
     await committee.publishPacks(db, clerk, publishing, kinds, meetingId);

@@ -34,10 +34,13 @@ export interface EmbeddableComponentKind {
   kind: string;
   /** What an author picks from, e.g. "Improvement plan (published snapshot)". */
   name: string;
-  /** What the author may choose from, in this organisation. */
-  choices(db: Db, actor: Actor): Promise<ComponentChoice[]>;
-  /** The frozen rendering; another organisation's or a missing ref throws NotFoundError. */
-  render(db: Db, organisationId: string, ref: string): Promise<ComponentRendering>;
+  /** What the author may choose from, in this organisation, at `at` (the injected clock's now). */
+  choices(db: Db, actor: Actor, at: Date): Promise<ComponentChoice[]>;
+  /**
+   * The frozen rendering, as the data stands at `at`; another organisation's
+   * or a missing ref throws NotFoundError.
+   */
+  render(db: Db, organisationId: string, ref: string, at: Date): Promise<ComponentRendering>;
 }
 
 /** The kinds every module offers, by kind; a kind offered twice is a programming error. */

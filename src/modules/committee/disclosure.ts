@@ -24,7 +24,13 @@ export interface RegisterPerson {
   identifiers: string[];
 }
 
-export type FindingKind = 'name' | 'close_name' | 'identifier' | 'date_of_birth' | 'small_number';
+export type FindingKind =
+  | 'name'
+  | 'close_name'
+  | 'identifier'
+  | 'date_of_birth'
+  | 'small_number'
+  | 'unread_file';
 
 export interface Finding {
   where: string;
@@ -43,6 +49,8 @@ export const FINDING_NAMES: Record<FindingKind, string> = {
   identifier: 'An identifier of a person in the case register',
   date_of_birth: 'The date of birth of a person in the case register',
   small_number: 'A number from 1 to 5 in a public table (suppress it as [c])',
+  unread_file:
+    'A public PDF appendix the service cannot read: read it yourself for names, dates of birth and small numbers',
 };
 
 const MONTHS = [
@@ -99,7 +107,7 @@ const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").trim();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const firstMatch = (text: string, re: RegExp) => text.match(re)?.[0] ?? null;
 
-function finding(where: string, kind: FindingKind, matched: string): Finding {
+export function finding(where: string, kind: FindingKind, matched: string): Finding {
   return {
     where,
     kind,

@@ -2,6 +2,8 @@ import type { OversightModule } from '../../platform/http/module';
 import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
+import { packFileRoutes } from './pack-routes';
+import { publicPackRoutes } from './public-pack-routes';
 import { publicCommitteeRoutes } from './public-routes';
 import { reportRoutes } from './report-routes';
 import { committeeRoutes } from './routes';
@@ -21,6 +23,8 @@ export const committeeModule: OversightModule = {
     await meetingRoutes(app);
     await reportRoutes(app);
     await publicCommitteeRoutes(app);
+    await packFileRoutes(app);
+    await publicPackRoutes(app);
   },
   homeItems: committeeHomeItems,
 };

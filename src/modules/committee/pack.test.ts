@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkPublicTexts } from './disclosure';
 import { buildPacks, CHARS_PER_PAGE, type PackInput, publicTexts } from './pack';
 import type { ReportBody } from './schema';
 
@@ -127,6 +128,49 @@ describe('agenda packs', () => {
       'Item 3, title',
       'Item 4, title',
       'Item 4, from',
+    ]);
+  });
+
+  it('checks an uploaded public table’s cells and its file name, and counts a PDF’s own pages', () => {
+    const base = input();
+    const file = (id: string, filename: string, contentType: string, pages: number) => ({
+      title: filename,
+      public: true,
+      rendering: { title: filename, html: `<p>${filename}</p>`, data: null, publicSafe: true },
+      file: { appendixId: id, filename, contentType, sizeBytes: 10, pages },
+    });
+    const { publicPack } = buildPacks({
+      ...base,
+      appendices: new Map([
+        [
+          'r1',
+          [
+            file('f1', 'Tamsin Quarrie visits.csv', 'text/csv', 1),
+            file('f2', 'letter.pdf', 'application/pdf', 4),
+          ],
+        ],
+        ['r2', []],
+      ]),
+    });
+    const performance = publicPack.items.find((i) => i.title === 'Performance')!;
+    expect(performance.report!.appendices.map((a) => a.pages)).toEqual([
+      { from: 6, to: 6 },
+      { from: 7, to: 10 },
+    ]);
+    const texts = publicTexts(
+      publicPack,
+      new Map(),
+      new Map([
+        ['f1', '| Team | Visits |\n| North | 3 |'],
+        ['f2', null],
+      ]),
+    );
+    const findings = checkPublicTexts(texts, [
+      { forename: 'Tamsin', surname: 'Quarrie', dateOfBirth: null, identifiers: [] },
+    ]);
+    expect(findings.map((f) => [f.kind, f.matched])).toEqual([
+      ['name', 'Tamsin Quarrie'],
+      ['small_number', '3'],
     ]);
   });
 });

@@ -20,11 +20,23 @@ export interface PackSection {
   html: string;
 }
 
+/** An uploaded appendix as a pack refers to it (its content stays in committee_appendix_files). */
+export interface PackFile {
+  appendixId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** The pages it fills: a PDF's own, one otherwise (a page saying where to find it). */
+  pages: number;
+}
+
 export interface PackAppendix {
   title: string;
   public: boolean;
   html: string;
   data: unknown;
+  /** Set for an uploaded file. */
+  file?: PackFile;
   pages?: { from: number; to: number };
 }
 
@@ -75,7 +87,7 @@ export interface PackInput {
   reports: ReadonlyMap<string, { cover: ReportCover; body: ReportBody }>;
   appendices: ReadonlyMap<
     string,
-    ReadonlyArray<{ title: string; public: boolean; rendering: ComponentRendering }>
+    ReadonlyArray<{ title: string; public: boolean; rendering: ComponentRendering; file?: PackFile }>
   >;
 }
 
@@ -116,7 +128,7 @@ export function paginate(
     // Only its non-public appendices, in the non-public pack: the report itself is in the public one.
     if (item.report.sections.length) page += pagesOf(item.report.sections.map((s) => s.html).join(''));
     for (const a of item.report.appendices.filter(inPack)) {
-      const n = pagesOf(a.html);
+      const n = a.file ? a.file.pages : pagesOf(a.html);
       a.pages = { from: page, to: page + n - 1 };
       page += n;
     }
@@ -145,6 +157,7 @@ function packItems(input: PackInput): PackItem[] {
               public: a.public,
               html: a.rendering.html,
               data: a.rendering.data,
+              ...(a.file ? { file: a.file } : {}),
             })),
           }
         : null,
@@ -189,8 +202,36 @@ export function buildPacks(input: PackInput): { publicPack: Pack; nonPublicPack:
   };
 }
 
+/**
+ * The full pack (for those who may read Part 2): every item of the public
+ * pack in order, Part 2 reports and the non-public appendices of Part 1
+ * reports in their places, numbered afresh.
+ */
+export function fullPack(publicPack: Pack, nonPublicPack: Pack): Pack {
+  const more = new Map(nonPublicPack.items.map((i) => [i.number, i]));
+  const items: PackItem[] = publicPack.items.map((i) => {
+    const np = more.get(i.number);
+    if (!np?.report) return structuredClone(i);
+    if (!i.report) return structuredClone(np);
+    // A Part 1 report's entry in the non-public pack holds only its non-public appendices.
+    const report = structuredClone(i.report);
+    report.appendices.push(...structuredClone(np.report.appendices));
+    return { ...structuredClone(i), report };
+  });
+  return { ...publicPack, items, pageCount: paginate(items, 2, () => true) };
+}
+
+const TABLE_TYPES = new Set([
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
+
 /** Every text of the public pack a reader sees, with where it is, for disclosure control. */
-export function publicTexts(pack: Pack, reports: ReadonlyMap<number, ReportBody>): PublicText[] {
+export function publicTexts(
+  pack: Pack,
+  reports: ReadonlyMap<number, ReportBody>,
+  fileTexts: ReadonlyMap<string, string | null> = new Map(),
+): PublicText[] {
   const texts: PublicText[] = [];
   for (const i of pack.items) {
     const at = `Item ${i.number}`;
@@ -211,8 +252,11 @@ export function publicTexts(pack: Pack, reports: ReadonlyMap<number, ReportBody>
     for (const [n, a] of i.report.appendices.entries())
       texts.push({
         where: `${at}, Appendix ${n + 1} (${a.title})`,
-        text: `${a.title}\n${textOfHtml(a.html)}`,
-        markup: false,
+        text: a.file
+          ? `${a.title}\n${a.file.filename}\n\n${fileTexts.get(a.file.appendixId) ?? ''}`
+          : `${a.title}\n${textOfHtml(a.html)}`,
+        // An uploaded CSV or workbook is read as tables, whose cells are checked for small numbers.
+        markup: a.file !== undefined && TABLE_TYPES.has(a.file.contentType),
       });
   }
   return texts;

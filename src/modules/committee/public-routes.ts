@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { brandingOf } from '../../platform/branding/service';
+import { chromiumPath } from '../../platform/documents/pdf';
 import { NotFoundError } from '../../platform/errors';
 import { PUBLIC } from '../../platform/permissions';
 import { meetingsCalendar } from './ical';
@@ -84,6 +85,8 @@ export async function publicCommitteeRoutes(app: FastifyInstance): Promise<void>
     return reply.render('committee/public/meeting.njk', {
       title: `${data.pack.committeeName}, agenda and public reports`,
       org,
+      meetingId: p.id,
+      pdfAvailable: chromiumPath() !== undefined,
       base: `/committees/${org.code.toLowerCase()}`,
       ...data,
     });

@@ -12,8 +12,9 @@ import type { Actor } from '../../platform/permissions';
 import { registerCandidates } from '../cases/service';
 import { COMMITTEE, mayReadNonPublic, need, readableCommittees, todayOf } from './access';
 import { agendaProblems, numbered } from './agenda';
-import { checkPublicTexts, type Finding, registerQuery } from './disclosure';
-import { buildPacks, type Pack, publicTexts } from './pack';
+import { fileFacts } from './appendix-repository';
+import { checkPublicTexts, type Finding, finding, registerQuery } from './disclosure';
+import { buildPacks, type Pack, type PackFile, publicTexts } from './pack';
 import * as repo from './repository';
 import type { ReportBody } from './schema';
 
@@ -29,6 +30,7 @@ async function prepare(
   actor: Actor,
   kinds: ReadonlyMap<string, EmbeddableComponentKind>,
   meetingId: string,
+  at: Date,
 ) {
   const meeting = await repo.meetingById(db, actor.organisationId, meetingId);
   if (!meeting) throw new NotFoundError('meeting');
@@ -44,6 +46,11 @@ async function prepare(
     actor.organisationId,
     reports.map((r) => r.id),
   );
+  const facts = await fileFacts(
+    db,
+    actor.organisationId,
+    appendices.filter((a) => a.fileName !== null).map((a) => a.id),
+  );
   const problems = agendaProblems(items);
   const numberOf = new Map(numbered(items).map((i) => [i.id, i.number]));
   for (const r of reports)
@@ -58,19 +65,32 @@ async function prepare(
       title: string;
       public: boolean;
       rendering: Awaited<ReturnType<EmbeddableComponentKind['render']>>;
+      file?: PackFile;
     }>
   >();
   for (const r of reports) {
     const list = [];
     for (const a of appendices.filter((x) => x.reportId === r.id)) {
-      const kind = kinds.get(a.componentKind);
+      const fact = facts.get(a.id);
+      if (fact) {
+        const file: PackFile = {
+          appendixId: a.id,
+          filename: a.fileName ?? 'appendix',
+          contentType: fact.contentType,
+          sizeBytes: fact.sizeBytes,
+          pages: fact.pages,
+        };
+        list.push({ title: a.title, public: a.public, rendering: fileRendering(a.title, file), file });
+        continue;
+      }
+      const kind = kinds.get(a.componentKind ?? '');
       if (!kind) {
         problems.push(
           `Appendix "${a.title}" of item ${numberOf.get(r.agendaItemId)} embeds something no longer offered`,
         );
         continue;
       }
-      const rendering = await kind.render(db, actor.organisationId, a.componentRef);
+      const rendering = await kind.render(db, actor.organisationId, a.componentRef ?? '', at);
       if (a.public && !rendering.publicSafe)
         problems.push(
           `Appendix "${a.title}" of item ${numberOf.get(r.agendaItemId)} is public but what it embeds is not safe for the public: make it non-public`,
@@ -88,12 +108,19 @@ async function prepare(
   });
   const bodies = new Map<number, ReportBody>();
   for (const r of reports) bodies.set(numberOf.get(r.agendaItemId)!, r.body);
-  const texts = publicTexts(packs.publicPack, bodies);
+  const texts = publicTexts(packs.publicPack, bodies, new Map([...facts].map(([id, f]) => [id, f.text])));
   const people = await registerCandidates(db, actor.organisationId, registerQuery(texts));
   const overrides = new Map(
     (await repo.overridesOf(db, actor.organisationId, meetingId)).map((o) => [o.matchKey, o.reason]),
   );
-  const findings = checkPublicTexts(texts, people).map((f) => ({
+  const unread: Finding[] = [];
+  for (const i of packs.publicPack.items)
+    for (const [n, a] of (i.report?.appendices ?? []).entries())
+      if (a.file && facts.get(a.file.appendixId)?.text === null)
+        unread.push(
+          finding(`Item ${i.number}, Appendix ${n + 1} (${a.title})`, 'unread_file', a.file.filename),
+        );
+  const findings = [...checkPublicTexts(texts, people), ...unread].map((f) => ({
     ...f,
     overridden: f.overridable ? (overrides.get(f.key) ?? null) : null,
   }));
@@ -101,14 +128,36 @@ async function prepare(
   return { meeting, packs, check: { problems, findings, blocked } satisfies PublicationCheck };
 }
 
+const KB = 1024;
+const sizeText = (bytes: number) =>
+  bytes >= KB * KB ? `${(bytes / KB / KB).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / KB))} KB`;
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'text/csv': 'CSV',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+};
+
+/** What a pack shows of an uploaded appendix: its name, type and size (the page links to it). */
+function fileRendering(title: string, file: PackFile) {
+  const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    title,
+    html: `<p class="govuk-body">${esc(file.filename)} (${TYPE_NAMES[file.contentType] ?? 'file'}, ${sizeText(file.sizeBytes)})${file.contentType === 'application/pdf' ? `, ${file.pages} ${file.pages === 1 ? 'page' : 'pages'}` : ', published as a separate file'}.</p>`,
+    data: null,
+    publicSafe: true,
+  };
+}
+
 export async function checkPublication(
   db: Db,
   actor: Actor,
   kinds: ReadonlyMap<string, EmbeddableComponentKind>,
   meetingId: string,
+  at: Date,
 ): Promise<PublicationCheck> {
   need(actor, COMMITTEE.manage);
-  return (await prepare(db, actor, kinds, meetingId)).check;
+  return (await prepare(db, actor, kinds, meetingId, at)).check;
 }
 
 /** Let a flagged finding through, with the reason (access-audited). */
@@ -122,7 +171,7 @@ export async function overrideFinding(
   reason: string,
 ) {
   need(actor, COMMITTEE.manage);
-  const { check } = await prepare(db, actor, kinds, meetingId);
+  const { check } = await prepare(db, actor, kinds, meetingId, ctx.at);
   const finding = check.findings.find((f) => f.key === key);
   if (!finding?.overridable)
     throw new ValidationError({ reason: 'This finding cannot be let through: change the text instead' });
@@ -155,7 +204,7 @@ export async function publishPacks(
 ): Promise<number> {
   need(actor, COMMITTEE.manage);
   return db.transaction(async (tx) => {
-    const { meeting, packs, check } = await prepare(tx, actor, kinds, meetingId);
+    const { meeting, packs, check } = await prepare(tx, actor, kinds, meetingId, ctx.at);
     if (check.blocked) throw new PublicationBlocked(check);
     const latest = await repo.publication(tx, actor.organisationId, meetingId);
     const version = (latest?.version ?? 0) + 1;

@@ -4,18 +4,15 @@ import { hasControlCharacters } from '../../platform/errors';
 import { blankToUndefined } from '../../platform/http/forms';
 import type { ItemRow, ReportRow } from './repository';
 
-const text = (label: string, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string({ error: `Enter ${label}` })
-      .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`)
-      .refine((v) => !hasControlCharacters(v), 'Remove the control characters (copied from another program)'),
-  );
+const checked = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`)
+    .refine((v) => !hasControlCharacters(v), 'Remove the control characters (copied from another program)');
+const text = (label: string, max: number) => z.preprocess(blankToUndefined, checked(label, max));
+// Blank is left out: a browser sends every field, the optional ones empty.
 const optional = (label: string, max: number) =>
-  text(label, max)
-    .optional()
-    .transform((v) => v ?? null);
+  z.preprocess(blankToUndefined, checked(label, max).optional()).transform((v) => v ?? null);
 
 export const reportSchema = z
   .object({
@@ -69,3 +66,11 @@ export function reportValues(report: ReportRow | null, item: ItemRow): Record<st
     };
   return { ...report.cover, ...report.body };
 }
+
+/** The upload form's fields (the file itself is read apart). */
+export const appendixFileSchema = z.object({
+  fileTitle: text('the appendix title', 200),
+  fileVisibility: z.enum(['public', 'non-public'], {
+    error: 'Choose whether the appendix is public or non-public',
+  }),
+});

@@ -1,13 +1,16 @@
 /** Drafting a report for an agenda item, its appendices, sign-off and acceptance. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { componentRegistry } from '../../platform/components';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { COMMITTEE } from './access';
+import { MAX_APPENDIX_BYTES } from './appendix-files';
+import { type AppendixDownload, addAppendixFile, draftAppendixFile } from './appendix-service';
 import { signatoriesToChoose } from './committees-service';
-import { appendixSchema, reportSchema, reportValues } from './report-forms';
+import { appendixFileSchema, appendixSchema, reportSchema, reportValues } from './report-forms';
 import {
   acceptReport,
   addAppendix,
@@ -23,6 +26,16 @@ import { type Body, readForm } from './route-forms';
 import { REPORT_STATUS_NAMES, type ReportStatus } from './vocab';
 
 const BASE = '/committee-business';
+
+/** An uploaded appendix as a download, never shown inline. */
+export function sendFile(reply: FastifyReply, file: AppendixDownload) {
+  const safeName = file.filename.replace(/[^\w.\- ]/g, '_');
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${safeName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content);
+}
 const id = (v: unknown) => {
   const r = z.object({ id: z.string().uuid() }).safeParse(v);
   if (!r.success) throw new NotFoundError();
@@ -43,7 +56,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const data = await reportForItem(db, actor, itemId);
     const choices = [];
     for (const k of kinds().values())
-      for (const c of await k.choices(db, actor))
+      for (const c of await k.choices(db, actor, clock.now()))
         choices.push({ value: `${k.kind}|${c.ref}`, text: `${k.name}: ${c.label}` });
     return {
       title: `Report: ${data.item.title}`,
@@ -157,6 +170,53 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     },
     'Appendix added.',
   );
+  const APPENDIX_UPLOAD = { field: 'appendixFile', maxFileBytes: MAX_APPENDIX_BYTES, maxFiles: 1 };
+  app.post(
+    `${BASE}/items/:id/report/appendix-file`,
+    { config: { permission: COMMITTEE.draft, upload: APPENDIX_UPLOAD } },
+    async (req, reply) => {
+      const itemId = id(req.params);
+      const data = await reportForItem(db, req.actor!, itemId);
+      if (!data.report) throw new NotFoundError('report');
+      let fields: Body = {};
+      const fail = async (errors: Record<string, string>) =>
+        reply.code(400).render(
+          'committee/views/report.njk',
+          await page(req, itemId, {
+            values: { ...reportValues(data.report, data.item), ...fields },
+            errors: formErrors(errors),
+          }),
+        );
+      try {
+        const form = await readUploadedForm(req, APPENDIX_UPLOAD);
+        fields = form.fields;
+        const parsed = appendixFileSchema.safeParse(fields);
+        const errors: Record<string, string> = {};
+        if (!parsed.success)
+          for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'fileTitle')] ??= i.message;
+        const stored = form.files[0];
+        if (!stored) errors.appendixFile = 'Choose the file to upload';
+        if (!parsed.success || !stored) return fail(errors);
+        await addAppendixFile(db, req.actor!, ctxOf(req), data.report.id, {
+          title: parsed.data.fileTitle,
+          public: parsed.data.fileVisibility === 'public',
+          filename: stored.filename,
+          data: await readCheckedFile(req, stored, APPENDIX_UPLOAD.field),
+        });
+      } catch (e) {
+        if (e instanceof UploadRefused) return fail({ [e.field]: e.message });
+        if (e instanceof ValidationError) return fail(e.fields);
+        throw e;
+      }
+      reply.flash('Appendix uploaded.');
+      return reply.redirect(url(itemId));
+    },
+  );
+
+  app.get(`${BASE}/appendices/:id`, { config: { permission: COMMITTEE.draft } }, async (req, reply) =>
+    sendFile(reply, await draftAppendixFile(db, req.actor!, ctxOf(req), id(req.params))),
+  );
+
   action(
     'send',
     COMMITTEE.draft,

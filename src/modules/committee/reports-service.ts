@@ -180,7 +180,7 @@ export async function addAppendix(
       componentRef: 'The report has been sent for sign-off: it can no longer be changed',
     });
   const kind = kinds.get(input.componentKind);
-  const choices = kind ? await kind.choices(db, actor) : [];
+  const choices = kind ? await kind.choices(db, actor, ctx.at) : [];
   if (!kind || !choices.some((c) => c.ref === input.componentRef))
     throw new ValidationError({ componentRef: 'Choose what to embed from the list' });
   await db.transaction(async (tx) => {

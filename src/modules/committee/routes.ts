@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { componentRegistry } from '../../platform/components';
+import { chromiumPath } from '../../platform/documents/pdf';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -14,6 +15,7 @@ import {
   listCommitteesFor,
   membersToChoose,
 } from './committees-service';
+import { FINDING_NAMES } from './disclosure';
 import { addItem, addStandardItems, createMeeting, getMeeting } from './meetings-service';
 import { tellMembersOfPublication } from './notify-service';
 import {
@@ -247,11 +249,12 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     mid: string,
     errors = formErrors({}),
   ) => {
-    const check = await checkPublication(db, req.actor!, kinds(), mid);
+    const check = await checkPublication(db, req.actor!, kinds(), mid, clock.now());
     return reply.render('committee/views/publish.njk', {
       title: 'Publish the agenda and packs',
       meetingId: mid,
       check,
+      findingNames: FINDING_NAMES,
       errors,
     });
   };
@@ -349,6 +352,23 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
         version,
         publishedAt,
         back: `${BASE}/meetings/${p.data.id}`,
+        fileBase: `${BASE}/meetings/${p.data.id}/packs/${version}/appendices`,
+        pdfLinks: chromiumPath()
+          ? [
+              {
+                href: `${BASE}/meetings/${p.data.id}/packs/${version}/pdf/public`,
+                text: 'Public pack as a PDF',
+              },
+              ...(p.data.which === 'non-public'
+                ? [
+                    {
+                      href: `${BASE}/meetings/${p.data.id}/packs/${version}/pdf/full`,
+                      text: 'Full pack (public and non-public) as a PDF',
+                    },
+                  ]
+                : []),
+            ]
+          : [],
       });
     },
   );

@@ -9,6 +9,7 @@
  */
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -21,6 +22,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
 
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const day = (name: string) => date(name, { mode: 'string' });
 const orgId = () =>
@@ -161,7 +166,10 @@ export const committeeReports = pgTable(
   (t) => [uniqueIndex('committee_reports_item').on(t.agendaItemId)],
 );
 
-/** An appendix: an embedded component (frozen when the pack is published), public or not. */
+/**
+ * An appendix: an embedded component (frozen when the pack is published) or
+ * an uploaded file (committee_appendix_files), public or not.
+ */
 export const reportAppendices = pgTable(
   'committee_report_appendices',
   {
@@ -173,12 +181,35 @@ export const reportAppendices = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     public: boolean('public').notNull(),
-    componentKind: text('component_kind').notNull(),
-    componentRef: text('component_ref').notNull(),
+    /** The component embedded; both null for an uploaded file. */
+    componentKind: text('component_kind'),
+    componentRef: text('component_ref'),
+    /** The uploaded file's name, for an uploaded file. */
+    fileName: text('file_name'),
     createdAt: moment('created_at').notNull(),
   },
   (t) => [index('committee_report_appendices_report').on(t.organisationId, t.reportId)],
 );
+
+/**
+ * An uploaded appendix's content. Never changed or removed: a published pack
+ * refers to it by its appendix, so what was published stays readable.
+ */
+export const appendixFiles = pgTable('committee_appendix_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: orgId(),
+  appendixId: uuid('appendix_id')
+    .notNull()
+    .unique()
+    .references(() => reportAppendices.id),
+  contentType: text('content_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content').notNull(),
+  /** Pages: a PDF's own count, otherwise the pages its text fills. */
+  pages: integer('pages').notNull(),
+  /** The text read from the file for disclosure control; null when it cannot be read (a PDF). */
+  text: text('text'),
+});
 
 /** A flagged disclosure match the clerk let through, with the reason (also in the access audit). */
 export const disclosureOverrides = pgTable(

@@ -1,6 +1,7 @@
 import type { OversightModule } from '../../platform/http/module';
 import { onRegisterChanged } from '../cases/service';
 import { benchmarkRoutes } from './benchmark-routes';
+import { indicatorReportComponent } from './embed';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
@@ -66,4 +67,5 @@ export const kpisModule: OversightModule = {
         (await refreshLatestFigures(app.deps.db, organisationId, app.deps.clock)).figures.length,
     },
   ],
+  components: [indicatorReportComponent],
 };

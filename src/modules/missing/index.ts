@@ -6,6 +6,7 @@ import { cmePanelRows } from './cme-view-models';
 import { EDUCATION_LIST_LABELS, type EducationList } from './education-lists';
 import { educationListRoutes } from './education-lists-routes';
 import { listEntriesOfChild } from './education-lists-service';
+import { keyDataComponent } from './embed';
 import { grabPackRoutes } from './grab-pack-routes';
 import { missingHomeItems } from './home-items';
 import { keyDataRoutes } from './key-data-routes';
@@ -92,6 +93,7 @@ export const missingModule: OversightModule = {
       permission: 'missing.settings',
     },
   ],
+  components: [keyDataComponent],
   recordPanels: [
     {
       recordType: 'child',

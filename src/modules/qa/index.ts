@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { auditRoutes } from './audit-routes';
 import { standingGrades } from './audit-rules';
 import { calendarRoutes } from './calendar-routes';
+import { roundSummaryComponent } from './embed';
 import { feedbackRoutes } from './feedback-routes';
 import { findingRoutes } from './findings-routes';
 import { qaHomeItems } from './home-items';
@@ -59,6 +60,7 @@ export const qaModule: OversightModule = {
     await providerRoutes(app);
   },
   homeItems: [...qaHomeItems, ...practiceHomeItems],
+  components: [roundSummaryComponent],
   recordPanels: [
     {
       recordType: 'child',

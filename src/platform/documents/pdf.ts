@@ -67,3 +67,42 @@ export async function htmlToPdf(
     await browser.close();
   }
 }
+
+/**
+ * Print several self-contained HTML pages to A4 portrait PDFs in one
+ * Chromium session, with no header or footer (the caller stamps its own, as
+ * committee packs do with page numbers across the whole pack). The bottom
+ * margin leaves room for that footer.
+ */
+export async function printHtmlDocuments(htmls: readonly string[]): Promise<Uint8Array[]> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium is not installed');
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const out: Uint8Array[] = [];
+    for (const html of htmls) {
+      await page.setContent(html, { waitUntil: 'load' });
+      out.push(
+        await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          margin: { top: '18mm', bottom: '22mm', left: '18mm', right: '18mm' },
+        }),
+      );
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
