@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
+import { minutesRoutes } from './minutes-routes';
 import { publicCommitteeRoutes } from './public-routes';
 import { reportRoutes } from './report-routes';
 import { committeeRoutes } from './routes';
@@ -20,6 +21,7 @@ export const committeeModule: OversightModule = {
     await committeeRoutes(app);
     await meetingRoutes(app);
     await reportRoutes(app);
+    await minutesRoutes(app);
     await publicCommitteeRoutes(app);
   },
   homeItems: committeeHomeItems,

@@ -5,6 +5,7 @@ import { brandingOf } from '../../platform/branding/service';
 import { NotFoundError } from '../../platform/errors';
 import { PUBLIC } from '../../platform/permissions';
 import { meetingsCalendar } from './ical';
+import { publicMinutes } from './minutes-service';
 import {
   publicCommittee,
   publicCommittees,
@@ -86,6 +87,8 @@ export async function publicCommitteeRoutes(app: FastifyInstance): Promise<void>
       org,
       base: `/committees/${org.code.toLowerCase()}`,
       ...data,
+      meetingId: p.id,
+      minutesApproved: (await publicMinutes(db, org.id, p.id)) !== null,
     });
   });
 }
