@@ -3,6 +3,7 @@ import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
 import { minutesRoutes } from './minutes-routes';
+import { notesRoutes } from './notes-routes';
 import { publicCommitteeRoutes } from './public-routes';
 import { reportRoutes } from './report-routes';
 import { committeeRoutes } from './routes';
@@ -22,6 +23,7 @@ export const committeeModule: OversightModule = {
     await meetingRoutes(app);
     await reportRoutes(app);
     await minutesRoutes(app);
+    await notesRoutes(app);
     await publicCommitteeRoutes(app);
   },
   homeItems: committeeHomeItems,

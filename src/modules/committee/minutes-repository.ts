@@ -2,7 +2,12 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { users } from '../../platform/schema';
-import { committeeApprovedMinutes, committeeElections, committeeMinutes } from './minutes-schema';
+import {
+  committeeApprovedMinutes,
+  committeeElections,
+  committeeMinutes,
+  committeePaperNotes,
+} from './minutes-schema';
 import { committeeMeetings, committeeMembers } from './schema';
 
 export type MinutesRow = typeof committeeMinutes.$inferSelect;
@@ -117,4 +122,42 @@ export async function updateSeat(
 
 export async function insertSeat(db: Db, values: typeof committeeMembers.$inferInsert) {
   await db.insert(committeeMembers).values(values);
+}
+
+// ---------------------------------------------------------------- private notes
+
+export const notesOf = (db: Db, organisationId: string, userId: string, itemIds: string[]) =>
+  itemIds.length
+    ? db
+        .select()
+        .from(committeePaperNotes)
+        .where(
+          and(
+            eq(committeePaperNotes.organisationId, organisationId),
+            eq(committeePaperNotes.userId, userId),
+            inArray(committeePaperNotes.agendaItemId, itemIds),
+          ),
+        )
+    : Promise.resolve([]);
+
+export async function upsertNote(db: Db, values: typeof committeePaperNotes.$inferInsert) {
+  await db
+    .insert(committeePaperNotes)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [committeePaperNotes.userId, committeePaperNotes.agendaItemId],
+      set: { note: values.note, updatedAt: values.updatedAt },
+    });
+}
+
+export async function deleteNote(db: Db, organisationId: string, userId: string, itemId: string) {
+  await db
+    .delete(committeePaperNotes)
+    .where(
+      and(
+        eq(committeePaperNotes.organisationId, organisationId),
+        eq(committeePaperNotes.userId, userId),
+        eq(committeePaperNotes.agendaItemId, itemId),
+      ),
+    );
 }

@@ -301,3 +301,36 @@ describe('approving minutes', () => {
     expect(audit.map((a) => a.user_id)).not.toContain(ctx.org.userIds.service_manager);
   });
 });
+
+describe('private notes on the papers', () => {
+  const notes = () => `/committee-business/meetings/${meetingId}/notes`;
+
+  it('a member writes notes that only they read, on Part 2 papers too; the audit holds no text', async () => {
+    const long = await member.post(`${notes()}/${ids.report}`, { note: 'x'.repeat(5001) });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('The note must be 5000 characters or fewer');
+    expect(
+      (await member.post(`${notes()}/${ids.report}`, { note: 'Ask about the late visits in North' }))
+        .statusCode,
+    ).toBe(302);
+    expect(
+      (await member.post(`${notes()}/${ids.private}`, { note: 'Ask who sits on the panel' })).statusCode,
+    ).toBe(302);
+    const mine = await member.get(notes());
+    expect(mine.body).toContain('Ask about the late visits in North');
+    expect(mine.body).toContain('Ask who sits on the panel');
+    const theirs = await clerk.get(notes());
+    expect(theirs.body).not.toContain('Ask about the late visits');
+    // A reader who may not read Part 2 papers cannot note them.
+    expect((await manager.post(`${notes()}/${ids.private}`, { note: 'x' })).statusCode).toBe(404);
+    const audit = await rawRows<{ action: string; detail: string | null }>(
+      ctx.oversight.database.db,
+      sql`select action, detail from access_audit where action like 'committee.note.%' order by at, id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['committee.note.save', 'committee.note.save']);
+    expect(JSON.stringify(audit)).not.toContain('late visits');
+    // An empty note deletes it.
+    await member.post(`${notes()}/${ids.report}`, { note: '' });
+    expect((await member.get(notes())).body).not.toContain('Ask about the late visits');
+  });
+});

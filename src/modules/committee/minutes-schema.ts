@@ -4,7 +4,8 @@
  * The clerk drafts the minutes item by item (committee_minutes, changed in
  * place while a draft). Approval freezes them: the approved public minutes
  * and the non-public summary are stored once in committee_approved_minutes,
- * which is append-only (database trigger), like the published packs.
+ * which is append-only (database trigger), like the published packs. A
+ * member's private notes on the papers sit here too.
  */
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/schema';
@@ -115,4 +116,22 @@ export const committeeElections = pgTable(
     uniqueIndex('committee_elections_item').on(t.agendaItemId),
     index('committee_elections_committee').on(t.organisationId, t.committeeId),
   ],
+);
+
+/** A member's private note on an agenda item's papers: only its author ever reads it. */
+export const committeePaperNotes = pgTable(
+  'committee_paper_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    note: text('note').notNull(),
+    updatedAt: moment('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('committee_paper_notes_user_item').on(t.userId, t.agendaItemId)],
 );
