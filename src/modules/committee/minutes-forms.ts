@@ -4,28 +4,28 @@ import { hasControlCharacters } from '../../platform/errors';
 import { blankToUndefined } from '../../platform/http/forms';
 import type { FieldSpec } from './route-forms';
 
+/** An optional text: blank is undefined (inside the preprocess, so that "" is accepted as blank). */
 const text = (label: string, max: number) =>
   z.preprocess(
     blankToUndefined,
     z
-      .string({ error: `Enter ${label}` })
+      .string()
       .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`)
-      .refine((v) => !hasControlCharacters(v), 'Remove the control characters (copied from another program)'),
+      .refine((v) => !hasControlCharacters(v), 'Remove the control characters (copied from another program)')
+      .optional(),
   );
 
 export const itemMinutesSchema = z
   .object({
-    discussion: text('the summary of the discussion', 20000).optional(),
-    resolutions: text('the resolutions', 5000)
-      .optional()
-      .transform((v) =>
-        (v ?? '')
-          .split(/\r?\n/)
-          .map((l) => l.replace(/^\s*(\d+[.)]|[-*])\s*/, '').trim())
-          .filter(Boolean),
-      ),
-    actionDescription: text('the action', 1000).optional(),
-    actionOfficer: text('the officer who owns the action', 200).optional(),
+    discussion: text('the summary of the discussion', 20000),
+    resolutions: text('the resolutions', 5000).transform((v) =>
+      (v ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^\s*(\d+[.)]|[-*])\s*/, '').trim())
+        .filter(Boolean),
+    ),
+    actionDescription: text('the action', 1000),
+    actionOfficer: text('the officer who owns the action', 200),
   })
   .superRefine((v, ctx) => {
     if (v.actionDescription && !v.actionOfficer)

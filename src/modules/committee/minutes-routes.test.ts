@@ -188,6 +188,19 @@ describe('drafting minutes', () => {
         end_date: '2027-03-01',
       },
     ]);
+    // An action with no due date and no resolution, under a procedural item (blank fields are blank, not missing).
+    const undated = await clerk.post(minutesOf('apologies'), {
+      discussion: 'There were no apologies.',
+      resolutions: '',
+      actionDescription: 'Send members the list of training dates',
+      actionOfficer: 'Principal Social Worker',
+      'dueDate-day': '',
+      'dueDate-month': '',
+      'dueDate-year': '',
+    });
+    expect(undated.statusCode).toBe(302);
+    const after = await clerk.get(`/committee-business/meetings/${meetingId}/minutes`);
+    expect(after.body).toContain('Check and approve');
     // Saved again without a new action: the action is kept, not raised twice.
     await clerk.post(minutesOf('report'), {
       discussion: 'Members asked about visits to Tamsin Quarrie.',
