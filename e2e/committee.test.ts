@@ -5,9 +5,10 @@
  * drafts the report with an uploaded appendix, publishes a new version of
  * the next meeting's pack (its reports accepted)
  * and reads it with its page numbers; a member of the public browses the
- * public site without signing in, from the sign-in page, and searches its
- * published papers. Every page is checked with axe and reflows
- * at 320 px.
+ * public site without signing in, from the sign-in page, reads approved
+ * minutes and searches its published papers; a clerk writes an item's
+ * minutes with an action and approves the minutes. Every page is checked
+ * with axe and reflows at 320 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,40 @@ describe('a committee clerk', () => {
   });
 });
 
+describe('a committee clerk with the minutes', () => {
+  it('writes an item’s minutes with an action, then approves the minutes as the chairman did', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('committee_clerk'));
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Committees")'));
+    await go(page, () => page.click('main a:has-text("Safeguarding Sub-Committee")'));
+    // The third demo meeting is held, its minutes in draft.
+    await go(page, () => page.locator('main table a[href^="/committee-business/meetings/"]').nth(2).click());
+    await go(page, () => page.click('a:has-text("Write and approve the minutes")'));
+    expect(await textOf(page.locator('h1'))).toMatch(/^Minutes of the meeting of /);
+    await checkAxe(page);
+    await go(page, () => page.locator('main a:has-text("Write the minutes")').first().click());
+    await page.fill('#actionDescription', 'Send members the list of training dates');
+    await go(page, () => page.click('button:has-text("Save the minutes of this item")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'Enter the officer who owns the action',
+    );
+    await checkAxe(page);
+    await page.fill('#actionOfficer', 'Principal Social Worker');
+    await go(page, () => page.click('button:has-text("Save the minutes of this item")'));
+    expect(await textOf(page.locator('main'))).toContain('Send members the list of training dates');
+    await go(page, () => page.click('a:has-text("Check and approve")'));
+    expect(await textOf(page.locator('main'))).toContain('No name, identifier or date of birth');
+    await checkAxe(page);
+    await page.check('input[name="how"][value="chairman"]');
+    await fillDate(page, 'date', today(systemClock));
+    await go(page, () => page.click('button:has-text("Approve and publish the minutes")'));
+    expect(await textOf(page.locator('[data-approved]'))).toContain('by the chairman');
+    await checkAxe(page);
+    await screenshot(page, 'committee-minutes');
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
+
 describe('a member of the public', () => {
   it('browses the committees, a meeting and its public reports without signing in', async () => {
     const page = await journey.newPage();
@@ -136,6 +171,12 @@ describe('a member of the public', () => {
     expect(text).not.toContain('review panel has met twice'); // its report is not public
     await checkAxe(page);
     await screenshot(page, 'committee-public-meeting');
+    // The first meeting's minutes were approved at the second.
+    await go(page, () => page.click('main a:has-text("Approved minutes of this meeting")'));
+    expect(await textOf(page.locator('main'))).toContain('RESOLVED – That the report be noted.');
+    expect(await textOf(page.locator('main'))).not.toContain('practice review panel');
+    await checkAxe(page);
+    await go(page, () => page.goBack());
 
     // The search of published papers: refused dates say what is wrong; words find public papers only.
     await go(page, () => page.click('a:has-text("Back to the committee")'));

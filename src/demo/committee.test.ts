@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agent, startTestApp, type TestContext } from '../../test/helpers/app';
+import { rawRows } from '../platform/db/client';
 import { committeeDemo } from './committee';
 import { plansDemo } from './plans';
 
@@ -29,5 +31,30 @@ describe('committee demo', () => {
     expect(await visitor.get(meetings[2]!).then((r) => r.body)).not.toContain('Missing children: key data');
     expect(latest.body).toContain('Exclusion of the public');
     expect(latest.body).not.toContain('paragraphs 1 and 2'); // the Part 2 report's text is not public
+  });
+
+  it('minutes the held meetings: the first two approved and public, the last in draft; actions on the list', async () => {
+    const visitor = agent(ctx);
+    const list = await visitor.get('/committees/oak');
+    const link = list.body.match(/href="(\/committees\/oak\/[0-9a-f-]{36})"/)![1]!;
+    const page = await visitor.get(link);
+    const meetings = [...page.body.matchAll(/href="(\/committees\/oak\/meetings\/[0-9a-f-]{36})"/g)].map(
+      (m) => m[1]!,
+    );
+    const statuses = [];
+    for (const m of meetings) statuses.push((await visitor.get(`${m}/minutes`)).statusCode);
+    expect(statuses).toEqual([200, 200, 404, 404]);
+    const first = await visitor.get(`${meetings[0]}/minutes`);
+    expect(first.body).toContain('RESOLVED – That the report be noted.');
+    expect(first.body).toContain(
+      'Report the return interview figures for children missing from care, by team',
+    );
+    expect(first.body).not.toContain('practice review panel’s update'); // Part 2: non-public summary only
+    const actions = await rawRows<{ action: string }>(
+      ctx.oversight.database.db,
+      sql`select a.action from plan_actions a join plans p on p.id = a.home_plan_id
+          where p.name = 'Safeguarding Sub-Committee: outstanding actions' order by a.reference`,
+    );
+    expect(actions).toHaveLength(3);
   });
 });

@@ -4,20 +4,25 @@
  * a year of quarterly meetings: three held, with published packs, and the next
  * one with its agenda published. Each agenda has the standard items, a public
  * performance report embedding the latest published improvement-plan snapshot
- * and a non-public report. Everything goes through the committee services, in
- * date order. Deterministic: fixed text, dates relative to the clock's today.
+ * and a non-public report. Each held meeting has its attendance and minutes,
+ * with an action for the performance report on the committee's outstanding
+ * actions list; the minutes of a meeting are approved at the next one, so the
+ * last held meeting's stay in draft. Everything goes through the committee
+ * services, in date order. Deterministic: fixed text, dates relative to the clock's today.
  */
 import type { Oversight } from '../app';
 import { committeeModule } from '../modules/committee/index';
 import * as committee from '../modules/committee/service';
 import { indicatorReportComponent } from '../modules/kpis/embed';
 import { keyDataComponent } from '../modules/missing/embed';
+import { plansModule } from '../modules/plans/index';
 import { listPublishedSnapshots, planSnapshotComponent } from '../modules/plans/service';
 import { roundSummaryComponent } from '../modules/qa/embed';
 import type { AuditContext } from '../platform/audit/service';
 import { addDays, addMonths } from '../platform/calendar/working-days';
 import { londonDateOf } from '../platform/clock';
 import { componentRegistry } from '../platform/components';
+import type { Db } from '../platform/db/client';
 import type { Actor, Role } from '../platform/permissions';
 import type { DemoScale } from './load';
 import type { DemoOrganisation } from './organisation';
@@ -32,7 +37,7 @@ function actorFor(org: DemoOrganisation, role: Role): Actor {
     role,
     teamId: null,
     permissions: new Set(
-      Object.entries(committeeModule.permissions)
+      Object.entries({ ...committeeModule.permissions, ...plansModule.permissions })
         .filter(([, def]) => def.roles.includes(role))
         .map(([key]) => key),
     ),
@@ -129,6 +134,7 @@ export async function committeeDemo(
     termEnd: addDays(addMonths(start, 12), -1),
   });
 
+  const heldIds: string[] = [];
   const meetings = [addMonths(today, -9), addMonths(today, -6), addMonths(today, -3), addMonths(today, 1)];
   for (const [n, date] of meetings.entries()) {
     const prepared = addDays(date, -21);
@@ -202,6 +208,78 @@ export async function committeeDemo(
     for (const f of check.findings.filter((x) => x.kind === 'date_of_birth' && x.overridden === null))
       await committee.overrideFinding(db, clerk, publishing, kinds, meetingId, f.key, DATE_NOT_A_BIRTHDAY);
     await committee.publishPacks(db, clerk, publishing, kinds, meetingId);
-    if (date < today) await committee.advanceStatus(db, clerk, at(clerk, date, 17), meetingId, 'held');
+    if (date < today) {
+      await committee.advanceStatus(db, clerk, at(clerk, date, 17), meetingId, 'held');
+      await minutesDemo(db, clerk, org.userIds.committee_member, meetingId, date, n);
+      // The previous meeting's minutes are approved under this meeting's "minutes" item.
+      const previous = heldIds.at(-1);
+      if (previous)
+        await committee.approveMinutes(db, clerk, at(clerk, date, 18), previous, { how: 'at_meeting' });
+      heldIds.push(meetingId);
+    }
   }
 }
+
+/** What each held meeting minuted: discussion, resolutions, one action for the performance report. */
+const ACTIONS = [
+  [
+    'Report the return interview figures for children missing from care, by team',
+    'Head of Service, Children in Care',
+  ],
+  [
+    'Bring the findings of the thematic audit of step-down decisions to the committee',
+    'Head of Quality Assurance',
+  ],
+  ['Circulate the briefing on the new practice standards to members', 'Principal Social Worker'],
+] as const;
+
+async function minutesDemo(
+  db: Db,
+  clerk: Actor,
+  memberId: string,
+  meetingId: string,
+  date: string,
+  n: number,
+) {
+  const drafted = addDays(date, 7);
+  const { items } = await committee.getMeeting(db, clerk, at(clerk, drafted), meetingId);
+  await committee.recordAttendance(db, clerk, at(clerk, date, 16), meetingId, {
+    members: [{ userId: memberId, status: 'present' }],
+    officers: [
+      { name: 'Director of Children’s Services', department: 'Children’s Services' },
+      { name: 'Head of Quality Assurance', department: 'Children’s Services' },
+    ],
+  });
+  for (const item of items) {
+    const minuted = MINUTED[item.standard ?? (item.part === 1 ? 'report' : 'report-private')];
+    if (!minuted) continue;
+    const [discussion, resolution] = minuted;
+    const action = item.standard === null && item.part === 1 ? ACTIONS[n % ACTIONS.length]! : null;
+    await committee.saveItemMinutes(db, clerk, at(clerk, drafted), meetingId, item.id, {
+      discussion,
+      resolutions: resolution ? [resolution] : [],
+      action: action ? { description: action[0], officer: action[1], dueDate: addMonths(date, 3) } : null,
+    });
+  }
+  await committee.saveEndedAt(db, clerk, at(clerk, drafted), meetingId, '15:45');
+}
+
+const MINUTED: Record<string, readonly [string, string | null]> = {
+  apologies: ['There were no apologies.', null],
+  declarations: ['There were no declarations of interest.', null],
+  minutes: [
+    'The minutes of the previous meeting were agreed as a correct record.',
+    'That the minutes be approved',
+  ],
+  outstanding: ['Members reviewed the outstanding actions list.', 'That the list be noted'],
+  report: [
+    'The Director introduced the report. Members asked how the service tracks visits that fall outside timescale; officers explained the weekly tracking in every team.\n\n- Members welcomed the improvement in visits within timescale\n- Members asked for return interview figures by team',
+    'That the report be noted',
+  ],
+  questions: ['There were no questions.', null],
+  urgent: ['There was no urgent business.', null],
+  'report-private': [
+    'Members discussed the practice review panel’s update and the actions agreed with partners.',
+    'That the update be noted',
+  ],
+};

@@ -2,6 +2,8 @@ import type { OversightModule } from '../../platform/http/module';
 import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
+import { minutesRoutes } from './minutes-routes';
+import { notesRoutes } from './notes-routes';
 import { packFileRoutes } from './pack-routes';
 import { publicPackRoutes } from './public-pack-routes';
 import { publicCommitteeRoutes } from './public-routes';
@@ -22,6 +24,8 @@ export const committeeModule: OversightModule = {
     await committeeRoutes(app);
     await meetingRoutes(app);
     await reportRoutes(app);
+    await minutesRoutes(app);
+    await notesRoutes(app);
     await publicCommitteeRoutes(app);
     await packFileRoutes(app);
     await publicPackRoutes(app);

@@ -94,6 +94,9 @@ export async function addStandardItems(db: Db, actor: Actor, ctx: AuditContext, 
       if (s.standard === 'questions')
         for (const r of reports.filter((r) => r.part === 1)) order.push({ existing: r });
       order.push(existing ? { existing } : { standard: s });
+      // Elections of the chairman and deputy (elections-service) stand after the apologies.
+      if (s.standard === 'apologies')
+        for (const e of items.filter((i) => i.standard?.startsWith('election-'))) order.push({ existing: e });
       if (s.standard === 'minutes-private')
         for (const r of reports.filter((r) => r.part === 2)) order.push({ existing: r });
     }

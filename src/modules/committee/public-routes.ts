@@ -6,6 +6,7 @@ import { chromiumPath } from '../../platform/documents/pdf';
 import { NotFoundError } from '../../platform/errors';
 import { PUBLIC } from '../../platform/permissions';
 import { meetingsCalendar } from './ical';
+import { publicMinutes } from './minutes-service';
 import {
   publicCommittee,
   publicCommittees,
@@ -89,6 +90,8 @@ export async function publicCommitteeRoutes(app: FastifyInstance): Promise<void>
       pdfAvailable: chromiumPath() !== undefined,
       base: `/committees/${org.code.toLowerCase()}`,
       ...data,
+      meetingId: p.id,
+      minutesApproved: (await publicMinutes(db, org.id, p.id)) !== null,
     });
   });
 }

@@ -13,6 +13,7 @@ export {
   listCommitteesFor,
   type MemberInput,
 } from './committees-service';
+export { addElectionItems, recordElection } from './elections-service';
 export {
   addItem,
   addStandardItems,
@@ -20,7 +21,17 @@ export {
   createMeeting,
   getMeeting,
   type MeetingInput,
+  recordAttendance,
 } from './meetings-service';
+export {
+  type Approval,
+  approveMinutes,
+  getMinutes,
+  MinutesBlocked,
+  publicMinutes,
+  saveEndedAt,
+  saveItemMinutes,
+} from './minutes-service';
 export {
   checkPublication,
   overrideFinding,

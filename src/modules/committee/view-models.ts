@@ -55,6 +55,7 @@ export function meetingView(data: Awaited<ReturnType<typeof getMeeting>>) {
         purpose: i.purpose ? PURPOSE_NAMES[i.purpose as Purpose] : null,
         fromOfficer: i.fromOfficer,
         isReport: i.standard === null,
+        isElection: i.standard?.startsWith('election-') ?? false,
         reportStatus: report
           ? REPORT_STATUS_NAMES[report.status as ReportStatus]
           : i.standard === null
