@@ -90,7 +90,6 @@ export async function publicCommitteeRoutes(app: FastifyInstance): Promise<void>
       pdfAvailable: chromiumPath() !== undefined,
       base: `/committees/${org.code.toLowerCase()}`,
       ...data,
-      meetingId: p.id,
       minutesApproved: (await publicMinutes(db, org.id, p.id)) !== null,
     });
   });
