@@ -13,6 +13,7 @@ import { rawRows } from '../../src/platform/db/client';
 import { auditActions } from '../helpers/admin';
 import { type Agent, emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 import { dateFields } from '../helpers/forms';
+import { multipart } from './plans-fixture';
 
 let ctx: TestContext;
 let qa: Agent;
@@ -185,6 +186,47 @@ describe('the QA calendar', () => {
     expect((await practitioner.get('/qa/calendar')).statusCode).toBe(403);
     const otherQa = await signedIn(ctx, emailOf(ctx.other, 'qa_officer'));
     expect((await otherQa.get(`/qa/calendar/items/${id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps evidence files of an activity, added by its owner or QA, downloaded by calendar readers, audited', async () => {
+    const [item] = await items();
+    const owner = await signedIn(ctx, emailOf(ctx.org, 'team_manager'));
+    const upload = (agent: Agent, filename: string, data: Buffer) => {
+      const m = multipart(
+        { _csrf: agent.csrf() },
+        { field: 'evidenceFile', filename, contentType: 'application/octet-stream', data },
+      );
+      return agent.send('POST', `/qa/calendar/items/${item!.id}/evidence`, m.body, {
+        'content-type': m.contentType,
+      });
+    };
+    const wrong = await upload(owner, 'run.exe', Buffer.from('MZ'));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('The evidence file must be a pdf');
+    const none = multipart({ _csrf: owner.csrf() });
+    const empty = await owner.send('POST', `/qa/calendar/items/${item!.id}/evidence`, none.body, {
+      'content-type': none.contentType,
+    });
+    expect(empty.body).toContain('Select the file with the evidence');
+    expect(
+      (await upload(owner, 'minutes.txt', Buffer.from('Plan updated at the January board.'))).statusCode,
+    ).toBe(302);
+    const page = await qa.get(`/qa/calendar/items/${item!.id}`);
+    expect(page.body).toContain('minutes.txt');
+    const fileId = /\/qa\/calendar\/evidence\/([0-9a-f-]{36})/.exec(page.body)?.[1];
+    const service = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    expect((await upload(service, 'mine.txt', Buffer.from('Not my activity'))).statusCode).toBe(403);
+    expect((await service.get(`/qa/calendar/evidence/${fileId}`)).body).toBe(
+      'Plan updated at the January board.',
+    );
+    const otherQa = await signedIn(ctx, emailOf(ctx.other, 'qa_officer'));
+    expect((await otherQa.get(`/qa/calendar/evidence/${fileId}`)).statusCode).toBe(404);
+    const practitioner = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    expect((await practitioner.get(`/qa/calendar/evidence/${fileId}`)).statusCode).toBe(403);
+    expect(await auditActions(ctx, item!.id)).toEqual([
+      'qa-calendar.item.evidence',
+      'qa-calendar.item.evidence_download',
+    ]);
   });
 
   it("makes next year's dates once", async () => {

@@ -5,8 +5,17 @@ import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
+import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { addActivity, calendarItem, calendarYear, completeItem, makeYear, possibleOwners } from './calendar';
+import {
+  addCalendarEvidence,
+  CALENDAR_EVIDENCE_FIELD,
+  CALENDAR_EVIDENCE_UPLOAD,
+  calendarEvidenceContent,
+  calendarEvidenceFiles,
+  mayAddEvidence,
+} from './calendar-evidence';
 import { QA } from './permissions';
 import { CALENDAR_FREQUENCIES, FREQUENCY_NAMES, MONTH_NAMES } from './practice-vocab';
 
@@ -138,7 +147,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     errors: FormErrors = formErrors({}),
   ) {
     const item = await calendarItem(db, req.actor!, id, today(clock));
-    return reply.render('qa/views/calendar-item.njk', { item, values, errors });
+    return reply.render('qa/views/calendar-item.njk', {
+      item,
+      values,
+      errors,
+      files: await calendarEvidenceFiles(db, req.actor!.organisationId, item.id),
+      mayAddEvidence: mayAddEvidence(req.actor!, item),
+    });
   }
 
   app.get('/qa/calendar/items/:id', { config: { permission: QA.calendarRead } }, (req, reply) =>
@@ -182,4 +197,54 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect('/qa/calendar');
     },
   );
+
+  // Evidence files: multipart, within the platform's upload limits.
+  app.post(
+    '/qa/calendar/items/:id/evidence',
+    { config: { permission: QA.calendarRead, upload: CALENDAR_EVIDENCE_UPLOAD } },
+    async (req, reply) => {
+      const { id } = params.parse(req.params);
+      try {
+        let file: { filename: string; contentType: string; data: Buffer } | null = null;
+        if (req.isMultipart()) {
+          const form = await readUploadedForm(req, CALENDAR_EVIDENCE_UPLOAD);
+          const stored = form.files[0];
+          if (stored)
+            file = {
+              filename: stored.filename,
+              contentType: stored.mimetype,
+              data: await readCheckedFile(req, stored, CALENDAR_EVIDENCE_FIELD),
+            };
+        }
+        await addCalendarEvidence(db, req.actor!, auditContext(req, clock), id, file, today(clock));
+      } catch (e) {
+        const fields =
+          e instanceof UploadRefused
+            ? { [e.field]: e.message }
+            : e instanceof ValidationError
+              ? e.fields
+              : null;
+        if (fields)
+          return renderItem(
+            req,
+            reply.code(400),
+            id,
+            { completedOn: dateParts(today(clock)) },
+            formErrors(fields),
+          );
+        throw e;
+      }
+      reply.flash('Evidence file added');
+      return reply.redirect(`/qa/calendar/items/${id}`);
+    },
+  );
+
+  app.get('/qa/calendar/evidence/:id', { config: { permission: QA.calendarRead } }, async (req, reply) => {
+    const { id } = params.parse(req.params);
+    const file = await calendarEvidenceContent(db, req.actor!, auditContext(req, clock), id);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.\- ]/g, '_')}"`)
+      .send(file.content);
+  });
 }

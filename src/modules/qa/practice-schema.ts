@@ -6,7 +6,7 @@
  */
 import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/schema';
-import { day, moment, orgId } from './practice-columns';
+import { bytes, day, moment, orgId } from './practice-columns';
 
 /** One observation of a member of staff at work, at any tier from director to social worker. */
 export const qaObservations = pgTable(
@@ -78,4 +78,23 @@ export const qaCalendarItems = pgTable(
     uniqueIndex('qa_calendar_items_activity_due').on(t.activityId, t.dueDate),
     index('qa_calendar_items_org_due').on(t.organisationId, t.dueDate),
   ],
+);
+
+/** Files that show a calendar activity was done (minutes, reports), added by its owner or QA; never changed. */
+export const qaCalendarEvidence = pgTable(
+  'qa_calendar_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => qaCalendarItems.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytes('content').notNull(),
+    uploadedAt: moment('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+  },
+  (t) => [index('qa_calendar_evidence_item').on(t.organisationId, t.itemId)],
 );
