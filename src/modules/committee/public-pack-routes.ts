@@ -54,12 +54,12 @@ export async function publicPackRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get(
-    '/committees/:code/meetings/:id/appendices/:appendixId',
+    '/committees/:code/meetings/:id/appendices/:appendix',
     { config: { permission: PUBLIC } },
     async (req, reply) => {
-      const p = params({ code, id: z.string().uuid(), appendixId: z.string().uuid() }, req.params);
+      const p = params({ code, id: z.string().uuid(), appendix: z.string().uuid() }, req.params);
       const org = await publicOrganisation(db, p.code);
-      return sendFile(reply, await publicAppendixFile(db, org.id, p.id, p.appendixId));
+      return sendFile(reply, await publicAppendixFile(db, org.id, p.id, p.appendix));
     },
   );
 
