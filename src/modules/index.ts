@@ -3,6 +3,7 @@ import { adultsModule } from './adults/index';
 import { casesModule } from './cases/index';
 import { committeeModule } from './committee/index';
 import { complianceModule } from './compliance/index';
+import { earlyHelpModule } from './early-help/index';
 import { kpisModule } from './kpis/index';
 import { missingModule } from './missing/index';
 import { plansModule } from './plans/index';
@@ -13,6 +14,7 @@ export const featureModules: OversightModule[] = [
   casesModule,
   complianceModule,
   missingModule,
+  earlyHelpModule,
   plansModule,
   qaModule,
   kpisModule,
