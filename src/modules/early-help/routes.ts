@@ -7,7 +7,7 @@ import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms'
 import { auditContext } from '../../platform/http/server';
 import { childNames } from '../cases/service';
 import { STAGE_NAMES, STAGES } from './rules';
-import { addGoal, EARLY_HELP, goalForScoring, goalsForChild, outcomeFigures, scoreGoal } from './service';
+import { addGoal, EARLY_HELP, goalForScoring, mayAddGoal, outcomeFigures, scoreGoal } from './service';
 
 type Body = Record<string, unknown>;
 const params = z.object({ id: z.string().uuid() });
@@ -64,8 +64,7 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   }
   app.get('/children/:id/early-help/goals/new', record, async (req, reply) => {
     const { id } = params.parse(req.params);
-    // The form names the child: only for those who may see them.
-    await goalForChildCheck(req, id);
+    await mayAddGoal(db, req.actor!, id, clock.now());
     return renderGoal(req, reply, id, { setOn: dateParts(today(clock)) });
   });
   app.post('/children/:id/early-help/goals', record, async (req, reply) => {
@@ -87,10 +86,6 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
     reply.flash('Goal added, with its score at assessment');
     return reply.redirect(`/children/${id}`);
   });
-
-  async function goalForChildCheck(req: FastifyRequest, personId: string) {
-    await goalsForChild(db, req.actor!, personId, clock.now());
-  }
 
   async function renderScore(
     req: FastifyRequest,

@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
 import { mayViewChild } from '../cases/service';
-import { lastCompleteQuarter, quartersTo } from '../kpis/catalogue';
+import { lastCompleteQuarter, quartersTo } from '../kpis/service';
 import * as repo from './repository';
 import { progressOf, quarterFigures, type Score, scoreProblem } from './rules';
 
@@ -23,6 +23,12 @@ export const EARLY_HELP = {
 
 async function child(db: Db, actor: Actor, personId: string, at: Date) {
   if (!(await mayViewChild(db, actor, personId, at))) throw new NotFoundError('child');
+}
+
+/** May this person add a goal for this child? (The new-goal form names the child.) */
+export async function mayAddGoal(db: Db, actor: Actor, personId: string, at: Date): Promise<void> {
+  if (!can(actor, EARLY_HELP.record)) throw new ForbiddenError();
+  await child(db, actor, personId, at);
 }
 
 /** A child's goals with their progress, for the panel on their record (whose opening is audited). */

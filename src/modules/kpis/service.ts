@@ -8,6 +8,9 @@
  *   publishableReport(db, organisationId, quarter)         for committee papers: the frozen report, suppressed
  *   latestFigures / refreshLatestFigures                  the home page's stored figures (stored-figures.ts)
  */
+
+/** The financial-year quarters other modules report by. */
+export { lastCompleteQuarter, quartersTo } from './catalogue';
 export * from './catalogue-service';
 export * from './figures';
 export type { PublishableReport, ReportSnapshot } from './report';

@@ -8,13 +8,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
 import { MAX_EVIDENCE_BYTES } from '../plans/service';
 import { calendarItem } from './calendar';
 import { QA } from './permissions';
 import { qaCalendarEvidence } from './practice-schema';
-import { evidenceFileProblem } from './recommendation-evidence';
+import { storedEvidenceFile } from './recommendation-evidence';
 
 export const CALENDAR_EVIDENCE_FIELD = 'evidenceFile';
 export const CALENDAR_EVIDENCE_UPLOAD = {
@@ -39,19 +39,14 @@ export async function addCalendarEvidence(
   const item = await calendarItem(db, actor, itemId, today);
   if (!mayAddEvidence(actor, item))
     throw new ForbiddenError('Only the owner of this activity or quality assurance can add evidence to it.');
-  if (!file) throw new ValidationError({ [CALENDAR_EVIDENCE_FIELD]: 'Select the file with the evidence' });
-  const problem = evidenceFileProblem(file);
-  if (problem) throw new ValidationError({ [CALENDAR_EVIDENCE_FIELD]: problem });
+  const stored = storedEvidenceFile(file, CALENDAR_EVIDENCE_FIELD);
   await db.transaction(async (tx) => {
     const [made] = await tx
       .insert(qaCalendarEvidence)
       .values({
         organisationId: actor.organisationId,
         itemId: item.id,
-        filename: file.filename.replace(/[/\\]/g, '_').slice(0, 200),
-        contentType: file.contentType || 'application/octet-stream',
-        sizeBytes: file.data.length,
-        content: file.data,
+        ...stored,
         uploadedAt: ctx.at,
         uploadedBy: actor.userId,
       })

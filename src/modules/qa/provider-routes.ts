@@ -25,6 +25,7 @@ import {
   completeProviderRecommendation,
   providerDetail,
   providerOverview,
+  providerWithAreas,
   recordVisit,
 } from './providers';
 
@@ -182,7 +183,7 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
     values: Body,
     errors = formErrors({}),
   ) {
-    const { provider, areas } = await providerDetail(db, req.actor!, id, today(clock));
+    const { provider, areas } = await providerWithAreas(db, req.actor!, id);
     return reply.render('qa/views/provider-visit-form.njk', {
       provider,
       kindNames: PROVIDER_KIND_NAMES,
@@ -205,7 +206,7 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
     const values = { ...body, visitedOn: datePartsOf(body, 'visitedOn') };
-    const { provider } = await providerDetail(db, req.actor!, id, today(clock));
+    const { provider } = await providerWithAreas(db, req.actor!, id);
     const { results, fields } = readAreaResults(provider.kind as ProviderKind, body);
     const date = dateFromParts(body, 'visitedOn', 'the date of the visit');
     if (!date.ok) fields.visitedOn = date.message;

@@ -75,6 +75,13 @@ async function providerOf(db: Db, actor: Actor, id: string) {
   return row;
 }
 
+/** A provider and the areas its visits are audited against (for the visit form), without its history. */
+export async function providerWithAreas(db: Db, actor: Actor, id: string) {
+  manage(actor);
+  const provider = await providerOf(db, actor, id);
+  return { provider, areas: areasOf(provider.kind) };
+}
+
 /** A provider: its visits (each with its counts), the grid of areas across visits, and its recommendations. */
 export async function providerDetail(db: Db, actor: Actor, id: string, today: string) {
   read(actor);

@@ -41,6 +41,25 @@ export function evidenceFileProblem(file: { filename: string; data: Buffer }): s
   return null;
 }
 
+/**
+ * An uploaded evidence file as it is stored (a safe name, its type, size and
+ * bytes), or a ValidationError on `field` saying what is wrong with it.
+ */
+export function storedEvidenceFile(
+  file: { filename: string; contentType: string; data: Buffer } | null,
+  field: string,
+): { filename: string; contentType: string; sizeBytes: number; content: Buffer } {
+  if (!file) throw new ValidationError({ [field]: 'Select the file with the evidence' });
+  const problem = evidenceFileProblem(file);
+  if (problem) throw new ValidationError({ [field]: problem });
+  return {
+    filename: file.filename.replace(/[/\\]/g, '_').slice(0, 200),
+    contentType: file.contentType || 'application/octet-stream',
+    sizeBytes: file.data.length,
+    content: file.data,
+  };
+}
+
 export async function addEvidenceFile(
   db: Db,
   actor: Actor,
@@ -52,19 +71,14 @@ export async function addEvidenceFile(
   if (!can(actor, QA.recsUpdate) || (row.ownerId !== actor.userId && !can(actor, QA.recsManage)))
     throw new ForbiddenError('Only the owner can add evidence to this recommendation');
   if (row.status === 'signed_off') throw new ForbiddenError('This recommendation has been signed off');
-  if (!file) throw new ValidationError({ [EVIDENCE_FIELD]: 'Select the file with the evidence' });
-  const problem = evidenceFileProblem(file);
-  if (problem) throw new ValidationError({ [EVIDENCE_FIELD]: problem });
+  const stored = storedEvidenceFile(file, EVIDENCE_FIELD);
   await db.transaction(async (tx) => {
     const [made] = await tx
       .insert(qaRecommendationEvidence)
       .values({
         organisationId: actor.organisationId,
         recommendationId: row.id,
-        filename: file.filename.replace(/[/\\]/g, '_').slice(0, 200),
-        contentType: file.contentType || 'application/octet-stream',
-        sizeBytes: file.data.length,
-        content: file.data,
+        ...stored,
         uploadedAt: ctx.at,
         uploadedBy: actor.userId,
       })
