@@ -1,11 +1,14 @@
 /**
  * What missing episodes put on the home page, for children the person may
  * see: children missing now, episodes with an overdue follow-up, and return
- * home interviews to offer, and risk assessments to update after an episode. Each links to the follow-ups list filtered to
- * exactly those episodes.
+ * home interviews to offer, and risk assessments to update after an episode,
+ * each linking to the follow-ups list filtered to exactly those episodes; and,
+ * for those who work the children missing education register (who record in
+ * it), its open cases and those with a check overdue, linking to the register.
  */
 import type { HomeItemProvider } from '../../platform/home/items';
 import { childIdsInScope } from '../cases/service';
+import { cmeOpenCounts } from './cme-service';
 import { followUps } from './overview';
 import { assessmentsToUpdate } from './risk-records';
 
@@ -54,6 +57,25 @@ export const missingHomeItems: HomeItemProvider[] = [
           tone: 'due',
         },
         riskItem,
+      ];
+    },
+  },
+  {
+    heading: 'Children missing education',
+    order: 16,
+    permission: 'missing.record',
+    load: async (app, actor) => {
+      const { db, clock } = app.deps;
+      // Counts only: no child's name read.
+      const { open, overdue } = await cmeOpenCounts(db, actor, clock.now());
+      return [
+        { text: 'Children missing education cases open', count: open, href: '/missing/cme', tone: 'info' },
+        {
+          text: 'Children missing education cases with a check overdue',
+          count: overdue,
+          href: '/missing/cme?show=overdue',
+          tone: 'overdue',
+        },
       ];
     },
   },
