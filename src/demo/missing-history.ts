@@ -73,23 +73,19 @@ export async function missingHistoryDemo(oversight: Oversight, org: DemoOrganisa
 
   // Children of the children in care and leaving care teams, less the practitioner's own: those
   // looked after on the day of an episode (a care leaver now may have been looked after then).
-  const rows = (
-    await Promise.all(
-      ['uasc', 'children-in-care', 'leaving-care'].map((team) =>
-        teamCaseload(db, { ...manager, teamId: org.teamIds[team] ?? null }, ctx),
-      ),
-    )
-  )
-    .flat()
+  const rows = [];
+  for (const team of ['uasc', 'children-in-care', 'leaving-care'])
+    rows.push(...(await teamCaseload(db, { ...manager, teamId: org.teamIds[team] ?? null }, ctx)));
+  const others = rows
     .filter((c) => c.workerUserId !== practitioner.userId)
     .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
-  const ids = [...new Set(rows.map((r) => r.id))];
+  const ids = [...new Set(others.map((r) => r.id))];
   const [periods, imported] = await Promise.all([
     childPeriods(db, org.organisationId, ids),
     importedMissingEpisodes(db, org.organisationId, { personIds: ids }),
   ]);
   const candidates: Candidate[] = ids.map((id) => {
-    const row = rows.find((r) => r.id === id)!;
+    const row = others.find((r) => r.id === id)!;
     return {
       id,
       uasc: row.uasc,
