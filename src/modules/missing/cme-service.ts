@@ -311,10 +311,12 @@ export async function cmeOpenCounts(
   db: Db,
   actor: Actor,
   now: Date,
+  /** The children in scope, when the caller has them already. */
+  inScope?: 'all' | readonly string[],
 ): Promise<{ open: number; overdue: number }> {
   return repo.countOpenCmeCases(db, {
     organisationId: actor.organisationId,
-    people: await childIdsInScope(db, actor, now),
+    people: inScope ?? (await childIdsInScope(db, actor, now)),
     today: londonDateOf(now),
   });
 }
