@@ -255,6 +255,18 @@ describe('a QA officer', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     await page.setViewportSize(size);
     await go(page, () => page.click('a:has-text("Back to the key data")'));
+    // Children missing education, from the register: each child once, with the cases that counted them.
+    const cme = page.locator('td a[href$="/childrenMissingEducation"]').last();
+    const children = Number.parseInt(await textOf(cme), 10);
+    await go(page, () => cme.click());
+    expect(await textOf(page.locator('h1'))).toBe('Children missing education');
+    expect(await textOf(page.locator('caption').first())).toMatch(new RegExp(`^${children} child(ren)?$`));
+    expect(await page.locator('td a[href^="/missing/cme/"]').count()).toBeGreaterThanOrEqual(children);
+    await checkAxe(page);
+    await go(page, () => page.click('a:has-text("Back to the key data")'));
+    // The demo's two years of history: looked-after children went missing in every quarter of last year.
+    await go(page, () => page.locator('nav[aria-label="Year and view"] a').nth(1).click());
+    expect(await page.locator('td a[href$="/lacWentMissing"]').count()).toBe(4);
     await go(page, () => page.click('a:has-text("Show as published")'));
     expect(await textOf(page.locator('caption').first())).toContain('as published');
     await page.setViewportSize({ width: 320, height: 900 });

@@ -9,36 +9,14 @@
  * clock's today.
  */
 import type { Oversight } from '../app';
-import { casesModule } from '../modules/cases/index';
 import { caseloadFor } from '../modules/cases/service';
 import { addCmeEnquiry, recordCme, updateCme } from '../modules/missing/cme-service';
 import { addToList } from '../modules/missing/education-lists-service';
-import { missingModule } from '../modules/missing/index';
-import type { AuditContext } from '../platform/audit/service';
 import { addDays } from '../platform/calendar/working-days';
 import { today as todayOf } from '../platform/clock';
-import type { Actor } from '../platform/permissions';
 import type { DemoScale } from './load';
-import { DEMO_USERS, type DemoOrganisation } from './organisation';
-
-function practitioner(org: DemoOrganisation): Actor {
-  const user = DEMO_USERS.find((u) => u.role === 'practitioner')!;
-  const grants = { ...casesModule.permissions, ...missingModule.permissions };
-  return {
-    userId: org.userIds.practitioner,
-    organisationId: org.organisationId,
-    organisationName: org.organisationName,
-    name: user.name,
-    email: user.email,
-    role: 'practitioner',
-    teamId: org.teamIds['children-in-care'] ?? null,
-    permissions: new Set(
-      Object.entries(grants)
-        .filter(([, def]) => def.roles.includes('practitioner'))
-        .map(([key]) => key),
-    ),
-  };
-}
+import { demoAuditContext, missingDemoActor } from './missing-common';
+import type { DemoOrganisation } from './organisation';
 
 const noProgress = {
   parentsContactedOn: null,
@@ -61,15 +39,8 @@ export async function missingEducationDemo(
 ): Promise<void> {
   const db = oversight.database.db;
   const today = todayOf(oversight.clock);
-  const worker = practitioner(org);
-  const ctx: AuditContext = {
-    organisationId: org.organisationId,
-    userId: worker.userId,
-    ip: null,
-    userAgent: 'demo generator',
-    requestId: null,
-    at: oversight.clock.now(),
-  };
+  const worker = missingDemoActor(org, 'practitioner');
+  const ctx = demoAuditContext(worker, oversight.clock.now());
   const children = (await caseloadFor(db, worker, ctx)).sort((a, b) => b.sourceId.localeCompare(a.sourceId));
   const ago = (n: number) => addDays(today, -n);
   const [overdue, fresh, closed] = children;

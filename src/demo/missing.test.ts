@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/helpers/app';
-import { followUps } from '../modules/missing/overview';
+import { childDemographics } from '../modules/cases/service';
+import { keyDataFor } from '../modules/missing/key-data';
+import { followUps, keyDataEpisodes } from '../modules/missing/overview';
 import { rawRows } from '../platform/db/client';
 import { loadCaseDemo } from './cases';
 import { missingDemo } from './missing';
 import { missingEducationDemo } from './missing-education';
+import { lastQuarters } from './missing-history';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,14 +24,17 @@ describe('the missing demo', () => {
     const rows = await rawRows<{ ssd: string | null; ended: boolean; type: string }>(
       ctx.oversight.database.db,
       sql`select ssd_source_id as ssd, end_at is not null as ended, type from missing_episodes
-          where organisation_id = ${ctx.org.organisationId} order by start_at`,
+          where organisation_id = ${ctx.org.organisationId} and recorded_by = ${ctx.org.userIds.practitioner}
+          order by start_at`,
     );
     expect(rows).toHaveLength(4);
     expect(rows.filter((r) => r.ssd)).toHaveLength(1);
     expect(rows.filter((r) => !r.ended && !r.ssd)).toHaveLength(1);
     const interviews = await rawRows<{ response: string }>(
       ctx.oversight.database.db,
-      sql`select response from missing_return_interviews where organisation_id = ${ctx.org.organisationId} order by response`,
+      sql`select i.response from missing_return_interviews i join missing_episodes e on e.id = i.episode_id
+          where i.organisation_id = ${ctx.org.organisationId} and e.recorded_by = ${ctx.org.userIds.practitioner}
+          order by i.response`,
     );
     expect(interviews.map((i) => i.response)).toEqual(['accepted', 'declined']);
     const [risk] = await rawRows<{ assessments: number; plans: number }>(
@@ -37,6 +43,74 @@ describe('the missing demo', () => {
                  (select count(*)::int from missing_trigger_plans where organisation_id = ${ctx.org.organisationId}) as plans`,
     );
     expect(risk).toEqual({ assessments: 1, plans: 1 });
+  });
+
+  it('has two years of closed episodes on other looked-after children: every one of the last eight quarters', async () => {
+    const db = ctx.oversight.database.db;
+    const history = await rawRows<{ person_id: string; ended: boolean; response: string | null }>(
+      db,
+      sql`select e.person_id, e.end_at is not null as ended,
+                 (select i.response from missing_return_interviews i where i.episode_id = e.id order by i.id desc limit 1) as response
+          from missing_episodes e
+          where e.organisation_id = ${ctx.org.organisationId} and e.recorded_by = ${ctx.org.userIds.service_manager}`,
+    );
+    // A handful a quarter: 3 to 5 in each of eight quarters.
+    expect(history.length).toBeGreaterThanOrEqual(20);
+    expect(history.length).toBeLessThanOrEqual(40);
+    expect(history.every((h) => h.ended)).toBe(true);
+    const declined = history.filter((h) => h.response === 'declined').length;
+    expect(declined).toBeGreaterThan(0);
+    expect(declined).toBeLessThan(history.length / 3);
+    // None of the practitioner's children: her four episodes stay as the journeys expect.
+    const hers = await rawRows<{ person_id: string }>(
+      db,
+      sql`select person_id from missing_episodes where recorded_by = ${ctx.org.userIds.practitioner}`,
+    );
+    expect(history.some((h) => hers.some((p) => p.person_id === h.person_id))).toBe(false);
+    // Mostly older unaccompanied young people.
+    const who = await childDemographics(db, ctx.org.organisationId, [
+      ...new Set(history.map((h) => h.person_id)),
+    ]);
+    const uasc = history.filter((h) => who.get(h.person_id)?.uasc).length;
+    expect(uasc / history.length).toBeGreaterThan(0.5);
+
+    // The key data table: looked-after children went missing in each of the last eight quarters, and interviews were offered.
+    const episodes = await keyDataEpisodes(db, ctx.org.organisationId, ctx.clock.now());
+    const quarters = lastQuarters('2026-11-16', 8);
+    expect(quarters.map((q) => q.label)).toEqual([
+      '2024-25 Q4',
+      '2025-26 Q1',
+      '2025-26 Q2',
+      '2025-26 Q3',
+      '2025-26 Q4',
+      '2026-27 Q1',
+      '2026-27 Q2',
+      '2026-27 Q3',
+    ]);
+    for (const q of quarters) {
+      const figures = keyDataFor(episodes, q);
+      expect(figures.lacWentMissing, q.label).toBeGreaterThanOrEqual(2);
+      expect(figures.interviewsOffered, q.label).toBeGreaterThan(0);
+    }
+  });
+
+  it('adds nothing to anyone’s overdue list: every clock of the history is done', async () => {
+    const senior = {
+      userId: ctx.org.userIds.senior_leader,
+      organisationId: ctx.org.organisationId,
+      organisationName: ctx.org.organisationName,
+      name: 'Senior',
+      email: 'senior@oakhaven.example',
+      role: 'senior_leader' as const,
+      teamId: null,
+      permissions: new Set(['cases.read']),
+    };
+    const [history] = await rawRows<{ ids: string[] }>(
+      ctx.oversight.database.db,
+      sql`select coalesce(array_agg(id::text), '{}') as ids from missing_episodes where recorded_by = ${ctx.org.userIds.service_manager}`,
+    );
+    const overdue = await followUps(ctx.oversight.database.db, senior, ctx.clock.now(), 'overdue');
+    expect(overdue.filter((s) => s.id && history!.ids.includes(s.id))).toEqual([]);
   });
 
   it('shows the episode taken up from the extract once, not twice', async () => {

@@ -5,46 +5,27 @@
  * extract (so it shows once, merged), one child missing now, one back two
  * days ago who declined the interview, and one back ten days ago whose
  * interview was done (the child's own words kept as theirs), with a risk
- * assessment updated after it, and a trigger plan for the child missing now.
+ * assessment updated after it, and a trigger plan for the child missing now;
+ * then two years of closed episodes on other looked-after children
+ * (missing-history.ts).
  *
  * Fictional words only. Deterministic: dates relative to the clock's today,
  * fixed times of day.
  */
 import type { Oversight } from '../app';
-import { casesModule } from '../modules/cases/index';
 import { caseloadFor, importedMissingEpisodes } from '../modules/cases/service';
-import { missingModule } from '../modules/missing/index';
 import { saveInterview } from '../modules/missing/interviews';
 import { londonInstant } from '../modules/missing/london-time';
 import { RISK_FACTORS, type RiskFactors } from '../modules/missing/risk';
 import { saveRiskAssessment, saveTriggerPlan } from '../modules/missing/risk-records';
 import * as missing from '../modules/missing/service';
 import type { RecordedHighRisk } from '../modules/missing/vocab';
-import type { AuditContext } from '../platform/audit/service';
 import { addDays } from '../platform/calendar/working-days';
 import { today as todayOf } from '../platform/clock';
-import type { Actor } from '../platform/permissions';
 import type { DemoScale } from './load';
-import { DEMO_USERS, type DemoOrganisation } from './organisation';
-
-function practitioner(org: DemoOrganisation): Actor {
-  const user = DEMO_USERS.find((u) => u.role === 'practitioner')!;
-  const grants = { ...casesModule.permissions, ...missingModule.permissions };
-  return {
-    userId: org.userIds.practitioner,
-    organisationId: org.organisationId,
-    organisationName: org.organisationName,
-    name: user.name,
-    email: user.email,
-    role: 'practitioner',
-    teamId: org.teamIds['children-in-care'] ?? null,
-    permissions: new Set(
-      Object.entries(grants)
-        .filter(([, def]) => def.roles.includes('practitioner'))
-        .map(([key]) => key),
-    ),
-  };
-}
+import { blankInterview, demoAuditContext, missingDemoActor } from './missing-common';
+import { missingHistoryDemo } from './missing-history';
+import type { DemoOrganisation } from './organisation';
 
 const none = {
   policeReference: null,
@@ -61,15 +42,8 @@ export async function missingDemo(
   const db = oversight.database.db;
   const now = oversight.clock.now();
   const today = todayOf(oversight.clock);
-  const worker = practitioner(org);
-  const ctx: AuditContext = {
-    organisationId: org.organisationId,
-    userId: worker.userId,
-    ip: null,
-    userAgent: 'demo generator',
-    requestId: null,
-    at: now,
-  };
+  const worker = missingDemoActor(org, 'practitioner');
+  const ctx = demoAuditContext(worker, now);
   const children = (await caseloadFor(db, worker, ctx))
     .filter((c) => c.serviceLevel === 'looked_after')
     .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
@@ -223,6 +197,8 @@ export async function missingDemo(
       ctx,
     );
   }
+  // Two years of closed episodes on other looked-after children, for the quarterly key data.
+  await missingHistoryDemo(oversight, org);
 }
 
 /** Every factor answered, most no; those that apply with details. */
@@ -234,21 +210,3 @@ Object.assign(demoFactors, {
   family_problems: { answer: 'yes', details: 'Irregular family time with an older brother' },
   state_of_mind: { answer: 'unknown', details: 'Quiet since the last placement move' },
 });
-
-const blankInterview = {
-  offeredAt: null,
-  offeredBy: null,
-  independent: null,
-  response: null,
-  respondedOn: null,
-  socialWorkerOffered: null,
-  completedOn: null,
-  completedBy: null,
-  childAccount: null,
-  pushFactors: null,
-  pullFactors: null,
-  whereWent: null,
-  withWhom: null,
-  exploitationConcerns: null,
-  actions: null,
-} as const;

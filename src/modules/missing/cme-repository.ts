@@ -34,6 +34,22 @@ export async function countCmeCases(db: Db, f: CmeListFilter): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Open cases, and those of them with a check due before today, in one query. */
+export async function countOpenCmeCases(
+  db: Db,
+  f: Omit<CmeListFilter, 'show'>,
+): Promise<{ open: number; overdue: number }> {
+  if (f.people !== 'all' && f.people.length === 0) return { open: 0, overdue: 0 };
+  const [row] = await db
+    .select({
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${cmeCases.nextDueOn} < ${f.today})`,
+    })
+    .from(cmeCases)
+    .where(conditionsOf({ ...f, show: 'open' }));
+  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
+
 /** One page: open cases first, the soonest due first; then the latest absences. */
 export async function listCmeCases(
   db: Db,
@@ -103,4 +119,24 @@ export async function cmeEnquiriesOf(
 
 export async function insertCmeEnquiry(db: Db, values: typeof cmeEnquiries.$inferInsert): Promise<void> {
   await db.insert(cmeEnquiries).values(values);
+}
+
+/** Every case of the organisation, only what the quarterly key data counts and lists. */
+export async function cmeCasesForKeyData(
+  db: Db,
+  organisationId: string,
+): Promise<
+  Array<{ id: string; personId: string; school: string; reportedOn: string; closedOn: string | null }>
+> {
+  return db
+    .select({
+      id: cmeCases.id,
+      personId: cmeCases.personId,
+      school: cmeCases.school,
+      reportedOn: cmeCases.reportedOn,
+      closedOn: cmeCases.closedOn,
+    })
+    .from(cmeCases)
+    .where(eq(cmeCases.organisationId, organisationId))
+    .orderBy(asc(cmeCases.reportedOn), asc(cmeCases.id));
 }

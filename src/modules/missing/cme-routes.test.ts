@@ -94,6 +94,20 @@ describe('recording a child missing education', () => {
     expect((await audit('missing.cme.list')).at(-1)?.detail).toBe('closed; 0 of 0');
   });
 
+  it('counts open and overdue cases on the home page of those who work the register, linking to it', async () => {
+    const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
+    const before = (await audit('missing.cme.list')).length;
+    const home = (await priya.get('/')).body;
+    expect(text(home)).toContain('Children missing education: cases with a check overdue');
+    expect(home).toContain('href="/missing/cme" data-count="1"');
+    expect(home).toContain('href="/missing/cme?show=overdue" data-count="1"');
+    // Counts only: the home page reads no child's case, so nothing is audited as a list read.
+    expect((await audit('missing.cme.list')).length).toBe(before);
+    // The QA officer reads the register but does not work it: no such counts.
+    const qa = await signedIn(ctx, emailOf(ctx.org, 'qa_officer'));
+    expect((await qa.get('/')).body).not.toContain('Children missing education: cases open');
+  });
+
   it('records enquiries and refuses one before the first day of absence', async () => {
     const priya = await signedIn(ctx, emailOf(ctx.org, 'practitioner'));
     const early = await priya.post(`/missing/cme/${caseId}/enquiries`, {

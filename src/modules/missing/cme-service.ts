@@ -24,6 +24,8 @@ import {
   nextDueOf,
 } from './cme-rules';
 import type { CmeOutcome, CmeReason, ReporterKind } from './cme-vocab';
+import type { KeyDataCme } from './key-data';
+import type { KeyDataListCme } from './key-data-list';
 
 export interface CmeReferralInput {
   school: string;
@@ -289,4 +291,32 @@ export async function cmeClockCounts(
   ]);
   const lights = rows.flatMap((r) => litCmeClocks(r, today, holidays).map((k) => k.light));
   return { ...countByLight(lights), cases: rows.length };
+}
+
+/** Every case of the organisation in the key data's terms (aggregates only leave the module). */
+export async function keyDataCme(db: Db, organisationId: string): Promise<KeyDataCme[]> {
+  const rows = await repo.cmeCasesForKeyData(db, organisationId);
+  return rows.map((r) => ({ personId: r.personId, reportedOn: r.reportedOn, closedOn: r.closedOn }));
+}
+
+/** The same cases with their ids, schools and children's names, for the list behind the figure (organisation-wide readers only). */
+export async function keyDataListCme(db: Db, organisationId: string): Promise<KeyDataListCme[]> {
+  const rows = await repo.cmeCasesForKeyData(db, organisationId);
+  const names = await childNames(db, organisationId, [...new Set(rows.map((r) => r.personId))]);
+  return rows.map((r) => ({ ...r, childName: names.get(r.personId) ?? 'Unknown child' }));
+}
+
+/** Open cases, and those with a check overdue, of the children the actor may see (aggregates only: no audit). */
+export async function cmeOpenCounts(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  /** The children in scope, when the caller has them already. */
+  inScope?: 'all' | readonly string[],
+): Promise<{ open: number; overdue: number }> {
+  return repo.countOpenCmeCases(db, {
+    organisationId: actor.organisationId,
+    people: inScope ?? (await childIdsInScope(db, actor, now)),
+    today: londonDateOf(now),
+  });
 }

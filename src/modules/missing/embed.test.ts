@@ -11,6 +11,19 @@ describe('the missing key data table as a committee appendix', () => {
     expect(html).toMatch(/<th scope="row" class="govuk-table__header">[^<]+<\/th>(<td[^>]*>0<\/td>){4}/);
   });
 
+  it('includes children missing education, suppressed like the other rows', () => {
+    const cme = [...Array(7).keys()].map((i) => ({
+      personId: `p${i}`,
+      reportedOn: '2026-05-01',
+      closedOn: i < 3 ? '2026-08-01' : '2026-06-01',
+    }));
+    const html = keyDataHtml({ ...keyDataTable([], 2026, 'public', '2026-11-16', cme), breakdowns: [] });
+    expect(html).toMatch(
+      /<th scope="row" class="govuk-table__header">Children missing education<\/th><td[^>]*>7<\/td><td[^>]*>\[c\]<\/td><td[^>]*>0<\/td><td[^>]*>0<\/td>/,
+    );
+    expect(html).toContain('Children missing education: each child with a case');
+  });
+
   it('offers this financial year and the two before it, by the injected clock', async () => {
     const choices = await keyDataComponent.choices(
       undefined as never,

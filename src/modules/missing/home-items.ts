@@ -1,13 +1,32 @@
 /**
  * What missing episodes put on the home page, for children the person may
  * see: children missing now, episodes with an overdue follow-up, and return
- * home interviews to offer, and risk assessments to update after an episode. Each links to the follow-ups list filtered to
- * exactly those episodes.
+ * home interviews to offer, and risk assessments to update after an episode,
+ * each linking to the follow-ups list filtered to exactly those episodes; and,
+ * for those who work the children missing education register (who record in
+ * it), its open cases and those with a check overdue, linking to the register.
  */
-import type { HomeItemProvider } from '../../platform/home/items';
+import type { Db } from '../../platform/db/client';
+import type { HomeItem, HomeItemProvider } from '../../platform/home/items';
+import type { Actor } from '../../platform/permissions';
 import { childIdsInScope } from '../cases/service';
+import { cmeOpenCounts } from './cme-service';
 import { followUps } from './overview';
 import { assessmentsToUpdate } from './risk-records';
+
+/** For those who work the children missing education register: its open cases, and those with a check overdue. */
+async function cmeItems(db: Db, actor: Actor, now: Date, people: 'all' | string[]): Promise<HomeItem[]> {
+  const { open, overdue } = await cmeOpenCounts(db, actor, now, people);
+  return [
+    { text: 'Children missing education: cases open', count: open, href: '/missing/cme', tone: 'info' },
+    {
+      text: 'Children missing education: cases with a check overdue',
+      count: overdue,
+      href: '/missing/cme?show=overdue',
+      tone: 'overdue',
+    },
+  ];
+}
 
 export const missingHomeItems: HomeItemProvider[] = [
   {
@@ -20,14 +39,17 @@ export const missingHomeItems: HomeItemProvider[] = [
       // Counts only: the children in scope found once, and no child's name read.
       const people = await childIdsInScope(db, actor, now);
       const rows = await followUps(db, actor, now, 'all', { people, names: false });
-      const risk = await assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false });
+      const [risk, cme] = await Promise.all([
+        assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false }),
+        actor.permissions.has('missing.record') ? cmeItems(db, actor, now, people) : [],
+      ]);
       const riskItem = {
         text: 'Missing child risk assessments to update',
         count: risk.length,
         href: '/missing/risk-assessments',
         tone: 'due' as const,
       };
-      if (!rows.length) return risk.length ? [riskItem] : [];
+      if (!rows.length) return [...(risk.length ? [riskItem] : []), ...cme];
       return [
         {
           text: 'Children missing now',
@@ -54,6 +76,7 @@ export const missingHomeItems: HomeItemProvider[] = [
           tone: 'due',
         },
         riskItem,
+        ...cme,
       ];
     },
   },

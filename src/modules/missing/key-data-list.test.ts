@@ -8,8 +8,8 @@
  *   D (looked after): missing 15 Sep 2026, still missing (only the extract holds it).
  */
 import { describe, expect, it } from 'vitest';
-import { financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
-import { type KeyDataListEpisode, keyDataList } from './key-data-list';
+import { CME_KEY, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
+import { cmeKeyDataList, type KeyDataListCme, type KeyDataListEpisode, keyDataList } from './key-data-list';
 import { londonInstant as at } from './london-time';
 
 const ep = (over: Partial<KeyDataListEpisode>): KeyDataListEpisode => ({
@@ -70,6 +70,7 @@ describe('the list behind a key data figure', () => {
     for (const [i, q] of quarters.entries()) {
       const figures = keyDataFor(episodes, q);
       for (const row of KEY_DATA_ROWS) {
+        if (row.key === CME_KEY) continue;
         const list = keyDataList(episodes, 2026, (i + 1) as 1 | 2 | 3 | 4, row.key);
         expect(list.entries.length, `${row.key} ${q.label}`).toBe(figures[row.key]);
         expect(list.unit).toBe(row.children ? 'children' : 'episodes');
@@ -98,5 +99,56 @@ describe('the list behind a key data figure', () => {
       '/missing/episodes/a1',
     ]);
     expect(missing.entries[0]!.episodes[0]!.type).toBe('Missing');
+  });
+});
+
+describe('the list behind the children missing education figure', () => {
+  const cases: KeyDataListCme[] = [
+    {
+      id: 'k1',
+      personId: 'E',
+      childName: 'Eli',
+      school: 'Ashby Primary',
+      reportedOn: '2026-12-14',
+      closedOn: '2027-01-12',
+    },
+    {
+      id: 'k2',
+      personId: 'E',
+      childName: 'Eli',
+      school: 'Ashby Primary',
+      reportedOn: '2026-10-05',
+      closedOn: '2026-10-20',
+    },
+    {
+      id: 'k3',
+      personId: 'F',
+      childName: 'Fay',
+      school: 'Beck Academy',
+      reportedOn: '2026-09-28',
+      closedOn: '2026-10-01',
+    },
+    {
+      id: 'k4',
+      personId: 'G',
+      childName: 'Gus',
+      school: 'Cole School',
+      reportedOn: '2026-12-31',
+      closedOn: null,
+    },
+  ];
+
+  it('has as many children as the figure, each once with the cases open in the quarter, linked', () => {
+    const quarters = financialYearQuarters(2026);
+    for (const [i, q] of quarters.entries()) {
+      const list = cmeKeyDataList(cases, 2026, (i + 1) as 1 | 2 | 3 | 4);
+      expect(list.entries.length, q.label).toBe(keyDataFor([], q, cases).childrenMissingEducation);
+    }
+    const q3 = cmeKeyDataList(cases, 2026, 3);
+    expect(q3.rowLabel).toBe('Children missing education');
+    expect(q3.unit).toBe('children');
+    expect(q3.entries.map((e) => e.childName)).toEqual(['Eli', 'Fay', 'Gus']);
+    expect(q3.entries[0]!.cases!.map((c) => c.href)).toEqual(['/missing/cme/k2', '/missing/cme/k1']);
+    expect(cmeKeyDataList(cases, 2026, 4).entries.map((e) => e.childName)).toEqual(['Eli', 'Gus']);
   });
 });

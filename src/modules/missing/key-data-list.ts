@@ -5,9 +5,13 @@
  * figure says. Pure.
  */
 import {
+  CME_KEY,
+  cmeMembers,
   countsChildren,
+  type EpisodeKeyDataKey,
   financialYearQuarters,
   KEY_DATA_ROWS,
+  type KeyDataCme,
   type KeyDataEpisode,
   type KeyDataKey,
   keyDataMembers,
@@ -21,10 +25,19 @@ export interface KeyDataListEpisode extends KeyDataEpisode {
   childName: string;
 }
 
+/** A children missing education case, with what a list needs to name and link it. */
+export interface KeyDataListCme extends KeyDataCme {
+  id: string;
+  childName: string;
+  school: string;
+}
+
 export interface KeyDataListEntry {
   personId: string;
   childName: string;
   episodes: Array<{ href: string | null; type: string; startAt: Date; endAt: Date | null }>;
+  /** For the children missing education row: the cases that counted the child. */
+  cases?: Array<{ href: string; school: string; reportedOn: string; closedOn: string | null }>;
 }
 
 export interface KeyDataList {
@@ -36,6 +49,8 @@ export interface KeyDataList {
   /** One entry per child for a children row, one per episode otherwise: as many as the figure. */
   entries: KeyDataListEntry[];
 }
+
+const rowLabel = (key: KeyDataKey) => KEY_DATA_ROWS.find((r) => r.key === key)!.label;
 
 const byStart = (a: KeyDataListEpisode, b: KeyDataListEpisode) =>
   a.startAt.getTime() - b.startAt.getTime() || a.childName.localeCompare(b.childName);
@@ -53,7 +68,7 @@ export function keyDataList(
   episodes: readonly KeyDataListEpisode[],
   startYear: number,
   quarter: 1 | 2 | 3 | 4,
-  key: KeyDataKey,
+  key: EpisodeKeyDataKey,
 ): KeyDataList {
   const q = financialYearQuarters(startYear)[quarter - 1]!;
   const members = [...keyDataMembers(episodes, q)[key]].sort(byStart);
@@ -75,11 +90,47 @@ export function keyDataList(
     }));
   }
   return {
-    rowLabel: KEY_DATA_ROWS.find((r) => r.key === key)!.label,
+    rowLabel: rowLabel(key),
     quarterLabel: q.label,
     first: q.first,
     last: q.last,
     unit: children ? 'children' : 'episodes',
     entries,
+  };
+}
+
+/** The children behind the children missing education figure: each child once, with the cases open in the quarter. */
+export function cmeKeyDataList(
+  cases: readonly KeyDataListCme[],
+  startYear: number,
+  quarter: 1 | 2 | 3 | 4,
+): KeyDataList {
+  const q = financialYearQuarters(startYear)[quarter - 1]!;
+  const members = [...cmeMembers(cases, q)].sort(
+    (a, b) => a.reportedOn.localeCompare(b.reportedOn) || a.id.localeCompare(b.id),
+  );
+  const byChild = new Map<string, KeyDataListEntry>();
+  for (const c of members) {
+    const entry = byChild.get(c.personId) ?? {
+      personId: c.personId,
+      childName: c.childName,
+      episodes: [],
+      cases: [],
+    };
+    entry.cases!.push({
+      href: `/missing/cme/${c.id}`,
+      school: c.school,
+      reportedOn: c.reportedOn,
+      closedOn: c.closedOn,
+    });
+    byChild.set(c.personId, entry);
+  }
+  return {
+    rowLabel: rowLabel(CME_KEY),
+    quarterLabel: q.label,
+    first: q.first,
+    last: q.last,
+    unit: 'children',
+    entries: [...byChild.values()].sort((a, b) => a.childName.localeCompare(b.childName)),
   };
 }

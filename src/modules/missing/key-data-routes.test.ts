@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
 import type { Csv } from '../cases/fixtures';
+import { cmeCases } from './cme-schema';
 import { importExtractAsAdministrator, SSD_MISSING_HEADER } from './test-fixture';
 
 type Child = [id: string, forename: string, surname: string];
@@ -108,6 +109,32 @@ beforeAll(async () => {
     extract([['Z1', 'Zara', 'Quill']], [['MIS-9', 'Z1', '2026-11-01', '2026-11-02', 'M', 'Y', 'Y']]),
     ctx.other,
   );
+  // Kit on the children missing education register across the Q2 end; a case of Rowan's closed in Q1.
+  const people = await rawRows<{ id: string; source_id: string }>(
+    ctx.oversight.database.db,
+    sql`select id, source_id from case_people where organisation_id = ${ctx.org.organisationId}`,
+  );
+  const idOf = (source: string) => people.find((p) => p.source_id === source)!.id;
+  const cmeCase = (personId: string, reportedOn: string, closedOn: string | null) => ({
+    organisationId: ctx.org.organisationId,
+    personId,
+    school: 'Oakhaven Academy',
+    reportedOn,
+    reporterKind: 'school',
+    reportedBy: 'Designated safeguarding lead',
+    firstAbsentOn: reportedOn,
+    reason: 'stopped_attending',
+    outcome: closedOn ? 'found_in_school' : null,
+    closedOn,
+    createdAt: ctx.clock.now(),
+    updatedAt: ctx.clock.now(),
+  });
+  await ctx.oversight.database.db
+    .insert(cmeCases)
+    .values([
+      cmeCase(idOf('P2'), '2026-09-21', '2026-10-09'),
+      cmeCase(idOf('P1'), '2026-05-04', '2026-05-20'),
+    ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -142,6 +169,21 @@ describe('the list behind each key data figure', () => {
     const went = text((await qa.get('/missing/key-data/2026/3/lacWentMissing')).body);
     expect(went).toContain('2 children');
     expect((await audits()).at(-1)!.detail).toBe('2026-27 Q3, lacWentMissing: 2 children');
+
+    // Children missing education, from the register: Kit in Q2 and Q3 (one case across the end), Rowan in Q1.
+    expect(links.map((l) => l.url)).toEqual(
+      expect.arrayContaining([
+        '/missing/key-data/2026/1/childrenMissingEducation',
+        '/missing/key-data/2026/2/childrenMissingEducation',
+        '/missing/key-data/2026/3/childrenMissingEducation',
+      ]),
+    );
+    const cme = await qa.get('/missing/key-data/2026/3/childrenMissingEducation');
+    expect(text(cme.body)).toContain('Kit Mallory');
+    expect(text(cme.body)).toContain('Oakhaven Academy, reported 21 September 2026 , closed 9 October 2026');
+    expect(cme.body).toMatch(/href="\/missing\/cme\/[0-9a-f-]{36}"/);
+    expect(text(cme.body)).not.toContain('Rowan');
+    expect(links.some((l) => l.url === '/missing/key-data/2026/4/childrenMissingEducation')).toBe(false);
 
     // As published, and bad addresses: no links, no list.
     expect((await qa.get('/missing/key-data?year=2026&view=public')).body).not.toContain(

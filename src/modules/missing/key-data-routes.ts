@@ -11,9 +11,10 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { auditContext } from '../../platform/http/server';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { childSourceIds } from '../cases/service';
-import { financialYearOf, KEY_DATA_ROWS, type KeyDataKey } from './key-data';
+import { keyDataCme, keyDataListCme } from './cme-service';
+import { CME_KEY, financialYearOf, KEY_DATA_ROWS, type KeyDataKey } from './key-data';
 import { keyDataBreakdowns } from './key-data-breakdowns';
-import { keyDataList } from './key-data-list';
+import { cmeKeyDataList, keyDataList } from './key-data-list';
 import { keyDataTable } from './key-data-table';
 import { breakdownEpisodes, keyDataEpisodes, keyDataListEpisodes } from './overview';
 import { SSDA903_MISSING_HEADER, ssda903MissingRows } from './ssda903';
@@ -39,11 +40,12 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
     const q = query.parse(req.query ?? {});
     const current = financialYearOf(today(clock));
     const year = q.year ?? current;
-    const [episodes, forBreakdowns] = await Promise.all([
+    const [episodes, forBreakdowns, cme] = await Promise.all([
       keyDataEpisodes(db, req.actor!.organisationId, clock.now()),
       breakdownEpisodes(db, req.actor!.organisationId, clock.now()),
+      keyDataCme(db, req.actor!.organisationId),
     ]);
-    const table = keyDataTable(episodes, year, q.view, today(clock));
+    const table = keyDataTable(episodes, year, q.view, today(clock), cme);
     return reply.render('missing/views/key-data.njk', {
       title: 'Missing children: quarterly key data',
       year,
@@ -68,8 +70,15 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
       const p = listParams.safeParse(req.params);
       if (!p.success) throw new NotFoundError('key data figure');
       const { year, quarter, row } = p.data;
-      const episodes = await keyDataListEpisodes(db, actor.organisationId, clock.now());
-      const list = keyDataList(episodes, year, quarter as 1 | 2 | 3 | 4, row);
+      const list =
+        row === CME_KEY
+          ? cmeKeyDataList(await keyDataListCme(db, actor.organisationId), year, quarter as 1 | 2 | 3 | 4)
+          : keyDataList(
+              await keyDataListEpisodes(db, actor.organisationId, clock.now()),
+              year,
+              quarter as 1 | 2 | 3 | 4,
+              row,
+            );
       await recordAudit(db, auditContext(req, clock), {
         action: 'missing.keydata.list',
         recordType: 'child',
@@ -79,6 +88,7 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
         title: `${list.rowLabel}, ${list.quarterLabel}`,
         year,
         list,
+        cme: row === CME_KEY,
       });
     },
   );

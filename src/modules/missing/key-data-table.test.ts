@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyDataEpisode } from './key-data';
+import type { KeyDataCme, KeyDataEpisode } from './key-data';
 import { keyDataTable } from './key-data-table';
 import { londonInstant } from './london-time';
 
@@ -15,7 +15,26 @@ const episodes: KeyDataEpisode[] = [...Array(9).keys()].map((i) => ({
   interviewWithin72Hours: false,
 }));
 
+/** Six children missing education open in Q2 (two of them from Q1, one of those across the Q2 end into Q3). */
+const cme: KeyDataCme[] = [...Array(6).keys()].map((i) => ({
+  personId: `00000000-0000-4000-8000-00000000001${i}`,
+  reportedOn: i < 2 ? '2026-06-20' : '2026-08-01',
+  closedOn: i === 0 ? '2026-10-02' : '2026-09-01',
+}));
+
 describe('the key data table a committee report embeds', () => {
+  it('counts children missing education from the register, defines the row, and suppresses it when public', () => {
+    const internal = keyDataTable(episodes, 2026, 'internal', '2026-11-16', cme);
+    const row = internal.rows.find((r) => r.key === 'childrenMissingEducation')!;
+    expect(row.label).toBe('Children missing education');
+    expect(row.cells.map((c) => c.text)).toEqual(['2', '6', '1', '0']);
+    expect(internal.notes.join(' ')).toContain('open on any day of the quarter');
+    const published = keyDataTable(episodes, 2026, 'public', '2026-11-16', cme);
+    expect(
+      published.rows.find((r) => r.key === 'childrenMissingEducation')!.cells.map((c) => c.text),
+    ).toEqual(['[c]', '6', '[c]', '0']);
+  });
+
   it('holds every count as computed for internal papers', () => {
     const t = keyDataTable(episodes, 2026, 'internal', '2026-11-16');
     expect(t.financialYear).toBe('2026-27');

@@ -12,8 +12,10 @@ import {
   suppressCount,
 } from '../../platform/disclosure/suppression';
 import {
+  CME_ROW_DEFINITION,
   financialYearQuarters,
   KEY_DATA_ROWS,
+  type KeyDataCme,
   type KeyDataEpisode,
   type KeyDataKey,
   keyDataFor,
@@ -44,14 +46,16 @@ export function keyDataTable(
   startYear: number,
   audience: Audience,
   asAt: string,
+  cme: readonly KeyDataCme[] = [],
 ): KeyDataTable {
   const quarters = financialYearQuarters(startYear);
-  const figures = quarters.map((q) => keyDataFor(episodes, q));
+  const figures = quarters.map((q) => keyDataFor(episodes, q, cme));
   const cell = (value: number): Cell =>
     audience === 'public' ? suppressCount(value) : { value, suppressed: false };
   const notes = [
     'Episodes count in the quarter they began; children missing at the end of a quarter, in each quarter they were still missing at its end; return interviews, in the quarter the child came back.',
     'Absent episodes include away from placement without authorisation.',
+    CME_ROW_DEFINITION,
     'For episodes only the SSD extract holds, the extract does not say when an interview was done, so they never count as completed within 72 hours.',
   ];
   if (audience === 'public')

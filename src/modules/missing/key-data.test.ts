@@ -8,9 +8,23 @@
  *      offered, accepted, not within 72 hours.
  *   C (at home): missing 10 Oct 2026 -> back 11 Oct; not offered.
  *   D (looked after): missing 15 Sep 2026 -> still missing (open across Q3 and Q4 ends).
+ * And cases on the children missing education register:
+ *   E: reported 14 Dec 2026 -> closed 12 Jan 2027 (spans the Q3 end); and again
+ *      5 Oct -> 20 Oct 2026 (the same child twice in Q3).
+ *   F: reported 28 Sep 2026 -> closed 1 Oct 2026 (closed on Q3's first day: counts in Q2 and Q3).
+ *   G: reported 31 Dec 2026 (Q3's last day) -> still open.
+ *   H: reported 1 Sep 2026 -> closed 30 Sep 2026 (Q2 only).
+ *   I: reported 1 Apr 2027 (the next year).
  */
 import { describe, expect, it } from 'vitest';
-import { financialYearOf, financialYearQuarters, type KeyDataEpisode, keyDataFor } from './key-data';
+import {
+  cmeMembers,
+  financialYearOf,
+  financialYearQuarters,
+  type KeyDataCme,
+  type KeyDataEpisode,
+  keyDataFor,
+} from './key-data';
 import { londonInstant } from './london-time';
 
 const at = londonInstant;
@@ -25,6 +39,14 @@ const ep = (over: Partial<KeyDataEpisode>): KeyDataEpisode => ({
   interviewWithin72Hours: false,
   ...over,
 });
+const cme: KeyDataCme[] = [
+  { personId: 'E', reportedOn: '2026-12-14', closedOn: '2027-01-12' },
+  { personId: 'E', reportedOn: '2026-10-05', closedOn: '2026-10-20' },
+  { personId: 'F', reportedOn: '2026-09-28', closedOn: '2026-10-01' },
+  { personId: 'G', reportedOn: '2026-12-31', closedOn: null },
+  { personId: 'H', reportedOn: '2026-09-01', closedOn: '2026-09-30' },
+  { personId: 'I', reportedOn: '2027-04-01', closedOn: null },
+];
 const episodes = [
   ep({
     startAt: at('2026-12-20', '22:00'),
@@ -68,12 +90,13 @@ describe('the quarterly key data', () => {
   });
 
   it('Q3: episodes by the quarter they began, open ones at the end, interviews by the quarter of return', () => {
-    expect(keyDataFor(episodes, q3!)).toEqual({
+    expect(keyDataFor(episodes, q3!, cme)).toEqual({
       lacMissingAtEnd: 3, // A (20 Dec, back 3 Jan), B (31 Dec 23:30), D (since September)
       lacWentMissing: 2, // A (twice, one child) and B
       missingEpisodes: 2, // A 20 Dec, C 10 Oct
       absentEpisodes: 2, // A absent 5 Nov, B away 31 Dec
       childrenMissingFromHome: 1, // C
+      childrenMissingEducation: 3, // E (twice, one child), F (closed 1 Oct), G (reported 31 Dec)
       interviewsOffered: 1, // A's absence, back 5 Nov (C was not offered)
       interviewsAccepted: 0,
       interviewsWithin72: 0,
@@ -84,12 +107,13 @@ describe('the quarterly key data', () => {
   });
 
   it('Q4: the returns of episodes that spanned the year end count here, D is still missing at the end', () => {
-    expect(keyDataFor(episodes, q4!)).toEqual({
+    expect(keyDataFor(episodes, q4!, cme)).toEqual({
       lacMissingAtEnd: 1,
       lacWentMissing: 0,
       missingEpisodes: 0,
       absentEpisodes: 0,
       childrenMissingFromHome: 0,
+      childrenMissingEducation: 2, // E (closed 12 Jan), G (still open)
       interviewsOffered: 2,
       interviewsAccepted: 2,
       interviewsWithin72: 1,
@@ -98,5 +122,15 @@ describe('the quarterly key data', () => {
       missingInterviewsWithin72: 1,
     });
     expect(keyDataFor(episodes, q2!).lacMissingAtEnd).toBe(1);
+  });
+
+  it('children missing education: each child with a case open on any day of the quarter, once', () => {
+    expect(keyDataFor(episodes, q2!, cme).childrenMissingEducation).toBe(2); // F, H
+    expect(cmeMembers(cme, q3!).map((c) => c.personId)).toEqual(['E', 'E', 'F', 'G']);
+    expect(cmeMembers(cme, q1!)).toEqual([]);
+    const [next] = financialYearQuarters(2027);
+    expect(cmeMembers(cme, next!).map((c) => c.personId)).toEqual(['G', 'I']);
+    // Without the register the row is zero, whatever the episodes.
+    expect(keyDataFor(episodes, q3!).childrenMissingEducation).toBe(0);
   });
 });

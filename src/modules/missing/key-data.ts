@@ -11,6 +11,9 @@
  * - for return interviews, in the quarter the child came back.
  * "Absent episodes" are those classified absent or away from placement
  * without authorisation; "missing episodes" those classified missing.
+ * "Children missing education" is counted from the CME register, not from
+ * episodes: each child with a case open on any day of the quarter (reported
+ * to the authority on or before its last day, not closed before its first).
  */
 import { addDays, addMonths } from '../../platform/calendar/working-days';
 import { londonDateOf } from './london-time';
@@ -27,6 +30,15 @@ export interface KeyDataEpisode {
   interviewAccepted: boolean;
   /** Interview done within 72 hours of the return. */
   interviewWithin72Hours: boolean;
+}
+
+/** A case on the children missing education register, in the key data's terms. */
+export interface KeyDataCme {
+  personId: string;
+  /** The day the child was reported (referred) to the authority: the case is open from then. */
+  reportedOn: string;
+  /** The day the case was closed: open up to and including it; null while open. */
+  closedOn: string | null;
 }
 
 export interface Quarter {
@@ -65,6 +77,7 @@ export const KEY_DATA_ROWS = [
     children: false,
   },
   { key: 'childrenMissingFromHome', label: 'Children missing from home (not looked after)', children: true },
+  { key: 'childrenMissingEducation', label: 'Children missing education', children: true },
   { key: 'interviewsOffered', label: 'Return interviews offered', children: false },
   { key: 'interviewsAccepted', label: 'Return interviews accepted', children: false },
   { key: 'interviewsWithin72', label: 'Return interviews completed within 72 hours', children: false },
@@ -86,6 +99,13 @@ export const KEY_DATA_ROWS = [
 ] as const;
 
 export type KeyDataKey = (typeof KEY_DATA_ROWS)[number]['key'];
+/** The row counted from the children missing education register rather than from episodes. */
+export const CME_KEY = 'childrenMissingEducation' satisfies KeyDataKey;
+export type EpisodeKeyDataKey = Exclude<KeyDataKey, typeof CME_KEY>;
+
+/** The definition of the children missing education row, as the table's notes give it. */
+export const CME_ROW_DEFINITION =
+  'Children missing education: each child with a case on the children missing education register open on any day of the quarter (reported to the authority on or before its last day and not closed before its first day), counted once however many cases.';
 
 /** Rows whose figure counts children (each child once) rather than episodes. */
 export function countsChildren(key: KeyDataKey): boolean {
@@ -93,7 +113,7 @@ export function countsChildren(key: KeyDataKey): boolean {
 }
 
 /** A figure from the episodes behind it: distinct children, or episodes. */
-export function figureOf(key: KeyDataKey, members: readonly KeyDataEpisode[]): number {
+export function figureOf(key: KeyDataKey, members: readonly { personId: string }[]): number {
   return countsChildren(key) ? new Set(members.map((e) => e.personId)).size : members.length;
 }
 
@@ -105,7 +125,7 @@ export function figureOf(key: KeyDataKey, members: readonly KeyDataEpisode[]): n
 export function keyDataMembers<T extends KeyDataEpisode>(
   episodes: readonly T[],
   q: Quarter,
-): Record<KeyDataKey, T[]> {
+): Record<EpisodeKeyDataKey, T[]> {
   const startDate = (e: T) => londonDateOf(e.startAt);
   const endDate = (e: T) => (e.endAt ? londonDateOf(e.endAt) : null);
   const began = episodes.filter((e) => startDate(e) >= q.first && startDate(e) <= q.last);
@@ -133,8 +153,17 @@ export function keyDataMembers<T extends KeyDataEpisode>(
   };
 }
 
-export function keyDataFor(episodes: readonly KeyDataEpisode[], q: Quarter): Record<KeyDataKey, number> {
-  const members = keyDataMembers(episodes, q);
+/** The children missing education cases open on any day of the quarter (the CME row counts their children). */
+export function cmeMembers<T extends KeyDataCme>(cases: readonly T[], q: Quarter): T[] {
+  return cases.filter((c) => c.reportedOn <= q.last && (c.closedOn === null || c.closedOn >= q.first));
+}
+
+export function keyDataFor(
+  episodes: readonly KeyDataEpisode[],
+  q: Quarter,
+  cme: readonly KeyDataCme[] = [],
+): Record<KeyDataKey, number> {
+  const members = { ...keyDataMembers(episodes, q), [CME_KEY]: cmeMembers(cme, q) };
   return Object.fromEntries(KEY_DATA_ROWS.map((r) => [r.key, figureOf(r.key, members[r.key])])) as Record<
     KeyDataKey,
     number

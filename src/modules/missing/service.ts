@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { importedMissingEpisodes, mayViewChild } from '../cases/service';
+import { keyDataCme } from './cme-service';
 import { type Breakdown, keyDataBreakdowns } from './key-data-breakdowns';
 import { type Audience, type KeyDataTable, keyDataTable } from './key-data-table';
 import { londonDateOf } from './london-time';
@@ -306,12 +307,13 @@ export async function keyDataTableForReport(
   organisationId: string,
   options: { startYear: number; audience: Audience; now: Date },
 ): Promise<KeyDataTable & { breakdowns: Breakdown[] }> {
-  const [episodes, forBreakdowns] = await Promise.all([
+  const [episodes, forBreakdowns, cme] = await Promise.all([
     keyDataEpisodes(db, organisationId, options.now),
     breakdownEpisodes(db, organisationId, options.now),
+    keyDataCme(db, organisationId),
   ]);
   return {
-    ...keyDataTable(episodes, options.startYear, options.audience, londonDateOf(options.now)),
+    ...keyDataTable(episodes, options.startYear, options.audience, londonDateOf(options.now), cme),
     breakdowns: keyDataBreakdowns(forBreakdowns, options.startYear, options.audience),
   };
 }
