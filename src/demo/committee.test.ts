@@ -50,6 +50,11 @@ describe('committee demo', () => {
       'Report the return interview figures for children missing from care, by team',
     );
     expect(first.body).not.toContain('practice review panel’s update'); // Part 2: non-public summary only
+    expect(first.body).toContain('Q1: Cllr Morgan Ellery-Fox');
+    expect(first.body).toContain('Answer (Head of Service, Children in Care):');
+    expect((await visitor.get(`${meetings[1]}/minutes`)).body).toMatch(
+      /Answer \(Director of Children’s Services\), given after the meeting:/,
+    );
     const actions = await rawRows<{ action: string }>(
       ctx.oversight.database.db,
       sql`select a.action from plan_actions a join plans p on p.id = a.home_plan_id

@@ -25,7 +25,7 @@ import { componentRegistry } from '../platform/components';
 import type { Db } from '../platform/db/client';
 import type { Actor, Role } from '../platform/permissions';
 import type { DemoScale } from './load';
-import type { DemoOrganisation } from './organisation';
+import { DEMO_USERS, type DemoOrganisation } from './organisation';
 
 function actorFor(org: DemoOrganisation, role: Role): Actor {
   return {
@@ -261,8 +261,42 @@ async function minutesDemo(
       action: action ? { description: action[0], officer: action[1], dueDate: addMonths(date, 3) } : null,
     });
   }
+  // A member's question under the performance report; every other meeting the answer came in writing.
+  const report = items.find((i) => i.standard === null && i.part === 1);
+  if (report) {
+    const [question, answer, answeredBy] = QUESTIONS[n % QUESTIONS.length]!;
+    await committee.saveQuestion(db, clerk, at(clerk, drafted), meetingId, report.id, null, {
+      askedBy: MEMBER_NAME,
+      question,
+      answer,
+      answeredBy,
+      afterMeeting: n % 2 === 1,
+    });
+  }
   await committee.saveEndedAt(db, clerk, at(clerk, drafted), meetingId, '15:45');
 }
+
+/** The demo committee member, as the minutes name them. */
+const MEMBER_NAME = DEMO_USERS.find((u) => u.role === 'committee_member')!.name;
+
+/** Members' questions and their answers under the performance report. */
+const QUESTIONS = [
+  [
+    'How many return interviews were offered within 72 hours this quarter, and what stops the rest?',
+    'Most were offered in time; the rest were for young people placed out of the borough, where the provider is now commissioned to offer them.',
+    'Head of Service, Children in Care',
+  ],
+  [
+    'Are caseloads in the assessment teams back within the agreed range?',
+    'Two teams are above the range; agency staff start next month and caseloads are reviewed weekly.',
+    'Director of Children’s Services',
+  ],
+  [
+    'What do the audits say about how well children’s views are recorded?',
+    'Most audited files recorded the child’s views in their own words; the practice standards now ask for it at every visit.',
+    'Head of Quality Assurance',
+  ],
+] as const;
 
 const MINUTED: Record<string, readonly [string, string | null]> = {
   apologies: ['There were no apologies.', null],

@@ -2,6 +2,7 @@ import type { OversightModule } from '../../platform/http/module';
 import { COMMITTEE, committeePermissions } from './access';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
+import { minutesQuestionRoutes } from './minutes-questions-routes';
 import { minutesRoutes } from './minutes-routes';
 import { notesRoutes } from './notes-routes';
 import { packFileRoutes } from './pack-routes';
@@ -25,6 +26,7 @@ export const committeeModule: OversightModule = {
     await meetingRoutes(app);
     await reportRoutes(app);
     await minutesRoutes(app);
+    await minutesQuestionRoutes(app);
     await notesRoutes(app);
     await publicCommitteeRoutes(app);
     await packFileRoutes(app);

@@ -46,7 +46,7 @@ export const itemMinutesFields: FieldSpec[] = [
     label: 'Summary of the discussion',
     kind: 'textarea',
     rows: 8,
-    hint: 'Paragraphs, "- " for a list, "## " for a heading; members’ questions with their answers',
+    hint: 'Paragraphs, "- " for a list, "## " for a heading. Record members’ questions apart, under “Members’ questions”',
   },
   {
     name: 'resolutions',
@@ -126,3 +126,75 @@ export function electionFields(members: Array<{ userId: string; name: string }>)
     },
   ];
 }
+
+const required = (label: string, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `Enter ${label}` })
+      .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`)
+      .refine((v) => !hasControlCharacters(v), 'Remove the control characters (copied from another program)'),
+  );
+
+/** A member's question and its answer; the answer may be left for later. */
+export const questionSchema = z
+  .object({
+    askedBy: required('who asked the question', 200),
+    question: required('the question', 4000),
+    answer: text('the answer', 8000),
+    answeredBy: text('who answered', 200),
+    afterMeeting: z.preprocess(
+      (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]),
+      z.array(z.literal('yes', { error: 'Choose whether the answer was given after the meeting' })).max(1),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer && !v.answeredBy)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answeredBy'],
+        message: 'Enter who answered, for example Director of Children’s Services',
+      });
+    if (v.answeredBy && !v.answer)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: 'Enter the answer, or leave who answered blank',
+      });
+    if (v.afterMeeting.length && !v.answer)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: 'Enter the answer given after the meeting, or untick that it was',
+      });
+  })
+  .transform((v) => ({
+    askedBy: v.askedBy,
+    question: v.question,
+    answer: v.answer ?? null,
+    answeredBy: v.answeredBy ?? null,
+    afterMeeting: v.afterMeeting.length > 0,
+  }));
+
+export const questionFields: FieldSpec[] = [
+  { name: 'askedBy', label: 'Asked by', hint: 'As the minutes name them, for example Councillor Example' },
+  { name: 'question', label: 'Question', kind: 'textarea', rows: 4 },
+  {
+    name: 'answer',
+    label: 'Answer (optional)',
+    kind: 'textarea',
+    rows: 5,
+    hint: 'Leave blank if the answer is to follow; add it before the minutes are approved',
+  },
+  {
+    name: 'answeredBy',
+    label: 'Answered by',
+    hint: 'A job title or a member, for example Director of Children’s Services',
+  },
+  {
+    name: 'afterMeeting',
+    label: 'When the answer was given',
+    kind: 'checkboxes',
+    items: [{ value: 'yes', text: 'The answer was given after the meeting, in writing' }],
+  },
+];

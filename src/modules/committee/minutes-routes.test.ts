@@ -250,6 +250,76 @@ describe('drafting minutes', () => {
   });
 });
 
+describe('members’ questions', () => {
+  const questions = (item: string) => `${minutesOf(item)}/questions`;
+
+  it('records a question with its answer, one to follow, and one answered after the meeting; the clerk changes and removes them', async () => {
+    expect((await member.get(questions('report'))).statusCode).toBe(403);
+    expect(
+      (await manager.post(`${questions('report')}/new`, { askedBy: 'x', question: 'y' })).statusCode,
+    ).toBe(403);
+    const bad = await clerk.post(`${questions('report')}/new`, {
+      askedBy: 'Councillor Example',
+      question: 'How many visits were late in North?',
+      answer: 'Eleven, all now done.',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter who answered');
+    expect(bad.body).toContain('govuk-error-summary');
+    const after = await clerk.post(`${questions('report')}/new`, {
+      askedBy: 'Councillor Example',
+      question: 'When will the audit of visits report?',
+      afterMeeting: 'yes',
+    });
+    expect(after.body).toContain('Enter the answer given after the meeting');
+    for (const body of [
+      {
+        askedBy: 'Councillor Example',
+        question: 'How many visits were late in North?',
+        answer: 'Eleven, all now done.',
+        answeredBy: 'Head of Service, Children in Care',
+      },
+      { askedBy: 'Councillor Sample', question: 'Is the new team fully staffed?' },
+      { askedBy: 'Councillor Third', question: 'A question withdrawn at the meeting' },
+    ])
+      expect((await clerk.post(`${questions('report')}/new`, body)).statusCode).toBe(302);
+    // The answer to the second came in writing after the meeting.
+    const changed = await clerk.post(`${questions('report')}/2`, {
+      askedBy: 'Councillor Sample',
+      question: 'Is the new team fully staffed?',
+      answer: 'Yes, from 1 October.',
+      answeredBy: 'Director of Children’s Services',
+      afterMeeting: 'yes',
+    });
+    expect(changed.statusCode).toBe(302);
+    expect((await clerk.post(`${questions('report')}/3/remove`, {})).statusCode).toBe(302);
+    expect((await clerk.post(`${questions('report')}/3/remove`, {})).statusCode).toBe(404);
+    expect((await clerk.get(`${questions('report')}/9`)).statusCode).toBe(404);
+    await clerk.post(`${questions('private')}/new`, {
+      askedBy: 'Councillor Example',
+      question: 'Who chaired the review panel?',
+    });
+    const list = await clerk.get(questions('report'));
+    expect(list.body).toContain('Q2: Councillor Sample');
+    expect(list.body).not.toContain('withdrawn');
+    const draft = await clerk.get(`/committee-business/meetings/${meetingId}/minutes`);
+    expect(draft.body).toContain('Answer (Head of Service, Children in Care):');
+    expect(draft.body).toContain('Answer (Director of Children’s Services), given after the meeting:');
+    const audit = await rawRows<{ detail: string }>(
+      ctx.oversight.database.db,
+      sql`select detail from access_audit where action = 'committee.minutes.question' order by at, id`,
+    );
+    expect(audit.map((a) => a.detail.replace(/^item \d+, /, ''))).toEqual([
+      'question added',
+      'question added',
+      'question added',
+      'question Q2 changed',
+      'question Q3 removed',
+      'question added',
+    ]);
+  });
+});
+
 describe('approving minutes', () => {
   const approve = `/committee-business/meetings/${'{id}'}/minutes/approve`;
   const url = () => approve.replace('{id}', meetingId);
@@ -299,10 +369,14 @@ describe('approving minutes', () => {
     expect(pub.body).toContain('Practice review update'); // listed by its title
     expect(pub.body).not.toContain('review panel met twice');
     expect(pub.body).not.toContain('Tamsin');
+    expect(pub.body).toContain('Yes, from 1 October.');
+    expect(pub.body).not.toContain('Who chaired the review panel?');
+
     expect((await visitor.get(`/committees/oak/meetings/${nextMeetingId}/minutes`)).statusCode).toBe(404);
     expect((await visitor.get(`/committees/wst/meetings/${meetingId}/minutes`)).statusCode).toBe(404);
     const mine = await member.get(`/committee-business/meetings/${meetingId}/minutes`);
     expect(mine.body).toContain('review panel met twice');
+    expect(mine.body).toContain('Who chaired the review panel?');
     const sm = await manager.get(`/committee-business/meetings/${meetingId}/minutes`);
     expect(sm.body).toContain('Members asked about visits to children on plans.');
     expect(sm.body).not.toContain('review panel met twice');

@@ -66,6 +66,9 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('committee/views/minutes.njk', {
       title: `Minutes: ${data.committee.name}`,
       ...data,
+      questionCounts: Object.fromEntries(
+        (data.draft?.items ?? []).map((e) => [e.itemId, e.questions?.length ?? 0]),
+      ),
     });
   });
 

@@ -29,6 +29,19 @@ export interface MinutesAction {
   planActionId: string | null;
 }
 
+/** A member's question under an item, with its answer as minuted. */
+export interface MinutesQuestion {
+  /** Who asked, as minuted: "Councillor A. Example". */
+  askedBy: string;
+  question: string;
+  /** Null until answered: the answer may be given after the meeting, before the minutes are approved. */
+  answer: string | null;
+  /** Who answered: an officer's job title or a member. */
+  answeredBy: string | null;
+  /** The answer was given after the meeting (in writing), and the minutes say so. */
+  afterMeeting: boolean;
+}
+
 /** What the clerk wrote under one agenda item. */
 export interface MinutesItemEntry {
   itemId: string;
@@ -37,6 +50,8 @@ export interface MinutesItemEntry {
   /** Each resolution, "That ..."; numbered in the minutes item by item. */
   resolutions: string[];
   actions: MinutesAction[];
+  /** Members' questions and their answers, in the order asked (absent in minutes drafted before questions were kept apart). */
+  questions?: MinutesQuestion[];
 }
 
 export interface MinutesContent {

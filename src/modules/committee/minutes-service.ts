@@ -96,7 +96,7 @@ async function minutesDocs(db: Db, organisationId: string, meetingId: string) {
   };
 }
 
-async function draftableMeeting(db: Db, actor: Actor, meetingId: string) {
+export async function draftableMeeting(db: Db, actor: Actor, meetingId: string) {
   need(actor, COMMITTEE.manage);
   const meeting = await repo.meetingById(db, actor.organisationId, meetingId);
   if (!meeting) throw new NotFoundError('meeting');
@@ -147,7 +147,14 @@ export async function saveItemMinutes(
       });
       actions.push({ ...input.action, reference: raised.reference, planActionId: raised.actionId });
     }
-    const entry = { itemId, discussion: input.discussion, resolutions: input.resolutions, actions };
+    // Questions are kept apart (minutes-questions-service.ts): saving the item keeps them.
+    const entry = {
+      itemId,
+      discussion: input.discussion,
+      resolutions: input.resolutions,
+      actions,
+      questions: previous?.questions ?? [],
+    };
     await mrepo.upsertMinutes(tx, {
       organisationId: actor.organisationId,
       meetingId,

@@ -40,6 +40,22 @@ const input = {
         itemId: 'r',
         discussion: 'Members asked about visits.\n\n| Team | Late visits |\n|---|---|\n| North | 3 |',
         resolutions: ['That the report be noted', 'RESOLVED – that officers report again in March.'],
+        questions: [
+          {
+            askedBy: 'Cllr Ada Brook',
+            question: 'How many visits were late?',
+            answer: 'Three, now done.',
+            answeredBy: 'Head of Service',
+            afterMeeting: false,
+          },
+          {
+            askedBy: 'Cllr Ben Crane',
+            question: 'When will the team be full?',
+            answer: 'In October.',
+            answeredBy: 'Director',
+            afterMeeting: true,
+          },
+        ],
         actions: [
           {
             description: 'Report on late visits',
@@ -55,6 +71,15 @@ const input = {
         discussion: 'The panel’s findings were discussed.',
         resolutions: ['the update be noted'],
         actions: [],
+        questions: [
+          {
+            askedBy: 'Cllr Ada Brook',
+            question: 'Who sat on the panel?',
+            answer: null,
+            answeredBy: null,
+            afterMeeting: false,
+          },
+        ],
       },
     ],
   },
@@ -79,6 +104,10 @@ describe('minutes', () => {
       { number: '3.2', text: 'RESOLVED – That officers report again in March.' },
     ]);
     expect(report.actions[0]).toMatchObject({ reference: '4', officer: 'Head of Service' });
+    expect(report.questions.map((q) => [q.number, q.askedBy, q.afterMeeting])).toEqual([
+      ['Q1', 'Cllr Ada Brook', false],
+      ['Q2', 'Cllr Ben Crane', true],
+    ]);
     expect(publicMinutes.items[1]!.election).toContain('elected Chairman');
     expect(publicMinutes.exclusion?.rows).toEqual([
       { item: 5, title: 'Practice review', paragraphs: '1 and 2' },
@@ -89,7 +118,14 @@ describe('minutes', () => {
   it('keeps Part 2 minutes out of the public minutes and in the non-public summary only', () => {
     const { publicMinutes, nonPublicMinutes } = buildMinutes(input);
     const privateItem = publicMinutes.items.find((i) => i.number === 5)!;
-    expect(privateItem).toMatchObject({ withheld: true, discussionHtml: null, resolutions: [] });
+    expect(privateItem).toMatchObject({
+      withheld: true,
+      discussionHtml: null,
+      resolutions: [],
+      questions: [],
+    });
+    expect(JSON.stringify(publicMinutes)).not.toContain('Who sat on the panel?');
+    expect(nonPublicMinutes.items[0]!.questions[0]).toMatchObject({ number: 'Q1', answer: null });
     expect(JSON.stringify(publicMinutes)).not.toContain('panel’s findings');
     expect(nonPublicMinutes.items.map((i) => i.number)).toEqual([5]);
     expect(nonPublicMinutes.items[0]!.discussionHtml).toContain('panel’s findings');
@@ -100,6 +136,7 @@ describe('minutes', () => {
     const { publicMinutes } = buildMinutes(input);
     const texts = publicMinutesTexts(publicMinutes, discussionsByNumber(input));
     expect(texts.map((t) => t.where)).toContain('Minutes, item 3, discussion');
+    expect(texts.find((t) => t.where === 'Minutes, item 3, question Q2')?.text).toContain('In October.');
     expect(texts.some((t) => t.text.includes('panel’s findings'))).toBe(false);
     const findings = checkPublicTexts(texts, [
       { forename: 'Dana', surname: 'Ellis', dateOfBirth: null, identifiers: [] },

@@ -3,7 +3,8 @@
  * wrote item by item, the public minutes (Part 1 items in full, Part 2 items
  * by their titles only) and the non-public summary (Part 2 items), in the
  * shape of vocabularies.md ("Minutes"): present, in attendance, apologies,
- * numbered items with their "RESOLVED – That ..." and actions, the exclusion
+ * numbered items with members' questions and their answers, their
+ * "RESOLVED – That ..." and actions, the exclusion
  * resolution with its Item | Paragraph table, and the time the meeting ended.
  * Also the public texts disclosure control checks before approval.
  */
@@ -25,6 +26,15 @@ export interface MinutesDocItem {
   /** "3.1", "RESOLVED – That ...". */
   resolutions: Array<{ number: string; text: string }>;
   actions: Array<{ reference: string | null; description: string; officer: string; dueDate: string | null }>;
+  /** Members' questions, numbered "Q1", with their answers ("answer to follow" while there is none). */
+  questions: Array<{
+    number: string;
+    askedBy: string;
+    question: string;
+    answer: string | null;
+    answeredBy: string | null;
+    afterMeeting: boolean;
+  }>;
   /** The result of an election held under the item. */
   election: string | null;
   /** True for a Part 2 item in the public minutes: listed, its minutes in the non-public summary. */
@@ -100,6 +110,16 @@ function docItems(input: MinutesInput, which: 'public' | 'non-public'): MinutesD
               officer: a.officer,
               dueDate: a.dueDate,
             })),
+        questions: withheld
+          ? []
+          : (e.questions ?? []).map((q, n) => ({
+              number: `Q${n + 1}`,
+              askedBy: q.askedBy,
+              question: q.question,
+              answer: q.answer,
+              answeredBy: q.answeredBy,
+              afterMeeting: q.afterMeeting,
+            })),
         election: withheld ? null : (input.elections.get(i.id) ?? null),
         withheld,
       };
@@ -157,6 +177,12 @@ export function publicMinutesTexts(doc: MinutesDoc, discussions: ReadonlyMap<num
       texts.push({ where: `${at}, resolution ${r.number}`, text: r.text, markup: false });
     for (const [n, a] of i.actions.entries())
       texts.push({ where: `${at}, action ${n + 1}`, text: `${a.description}\n${a.officer}`, markup: false });
+    for (const q of i.questions)
+      texts.push({
+        where: `${at}, question ${q.number}`,
+        text: [q.askedBy, q.question, q.answer ?? '', q.answeredBy ?? ''].join('\n'),
+        markup: false,
+      });
     if (i.election) texts.push({ where: `${at}, election`, text: i.election, markup: false });
   }
   return texts;

@@ -23,6 +23,7 @@ export {
   type MeetingInput,
   recordAttendance,
 } from './meetings-service';
+export { removeQuestion, saveQuestion } from './minutes-questions-service';
 export {
   type Approval,
   approveMinutes,
