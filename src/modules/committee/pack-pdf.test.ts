@@ -206,6 +206,8 @@ describe('the pack as a PDF', () => {
     expect(pack.glossary!.pages!.to).toBe(pack.pageCount);
     expect((await pageSizes(pdf)).length).toBe(pack.pageCount);
     const front = printed.filter((h) => h.includes('Agenda and contents')).at(-1)!;
-    expect(front).toContain(`<td>Glossary</td><td class="pages">${pack.glossary!.pages!.from} - ${pack.glossary!.pages!.to}</td>`);
+    expect(front).toContain(
+      `<td>Glossary</td><td class="pages">${pack.glossary!.pages!.from} - ${pack.glossary!.pages!.to}</td>`,
+    );
   });
 });
