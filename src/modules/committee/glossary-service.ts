@@ -24,6 +24,20 @@ export async function getGlossaryEntry(db: Db, actor: Actor, id: string) {
   return row;
 }
 
+/** Two people adding the same acronym at the same moment: the unique index stops the second, who is told. */
+async function once<T>(acronym: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505')
+      throw new ValidationError({
+        acronym: `The glossary already has ${acronym}: change its meaning instead of adding it again`,
+      });
+    throw error;
+  }
+}
+
 async function refuseDuplicate(db: Db, organisationId: string, acronym: string, exceptId: string | null) {
   const message = duplicateMessage(await grepo.glossaryOf(db, organisationId), acronym, exceptId);
   if (message) throw new ValidationError({ acronym: message });
@@ -31,24 +45,26 @@ async function refuseDuplicate(db: Db, organisationId: string, acronym: string, 
 
 export async function addGlossaryEntry(db: Db, actor: Actor, ctx: AuditContext, input: GlossaryEntry) {
   need(actor, COMMITTEE.glossary);
-  return db.transaction(async (tx) => {
-    await refuseDuplicate(tx, actor.organisationId, input.acronym, null);
-    const id = await grepo.insertGlossaryEntry(tx, {
-      organisationId: actor.organisationId,
-      acronym: input.acronym,
-      acronymKey: acronymKey(input.acronym),
-      meaning: input.meaning,
-      updatedBy: actor.userId,
-      updatedAt: ctx.at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'committee.glossary.add',
-      recordType: 'committee_glossary',
-      recordId: id,
-      detail: input.acronym,
-    });
-    return id;
-  });
+  return once(input.acronym, () =>
+    db.transaction(async (tx) => {
+      await refuseDuplicate(tx, actor.organisationId, input.acronym, null);
+      const id = await grepo.insertGlossaryEntry(tx, {
+        organisationId: actor.organisationId,
+        acronym: input.acronym,
+        acronymKey: acronymKey(input.acronym),
+        meaning: input.meaning,
+        updatedBy: actor.userId,
+        updatedAt: ctx.at,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'committee.glossary.add',
+        recordType: 'committee_glossary',
+        recordId: id,
+        detail: input.acronym,
+      });
+      return id;
+    }),
+  );
 }
 
 export async function changeGlossaryEntry(
@@ -59,22 +75,24 @@ export async function changeGlossaryEntry(
   input: GlossaryEntry,
 ) {
   await getGlossaryEntry(db, actor, id);
-  await db.transaction(async (tx) => {
-    await refuseDuplicate(tx, actor.organisationId, input.acronym, id);
-    await grepo.updateGlossaryEntry(tx, actor.organisationId, id, {
-      acronym: input.acronym,
-      acronymKey: acronymKey(input.acronym),
-      meaning: input.meaning,
-      updatedBy: actor.userId,
-      updatedAt: ctx.at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'committee.glossary.change',
-      recordType: 'committee_glossary',
-      recordId: id,
-      detail: input.acronym,
-    });
-  });
+  await once(input.acronym, () =>
+    db.transaction(async (tx) => {
+      await refuseDuplicate(tx, actor.organisationId, input.acronym, id);
+      await grepo.updateGlossaryEntry(tx, actor.organisationId, id, {
+        acronym: input.acronym,
+        acronymKey: acronymKey(input.acronym),
+        meaning: input.meaning,
+        updatedBy: actor.userId,
+        updatedAt: ctx.at,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'committee.glossary.change',
+        recordType: 'committee_glossary',
+        recordId: id,
+        detail: input.acronym,
+      });
+    }),
+  );
 }
 
 /** Remove an entry; packs already published keep the glossary they printed. */
