@@ -7,7 +7,8 @@
  * and reads it with its page numbers; a member of the public browses the
  * public site without signing in, from the sign-in page, reads approved
  * minutes and searches its published papers; a clerk writes an item's
- * minutes with an action and approves the minutes. Every page is checked
+ * minutes with an action and approves the minutes; a clerk keeps the
+ * glossary, refused a duplicate. Every page is checked
  * with axe and reflows at 320 px.
  */
 import type { Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { addMonths } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
+import { formatDate } from '../src/platform/http/views';
 import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
@@ -196,6 +198,37 @@ describe('a member of the public', () => {
     expect(found).toMatch(/\d+ papers? found/);
     expect(found).toContain('Safeguarding performance report');
     expect(found).not.toContain('Local child safeguarding practice review');
+    await checkAxe(page);
+    expect(journey.problems(page)).toEqual([]);
+  });
+});
+
+describe('the glossary', () => {
+  it('a clerk keeps the glossary, refused a duplicate with the error summary, and chooses it for a pack', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('committee_clerk'));
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Glossary")'));
+    expect(await textOf(page.locator('h1'))).toBe('Glossary');
+    expect(await textOf(page.locator('main table'))).toContain('Local authority designated officer');
+    await checkAxe(page);
+    await page.fill('#acronym', 'lado');
+    await page.fill('#meaning', 'Another meaning');
+    await go(page, () => page.click('button:has-text("Add to the glossary")'));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'The glossary already has LADO: change its meaning instead of adding it again',
+    );
+    await checkAxe(page);
+    await page.fill('#acronym', 'PLO');
+    await page.fill('#meaning', 'Public law outline');
+    await go(page, () => page.click('button:has-text("Add to the glossary")'));
+    expect(await textOf(page.locator('main table'))).toContain('Public law outline');
+
+    // The next meeting's page offers the choice of glossary, already set to the acronyms used.
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Committees")'));
+    await go(page, () => page.click('main a:has-text("Safeguarding Sub-Committee")'));
+    const next = formatDate(addMonths(today(systemClock), 1));
+    await go(page, () => page.click(`main a:has-text("${next}")`));
+    expect(await page.locator('input[name="glossary"][value="used"]').isChecked()).toBe(true);
     await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
   });

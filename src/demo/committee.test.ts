@@ -31,6 +31,29 @@ describe('committee demo', () => {
     expect(await visitor.get(meetings[2]!).then((r) => r.body)).not.toContain('Missing children: key data');
     expect(latest.body).toContain('Exclusion of the public');
     expect(latest.body).not.toContain('paragraphs 1 and 2'); // the Part 2 report's text is not public
+    // The next meeting's pack ends with the acronyms it uses, not the whole glossary.
+    const glossary = latest.body.slice(latest.body.indexOf('id="glossary"'));
+    expect(glossary).toContain('Independent reviewing officer');
+    expect(glossary).toContain('Return home interview');
+    expect(glossary).not.toContain('Special guardianship order');
+  });
+
+  it('puts the outstanding actions on each agenda, a completed one once', async () => {
+    const visitor = agent(ctx);
+    const list = await visitor.get('/committees/oak');
+    const link = list.body.match(/href="(\/committees\/oak\/[0-9a-f-]{36})"/)![1]!;
+    const page = await visitor.get(link);
+    const meetings = [...page.body.matchAll(/href="(\/committees\/oak\/meetings\/[0-9a-f-]{36})"/g)].map(
+      (m) => m[1]!,
+    );
+    const first = 'Report the return interview figures for children missing from care, by team';
+    const bodies = await Promise.all(meetings.map((m) => visitor.get(m).then((r) => r.body)));
+    expect(bodies[0]).toContain('There are no outstanding actions.');
+    expect(bodies[1]).toContain(first);
+    expect(bodies[2]).toContain(first);
+    expect(bodies[2]).toMatch(/Completed on \d+ \w+ \d{4}/);
+    expect(bodies[3]).not.toContain(first);
+    expect(bodies[3]).toContain('Circulate the briefing on the new practice standards to members');
   });
 
   it('minutes the held meetings: the first two approved and public, the last in draft; actions on the list', async () => {

@@ -16,7 +16,13 @@ import * as committee from '../modules/committee/service';
 import { indicatorReportComponent } from '../modules/kpis/embed';
 import { keyDataComponent } from '../modules/missing/embed';
 import { plansModule } from '../modules/plans/index';
-import { listPublishedSnapshots, planSnapshotComponent } from '../modules/plans/service';
+import {
+  completeAction,
+  getOutstandingDocument,
+  listPlans,
+  listPublishedSnapshots,
+  planSnapshotComponent,
+} from '../modules/plans/service';
 import { roundSummaryComponent } from '../modules/qa/embed';
 import type { AuditContext } from '../platform/audit/service';
 import { addDays, addMonths } from '../platform/calendar/working-days';
@@ -74,13 +80,13 @@ const PERFORMANCE = {
     'The committee receives a performance report each quarter. Figures are drawn from the case management system through the Standard Safeguarding Dataset.',
     '',
     '## Current position',
-    'Visits to children on child protection plans within timescale remain above target. Small numbers are shown as [c] to protect the children concerned.',
+    'Visits to children on child protection (CP) plans within timescale remain above target, and reviews chaired by the IRO for each CLA are on time. Small numbers are shown as [c] to protect the children concerned.',
     '',
     '| Measure | This quarter | Target |',
     '|---|---|---|',
     '| Child protection visits within timescale (%) | 92 | 90 |',
     '| Reviews of children in care on time (%) | 96 | 95 |',
-    '| Children missing from care offered a return interview | [c] | All |',
+    '| Children missing from care offered a return home interview (RHI) | [c] | All |',
     '',
     '## Proposals',
     '- Continue the weekly tracking of visits in every team',
@@ -133,6 +139,9 @@ export async function committeeDemo(
     termStart: start,
     termEnd: addDays(addMonths(start, 12), -1),
   });
+
+  for (const [acronym, meaning] of GLOSSARY)
+    await committee.addGlossaryEntry(db, clerk, at(clerk, start), { acronym, meaning });
 
   const heldIds: string[] = [];
   const meetings = [addMonths(today, -9), addMonths(today, -6), addMonths(today, -3), addMonths(today, 1)];
@@ -202,6 +211,9 @@ export async function committeeDemo(
       await committee.acceptReport(db, clerk, at(clerk, addDays(drafted, 3)), reportId);
     }
     const publishing = at(clerk, addDays(date, -7));
+    // The next meeting's public pack ends with the acronyms it uses.
+    if (n === meetings.length - 1)
+      await committee.chooseMeetingGlossary(db, clerk, at(clerk, prepared), meetingId, 'used');
     // At the large authority nearly every recent date is some child's date of birth: the clerk lets
     // through the plan's own dates, as a clerk would, and anything else still stops publication.
     const check = await committee.checkPublication(db, clerk, kinds, meetingId, publishing.at);
@@ -216,9 +228,44 @@ export async function committeeDemo(
       if (previous)
         await committee.approveMinutes(db, clerk, at(clerk, date, 18), previous, { how: 'at_meeting' });
       heldIds.push(meetingId);
+      // The first action is done after the second meeting: the third meeting's list shows it
+      // completed, the next meeting's list no longer does.
+      if (n === 1) await completeFirstAction(db, clerk, addDays(date, 21));
     }
   }
 }
+
+async function completeFirstAction(db: Db, clerk: Actor, on: string) {
+  const plan = (await listPlans(db, clerk)).find(
+    (p) => p.type === 'committee_outstanding' && p.committeeName === 'Safeguarding Sub-Committee',
+  );
+  if (!plan) return;
+  const doc = await getOutstandingDocument(db, clerk, plan.id, on);
+  const first = doc.priorities[0]?.actions[0];
+  if (first)
+    await completeAction(db, clerk, at(clerk, on), first.actionId, {
+      completedOn: on,
+      evidence: { text: 'Figures reported to members by email', link: null, file: null },
+      note: null,
+    });
+}
+
+/** The organisation's glossary: acronyms a committee paper on children's safeguarding uses. */
+const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
+  ['CIN', 'Child in need'],
+  ['CLA', 'Child looked after (a child in care)'],
+  ['CME', 'Children missing education'],
+  ['CP', 'Child protection'],
+  ['CSE', 'Child sexual exploitation'],
+  ['EHCP', 'Education, health and care plan'],
+  ['IRO', 'Independent reviewing officer'],
+  ['LADO', 'Local authority designated officer (allegations against people who work with children)'],
+  ['MASH', 'Multi-agency safeguarding hub'],
+  ['RHI', 'Return home interview (after a child has been missing)'],
+  ['SEND', 'Special educational needs and disabilities'],
+  ['SGO', 'Special guardianship order'],
+  ['UASC', 'Unaccompanied asylum-seeking child'],
+];
 
 /** What each held meeting minuted: discussion, resolutions, one action for the performance report. */
 const ACTIONS = [

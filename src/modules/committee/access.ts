@@ -11,6 +11,7 @@ export const COMMITTEE = {
   manage: 'committee.manage',
   draft: 'committee.report.draft',
   signOff: 'committee.report.signoff',
+  glossary: 'committee.glossary',
 } as const;
 
 export const committeePermissions: PermissionSet = {
@@ -27,6 +28,10 @@ export const committeePermissions: PermissionSet = {
   [COMMITTEE.draft]: {
     description: 'Draft committee reports for an agenda item and send them for sign-off',
     roles: ['committee_clerk', 'service_manager', 'qa_officer', 'senior_leader'],
+  },
+  [COMMITTEE.glossary]: {
+    description: 'Keep the organisation’s glossary of acronyms, which the clerk may add to a pack',
+    roles: ['committee_clerk', 'administrator'],
   },
   [COMMITTEE.signOff]: {
     description: 'Sign off committee reports sent to you',

@@ -1,5 +1,6 @@
 import type { OversightModule } from '../../platform/http/module';
 import { COMMITTEE, committeePermissions } from './access';
+import { glossaryRoutes } from './glossary-routes';
 import { committeeHomeItems } from './home-items';
 import { meetingRoutes } from './meeting-routes';
 import { minutesQuestionRoutes } from './minutes-questions-routes';
@@ -20,11 +21,15 @@ import { committeeRoutes } from './routes';
 export const committeeModule: OversightModule = {
   name: 'committee',
   permissions: committeePermissions,
-  nav: [{ href: '/committee-business', text: 'Committees', permission: COMMITTEE.read }],
+  nav: [
+    { href: '/committee-business', text: 'Committees', permission: COMMITTEE.read },
+    { href: '/committee-business/glossary', text: 'Glossary', permission: COMMITTEE.glossary },
+  ],
   routes: async (app) => {
     await committeeRoutes(app);
     await meetingRoutes(app);
     await reportRoutes(app);
+    await glossaryRoutes(app);
     await minutesRoutes(app);
     await minutesQuestionRoutes(app);
     await notesRoutes(app);

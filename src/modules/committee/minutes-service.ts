@@ -13,11 +13,12 @@ import { registerCandidates } from '../cases/service';
 import { addOutstandingAction } from '../plans/service';
 import { COMMITTEE, mayReadNonPublic, need, readableCommittees, todayOf } from './access';
 import { numbered } from './agenda';
-import { checkPublicTexts, type Finding, registerQuery } from './disclosure';
+import { checkPublicTexts, registerQuery } from './disclosure';
 import { electionSentences } from './elections-service';
 import { buildMinutes, discussionsByNumber, type MinutesDoc, publicMinutesTexts } from './minutes';
 import * as mrepo from './minutes-repository';
 import type { MinutesAction, MinutesContent } from './minutes-schema';
+import { type CheckedFinding, letThrough, withOverrides } from './overrides';
 import * as repo from './repository';
 
 const EMPTY: MinutesContent = { items: [], endedAt: null };
@@ -207,7 +208,7 @@ export async function saveEndedAt(
 
 export interface MinutesCheck {
   problems: string[];
-  findings: Array<Finding & { overridden: string | null }>;
+  findings: CheckedFinding[];
   blocked: boolean;
 }
 
@@ -218,13 +219,7 @@ async function prepare(db: Db, actor: Actor, meetingId: string) {
     problems.push('Nothing has been minuted yet: write the minutes of the items first');
   const texts = publicMinutesTexts(data.docs.publicMinutes, data.discussions);
   const people = await registerCandidates(db, actor.organisationId, registerQuery(texts));
-  const overrides = new Map(
-    (await repo.overridesOf(db, actor.organisationId, meetingId)).map((o) => [o.matchKey, o.reason]),
-  );
-  const findings = checkPublicTexts(texts, people).map((f) => ({
-    ...f,
-    overridden: f.overridable ? (overrides.get(f.key) ?? null) : null,
-  }));
+  const findings = await withOverrides(db, actor.organisationId, meetingId, checkPublicTexts(texts, people));
   const check: MinutesCheck = {
     problems,
     findings,
@@ -250,26 +245,16 @@ export async function overrideMinutesFinding(
 ) {
   await draftableMeeting(db, actor, meetingId);
   const { check } = await prepare(db, actor, meetingId);
-  const finding = check.findings.find((f) => f.key === key);
-  if (!finding?.overridable)
-    throw new ValidationError({ reason: 'This finding cannot be let through: change the minutes instead' });
-  await db.transaction(async (tx) => {
-    await repo.insertOverride(tx, {
-      organisationId: actor.organisationId,
-      meetingId,
-      matchKey: key,
-      reason,
-      overriddenBy: actor.userId,
-      overriddenAt: ctx.at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'committee.disclosure.override',
-      recordType: 'committee_meeting',
-      recordId: meetingId,
-      reason,
-      detail: `${finding.kind} at ${finding.where}`,
-    });
-  });
+  await letThrough(
+    db,
+    actor,
+    ctx,
+    meetingId,
+    check.findings,
+    key,
+    reason,
+    'This finding cannot be let through: change the minutes instead',
+  );
 }
 
 export type Approval = { how: 'at_meeting' } | { how: 'chairman'; date: string };

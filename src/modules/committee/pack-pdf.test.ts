@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { buildPacks, fullPack, type PackInput } from './pack';
+import { buildPacks, fullPack, type PackInput, withGlossary } from './pack';
 import { frontHtml, type Printer, packPdf } from './pack-pdf';
 import type { ReportBody } from './schema';
 
@@ -166,5 +166,48 @@ describe('the pack as a PDF', () => {
     expect(await pageSizes(pdf)).toHaveLength(pack.pageCount);
     const review = pack.items.find((i) => i.title === 'Case review')!;
     expect(review.pages!.to).toBe(pack.pageCount);
+  });
+
+  it('prints the outstanding actions item and ends with the glossary, numbered in the contents', async () => {
+    const base = input();
+    const { publicPack } = buildPacks({
+      ...base,
+      items: [...base.items, item('o', 1.5, 'Outstanding actions', 1, 'outstanding')],
+      components: new Map([
+        [
+          'o',
+          {
+            title: 'List',
+            html: '<table><tr><td>OUTSTANDING-ROW</td></tr></table>',
+            data: null,
+            publicSafe: true,
+          },
+        ],
+      ]),
+    });
+    const glossed = withGlossary(publicPack, {
+      scope: 'used',
+      entries: [{ acronym: 'LADO', meaning: 'Local authority designated officer' }],
+    });
+    const printed: string[] = [];
+    const { pdf, pack } = await packPdf(
+      glossed,
+      'public',
+      new Map([['f1', await uploadedPdf(3)]]),
+      fakePrinter(printed),
+    );
+    expect(
+      printed.some(
+        (h) => h.includes('<h1>Item 2: Outstanding actions</h1>') && h.includes('OUTSTANDING-ROW'),
+      ),
+    ).toBe(true);
+    const glossary = printed.find((h) => h.includes('<h1>Glossary</h1>'))!;
+    expect(glossary).toContain('<th scope="row">LADO</th><td>Local authority designated officer</td>');
+    expect(pack.glossary!.pages!.to).toBe(pack.pageCount);
+    expect((await pageSizes(pdf)).length).toBe(pack.pageCount);
+    const front = printed.filter((h) => h.includes('Agenda and contents')).at(-1)!;
+    expect(front).toContain(
+      `<td>Glossary</td><td class="pages">${pack.glossary!.pages!.from} - ${pack.glossary!.pages!.to}</td>`,
+    );
   });
 });

@@ -52,6 +52,8 @@ export function frontHtml(pack: Pack, which: PdfWhich): string {
         `<tr><td></td><td>Appendix ${n + 1}: ${esc(a.title)}${a.public ? '' : ' (non-public)'}</td><td class="pages">${range(a.pages)}</td></tr>`,
       );
   }
+  if (pack.glossary?.entries.length)
+    rows.push(`<tr><td></td><td>Glossary</td><td class="pages">${range(pack.glossary.pages)}</td></tr>`);
   const exclusion = pack.exclusion
     ? `<h2>Exclusion of the press and public</h2><p>${esc(pack.exclusion.text)}</p>` +
       `<table><caption>Items and paragraphs of the exclusion</caption><thead><tr><th scope="col">Item</th><th scope="col">Paragraph</th></tr></thead><tbody>${pack.exclusion.rows.map((r) => `<tr><td>${r.item}</td><td>${esc(r.paragraphs)}</td></tr>`).join('')}</tbody></table>`
@@ -83,13 +85,32 @@ function reportHtml(i: PackItem): string {
   );
 }
 
+function componentHtml(i: PackItem): string {
+  return doc(i.title, `<h1>Item ${i.number}: ${esc(i.title)}</h1>${i.component!.html}`);
+}
+
+/** The glossary as the pack's last section. */
+export function glossaryHtml(glossary: NonNullable<Pack['glossary']>): string {
+  return doc(
+    'Glossary',
+    '<h1>Glossary</h1>' +
+      `<table><caption>${glossary.scope === 'used' ? 'Acronyms used in this pack' : 'Acronyms'} and what they stand for</caption>` +
+      '<thead><tr><th scope="col">Acronym</th><th scope="col">Meaning</th></tr></thead><tbody>' +
+      glossary.entries
+        .map((e) => `<tr><th scope="row">${esc(e.acronym)}</th><td>${esc(e.meaning)}</td></tr>`)
+        .join('') +
+      '</tbody></table>',
+  );
+}
+
 function appendixHtml(i: PackItem, n: number, a: PackAppendix): string {
   const heading = `<h1>Item ${i.number}, Appendix ${n}: ${esc(a.title)}${a.public ? '' : ' (non-public)'}</h1>`;
   return doc(a.title, heading + a.html);
 }
 
 interface Part {
-  item: PackItem;
+  /** The item the part belongs to; none for the glossary. */
+  item?: PackItem;
   appendix?: PackAppendix;
   /** An uploaded PDF to merge as it is; otherwise printed from html. */
   pdf?: Uint8Array;
@@ -101,6 +122,7 @@ interface Part {
 function partsOf(pack: Pack, files: ReadonlyMap<string, Uint8Array>): Part[] {
   const parts: Part[] = [];
   for (const i of pack.items) {
+    if (i.component) parts.push({ item: i, html: componentHtml(i) });
     if (!i.report) continue;
     if (i.report.sections.length) parts.push({ item: i, html: reportHtml(i) });
     for (const [n, a] of i.report.appendices.entries()) {
@@ -110,6 +132,7 @@ function partsOf(pack: Pack, files: ReadonlyMap<string, Uint8Array>): Part[] {
       );
     }
   }
+  if (pack.glossary?.entries.length) parts.push({ html: glossaryHtml(pack.glossary) });
   return parts;
 }
 
@@ -124,7 +147,8 @@ export function numberPages(
   for (const p of parts) {
     const r = { from: page, to: page + p.pages - 1 };
     if (p.appendix) p.appendix.pages = r;
-    p.item.pages = { from: p.item.pages?.from ?? r.from, to: r.to };
+    if (p.item) p.item.pages = { from: p.item.pages?.from ?? r.from, to: r.to };
+    else if (pack.glossary) pack.glossary.pages = r;
     page += p.pages;
   }
   return page - 1;

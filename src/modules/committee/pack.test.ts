@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPublicTexts } from './disclosure';
-import { buildPacks, CHARS_PER_PAGE, type PackInput, publicTexts } from './pack';
+import { buildPacks, CHARS_PER_PAGE, fullPack, type PackInput, publicTexts, withGlossary } from './pack';
 import type { ReportBody } from './schema';
 
 const body = (chars: number): ReportBody => ({
@@ -172,5 +172,49 @@ describe('agenda packs', () => {
       ['name', 'Tamsin Quarrie'],
       ['small_number', '3'],
     ]);
+  });
+
+  it('prints a standard item’s component in Part 1, on its own pages, and checks its text', () => {
+    const base = input();
+    const { publicPack, nonPublicPack } = buildPacks({
+      ...base,
+      items: [
+        ...base.items,
+        {
+          id: 'o',
+          position: 1.5,
+          title: 'Outstanding actions',
+          part: 1,
+          paragraphs: [],
+          purpose: null,
+          fromOfficer: null,
+          standard: 'outstanding',
+        },
+      ],
+      components: new Map([['o', rendering(CHARS_PER_PAGE + 10, 'OUTSTANDING-LIST')]]),
+    });
+    const outstanding = publicPack.items.find((i) => i.standard === 'outstanding')!;
+    expect(outstanding.number).toBe(2);
+    expect(outstanding.pages).toEqual({ from: 3, to: 4 });
+    expect(publicPack.items.find((i) => i.title === 'Performance')!.pages).toEqual({ from: 5, to: 9 });
+    expect(JSON.stringify(nonPublicPack)).not.toContain('OUTSTANDING-LIST');
+    const texts = publicTexts(publicPack, new Map());
+    expect(texts.find((t) => t.where === 'Item 2, OUTSTANDING-LIST')!.text).toContain('OUTSTANDING-LIST');
+  });
+
+  it('ends the public pack with the glossary on the pages after the last, kept in the full pack', () => {
+    const { publicPack, nonPublicPack } = buildPacks(input());
+    const entries = Array.from({ length: 41 }, (_, n) => ({ acronym: `A${n}`, meaning: `Meaning ${n}` }));
+    const withIt = withGlossary(publicPack, { scope: 'all', entries });
+    expect(withIt.glossary!.pages).toEqual({ from: 8, to: 9 });
+    expect(withIt.pageCount).toBe(9);
+    expect(publicTexts(withIt, new Map()).at(-1)).toEqual({
+      where: 'Glossary',
+      text: expect.stringContaining('A40 Meaning 40'),
+      markup: false,
+    });
+    expect(withGlossary(publicPack, { scope: 'used', entries: [] }).glossary).toBeNull();
+    const full = fullPack(withIt, nonPublicPack);
+    expect(full.glossary!.pages!.from).toBe(full.pageCount - 1);
   });
 });

@@ -46,6 +46,21 @@ export interface PackReport {
   appendices: PackAppendix[];
 }
 
+/** What a standard item carries from another module, frozen (the outstanding actions list). */
+export interface PackComponent {
+  title: string;
+  html: string;
+  data: unknown;
+}
+
+/** The glossary printed as the public pack's final section. */
+export interface PackGlossary {
+  /** Whether it lists the acronyms used in the pack or the whole glossary. */
+  scope: 'used' | 'all';
+  entries: Array<{ acronym: string; meaning: string }>;
+  pages?: { from: number; to: number };
+}
+
 export interface PackItem {
   number: number;
   title: string;
@@ -55,6 +70,8 @@ export interface PackItem {
   fromOfficer: string | null;
   standard: string | null;
   report: PackReport | null;
+  /** A standard item's frozen component (Part 1 only), printed in its place. */
+  component?: PackComponent | null;
   /** The report's pages in the pack it is in. */
   pages?: { from: number; to: number };
 }
@@ -67,6 +84,8 @@ export interface Pack {
   virtualLink: string | null;
   items: PackItem[];
   exclusion: ExclusionMotion | null;
+  /** The glossary, in the public pack when the clerk added it. */
+  glossary?: PackGlossary | null;
   /** Pages in the pack. */
   pageCount: number;
 }
@@ -89,6 +108,8 @@ export interface PackInput {
     string,
     ReadonlyArray<{ title: string; public: boolean; rendering: ComponentRendering; file?: PackFile }>
   >;
+  /** Renderings carried by standard Part 1 items, by item (the outstanding actions list). */
+  components?: ReadonlyMap<string, ComponentRendering>;
 }
 
 const SECTIONS: Array<[keyof ReportBody, string]> = [
@@ -123,18 +144,38 @@ export function paginate(
 ): number {
   let page = frontPages + 1;
   for (const item of items) {
-    if (!item.report) continue;
+    if (!item.report && !item.component) continue;
     const from = page;
-    // Only its non-public appendices, in the non-public pack: the report itself is in the public one.
-    if (item.report.sections.length) page += pagesOf(item.report.sections.map((s) => s.html).join(''));
-    for (const a of item.report.appendices.filter(inPack)) {
-      const n = a.file ? a.file.pages : pagesOf(a.html);
-      a.pages = { from: page, to: page + n - 1 };
-      page += n;
+    if (item.component) page += pagesOf(item.component.html);
+    if (item.report) {
+      // Only its non-public appendices, in the non-public pack: the report itself is in the public one.
+      if (item.report.sections.length) page += pagesOf(item.report.sections.map((s) => s.html).join(''));
+      for (const a of item.report.appendices.filter(inPack)) {
+        const n = a.file ? a.file.pages : pagesOf(a.html);
+        a.pages = { from: page, to: page + n - 1 };
+        page += n;
+      }
     }
     item.pages = { from, to: page - 1 };
   }
   return page - 1;
+}
+
+/** The glossary's lines as text, for counting pages and for disclosure control. */
+export function glossaryText(glossary: PackGlossary): string {
+  return glossary.entries.map((e) => `${e.acronym} ${e.meaning}`).join('\n');
+}
+
+/** The pack with the glossary as its final section, on the pages after the last; none when it is empty. */
+export function withGlossary(pack: Pack, glossary: PackGlossary | null): Pack {
+  if (!glossary || glossary.entries.length === 0) return { ...pack, glossary: null };
+  // A glossary line is short: about 40 lines to a printed page.
+  const pages = Math.max(1, Math.ceil(glossary.entries.length / 40));
+  return {
+    ...pack,
+    glossary: { ...glossary, pages: { from: pack.pageCount + 1, to: pack.pageCount + pages } },
+    pageCount: pack.pageCount + pages,
+  };
 }
 
 function packItems(input: PackInput): PackItem[] {
@@ -148,6 +189,10 @@ function packItems(input: PackInput): PackItem[] {
       purpose: i.purpose ? PURPOSE_NAMES[i.purpose as Purpose] : null,
       fromOfficer: i.fromOfficer,
       standard: i.standard,
+      component: (() => {
+        const c = i.part === 1 ? input.components?.get(i.id) : undefined;
+        return c ? { title: c.title, html: c.html, data: c.data } : null;
+      })(),
       report: report
         ? {
             cover: report.cover,
@@ -190,6 +235,7 @@ export function buildPacks(input: PackInput): { publicPack: Pack; nonPublicPack:
         : i.report?.appendices.some((a) => !a.public)
           ? {
               ...i,
+              component: null,
               report: { ...i.report, sections: [], appendices: i.report.appendices.filter((a) => !a.public) },
             }
           : null,
@@ -218,7 +264,8 @@ export function fullPack(publicPack: Pack, nonPublicPack: Pack): Pack {
     report.appendices.push(...structuredClone(np.report.appendices));
     return { ...structuredClone(i), report };
   });
-  return { ...publicPack, items, pageCount: paginate(items, 2, () => true) };
+  const pageCount = paginate(items, 2, () => true);
+  return withGlossary({ ...publicPack, items, pageCount }, publicPack.glossary ?? null);
 }
 
 const TABLE_TYPES = new Set([
@@ -237,6 +284,8 @@ export function publicTexts(
     const at = `Item ${i.number}`;
     texts.push({ where: `${at}, title`, text: i.title, markup: false });
     if (i.fromOfficer) texts.push({ where: `${at}, from`, text: i.fromOfficer, markup: false });
+    if (i.component)
+      texts.push({ where: `${at}, ${i.component.title}`, text: textOfHtml(i.component.html), markup: false });
     if (!i.report) continue;
     const c = i.report.cover;
     texts.push({
@@ -259,5 +308,7 @@ export function publicTexts(
         markup: a.file !== undefined && TABLE_TYPES.has(a.file.contentType),
       });
   }
+  if (pack.glossary?.entries.length)
+    texts.push({ where: 'Glossary', text: glossaryText(pack.glossary), markup: false });
   return texts;
 }

@@ -5,22 +5,26 @@
  * packs stored as a new version. A finding not let through blocks it all.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
-import type { EmbeddableComponentKind } from '../../platform/components';
+import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
-import { NotFoundError, ValidationError } from '../../platform/errors';
+import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { registerCandidates } from '../cases/service';
+import { outstandingActionsRendering } from '../plans/service';
 import { COMMITTEE, mayReadNonPublic, need, readableCommittees, todayOf } from './access';
 import { agendaProblems, numbered } from './agenda';
 import { fileFacts } from './appendix-repository';
-import { checkPublicTexts, type Finding, finding, registerQuery } from './disclosure';
-import { buildPacks, type Pack, type PackFile, publicTexts } from './pack';
+import { checkPublicTexts, type Finding, finding, type PublicText, registerQuery } from './disclosure';
+import { glossaryFor } from './glossary';
+import { glossaryForPublication } from './glossary-service';
+import { type CheckedFinding, letThrough, withOverrides } from './overrides';
+import { buildPacks, type Pack, type PackFile, type PackGlossary, publicTexts, withGlossary } from './pack';
 import * as repo from './repository';
 import type { ReportBody } from './schema';
 
 export interface PublicationCheck {
   problems: string[];
-  findings: Array<Finding & { overridden: string | null }>;
+  findings: CheckedFinding[];
   blocked: boolean;
 }
 
@@ -99,20 +103,47 @@ async function prepare(
     }
     rendered.set(r.agendaItemId, list);
   }
-  const packs = buildPacks({
+  // The committee's outstanding actions list, as it stands now, on the "Outstanding actions" item.
+  const components = new Map<string, ComponentRendering>();
+  const outstanding = items.find((i) => i.standard === 'outstanding' && i.part === 1);
+  if (outstanding)
+    components.set(
+      outstanding.id,
+      await outstandingActionsRendering(db, actor.organisationId, committee.name, {
+        at,
+        previousListAt: await repo.previousListPublishedAt(
+          db,
+          actor.organisationId,
+          committee.id,
+          meeting.date,
+        ),
+      }),
+    );
+  const built = buildPacks({
     committeeName: committee.name,
     meeting,
     items,
     reports: new Map(reports.map((r) => [r.agendaItemId, r])),
     appendices: rendered,
+    components,
   });
   const bodies = new Map<number, ReportBody>();
   for (const r of reports) bodies.set(numberOf.get(r.agendaItemId)!, r.body);
-  const texts = publicTexts(packs.publicPack, bodies, new Map([...facts].map(([id, f]) => [id, f.text])));
+  const fileTexts = new Map([...facts].map(([id, f]) => [id, f.text]));
+  const packs = {
+    publicPack: withGlossary(
+      built.publicPack,
+      await packGlossary(
+        db,
+        actor.organisationId,
+        meeting.glossary,
+        publicTexts(built.publicPack, bodies, fileTexts),
+      ),
+    ),
+    nonPublicPack: built.nonPublicPack,
+  };
+  const texts = publicTexts(packs.publicPack, bodies, fileTexts);
   const people = await registerCandidates(db, actor.organisationId, registerQuery(texts));
-  const overrides = new Map(
-    (await repo.overridesOf(db, actor.organisationId, meetingId)).map((o) => [o.matchKey, o.reason]),
-  );
   const unread: Finding[] = [];
   for (const i of packs.publicPack.items)
     for (const [n, a] of (i.report?.appendices ?? []).entries())
@@ -120,12 +151,28 @@ async function prepare(
         unread.push(
           finding(`Item ${i.number}, Appendix ${n + 1} (${a.title})`, 'unread_file', a.file.filename),
         );
-  const findings = [...checkPublicTexts(texts, people), ...unread].map((f) => ({
-    ...f,
-    overridden: f.overridable ? (overrides.get(f.key) ?? null) : null,
-  }));
+  const findings = await withOverrides(db, actor.organisationId, meetingId, [
+    ...checkPublicTexts(texts, people),
+    ...unread,
+  ]);
   const blocked = problems.length > 0 || findings.some((f) => f.overridden === null);
   return { meeting, packs, check: { problems, findings, blocked } satisfies PublicationCheck };
+}
+
+/** The glossary the clerk chose for the pack, from the acronyms in its public texts or all. */
+async function packGlossary(
+  db: Db,
+  organisationId: string,
+  choice: string,
+  texts: readonly PublicText[],
+): Promise<PackGlossary | null> {
+  if (choice !== 'used' && choice !== 'all') return null;
+  const entries = glossaryFor(
+    await glossaryForPublication(db, organisationId),
+    choice,
+    texts.map((t) => t.text),
+  ).map((e) => ({ acronym: e.acronym, meaning: e.meaning }));
+  return { scope: choice, entries };
 }
 
 const KB = 1024;
@@ -172,26 +219,16 @@ export async function overrideFinding(
 ) {
   need(actor, COMMITTEE.manage);
   const { check } = await prepare(db, actor, kinds, meetingId, ctx.at);
-  const finding = check.findings.find((f) => f.key === key);
-  if (!finding?.overridable)
-    throw new ValidationError({ reason: 'This finding cannot be let through: change the text instead' });
-  await db.transaction(async (tx) => {
-    await repo.insertOverride(tx, {
-      organisationId: actor.organisationId,
-      meetingId,
-      matchKey: key,
-      reason,
-      overriddenBy: actor.userId,
-      overriddenAt: ctx.at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'committee.disclosure.override',
-      recordType: 'committee_meeting',
-      recordId: meetingId,
-      reason,
-      detail: `${finding.kind} at ${finding.where}`,
-    });
-  });
+  await letThrough(
+    db,
+    actor,
+    ctx,
+    meetingId,
+    check.findings,
+    key,
+    reason,
+    'This finding cannot be let through: change the text instead',
+  );
 }
 
 /** Publish the packs as a new version, or throw PublicationBlocked with what stops it. */

@@ -319,6 +319,33 @@ export async function publication(db: Db, organisationId: string, meetingId: str
   return row;
 }
 
+/**
+ * When the committee's previous list of outstanding actions was published:
+ * the latest publication of a pack of one of its meetings before `beforeDate`.
+ */
+export async function previousListPublishedAt(
+  db: Db,
+  organisationId: string,
+  committeeId: string,
+  beforeDate: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: committeePublications.publishedAt })
+    .from(committeePublications)
+    .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeePublications.meetingId))
+    .where(
+      and(
+        eq(committeePublications.organisationId, organisationId),
+        eq(committeeMeetings.organisationId, organisationId),
+        eq(committeeMeetings.committeeId, committeeId),
+        sql`${committeeMeetings.date} < ${beforeDate}`,
+      ),
+    )
+    .orderBy(desc(committeePublications.publishedAt))
+    .limit(1);
+  return row?.at ?? null;
+}
+
 export async function insertPublication(db: Db, values: typeof committeePublications.$inferInsert) {
   const [row] = await db
     .insert(committeePublications)

@@ -96,6 +96,8 @@ export const committeeMeetings = pgTable(
     /** scheduled, agenda_published, held, minutes_draft, minutes_approved. */
     status: text('status').notNull(),
     attendance: jsonb('attendance').$type<Attendance>().notNull(),
+    /** The glossary in the public pack: none, the acronyms used in the pack, or all. */
+    glossary: text('glossary').notNull().default('none'),
     createdAt: moment('created_at').notNull(),
   },
   (t) => [index('committee_meetings_committee').on(t.organisationId, t.committeeId, t.date)],
@@ -249,4 +251,22 @@ export const committeePublications = pgTable(
     publishedAt: moment('published_at').notNull(),
   },
   (t) => [uniqueIndex('committee_publications_version').on(t.meetingId, t.version)],
+);
+
+/** The organisation's glossary of acronyms, which the clerk may add to a meeting's public pack. */
+export const glossaryEntries = pgTable(
+  'committee_glossary',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: orgId(),
+    acronym: text('acronym').notNull(),
+    /** The acronym upper-cased, for refusing a duplicate. */
+    acronymKey: text('acronym_key').notNull(),
+    meaning: text('meaning').notNull(),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: moment('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('committee_glossary_acronym').on(t.organisationId, t.acronymKey)],
 );

@@ -15,6 +15,13 @@ export {
 } from './committees-service';
 export { addElectionItems, recordElection } from './elections-service';
 export {
+  addGlossaryEntry,
+  changeGlossaryEntry,
+  chooseMeetingGlossary,
+  listGlossary,
+  removeGlossaryEntry,
+} from './glossary-service';
+export {
   addItem,
   addStandardItems,
   advanceStatus,

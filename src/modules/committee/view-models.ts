@@ -2,6 +2,7 @@
 import { formatDate } from '../../platform/http/views';
 import { paragraphList } from './agenda';
 import type { getCommittee } from './committees-service';
+import { GLOSSARY_CHOICES } from './glossary';
 import type { getMeeting } from './meetings-service';
 import {
   MEETING_STATUS_NAMES,
@@ -44,6 +45,12 @@ export function meetingView(data: Awaited<ReturnType<typeof getMeeting>>) {
       ...meeting,
       statusName: MEETING_STATUS_NAMES[meeting.status as MeetingStatus] ?? meeting.status,
     },
+    glossaryChoices: GLOSSARY_CHOICES.map((c) => ({
+      value: c.value,
+      text: c.text,
+      hint: { text: c.hint },
+      checked: c.value === meeting.glossary,
+    })),
     items: data.items.map((i) => {
       const report = data.reports.get(i.id);
       return {

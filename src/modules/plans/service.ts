@@ -49,6 +49,12 @@ export {
   type LinkedActionStatus,
   linkedActionStatuses,
 } from './linked-actions';
+export {
+  actionsToShow,
+  type OutstandingList,
+  type OutstandingRow,
+  outstandingActionsRendering,
+} from './outstanding-list';
 export { addOutstandingAction, type OutstandingActionInput } from './outstanding-service';
 export {
   committeeKeyOf,
