@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseDemo } from '../../src/demo/cases';
 import { kpisDemo } from '../../src/demo/kpis';
-import { lastCompleteQuarter } from '../../src/modules/kpis/catalogue';
 import { indicatorTable } from '../../src/modules/kpis/service';
+import { lastCompleteQuarter } from '../../src/platform/calendar/quarters';
 import { today } from '../../src/platform/clock';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 

@@ -6,12 +6,12 @@
  * closed in each. Each change is one transaction with its audit event.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import { lastCompleteQuarter, quartersTo } from '../../platform/calendar/quarters';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
 import { mayViewChild } from '../cases/service';
-import { lastCompleteQuarter, quartersTo } from '../kpis/service';
 import * as repo from './repository';
 import { progressOf, quarterFigures, type Score, scoreProblem } from './rules';
 

@@ -5,6 +5,14 @@
  * those periods together (cases' measureFigures); entered ones read the
  * figure entered for exactly that period.
  */
+
+import {
+  financialYearOf,
+  type Quarter,
+  quartersTo,
+  type Range,
+  yearToDate,
+} from '../../platform/calendar/quarters';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import type { Db } from '../../platform/db/client';
 import * as adults from '../adults/service';
@@ -13,15 +21,10 @@ import {
   type Audience,
   type Direction,
   directionOf,
-  financialYearStart,
   type IndicatorDefinition,
-  type Quarter,
-  quartersTo,
   type Rag,
-  type Range,
   ragFor,
   windowFor,
-  yearToDate,
 } from './catalogue';
 import { type IndicatorSummary, listIndicators } from './catalogue-service';
 import { POPULATION_CODE } from './defaults';
@@ -182,7 +185,7 @@ export async function indicatorTable(
     return { window: w, value: indicatorValue(def, f, populationAt(entries, w.last)), ...f };
   };
 
-  const fyStart = Number(financialYearStart(quarter.last).slice(0, 4));
+  const fyStart = financialYearOf(quarter.last);
   return indicators.map((i) => {
     const def = i.current.definition;
     const windows = windowsOf(def);

@@ -5,6 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import {
+  lastCompleteQuarter,
+  nextQuarter,
+  type Quarter,
+  quarterOf,
+  quarterStarting,
+  quartersTo,
+} from '../../platform/calendar/quarters';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { renderLineChart } from '../../platform/charts/line-chart';
 import { today } from '../../platform/clock';
@@ -14,19 +22,7 @@ import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { audienceParam, chosenAudience } from './audience';
-import {
-  AUDIENCE_LABELS,
-  audienceOf,
-  lastCompleteQuarter,
-  PERIOD_LABELS,
-  PERIODS,
-  type Quarter,
-  quarterOf,
-  quarterStarting,
-  quartersTo,
-  UNIT_LABELS,
-  windowFor,
-} from './catalogue';
+import { AUDIENCE_LABELS, audienceOf, PERIOD_LABELS, PERIODS, UNIT_LABELS, windowFor } from './catalogue';
 import * as kpis from './service';
 import { refreshStoredFigures } from './stored-figures';
 import { indicatorRowView, trendChart } from './view-models';
@@ -128,7 +124,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     const audience = chosenAudience(req.query);
     const rows = await kpis.indicatorTable(db, req.actor!.organisationId, quarter, clock.now(), { audience });
     const quarters = quartersTo(quarter, 4);
-    const next = addQuarter(quarter.first);
+    const next = nextQuarter(quarter);
     return reply.render('kpis/views/indicators.njk', {
       title: audience === 'children' ? 'Performance indicators' : AUDIENCE_LABELS[audience].indicators,
       audience,
@@ -137,7 +133,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       quarter,
       quarterLabels: quarters.map((q) => q.label),
       previous: quarters.at(-2),
-      next: next <= quarterOf(now).first ? quarterStarting(next) : null,
+      next: next.first <= quarterOf(now).first ? next : null,
       rows: rows.map(indicatorRowView),
       offTarget: rows.filter((r) => r.rag === 'red').length,
       mayEdit: can(req.actor, 'kpis.edit'),
@@ -342,9 +338,4 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       children,
     });
   });
-}
-
-function addQuarter(first: string): string {
-  const [y, m] = first.split('-').map(Number) as [number, number];
-  return m === 10 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
 }

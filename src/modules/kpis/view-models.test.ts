@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { quarterStarting, quartersTo } from '../../platform/calendar/quarters';
 import type { IndicatorDefinition } from './catalogue';
-import { quarterStarting, quartersTo } from './catalogue';
 import type { IndicatorRow } from './figures';
 import { figureBasis, formatFigure, targetText, trendChart } from './view-models';
 

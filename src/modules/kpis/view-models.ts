@@ -1,4 +1,5 @@
 /** How indicators read on a page: figures with their units, RAG tags, directions, chart inputs. Pure. */
+import { financialYearLabel } from '../../platform/calendar/quarters';
 import type { LineChartInput } from '../../platform/charts/line-chart';
 import type { Direction, IndicatorDefinition, Rag } from './catalogue';
 import { PERIOD_LABELS, UNIT_LABELS } from './catalogue';
@@ -61,7 +62,7 @@ export function indicatorRowView(row: IndicatorRow) {
     direction: row.direction ? DIRECTION_LABELS[row.direction] : 'Not known',
     benchmark: row.benchmark
       ? {
-          year: `${row.benchmark.year}-${String((row.benchmark.year + 1) % 100).padStart(2, '0')}`,
+          year: financialYearLabel(row.benchmark.year),
           england: formatFigure(row.benchmark.england, def),
           london: formatFigure(row.benchmark.london, def),
           neighbours: formatFigure(row.benchmark.neighbours, def),

@@ -4,9 +4,9 @@
  * figures are counted from, so the list always has as many entries as the
  * figure says. Pure.
  */
+import { financialYearQuarters } from '../../platform/calendar/quarters';
 import {
   countsChildren,
-  financialYearQuarters,
   KEY_DATA_ROWS,
   type KeyDataEpisode,
   type KeyDataKey,

@@ -5,19 +5,14 @@
  * as it stood when published. "public" applies small-number suppression to
  * every count. Pure.
  */
+import { financialYearLabel, financialYearQuarters } from '../../platform/calendar/quarters';
 import {
   type Cell,
   cellText,
   DEFAULT_SUPPRESSION,
   suppressCount,
 } from '../../platform/disclosure/suppression';
-import {
-  financialYearQuarters,
-  KEY_DATA_ROWS,
-  type KeyDataEpisode,
-  type KeyDataKey,
-  keyDataFor,
-} from './key-data';
+import { KEY_DATA_ROWS, type KeyDataEpisode, type KeyDataKey, keyDataFor } from './key-data';
 
 export type Audience = 'internal' | 'public';
 
@@ -35,9 +30,6 @@ export interface KeyDataTable {
   rows: Array<{ key: KeyDataKey; label: string; cells: Array<{ text: string } & Cell> }>;
   notes: string[];
 }
-
-export const yearSpan = (startYear: number) =>
-  `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 
 export function keyDataTable(
   episodes: readonly KeyDataEpisode[],
@@ -61,8 +53,8 @@ export function keyDataTable(
   return {
     kind: 'missing-key-data',
     version: 1,
-    title: `Missing children: key data, ${yearSpan(startYear)}`,
-    financialYear: yearSpan(startYear),
+    title: `Missing children: key data, ${financialYearLabel(startYear)}`,
+    financialYear: financialYearLabel(startYear),
     startYear,
     asAt,
     audience,
