@@ -9,6 +9,7 @@ import { financialYearStart, type Range } from '../../platform/calendar/quarters
 import { addMonths } from '../../platform/calendar/working-days';
 import type { AdultMeasureKey } from '../adults/service';
 import type { MeasureKey } from '../cases/service';
+import type { EarlyHelpMeasureKey } from '../early-help/service';
 
 /** Whose safeguarding an indicator reports on: each audience has its own set and quarterly report. */
 export const AUDIENCES = ['children', 'adults'] as const;
@@ -24,13 +25,14 @@ export const AUDIENCE_LABELS: Record<Audience, { indicators: string; report: str
   },
 };
 
-export const UNITS = ['count', 'percentage', 'days', 'rate'] as const;
+export const UNITS = ['count', 'percentage', 'days', 'rate', 'average'] as const;
 export type Unit = (typeof UNITS)[number];
 export const UNIT_LABELS: Record<Unit, string> = {
   count: 'Count',
   percentage: 'Percentage',
   days: 'Days',
   rate: 'Rate per 10,000 children',
+  average: 'Average (score points)',
 };
 
 export const PERIODS = ['month', 'quarter', 'ytd', 'rolling12'] as const;
@@ -56,16 +58,27 @@ export interface IndicatorDefinition {
   target: number | null;
   /** How far past the target is still amber. */
   tolerance: number;
-  /** Computed from the case register (the measure), from the adults' register, or entered by hand. */
+  /**
+   * Computed from the case register (the measure), from the adults' register,
+   * from the early help outcomes plan, or entered by hand.
+   */
   source:
     | { kind: 'computed'; measure: MeasureKey }
     | { kind: 'adults'; measure: AdultMeasureKey }
+    | { kind: 'early-help'; measure: EarlyHelpMeasureKey }
     | { kind: 'entered' };
   /** Absent in definitions saved before adults' indicators: children. */
   audience?: Audience;
   owner: string;
   notes: string;
 }
+
+/** Where a computed indicator's figures come from, as a sentence names it. */
+export const SOURCE_NAMES: Record<Exclude<IndicatorDefinition['source']['kind'], 'entered'>, string> = {
+  computed: 'the case register',
+  adults: 'the adults’ safeguarding register',
+  'early-help': 'the early help outcomes plans',
+};
 
 export function audienceOf(def: Pick<IndicatorDefinition, 'audience'>): Audience {
   return def.audience ?? 'children';

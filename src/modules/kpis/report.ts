@@ -100,6 +100,7 @@ export function publishableFigure(
       : { value: f.value, suppressed: false };
   }
   if (unit === 'count' && Number.isInteger(f.value)) return suppressCount(f.value, rule);
+  // Days and averages of scores are not counts: a small value reveals no small number of children.
   return { value: f.value, suppressed: false };
 }
 

@@ -21,16 +21,24 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
   same: 'No change',
 };
 
-const suffix = (def: Pick<IndicatorDefinition, 'unit'>) =>
-  def.unit === 'percentage' ? '%' : def.unit === 'days' ? ' days' : '';
+const SUFFIXES: Partial<Record<IndicatorDefinition['unit'], string>> = {
+  percentage: '%',
+  days: ' days',
+  average: ' points',
+};
+const suffix = (def: Pick<IndicatorDefinition, 'unit'>) => SUFFIXES[def.unit] ?? '';
 
-/** A value as written in a table ("85.2%", "1,204", "41.3"); a dash when there is none. */
+/**
+ * A value as written in a table ("85.2%", "1,204", "41.3", "2.0 points"); a
+ * dash when there is none. An average of scores always has its one decimal.
+ */
 export function formatFigure(
   value: number | null | undefined,
   def: Pick<IndicatorDefinition, 'unit'>,
 ): string {
   if (value == null) return '–';
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${suffix(def)}`;
+  const decimals = def.unit === 'average' ? { minimumFractionDigits: 1 } : {};
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1, ...decimals })}${suffix(def)}`;
 }
 
 /** What a figure is made of ("37 of 45"), for percentages computed from the register. */
