@@ -291,6 +291,10 @@ describe('the quarterly performance report', () => {
       'Worsening',
       '–',
     ]);
+    const indicator = await manager.get(`/indicators/EH-02?quarter=${Q2}`);
+    expect(indicator.body).toContain('Computed from the early help outcomes plans');
+    expect(indicator.body).toContain('Average (score points)');
+    expect(indicator.body).toContain('<svg');
     // Published: the share of 1 of 3 goals is hidden; an average is not a count, so it stays.
     const published = (await manager.get(`/indicators/report?quarter=${Q2}&view=public`)).body;
     expect(cellsOf(rowOf(published, 'EH-03')).slice(0, 6)).toEqual(['–', '[c]', '–', '[c]', '[c]', '[c]']);

@@ -22,7 +22,15 @@ import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { audienceParam, chosenAudience } from './audience';
-import { AUDIENCE_LABELS, audienceOf, PERIOD_LABELS, PERIODS, UNIT_LABELS, windowFor } from './catalogue';
+import {
+  AUDIENCE_LABELS,
+  audienceOf,
+  PERIOD_LABELS,
+  PERIODS,
+  SOURCE_NAMES,
+  UNIT_LABELS,
+  windowFor,
+} from './catalogue';
 import * as kpis from './service';
 import { refreshStoredFigures } from './stored-figures';
 import { indicatorRowView, trendChart } from './view-models';
@@ -170,6 +178,8 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       def,
       unit: UNIT_LABELS[def.unit],
       periodText: PERIOD_LABELS[def.period],
+      sourceText:
+        def.source.kind === 'entered' ? 'Entered by hand' : `Computed from ${SOURCE_NAMES[def.source.kind]}`,
       periodItems: items(
         PERIODS.map((p) => ({ value: p, text: PERIOD_LABELS[p] })),
         values.period,
