@@ -58,6 +58,18 @@ describe('a QA officer keeping the indicators', () => {
     await checkAxe(page);
     await screenshot(page, 'kpis-indicator');
   });
+
+  it('reads the early help outcomes as indicators, in score points, with their trend chart', async () => {
+    const page = await journey.newPage();
+    await signIn(page, email('qa_officer'));
+    await page.goto('/indicators');
+    await go(page, () => page.click('a:has-text("Early help goals: average distance travelled")'));
+    expect(await textOf(page.locator('h1'))).toBe('Early help goals: average distance travelled');
+    expect(await page.locator('svg[role="img"]').count()).toBe(1);
+    expect(await textOf(page.locator('main'))).toContain('2.0 points or more');
+    await checkAxe(page);
+    await screenshot(page, 'kpis-indicator-average');
+  });
 });
 
 describe('the quarterly report', () => {

@@ -9,8 +9,8 @@
 import type { Oversight } from '../app';
 import type { ConcernInput } from '../modules/adults/concern';
 import * as adults from '../modules/adults/service';
-import { lastCompleteQuarter, quartersTo } from '../modules/kpis/catalogue';
 import * as kpis from '../modules/kpis/service';
+import { lastCompleteQuarter, quartersTo } from '../platform/calendar/quarters';
 import { today } from '../platform/clock';
 import type { DemoScale } from './load';
 import type { DemoOrganisation } from './organisation';

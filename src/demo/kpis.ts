@@ -7,9 +7,14 @@
  * (periods relative to the clock's today, fixed figures).
  */
 import type { Oversight } from '../app';
-import { financialYearStart, lastCompleteQuarter, quartersTo } from '../modules/kpis/catalogue';
 import { POPULATION_CODE } from '../modules/kpis/defaults';
 import * as kpis from '../modules/kpis/service';
+import {
+  financialYear,
+  financialYearOf,
+  lastCompleteQuarter,
+  quartersTo,
+} from '../platform/calendar/quarters';
 import { today } from '../platform/clock';
 import type { DemoScale } from './load';
 import type { DemoOrganisation } from './organisation';
@@ -42,15 +47,9 @@ export async function kpisDemo(oversight: Oversight, org: DemoOrganisation, scal
   };
   await kpis.ensureIndicators(db, org.organisationId, clock.now());
   const quarter = lastCompleteQuarter(today(clock));
-  const year = Number(financialYearStart(quarter.last).slice(0, 4));
+  const year = financialYearOf(quarter.last);
   for (const y of [year - 2, year - 1, year]) {
-    await kpis.enterValue(
-      db,
-      ctx,
-      POPULATION_CODE,
-      { first: `${y}-04-01`, last: `${y + 1}-03-31` },
-      scale === 'large' ? 61_800 : 5_150,
-    );
+    await kpis.enterValue(db, ctx, POPULATION_CODE, financialYear(y), scale === 'large' ? 61_800 : 5_150);
   }
   for (const [n, q] of quartersTo(quarter, 4).entries()) {
     await kpis.enterValue(db, ctx, 'LADO-01', q, LADO[n]!);

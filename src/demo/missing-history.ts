@@ -18,11 +18,11 @@
 import type { Oversight } from '../app';
 import { childPeriods, importedMissingEpisodes, teamCaseload } from '../modules/cases/service';
 import { saveInterview } from '../modules/missing/interviews';
-import { financialYearOf, financialYearQuarters, type Quarter } from '../modules/missing/key-data';
 import { londonDateOf, londonInstant } from '../modules/missing/london-time';
 import * as missing from '../modules/missing/service';
 import type { EpisodeType } from '../modules/missing/vocab';
 import type { AuditContext } from '../platform/audit/service';
+import { financialYearOf, financialYearQuarters, type Quarter } from '../platform/calendar/quarters';
 import { addDays } from '../platform/calendar/working-days';
 import { today as todayOf } from '../platform/clock';
 import type { Db } from '../platform/db/client';

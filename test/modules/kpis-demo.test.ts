@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseDemo } from '../../src/demo/cases';
+import { earlyHelpDemo } from '../../src/demo/early-help';
 import { kpisDemo } from '../../src/demo/kpis';
-import { lastCompleteQuarter } from '../../src/modules/kpis/catalogue';
 import { indicatorTable } from '../../src/modules/kpis/service';
+import { lastCompleteQuarter } from '../../src/platform/calendar/quarters';
 import { today } from '../../src/platform/clock';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../helpers/app';
 
@@ -10,6 +11,8 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
   await loadCaseDemo(ctx.oversight, ctx.org, 'small');
+  // The early help goals the EH-02 and EH-03 indicators are computed from.
+  await earlyHelpDemo(ctx.oversight, ctx.org, 'small');
   await kpisDemo(ctx.oversight, ctx.org, 'small');
 });
 afterAll(async () => ctx.close());

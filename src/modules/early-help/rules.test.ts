@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { band, progressOf, quarterFigures, type Score, scoreProblem } from './rules';
+import { band, earlyHelpMeasure, progressOf, quarterFigures, type Score, scoreProblem } from './rules';
 
 const s = (stage: Score['stage'], scoredOn: string, score: number): Score => ({ stage, scoredOn, score });
 
@@ -73,6 +73,46 @@ describe("a quarter's figures", () => {
       averageDistance: null,
       endedGreen: 0,
       greenShare: null,
+    });
+  });
+});
+
+describe('the measures the performance indicators take', () => {
+  const goal = (closedOn: string | null, ...scores: Score[]) => ({ closedOn, scores });
+  const goals = [
+    goal('2026-07-10', s('assessment', '2026-03-02', 2), s('closure', '2026-07-10', 9)),
+    goal(
+      '2026-08-20',
+      s('assessment', '2026-04-01', 4),
+      s('review', '2026-06-01', 5),
+      s('closure', '2026-08-20', 6),
+    ),
+    goal('2026-09-30', s('assessment', '2026-05-01', 5), s('closure', '2026-09-30', 3)),
+    // Scored only at closure: it travelled 0, and ended green.
+    goal('2026-09-01', s('closure', '2026-09-01', 8)),
+    goal('2026-10-01', s('assessment', '2026-05-01', 0), s('closure', '2026-10-01', 10)),
+    goal(null, s('assessment', '2026-05-01', 1), s('review', '2026-08-01', 9)),
+  ];
+  const q2 = { first: '2026-07-01', last: '2026-09-30' };
+
+  it('add up the distances travelled by the goals closed in the window, and count those ending green', () => {
+    expect(earlyHelpMeasure('distance-travelled', goals, q2)).toEqual({ count: 4, numerator: 7 });
+    expect(earlyHelpMeasure('ended-green', goals, q2)).toEqual({ count: 4, numerator: 2 });
+    expect(earlyHelpMeasure('ended-green', goals, { first: '2026-10-01', last: '2026-12-31' })).toEqual({
+      count: 1,
+      numerator: 1,
+    });
+    expect(
+      earlyHelpMeasure('distance-travelled', goals, { first: '2026-04-01', last: '2026-06-30' }),
+    ).toEqual({ count: 0, numerator: 0 });
+  });
+
+  it('give the quarter’s figures the same rule', () => {
+    expect(quarterFigures(goals, q2.first, q2.last)).toEqual({
+      closed: 4,
+      averageDistance: 1.8,
+      endedGreen: 2,
+      greenShare: 50,
     });
   });
 });

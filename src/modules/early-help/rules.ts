@@ -85,21 +85,49 @@ export interface QuarterFigures {
   greenShare: number | null;
 }
 
+type ClosedGoal = { closedOn: string | null; scores: readonly Score[] };
+
+/** What the performance indicators are computed from: goals closed in a window. */
+export const EARLY_HELP_MEASURES = ['distance-travelled', 'ended-green'] as const;
+export type EarlyHelpMeasureKey = (typeof EARLY_HELP_MEASURES)[number];
+
+export interface EarlyHelpFigure {
+  /** Goals closed in the window. */
+  count: number;
+  /** Their distances travelled added up (the average is numerator / count), or how many ended green. */
+  numerator: number;
+}
+
+/**
+ * A measure over the goals closed between first and last (inclusive). A goal
+ * closed with only its closure score (never scored before) travelled 0.
+ */
+export function earlyHelpMeasure(
+  measure: EarlyHelpMeasureKey,
+  goals: readonly ClosedGoal[],
+  window: { first: string; last: string },
+): EarlyHelpFigure {
+  const progress = goals
+    .filter((g) => g.closedOn && g.closedOn >= window.first && g.closedOn <= window.last)
+    .map((g) => progressOf(g.scores));
+  const numerator =
+    measure === 'distance-travelled'
+      ? progress.reduce((sum, p) => sum + (p.distance ?? 0), 0)
+      : progress.filter((p) => p.band === 'green').length;
+  return { count: progress.length, numerator };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 /** The figures of goals closed between first and last (inclusive). */
-export function quarterFigures(
-  goals: ReadonlyArray<{ closedOn: string | null; scores: readonly Score[] }>,
-  first: string,
-  last: string,
-): QuarterFigures {
-  const closed = goals.filter((g) => g.closedOn && g.closedOn >= first && g.closedOn <= last);
-  const progress = closed.map((g) => progressOf(g.scores));
-  const distances = progress.map((p) => p.distance ?? 0);
-  const green = progress.filter((p) => p.band === 'green').length;
-  const round1 = (n: number) => Math.round(n * 10) / 10;
+export function quarterFigures(goals: readonly ClosedGoal[], first: string, last: string): QuarterFigures {
+  const distance = earlyHelpMeasure('distance-travelled', goals, { first, last });
+  const green = earlyHelpMeasure('ended-green', goals, { first, last });
+  const closed = distance.count;
   return {
-    closed: closed.length,
-    averageDistance: closed.length ? round1(distances.reduce((a, b) => a + b, 0) / closed.length) : null,
-    endedGreen: green,
-    greenShare: closed.length ? round1((green / closed.length) * 100) : null,
+    closed,
+    averageDistance: closed ? round1(distance.numerator / closed) : null,
+    endedGreen: green.numerator,
+    greenShare: closed ? round1((green.numerator / closed) * 100) : null,
   };
 }

@@ -4,16 +4,29 @@
  * may see the child (each read audited), and the service's figures by quarter
  * (average distance travelled, share of goals ending green) for the goals
  * closed in each. Each change is one transaction with its audit event.
+ *
+ * earlyHelpFigures gives the performance indicators the same figures as
+ * aggregates (no person-level data) for any windows.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import { lastCompleteQuarter, quartersTo } from '../../platform/calendar/quarters';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
 import { mayViewChild } from '../cases/service';
-import { lastCompleteQuarter, quartersTo } from '../kpis/service';
 import * as repo from './repository';
-import { progressOf, quarterFigures, type Score, scoreProblem } from './rules';
+import {
+  type EarlyHelpFigure,
+  type EarlyHelpMeasureKey,
+  earlyHelpMeasure,
+  progressOf,
+  quarterFigures,
+  type Score,
+  scoreProblem,
+} from './rules';
+
+export { EARLY_HELP_MEASURES, type EarlyHelpFigure, type EarlyHelpMeasureKey } from './rules';
 
 export const EARLY_HELP = {
   read: 'early-help.read',
@@ -144,4 +157,30 @@ export async function outcomeFigures(db: Db, actor: Actor, today: string) {
     openGoals: open.length,
     reviewsOverdue,
   };
+}
+
+/**
+ * For the performance indicators: each measure's figure for each window, from
+ * one read of the goals closed in all of them (counts and sums only).
+ */
+export async function earlyHelpFigures(
+  db: Db,
+  organisationId: string,
+  wanted: ReadonlyArray<{
+    measure: EarlyHelpMeasureKey;
+    windows: ReadonlyArray<{ first: string; last: string }>;
+  }>,
+): Promise<Map<EarlyHelpMeasureKey, EarlyHelpFigure[]>> {
+  const all = wanted.flatMap((w) => w.windows);
+  if (!all.length) return new Map();
+  // ISO dates sort as text: the earliest first day and the latest last day.
+  const first = all.map((w) => w.first).sort()[0]!;
+  const last = all
+    .map((w) => w.last)
+    .sort()
+    .at(-1)!;
+  const goals = await repo.goalsClosedBetween(db, organisationId, first, last);
+  return new Map(
+    wanted.map((w) => [w.measure, w.windows.map((window) => earlyHelpMeasure(w.measure, goals, window))]),
+  );
 }

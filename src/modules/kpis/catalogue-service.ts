@@ -7,7 +7,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { ADULT_INDICATORS } from './adult-defaults';
-import { type Audience, audienceOf, type IndicatorDefinition } from './catalogue';
+import { type Audience, audienceOf, type IndicatorDefinition, SOURCE_NAMES } from './catalogue';
 import { DEFAULT_INDICATORS } from './defaults';
 import * as repo from './repository';
 
@@ -178,7 +178,7 @@ export async function enterValue(
     if (!latest) throw new NotFoundError('indicator');
     if (latest.definition.source.kind !== 'entered') {
       throw new ValidationError({
-        value: `This indicator is computed from the ${latest.definition.source.kind === 'adults' ? 'adults’ safeguarding' : 'case'} register: it cannot be entered`,
+        value: `This indicator is computed from ${SOURCE_NAMES[latest.definition.source.kind]}: it cannot be entered`,
       });
     }
     await repo.insertEnteredValue(tx, {

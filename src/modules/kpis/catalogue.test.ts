@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  directionOf,
-  lastCompleteQuarter,
-  quarterOf,
-  quartersTo,
-  ragFor,
-  windowFor,
-  yearToDate,
-} from './catalogue';
+import { quarterOf } from '../../platform/calendar/quarters';
+import { directionOf, ragFor, windowFor } from './catalogue';
 
 describe('RAG from a target and tolerance', () => {
   const higher = { target: 85, tolerance: 5, polarity: 'higher' as const };
@@ -39,34 +32,17 @@ describe('direction of travel', () => {
   });
 });
 
-describe('financial-year periods', () => {
-  it('names quarters from April, and finds the last complete one', () => {
-    expect(quarterOf('2026-11-16')).toEqual({ label: '2026-27 Q3', first: '2026-10-01', last: '2026-12-31' });
-    expect(quarterOf('2027-02-01').label).toBe('2026-27 Q4');
-    expect(lastCompleteQuarter('2026-11-16')).toEqual({
-      label: '2026-27 Q2',
-      first: '2026-07-01',
-      last: '2026-09-30',
-    });
-    expect(lastCompleteQuarter('2026-04-01').label).toBe('2025-26 Q4');
-  });
-
-  it('lists the quarter and the four before it, across a year end', () => {
-    expect(quartersTo(quarterOf('2026-08-01'), 4).map((q) => q.label)).toEqual([
-      '2025-26 Q2',
-      '2025-26 Q3',
-      '2025-26 Q4',
-      '2026-27 Q1',
-      '2026-27 Q2',
-    ]);
-  });
-
+describe('an indicator’s period', () => {
   it('gives each period kind its window for a quarter', () => {
     const q2 = quarterOf('2026-08-01');
     expect(windowFor('quarter', q2)).toEqual({ first: '2026-07-01', last: '2026-09-30' });
     expect(windowFor('month', q2)).toEqual({ first: '2026-09-01', last: '2026-09-30' });
     expect(windowFor('ytd', q2)).toEqual({ first: '2026-04-01', last: '2026-09-30' });
     expect(windowFor('rolling12', q2)).toEqual({ first: '2025-10-01', last: '2026-09-30' });
-    expect(yearToDate(quarterOf('2027-02-01'))).toEqual({ first: '2026-04-01', last: '2027-03-31' });
+    expect(windowFor('ytd', quarterOf('2027-02-01'))).toEqual({ first: '2026-04-01', last: '2027-03-31' });
+    expect(windowFor('rolling12', quarterOf('2027-02-01'))).toEqual({
+      first: '2026-04-01',
+      last: '2027-03-31',
+    });
   });
 });

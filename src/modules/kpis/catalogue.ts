@@ -4,8 +4,12 @@
  * figure covers. The default children's set follows vocabularies.md
  * ("Indicators commonly reported to the committee").
  */
+
+import { financialYearStart, type Range } from '../../platform/calendar/quarters';
+import { addMonths } from '../../platform/calendar/working-days';
 import type { AdultMeasureKey } from '../adults/service';
 import type { MeasureKey } from '../cases/service';
+import type { EarlyHelpMeasureKey } from '../early-help/service';
 
 /** Whose safeguarding an indicator reports on: each audience has its own set and quarterly report. */
 export const AUDIENCES = ['children', 'adults'] as const;
@@ -21,13 +25,14 @@ export const AUDIENCE_LABELS: Record<Audience, { indicators: string; report: str
   },
 };
 
-export const UNITS = ['count', 'percentage', 'days', 'rate'] as const;
+export const UNITS = ['count', 'percentage', 'days', 'rate', 'average'] as const;
 export type Unit = (typeof UNITS)[number];
 export const UNIT_LABELS: Record<Unit, string> = {
   count: 'Count',
   percentage: 'Percentage',
   days: 'Days',
   rate: 'Rate per 10,000 children',
+  average: 'Average (score points)',
 };
 
 export const PERIODS = ['month', 'quarter', 'ytd', 'rolling12'] as const;
@@ -53,16 +58,27 @@ export interface IndicatorDefinition {
   target: number | null;
   /** How far past the target is still amber. */
   tolerance: number;
-  /** Computed from the case register (the measure), from the adults' register, or entered by hand. */
+  /**
+   * Computed from the case register (the measure), from the adults' register,
+   * from the early help outcomes plan, or entered by hand.
+   */
   source:
     | { kind: 'computed'; measure: MeasureKey }
     | { kind: 'adults'; measure: AdultMeasureKey }
+    | { kind: 'early-help'; measure: EarlyHelpMeasureKey }
     | { kind: 'entered' };
   /** Absent in definitions saved before adults' indicators: children. */
   audience?: Audience;
   owner: string;
   notes: string;
 }
+
+/** Where a computed indicator's figures come from, as a sentence names it. */
+export const SOURCE_NAMES: Record<Exclude<IndicatorDefinition['source']['kind'], 'entered'>, string> = {
+  computed: 'the case register',
+  adults: 'the adults’ safeguarding register',
+  'early-help': 'the early help outcomes plans',
+};
 
 export function audienceOf(def: Pick<IndicatorDefinition, 'audience'>): Audience {
   return def.audience ?? 'children';
@@ -97,64 +113,6 @@ export function directionOf(
   return current > previous === (polarity === 'higher') ? 'improving' : 'worsening';
 }
 
-export interface Range {
-  first: string;
-  last: string;
-}
-
-function addMonthsIso(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function dayBefore(iso: string): string {
-  const t = new Date(`${iso}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - 1);
-  return t.toISOString().slice(0, 10);
-}
-
-export interface Quarter extends Range {
-  /** "2026-27 Q2" */
-  label: string;
-}
-
-/** The financial-year quarter (Q1 April-June ... Q4 January-March) starting on `first`. */
-export function quarterStarting(first: string): Quarter {
-  const y = Number(first.slice(0, 4));
-  const m = Number(first.slice(5, 7));
-  const fy = m >= 4 ? y : y - 1;
-  const q = Math.floor(((m + 8) % 12) / 3) + 1;
-  return {
-    label: `${fy}-${String((fy + 1) % 100).padStart(2, '0')} Q${q}`,
-    first,
-    last: dayBefore(addMonthsIso(first, 3)),
-  };
-}
-
-/** The quarter a date falls in. */
-export function quarterOf(date: string): Quarter {
-  const m = Number(date.slice(5, 7));
-  const start = m - ((m - 1) % 3);
-  return quarterStarting(`${date.slice(0, 4)}-${String(start).padStart(2, '0')}-01`);
-}
-
-/** The last quarter that has ended by `today`. */
-export function lastCompleteQuarter(today: string): Quarter {
-  return quarterStarting(addMonthsIso(quarterOf(today).first, -3));
-}
-
-/** The quarter and the `n` before it, oldest first. */
-export function quartersTo(q: Quarter, n: number): Quarter[] {
-  return Array.from({ length: n + 1 }, (_, i) => quarterStarting(addMonthsIso(q.first, (i - n) * 3)));
-}
-
-/** 1 April of the financial year a date falls in. */
-export function financialYearStart(date: string): string {
-  const y = Number(date.slice(0, 4));
-  return `${date.slice(5) >= '04-01' ? y : y - 1}-04-01`;
-}
-
 /** The dates an indicator's figure for a quarter covers, by its period. */
 export function windowFor(period: PeriodKind, q: Range): Range {
   switch (period) {
@@ -165,11 +123,7 @@ export function windowFor(period: PeriodKind, q: Range): Range {
     case 'ytd':
       return { first: financialYearStart(q.last), last: q.last };
     case 'rolling12':
-      return { first: addMonthsIso(addMonthsIso(q.first, 3), -12), last: q.last };
+      // The twelve months to the end of the quarter: from nine months before its first day.
+      return { first: addMonths(q.first, -9), last: q.last };
   }
-}
-
-/** The year to date to the end of a quarter. */
-export function yearToDate(q: Range): Range {
-  return { first: financialYearStart(q.last), last: q.last };
 }

@@ -9,6 +9,8 @@ type Default = IndicatorDefinition & { code: string };
 
 const computed = (measure: Extract<IndicatorDefinition['source'], { kind: 'computed' }>['measure']) =>
   ({ kind: 'computed', measure }) as const;
+const earlyHelp = (measure: Extract<IndicatorDefinition['source'], { kind: 'early-help' }>['measure']) =>
+  ({ kind: 'early-help', measure }) as const;
 
 const base = { owner: 'Head of performance and quality', notes: '', tolerance: 0, target: null } as const;
 
@@ -231,6 +233,38 @@ export const DEFAULT_INDICATORS: readonly Default[] = [
     polarity: 'higher',
     period: 'quarter',
     source: computed('early-help'),
+  },
+  {
+    ...base,
+    code: 'EH-02',
+    title: 'Early help goals: average distance travelled',
+    definition:
+      'Of the goals set with families in early help that closed in the period, the average distance travelled: the score at closure minus the first score (at assessment), on the family’s 0 to 10 scale. A goal scored only once travelled 0.',
+    numerator: 'The distances travelled by the goals closed in the period, added up',
+    denominator: 'Goals closed in the period',
+    unit: 'average',
+    polarity: 'higher',
+    period: 'quarter',
+    target: 2,
+    tolerance: 0.5,
+    owner: 'Head of early help',
+    source: earlyHelp('distance-travelled'),
+  },
+  {
+    ...base,
+    code: 'EH-03',
+    title: 'Early help goals ending green',
+    definition:
+      'Of the goals set with families in early help that closed in the period, those whose score at closure was green (8 to 10: improved considerably or achieved).',
+    numerator: 'Goals closed in the period with a score at closure of 8 to 10',
+    denominator: 'Goals closed in the period',
+    unit: 'percentage',
+    polarity: 'higher',
+    period: 'quarter',
+    target: 60,
+    tolerance: 5,
+    owner: 'Head of early help',
+    source: earlyHelp('ended-green'),
   },
   {
     ...base,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quarterStarting } from './catalogue';
+import { quarterStarting } from '../../platform/calendar/quarters';
 import { indicatorReportHtml } from './embed';
 import { publishable, type ReportSnapshot } from './report';
 

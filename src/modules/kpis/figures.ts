@@ -2,26 +2,31 @@
  * The indicators for a quarter: each with the quarter, the four before it
  * and the year to date, its target, RAG, latest benchmark and direction of
  * travel. Computed indicators take one set-based query per measure for all
- * those periods together (cases' measureFigures); entered ones read the
- * figure entered for exactly that period.
+ * those periods together (cases' measureFigures), adults' and early help
+ * ones one read of their register for all their measures; entered ones read
+ * the figure entered for exactly that period.
  */
+
+import {
+  financialYearOf,
+  type Quarter,
+  quartersTo,
+  type Range,
+  yearToDate,
+} from '../../platform/calendar/quarters';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import type { Db } from '../../platform/db/client';
 import * as adults from '../adults/service';
 import * as cases from '../cases/service';
+import * as earlyHelp from '../early-help/service';
 import {
   type Audience,
   type Direction,
   directionOf,
-  financialYearStart,
   type IndicatorDefinition,
-  type Quarter,
-  quartersTo,
   type Rag,
-  type Range,
   ragFor,
   windowFor,
-  yearToDate,
 } from './catalogue';
 import { type IndicatorSummary, listIndicators } from './catalogue-service';
 import { POPULATION_CODE } from './defaults';
@@ -58,7 +63,10 @@ export interface IndicatorRow {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The value of an indicator from its measure's counts (a percentage, a rate or the count itself). */
+/** What a register gives for a measure and window: the count and the numerator of it. */
+type Counts = { count: number; numerator: number };
+
+/** The value of an indicator from its measure's counts (a percentage, a rate, an average or the count itself). */
 export function indicatorValue(
   def: IndicatorDefinition,
   figure: { count: number; numerator: number },
@@ -69,6 +77,8 @@ export function indicatorValue(
       return figure.count ? round1((figure.numerator / figure.count) * 100) : null;
     case 'rate':
       return population ? round1((figure.numerator * 10000) / population) : null;
+    case 'average':
+      return figure.count ? round1(figure.numerator / figure.count) : null;
     default:
       return figure.numerator;
   }
@@ -123,19 +133,30 @@ export async function indicatorTable(
   ];
 
   // Every window each measure is needed for, so each measure is one query.
-  // Adults' measures come from the adults' register, all in one query.
+  // Adults' measures come from the adults' register, all in one query; early
+  // help ones from the early help outcomes plan, likewise.
   const needed = new Map<cases.MeasureKey, Map<string, Range>>();
   const neededAdults = new Map<adults.AdultMeasureKey, Map<string, Range>>();
+  const neededEarlyHelp = new Map<earlyHelp.EarlyHelpMeasureKey, Map<string, Range>>();
+  const registers = { computed: needed, adults: neededAdults, 'early-help': neededEarlyHelp };
   for (const i of indicators) {
     const source = i.current.definition.source;
     if (source.kind === 'entered') continue;
-    const into = (source.kind === 'computed' ? needed : neededAdults) as Map<string, Map<string, Range>>;
+    const into = registers[source.kind] as Map<string, Map<string, Range>>;
     const windows = into.get(source.measure) ?? new Map<string, Range>();
     for (const w of windowsOf(i.current.definition)) windows.set(key(w), w);
     into.set(source.measure, windows);
   }
   const holidays = [...(await nonWorkingDaysFor(db, organisationId))];
-  const [computed, adultComputed, entries, benchmarks] = await Promise.all([
+  /** Each measure's figures by window, from a register's figures for the windows listed. */
+  const byWindow = <K>(wanted: Map<K, Map<string, Range>>, figures: Map<K, readonly Counts[]>) =>
+    [...wanted].map(([measure, windows]) => {
+      const values = figures.get(measure)!;
+      return [measure, new Map([...windows.keys()].map((k, n) => [k, values[n]!]))] as const;
+    });
+  const listed = <K>(wanted: Map<K, Map<string, Range>>) =>
+    [...wanted].map(([measure, windows]) => ({ measure, windows: [...windows.values()] }));
+  const [computed, adultComputed, earlyHelpComputed, entries, benchmarks] = await Promise.all([
     Promise.all(
       [...needed].map(async ([measure, windows]) => {
         const list = [...windows.values()];
@@ -144,18 +165,11 @@ export async function indicatorTable(
       }),
     ),
     adults
-      .adultFigures(
-        db,
-        organisationId,
-        [...neededAdults].map(([measure, windows]) => ({ measure, windows: [...windows.values()] })),
-      )
-      .then((figures) =>
-        [...neededAdults].map(([measure, windows]) => {
-          const list = [...windows.values()];
-          const values = figures.get(measure)!;
-          return [measure, new Map(list.map((w, n) => [key(w), values[n]!]))] as const;
-        }),
-      ),
+      .adultFigures(db, organisationId, listed(neededAdults))
+      .then((figures) => byWindow(neededAdults, figures)),
+    earlyHelp
+      .earlyHelpFigures(db, organisationId, listed(neededEarlyHelp))
+      .then((figures) => byWindow(neededEarlyHelp, figures)),
     repo.enteredValues(db, organisationId),
     repo.benchmarks(
       db,
@@ -166,6 +180,7 @@ export async function indicatorTable(
   const byMeasure = new Map<string, Map<string, { count: number; numerator: number }>>([
     ...computed,
     ...adultComputed,
+    ...earlyHelpComputed,
   ]);
 
   const figureFor = (i: IndicatorSummary, w: Range): Figure => {
@@ -182,7 +197,7 @@ export async function indicatorTable(
     return { window: w, value: indicatorValue(def, f, populationAt(entries, w.last)), ...f };
   };
 
-  const fyStart = Number(financialYearStart(quarter.last).slice(0, 4));
+  const fyStart = financialYearOf(quarter.last);
   return indicators.map((i) => {
     const def = i.current.definition;
     const windows = windowsOf(def);

@@ -4,11 +4,17 @@ import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test
 import { rawRows } from '../../platform/db/client';
 import { chromiumPath } from '../../platform/documents/pdf';
 import { casePeople, caseReferrals } from '../cases/schema';
-import { publishableReport } from './service';
+import { earlyHelpGoals, earlyHelpScores } from '../early-help/schema';
+import { indicatorTable, publishableReport } from './service';
 
 /**
  * The quarterly report for 2026-27 Q2 over a tiny register: two referrals,
  * one a re-referral (1 of 2, 50%): small numbers a published report hides.
+ * And early help goals closed (distance travelled, ending green):
+ *   2025-26 Q3  one goal, 6 to 7 (1, amber)
+ *   2026-27 Q1  one goal, 3 to 8 (5, green)
+ *   2026-27 Q2  2 to 9 (7, green), 4 to 5 to 6 (2, amber), 5 to 3 (-2, red): 7 / 3 = 2.3; 1 of 3 green
+ * with an open goal and another organisation's goal that count nowhere.
  */
 let ctx: TestContext;
 let addReferral: (sourceId: string, date: string) => Promise<void>;
@@ -33,11 +39,101 @@ beforeAll(async () => {
     { organisationId, personId: ann!.id, sourceId: 'R2', rowHash: 'h', referralDate: '2026-08-01' },
   ]);
   await addReferral('R3', '2026-09-01');
+  const goals: Array<[string, string | null, Array<[string, string, number]>]> = [
+    [
+      organisationId,
+      '2025-12-01',
+      [
+        ['assessment', '2025-09-01', 6],
+        ['closure', '2025-12-01', 7],
+      ],
+    ],
+    [
+      organisationId,
+      '2026-06-15',
+      [
+        ['assessment', '2026-01-05', 3],
+        ['closure', '2026-06-15', 8],
+      ],
+    ],
+    [
+      organisationId,
+      '2026-07-10',
+      [
+        ['assessment', '2026-03-02', 2],
+        ['closure', '2026-07-10', 9],
+      ],
+    ],
+    [
+      organisationId,
+      '2026-08-20',
+      [
+        ['assessment', '2026-04-01', 4],
+        ['review', '2026-06-01', 5],
+        ['closure', '2026-08-20', 6],
+      ],
+    ],
+    [
+      organisationId,
+      '2026-09-30',
+      [
+        ['assessment', '2026-05-01', 5],
+        ['closure', '2026-09-30', 3],
+      ],
+    ],
+    [
+      organisationId,
+      null,
+      [
+        ['assessment', '2026-05-01', 0],
+        ['review', '2026-08-01', 10],
+      ],
+    ],
+    [
+      ctx.other.organisationId,
+      '2026-08-01',
+      [
+        ['assessment', '2026-05-01', 0],
+        ['closure', '2026-08-01', 10],
+      ],
+    ],
+  ];
+  const at = ctx.clock.now();
+  for (const [org, closedOn, scores] of goals) {
+    const [goal] = await db
+      .insert(earlyHelpGoals)
+      .values({
+        organisationId: org,
+        personId: ann!.id,
+        goal: 'Goal',
+        setOn: scores[0]![1],
+        closedOn,
+        createdAt: at,
+      })
+      .returning();
+    await db.insert(earlyHelpScores).values(
+      scores.map(([stage, scoredOn, score]) => ({
+        organisationId: org,
+        goalId: goal!.id,
+        stage,
+        scoredOn,
+        score,
+        createdAt: at,
+      })),
+    );
+  }
 });
 afterAll(async () => ctx.close());
 
 const Q2 = '2026-07-01';
 const refRow = (body: string) => /Re-referrals within 12 months<br>.*?<\/tr>/s.exec(body)?.[0] ?? '';
+const rowOf = (body: string, code: string) =>
+  new RegExp(
+    `<tr class="govuk-table__row">\\s*<th[^>]*>[^<]*<br><span class="govuk-body-s">${code}</span>.*?</tr>`,
+    's',
+  ).exec(body)?.[0] ?? '';
+const cellsOf = (row: string) =>
+  [...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
 
 describe('the quarterly performance report', () => {
   it('takes commentary from an officer and a sign-off from a senior leader, then stays frozen', async () => {
@@ -145,5 +241,70 @@ describe('the quarterly performance report', () => {
       ).rejects.toThrow();
       await expect(db.execute(sql.raw(`delete from ${table}`))).rejects.toThrow();
     }
+  });
+
+  it('reports the early help outcomes as indicators: distance travelled and goals ending green', async () => {
+    const db = ctx.oversight.database.db;
+    const q2 = { label: '2026-27 Q2', first: Q2, last: '2026-09-30' };
+    const rows = await indicatorTable(db, ctx.org.organisationId, q2, ctx.clock.now(), {
+      codes: ['EH-02', 'EH-03'],
+    });
+    const [distance, green] = rows;
+    expect(distance).toMatchObject({ code: 'EH-02', rag: 'green', direction: 'worsening' });
+    expect(distance!.quarters.map((q) => q.value)).toEqual([null, 1, null, 5, 2.3]);
+    expect(distance!.current).toMatchObject({ numerator: 7, count: 3 });
+    // The year to date: April to September, 7 + 2 - 2 + 5 over 4 goals.
+    expect(distance!.yearToDate).toMatchObject({ value: 3, numerator: 12, count: 4 });
+    expect(green).toMatchObject({ code: 'EH-03', rag: 'red', direction: 'worsening' });
+    expect(green!.quarters.map((q) => q.value)).toEqual([null, 0, null, 100, 33.3]);
+    expect(green!.yearToDate).toMatchObject({ value: 50, numerator: 2, count: 4 });
+    const other = await indicatorTable(db, ctx.other.organisationId, q2, ctx.clock.now(), {
+      codes: ['EH-02'],
+    });
+    expect(other[0]!.current).toMatchObject({ value: 10, count: 1 });
+
+    const manager = await signedIn(ctx, emailOf(ctx.org, 'service_manager'));
+    const page = (await manager.get(`/indicators/report?quarter=${Q2}`)).body;
+    const distanceRow = rowOf(page, 'EH-02');
+    expect(distanceRow).toContain('Early help goals: average distance travelled');
+    expect(cellsOf(distanceRow)).toEqual([
+      '–',
+      '1.0 points',
+      '–',
+      '5.0 points',
+      '2.3 points',
+      '3.0 points',
+      '2.0 points or more (amber within 0.5 points)',
+      'Green: on target',
+      'Worsening',
+      '–',
+    ]);
+    expect(cellsOf(rowOf(page, 'EH-03'))).toEqual([
+      '–',
+      '0%',
+      '–',
+      '100%',
+      '33.3%',
+      '50%',
+      '60% or more (amber within 5%)',
+      'Red: off target',
+      'Worsening',
+      '–',
+    ]);
+    const indicator = await manager.get(`/indicators/EH-02?quarter=${Q2}`);
+    expect(indicator.body).toContain('Computed from the early help outcomes plans');
+    expect(indicator.body).toContain('Average (score points)');
+    expect(indicator.body).toContain('<svg');
+    // Published: the share of 1 of 3 goals is hidden; an average is not a count, so it stays.
+    const published = (await manager.get(`/indicators/report?quarter=${Q2}&view=public`)).body;
+    expect(cellsOf(rowOf(published, 'EH-03')).slice(0, 6)).toEqual(['–', '[c]', '–', '[c]', '[c]', '[c]']);
+    expect(cellsOf(rowOf(published, 'EH-02')).slice(0, 6)).toEqual([
+      '–',
+      '1.0 points',
+      '–',
+      '5.0 points',
+      '2.3 points',
+      '3.0 points',
+    ]);
   });
 });

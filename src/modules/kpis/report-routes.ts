@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { markedFilename } from '../../platform/branding/marking';
 import { protectiveMarking } from '../../platform/branding/service';
+import type { Quarter } from '../../platform/calendar/quarters';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
 import { chromiumPath, htmlToPdf } from '../../platform/documents/pdf';
@@ -20,7 +21,7 @@ import { auditContext } from '../../platform/http/server';
 import { formatDate } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
 import { audienceParam, chosenAudience } from './audience';
-import { AUDIENCE_LABELS, type Quarter } from './catalogue';
+import { AUDIENCE_LABELS } from './catalogue';
 import {
   publishable,
   publishableBreakdown,

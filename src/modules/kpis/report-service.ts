@@ -6,11 +6,12 @@
  * committee papers take the frozen report with small numbers suppressed.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import { type Quarter, quarterStarting, quartersTo } from '../../platform/calendar/quarters';
 import type { Db } from '../../platform/db/client';
 import type { SuppressionRule } from '../../platform/disclosure/suppression';
 import { ValidationError } from '../../platform/errors';
 import * as adults from '../adults/service';
-import { AUDIENCE_LABELS, type Audience, type Quarter, quarterStarting, quartersTo } from './catalogue';
+import { AUDIENCE_LABELS, type Audience } from './catalogue';
 import type { ChangeContext } from './catalogue-service';
 import { indicatorTable } from './figures';
 import {

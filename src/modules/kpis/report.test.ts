@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { IndicatorDefinition } from './catalogue';
+import { indicatorValue } from './figures';
 import { publishable, publishableBreakdown, publishableFigure, type ReportSnapshot } from './report';
 
 const snapshot: ReportSnapshot = {
@@ -100,5 +102,41 @@ describe('a breakdown as published', () => {
     });
     expect(published.rows.map((r) => r.count)).toEqual(['9', '[c]']);
     expect(published.enquiries).toBe('12');
+  });
+});
+
+describe('an average of scores (early help distance travelled)', () => {
+  const average = { count: 3, numerator: 7 };
+  const def = { unit: 'average' } as IndicatorDefinition;
+
+  it('is the numerator over the count, to one decimal, and none when nothing was counted', () => {
+    expect(indicatorValue(def, average, null)).toBe(2.3);
+    expect(indicatorValue(def, { count: 4, numerator: -2 }, null)).toBe(-0.5);
+    expect(indicatorValue(def, { count: 0, numerator: 0 }, null)).toBeNull();
+  });
+
+  it('is not a count: a small average is published as it is, written in points', () => {
+    expect(publishableFigure('average', { value: 2, ...average })).toEqual({ value: 2, suppressed: false });
+    expect(publishableFigure('count', { value: 2, numerator: 2, count: 2 }).suppressed).toBe('primary');
+    const report = publishable({
+      ...snapshot,
+      rows: [
+        {
+          ...snapshot.rows[0]!,
+          code: 'EH-02',
+          unit: 'average',
+          quarters: [3, 2, 1, 5, 2.3].map((value) => ({ value, ...average })),
+          yearToDate: { value: 3, count: 4, numerator: 12 },
+        },
+      ],
+    });
+    expect(report.rows[0]!.quarters).toEqual([
+      '3.0 points',
+      '2.0 points',
+      '1.0 points',
+      '5.0 points',
+      '2.3 points',
+    ]);
+    expect(report.rows[0]!.yearToDate).toBe('3.0 points');
   });
 });

@@ -3,6 +3,8 @@
  * freezes (the figures as they stood, the officer's commentary) and the
  * publishable form of a frozen report, with small numbers suppressed. Pure.
  */
+
+import type { Quarter } from '../../platform/calendar/quarters';
 import {
   type Cell,
   DEFAULT_SUPPRESSION,
@@ -11,7 +13,7 @@ import {
   suppressGroup,
   suppressShare,
 } from '../../platform/disclosure/suppression';
-import type { Audience, Direction, Quarter, Rag, Unit } from './catalogue';
+import type { Audience, Direction, Rag, Unit } from './catalogue';
 import type { Benchmark, Figure, IndicatorRow } from './figures';
 import { formatFigure, targetText } from './view-models';
 
@@ -98,6 +100,7 @@ export function publishableFigure(
       : { value: f.value, suppressed: false };
   }
   if (unit === 'count' && Number.isInteger(f.value)) return suppressCount(f.value, rule);
+  // Days and averages of scores are not counts: a small value reveals no small number of children.
   return { value: f.value, suppressed: false };
 }
 

@@ -5,6 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import {
+  lastCompleteQuarter,
+  nextQuarter,
+  type Quarter,
+  quarterOf,
+  quarterStarting,
+  quartersTo,
+} from '../../platform/calendar/quarters';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { renderLineChart } from '../../platform/charts/line-chart';
 import { today } from '../../platform/clock';
@@ -17,13 +25,9 @@ import { audienceParam, chosenAudience } from './audience';
 import {
   AUDIENCE_LABELS,
   audienceOf,
-  lastCompleteQuarter,
   PERIOD_LABELS,
   PERIODS,
-  type Quarter,
-  quarterOf,
-  quarterStarting,
-  quartersTo,
+  SOURCE_NAMES,
   UNIT_LABELS,
   windowFor,
 } from './catalogue';
@@ -128,7 +132,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     const audience = chosenAudience(req.query);
     const rows = await kpis.indicatorTable(db, req.actor!.organisationId, quarter, clock.now(), { audience });
     const quarters = quartersTo(quarter, 4);
-    const next = addQuarter(quarter.first);
+    const next = nextQuarter(quarter);
     return reply.render('kpis/views/indicators.njk', {
       title: audience === 'children' ? 'Performance indicators' : AUDIENCE_LABELS[audience].indicators,
       audience,
@@ -137,7 +141,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       quarter,
       quarterLabels: quarters.map((q) => q.label),
       previous: quarters.at(-2),
-      next: next <= quarterOf(now).first ? quarterStarting(next) : null,
+      next: next.first <= quarterOf(now).first ? next : null,
       rows: rows.map(indicatorRowView),
       offTarget: rows.filter((r) => r.rag === 'red').length,
       mayEdit: can(req.actor, 'kpis.edit'),
@@ -174,6 +178,8 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       def,
       unit: UNIT_LABELS[def.unit],
       periodText: PERIOD_LABELS[def.period],
+      sourceText:
+        def.source.kind === 'entered' ? 'Entered by hand' : `Computed from ${SOURCE_NAMES[def.source.kind]}`,
       periodItems: items(
         PERIODS.map((p) => ({ value: p, text: PERIOD_LABELS[p] })),
         values.period,
@@ -342,9 +348,4 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       children,
     });
   });
-}
-
-function addQuarter(first: string): string {
-  const [y, m] = first.split('-').map(Number) as [number, number];
-  return m === 10 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
 }

@@ -9,8 +9,6 @@
  *   latestFigures / refreshLatestFigures                  the home page's stored figures (stored-figures.ts)
  */
 
-/** The financial-year quarters other modules report by. */
-export { lastCompleteQuarter, quartersTo } from './catalogue';
 export * from './catalogue-service';
 export * from './figures';
 export type { PublishableReport, ReportSnapshot } from './report';

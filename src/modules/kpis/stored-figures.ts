@@ -5,10 +5,12 @@
  * home page in one query with the time they were computed. Computing every
  * measure on each home page load cost a dozen queries over the whole register.
  */
+
+import { lastCompleteQuarter, type Quarter } from '../../platform/calendar/quarters';
 import type { Clock } from '../../platform/clock';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
-import { lastCompleteQuarter, type Quarter, type Rag } from './catalogue';
+import type { Rag } from './catalogue';
 import { indicatorTable } from './figures';
 import * as repo from './repository';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { quarterStarting, quartersTo } from '../../platform/calendar/quarters';
 import type { IndicatorDefinition } from './catalogue';
-import { quarterStarting, quartersTo } from './catalogue';
 import type { IndicatorRow } from './figures';
 import { figureBasis, formatFigure, targetText, trendChart } from './view-models';
 
@@ -66,5 +66,30 @@ describe('indicator view models', () => {
     expect(trendChart(row([null, null, null, null, null])).description).toContain(
       'no figures for these quarters',
     );
+  });
+
+  it('write an average of scores in points, always to one decimal, with its target and trend', () => {
+    const average = {
+      ...def,
+      title: 'Early help goals: average distance travelled',
+      unit: 'average' as const,
+      target: 2,
+      tolerance: 0.5,
+    };
+    expect(formatFigure(2, average)).toBe('2.0 points');
+    expect(formatFigure(2.34, average)).toBe('2.3 points');
+    expect(formatFigure(-1.5, average)).toBe('-1.5 points');
+    expect(formatFigure(0, average)).toBe('0.0 points');
+    expect(targetText(average)).toBe('2.0 points or more (amber within 0.5 points)');
+    const figure = { window: { first: '', last: '' }, value: 2.3, numerator: 7, count: 3 };
+    // The sum of distances behind an average is not "7 of 3".
+    expect(figureBasis(figure, average)).toBeNull();
+    const chart = trendChart({ ...row([1, null, null, 5, 2.3]), definition: average });
+    expect(chart.description).toBe(
+      'Early help goals: average distance travelled: 1.0 points in 2025-26 Q2, 2.3 points in 2026-27 Q2, against a target of 2.0 points.',
+    );
+    expect(chart.axisTitle).toBe('Average (score points)');
+    expect(chart.max).toBeUndefined();
+    expect(chart.target).toEqual({ value: 2, label: 'Target 2.0 points' });
   });
 });

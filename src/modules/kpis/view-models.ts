@@ -1,4 +1,5 @@
 /** How indicators read on a page: figures with their units, RAG tags, directions, chart inputs. Pure. */
+import { financialYearLabel } from '../../platform/calendar/quarters';
 import type { LineChartInput } from '../../platform/charts/line-chart';
 import type { Direction, IndicatorDefinition, Rag } from './catalogue';
 import { PERIOD_LABELS, UNIT_LABELS } from './catalogue';
@@ -20,16 +21,24 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
   same: 'No change',
 };
 
-const suffix = (def: Pick<IndicatorDefinition, 'unit'>) =>
-  def.unit === 'percentage' ? '%' : def.unit === 'days' ? ' days' : '';
+const SUFFIXES: Partial<Record<IndicatorDefinition['unit'], string>> = {
+  percentage: '%',
+  days: ' days',
+  average: ' points',
+};
+const suffix = (def: Pick<IndicatorDefinition, 'unit'>) => SUFFIXES[def.unit] ?? '';
 
-/** A value as written in a table ("85.2%", "1,204", "41.3"); a dash when there is none. */
+/**
+ * A value as written in a table ("85.2%", "1,204", "41.3", "2.0 points"); a
+ * dash when there is none. An average of scores always has its one decimal.
+ */
 export function formatFigure(
   value: number | null | undefined,
   def: Pick<IndicatorDefinition, 'unit'>,
 ): string {
   if (value == null) return '–';
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${suffix(def)}`;
+  const decimals = def.unit === 'average' ? { minimumFractionDigits: 1 } : {};
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1, ...decimals })}${suffix(def)}`;
 }
 
 /** What a figure is made of ("37 of 45"), for percentages computed from the register. */
@@ -61,7 +70,7 @@ export function indicatorRowView(row: IndicatorRow) {
     direction: row.direction ? DIRECTION_LABELS[row.direction] : 'Not known',
     benchmark: row.benchmark
       ? {
-          year: `${row.benchmark.year}-${String((row.benchmark.year + 1) % 100).padStart(2, '0')}`,
+          year: financialYearLabel(row.benchmark.year),
           england: formatFigure(row.benchmark.england, def),
           london: formatFigure(row.benchmark.london, def),
           neighbours: formatFigure(row.benchmark.neighbours, def),

@@ -6,6 +6,7 @@
  * audience). Counts only, so the rendering is public-safe.
  */
 
+import { financialYearLabel, financialYearOf } from '../../platform/calendar/quarters';
 import { londonDateOf } from '../../platform/clock';
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
@@ -51,9 +52,6 @@ export function keyDataHtml(t: KeyDataTable & { breakdowns: KeyDataBreakdown[] }
   );
 }
 
-/** The financial year (starting in April) a London date falls in. */
-const financialYearOf = (date: string) => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 4 ? 1 : 0);
-
 export async function keyDataRendering(
   db: Db,
   organisationId: string,
@@ -77,7 +75,7 @@ export const keyDataComponent: EmbeddableComponentKind = {
     const year = financialYearOf(londonDateOf(at));
     return [year, year - 1, year - 2].map((y) => ({
       ref: String(y),
-      label: `${y}-${String((y + 1) % 100).padStart(2, '0')}, as the figures stand when the pack is published`,
+      label: `${financialYearLabel(y)}, as the figures stand when the pack is published`,
     }));
   },
   render: keyDataRendering,

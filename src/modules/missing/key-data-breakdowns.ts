@@ -6,6 +6,7 @@
  * total cannot reveal a cell, and where found (free text, which could name a
  * place or a person) is left out. Pure.
  */
+import { financialYear } from '../../platform/calendar/quarters';
 import { type Cell, cellText, suppressGroup } from '../../platform/disclosure/suppression';
 import type { Audience } from './key-data-table';
 import { londonDateOf } from './london-time';
@@ -104,8 +105,7 @@ export function keyDataBreakdowns(
   startYear: number,
   audience: Audience,
 ): Breakdown[] {
-  const first = `${startYear}-04-01`;
-  const last = `${startYear + 1}-03-31`;
+  const { first, last } = financialYear(startYear);
   const inYear = episodes.filter((e) => {
     const d = londonDateOf(e.startAt);
     return d >= first && d <= last;

@@ -8,7 +8,8 @@
  *   D (looked after): missing 15 Sep 2026, still missing (only the extract holds it).
  */
 import { describe, expect, it } from 'vitest';
-import { CME_KEY, financialYearQuarters, KEY_DATA_ROWS, keyDataFor } from './key-data';
+import { financialYearQuarters } from '../../platform/calendar/quarters';
+import { CME_KEY, KEY_DATA_ROWS, keyDataFor } from './key-data';
 import { cmeKeyDataList, type KeyDataListCme, type KeyDataListEpisode, keyDataList } from './key-data-list';
 import { londonInstant as at } from './london-time';
 

@@ -4,12 +4,12 @@
  * figures are counted from, so the list always has as many entries as the
  * figure says. Pure.
  */
+import { financialYearQuarters } from '../../platform/calendar/quarters';
 import {
   CME_KEY,
   cmeMembers,
   countsChildren,
   type EpisodeKeyDataKey,
-  financialYearQuarters,
   KEY_DATA_ROWS,
   type KeyDataCme,
   type KeyDataEpisode,

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service';
+import { financialYearLabel, financialYearOf } from '../../platform/calendar/quarters';
 import { today } from '../../platform/clock';
 import { safeCsv } from '../../platform/csv';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
@@ -12,7 +13,7 @@ import { auditContext } from '../../platform/http/server';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { childSourceIds } from '../cases/service';
 import { keyDataCme, keyDataListCme } from './cme-service';
-import { CME_KEY, financialYearOf, KEY_DATA_ROWS, type KeyDataKey } from './key-data';
+import { CME_KEY, KEY_DATA_ROWS, type KeyDataKey } from './key-data';
 import { keyDataBreakdowns } from './key-data-breakdowns';
 import { cmeKeyDataList, keyDataList } from './key-data-list';
 import { keyDataTable } from './key-data-table';
@@ -107,7 +108,7 @@ export async function keyDataRoutes(app: FastifyInstance): Promise<void> {
     await recordAudit(db, auditContext(req, clock), {
       action: 'missing.ssda903.export',
       recordType: 'child',
-      detail: `${year}-${String((year + 1) % 100).padStart(2, '0')}: ${rows.length} episodes of ${new Set(rows.map((r) => r[0])).size} children`,
+      detail: `${financialYearLabel(year)}: ${rows.length} episodes of ${new Set(rows.map((r) => r[0])).size} children`,
     });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -5,6 +5,7 @@
  * as it stood when published. "public" applies small-number suppression to
  * every count. Pure.
  */
+import { financialYearLabel, financialYearQuarters } from '../../platform/calendar/quarters';
 import {
   type Cell,
   cellText,
@@ -13,7 +14,6 @@ import {
 } from '../../platform/disclosure/suppression';
 import {
   CME_ROW_DEFINITION,
-  financialYearQuarters,
   KEY_DATA_ROWS,
   type KeyDataCme,
   type KeyDataEpisode,
@@ -37,9 +37,6 @@ export interface KeyDataTable {
   rows: Array<{ key: KeyDataKey; label: string; cells: Array<{ text: string } & Cell> }>;
   notes: string[];
 }
-
-export const yearSpan = (startYear: number) =>
-  `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 
 export function keyDataTable(
   episodes: readonly KeyDataEpisode[],
@@ -65,8 +62,8 @@ export function keyDataTable(
   return {
     kind: 'missing-key-data',
     version: 1,
-    title: `Missing children: key data, ${yearSpan(startYear)}`,
-    financialYear: yearSpan(startYear),
+    title: `Missing children: key data, ${financialYearLabel(startYear)}`,
+    financialYear: financialYearLabel(startYear),
     startYear,
     asAt,
     audience,

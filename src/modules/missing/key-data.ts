@@ -2,8 +2,7 @@
  * The committee's quarterly key data on missing children (vocabularies.md,
  * "Missing key data"), computed from episodes. Pure.
  *
- * Financial-year quarters: Q1 April-June, Q2 July-September, Q3
- * October-December, Q4 January-March. An episode counts:
+ * By financial-year quarter (platform/calendar/quarters). An episode counts:
  * - as "missing at the end of the period" in each quarter it is open across
  *   the quarter's last moment (began on or before the last day, not back by
  *   the end of it);
@@ -15,7 +14,7 @@
  * episodes: each child with a case open on any day of the quarter (reported
  * to the authority on or before its last day, not closed before its first).
  */
-import { addDays, addMonths } from '../../platform/calendar/working-days';
+import type { Quarter } from '../../platform/calendar/quarters';
 import { londonDateOf } from './london-time';
 import type { EpisodeType } from './vocab';
 
@@ -39,28 +38,6 @@ export interface KeyDataCme {
   reportedOn: string;
   /** The day the case was closed: open up to and including it; null while open. */
   closedOn: string | null;
-}
-
-export interface Quarter {
-  /** "2026-27 Q3" */
-  label: string;
-  first: string;
-  last: string;
-}
-
-/** The four quarters of the financial year that starts in April of `startYear`. */
-export function financialYearQuarters(startYear: number): Quarter[] {
-  const span = `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
-  return [0, 1, 2, 3].map((q) => {
-    const first = addMonths(`${startYear}-04-01`, q * 3);
-    return { label: `${span} Q${q + 1}`, first, last: addDays(addMonths(first, 3), -1) };
-  });
-}
-
-/** The financial year (its starting calendar year) a date falls in. */
-export function financialYearOf(date: string): number {
-  const y = Number(date.slice(0, 4));
-  return date.slice(5) >= '04-01' ? y : y - 1;
 }
 
 export const KEY_DATA_ROWS = [

@@ -6,6 +6,7 @@
  * out. MIS_END is blank while the child was not back by 31 March. Dates as
  * the return writes them (DD/MM/YYYY). Pure.
  */
+import { financialYear } from '../../platform/calendar/quarters';
 import { londonDateOf } from './london-time';
 import type { EpisodeType } from './vocab';
 
@@ -25,8 +26,7 @@ const returnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${is
 
 /** The rows of the missing table for the year beginning 1 April `startYear`, by child then start. */
 export function ssda903MissingRows(episodes: readonly Ssda903Episode[], startYear: number): string[][] {
-  const first = `${startYear}-04-01`;
-  const last = `${startYear + 1}-03-31`;
+  const { first, last } = financialYear(startYear);
   return episodes
     .filter((e) => e.lookedAfter && e.type !== 'absent')
     .map((e) => ({ e, start: londonDateOf(e.startAt), end: e.endAt ? londonDateOf(e.endAt) : null }))

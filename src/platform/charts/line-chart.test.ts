@@ -43,4 +43,17 @@ describe('trend line charts', () => {
     const svg = await renderLineChart(input({ target: undefined }));
     expect(svg).not.toContain('stroke-dasharray="6,3"');
   });
+
+  it('run the value axis from 0, or below 0 when a value is negative', () => {
+    const domain = (over: Partial<LineChartInput>) =>
+      JSON.stringify(lineChartSpec(input(over))).match(/"domain":\[([^\]]*)\]/)?.[1];
+    expect(domain({})).toBe('0,100');
+    const fell = [
+      { label: '2026-27 Q1', value: 1.5 },
+      { label: '2026-27 Q2', value: -2 },
+    ];
+    expect(domain({ data: fell, max: undefined, unit: '', target: { value: 2, label: 'Target 2' } })).toBe(
+      '-2.3,2.3',
+    );
+  });
 });

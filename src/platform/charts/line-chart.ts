@@ -19,7 +19,11 @@ export interface LineChartInput {
   description: string;
   data: readonly LinePoint[];
   axisTitle: string;
-  /** The value axis runs from 0 to this (100 for percentages); by default a little above the largest value. */
+  /**
+   * The value axis runs from 0 (or a little below the smallest value, when
+   * one is negative, like a score that fell) to this (100 for percentages);
+   * by default a little above the largest value.
+   */
   max?: number;
   unit?: string;
   target?: { value: number; label: string };
@@ -38,6 +42,8 @@ export function lineChartSpec(input: LineChartInput): TopLevelSpec {
   }));
   const largest = Math.max(0, ...input.data.map((d) => d.value ?? 0), input.target?.value ?? 0);
   const domainMax = input.max ?? (largest > 0 ? largest * 1.15 : 1);
+  const smallest = Math.min(0, ...input.data.map((d) => d.value ?? 0), input.target?.value ?? 0);
+  const domainMin = smallest < 0 ? smallest * 1.15 : 0;
   const x = {
     field: 'label',
     type: 'ordinal' as const,
@@ -56,7 +62,7 @@ export function lineChartSpec(input: LineChartInput): TopLevelSpec {
     field: 'value',
     type: 'quantitative' as const,
     title: input.axisTitle,
-    scale: { domain: [0, domainMax], nice: false, zero: true },
+    scale: { domain: [domainMin, domainMax], nice: false, zero: true },
     axis: {
       labelFontSize: 12,
       titleFontSize: 12,
