@@ -3,7 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import {
+  dateFromParts,
+  dateParts,
+  type FormErrors,
+  firstMessages,
+  formErrors,
+} from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
@@ -49,12 +55,6 @@ const evidenceForm = z.object({
     .min(1, 'Enter the evidence that the activity was done, for example where the minutes or report are kept')
     .max(5000, 'The evidence must be 5,000 characters or fewer'),
 });
-
-const firstErrors = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -113,7 +113,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = activityForm.safeParse(body);
     try {
-      if (!parsed.success) throw new ValidationError(firstErrors(parsed.error.issues));
+      if (!parsed.success) throw new ValidationError(firstMessages(parsed.error.issues));
       await addActivity(db, req.actor!, auditContext(req, clock), parsed.data, thisYear());
     } catch (e) {
       if (e instanceof ValidationError)
@@ -176,7 +176,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       };
       const parsed = evidenceForm.safeParse(body);
       const date = dateFromParts(body, 'completedOn', 'the date completed');
-      const fields = parsed.success ? {} : firstErrors(parsed.error.issues);
+      const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
       if (!date.ok) fields.completedOn = date.message;
       try {
         if (!parsed.success || !date.ok) throw new ValidationError(fields);
