@@ -11,12 +11,11 @@ import {
   formErrors,
 } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
-import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { readFormWithFile, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { addActivity, calendarItem, calendarYear, completeItem, makeYear, possibleOwners } from './calendar';
 import {
   addCalendarEvidence,
-  CALENDAR_EVIDENCE_FIELD,
   CALENDAR_EVIDENCE_UPLOAD,
   calendarEvidenceContent,
   calendarEvidenceFiles,
@@ -205,17 +204,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { id } = params.parse(req.params);
       try {
-        let file: { filename: string; contentType: string; data: Buffer } | null = null;
-        if (req.isMultipart()) {
-          const form = await readUploadedForm(req, CALENDAR_EVIDENCE_UPLOAD);
-          const stored = form.files[0];
-          if (stored)
-            file = {
-              filename: stored.filename,
-              contentType: stored.mimetype,
-              data: await readCheckedFile(req, stored, CALENDAR_EVIDENCE_FIELD),
-            };
-        }
+        const { file } = await readFormWithFile(req, CALENDAR_EVIDENCE_UPLOAD);
         await addCalendarEvidence(db, req.actor!, auditContext(req, clock), id, file, today(clock));
       } catch (e) {
         const fields =

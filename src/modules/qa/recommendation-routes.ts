@@ -5,13 +5,12 @@ import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { dateFromParts, dateParts, type FormErrors, formErrors, textOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
-import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { readFormWithFile, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { openAudit } from './audits';
 import { QA } from './permissions';
 import {
   addEvidenceFile,
-  EVIDENCE_FIELD,
   evidenceFileContent,
   evidenceFilesOf,
   RECOMMENDATION_EVIDENCE_UPLOAD,
@@ -166,17 +165,7 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     async (req, reply) => {
       const { id } = params.parse(req.params);
       try {
-        let file: { filename: string; contentType: string; data: Buffer } | null = null;
-        if (req.isMultipart()) {
-          const form = await readUploadedForm(req, RECOMMENDATION_EVIDENCE_UPLOAD);
-          const stored = form.files[0];
-          if (stored)
-            file = {
-              filename: stored.filename,
-              contentType: stored.mimetype,
-              data: await readCheckedFile(req, stored, EVIDENCE_FIELD),
-            };
-        }
+        const { file } = await readFormWithFile(req, RECOMMENDATION_EVIDENCE_UPLOAD);
         await addEvidenceFile(db, req.actor!, auditContext(req, clock), id, file);
       } catch (e) {
         const fields =
