@@ -8,31 +8,13 @@
  * MIGRATE_ON_START=false. Without DATABASE_URL it migrates the embedded
  * database in DATA_DIR.
  */
-import { ConfigError, loadConfig } from '../src/platform/config';
-import { openDatabase } from '../src/platform/db/client';
 import { pendingMigrations } from '../src/platform/db/migrations';
+import { openConfiguredDatabase } from './database';
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig({ ...process.env, DEMO: 'none' });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  let database: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    database = await openDatabase({
-      url: config.databaseUrl,
-      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
-    });
-  } catch (e) {
-    console.error((e as Error).message);
-    return 1;
-  }
+  const opened = await openConfiguredDatabase();
+  if (!opened) return 1;
+  const { database } = opened;
   try {
     const pending = await pendingMigrations(database.db);
     await database.migrate();

@@ -12,31 +12,13 @@
 
 import { closedCasesDue } from '../src/modules/cases/retention';
 import { londonDateOf, systemClock } from '../src/platform/clock';
-import { ConfigError, loadConfig } from '../src/platform/config';
-import { openDatabase } from '../src/platform/db/client';
 import { organisations } from '../src/platform/schema';
+import { openConfiguredDatabase } from './database';
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig({ ...process.env, DEMO: 'none' });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  let database: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    database = await openDatabase({
-      url: config.databaseUrl,
-      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pg`,
-    });
-  } catch (e) {
-    console.error((e as Error).message);
-    return 1;
-  }
+  const opened = await openConfiguredDatabase();
+  if (!opened) return 1;
+  const { config, database } = opened;
   try {
     const today = londonDateOf(systemClock.now());
     const orgs = await database.db.select().from(organisations).orderBy(organisations.name);

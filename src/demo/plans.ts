@@ -11,7 +11,6 @@
 import type { Oversight } from '../app';
 import { plansModule } from '../modules/plans/index';
 import * as plans from '../modules/plans/service';
-import type { Source } from '../modules/plans/vocab';
 import type { AuditContext } from '../platform/audit/service';
 import { addDays, addMonths } from '../platform/calendar/working-days';
 import { londonDateOf } from '../platform/clock';

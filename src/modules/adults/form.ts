@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { hasControlCharacters } from '../../platform/errors';
-import { dateFromParts, dateParts } from '../../platform/http/forms';
+import { dateFromParts, dateParts, listOf } from '../../platform/http/forms';
 import type { ConcernField, ConcernInput } from './concern';
 import type { StoredConcern } from './repository';
 import {
@@ -61,7 +61,7 @@ const schema = z.object({
     z.enum(valuesOf(ENQUIRY_TYPES), { message: 'Select the type of enquiry from the list' }),
   ),
   abuseTypes: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    listOf,
     z.array(z.enum(valuesOf(ABUSE_TYPES), { message: 'Select types of abuse from the list' })),
   ),
   location: optional(z.enum(valuesOf(LOCATIONS), { message: 'Select the location of abuse from the list' })),
@@ -137,10 +137,9 @@ export function formValues(source: Record<string, unknown> | StoredConcern | nul
     month: String(body[`${name}-month`] ?? ''),
     year: String(body[`${name}-year`] ?? ''),
   });
-  const types = body.abuseTypes;
   return {
     ...body,
-    abuseTypes: types === undefined ? [] : Array.isArray(types) ? types : [types],
+    abuseTypes: listOf(body.abuseTypes),
     ...Object.fromEntries(Object.keys(DATES).map((n) => [n, parts(n)])),
   };
 }

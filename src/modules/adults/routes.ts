@@ -13,6 +13,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors';
 import { formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { monthNames } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
 import { decodeText, EncodingError } from '../../platform/text-encoding';
 import { COLUMNS, type CsvNotice, type CsvProblem, parseConcernCsv } from './csv';
@@ -37,21 +38,6 @@ const PAGE_SIZE = 50;
 const UPLOAD = { field: 'file', maxFileBytes: 5 * 1024 * 1024, maxFiles: 1 };
 const idParams = z.object({ id: z.string().uuid() });
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The quarter received filter: this calendar quarter and the seven before it. */
 function quarterChoices(
   todayIso: string,
@@ -65,7 +51,7 @@ function quarterChoices(
     const lastDay = new Date(Date.UTC(y, lastMonth, 0)).getUTCDate();
     out.push({
       value: first,
-      text: `${MONTHS[m - 1]} to ${MONTHS[lastMonth - 1]} ${y}`,
+      text: `${monthNames[m - 1]} to ${monthNames[lastMonth - 1]} ${y}`,
       first,
       last: `${y}-${String(lastMonth).padStart(2, '0')}-${lastDay}`,
     });

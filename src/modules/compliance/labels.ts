@@ -1,3 +1,4 @@
+import { monthNames } from '../../platform/http/views';
 import { formatIntervalSequence } from './rules/interval';
 import type { RuleDefinition } from './rules/model';
 
@@ -38,24 +39,9 @@ export const SOURCE_TYPE_LABELS: Record<RuleDefinition['sourceType'], string> = 
   local: 'Local standard',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "12-20" -> "20 December". */
 export function dayMonth(monthDay: string): string {
-  return `${Number(monthDay.slice(3, 5))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]}`;
+  return `${Number(monthDay.slice(3, 5))} ${monthNames[Number(monthDay.slice(0, 2)) - 1]}`;
 }
 
 /** "45 working days", or with age bands and long-term placements spelled out. */

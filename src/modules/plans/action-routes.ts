@@ -6,8 +6,8 @@ import { auditContext } from '../../platform/http/server';
 import type { Actor } from '../../platform/permissions';
 import { leadLong } from './document';
 import { chromiumPath } from './files';
-import { type Body, partsOf, planDateValues, readDate, readForm, str } from './form-helpers';
-import { EVIDENCE_UPLOAD, readActionForm } from './route-forms';
+import { type Body, partsOf, planDateValues, readDate, str } from './form-helpers';
+import { readActionForm } from './route-forms';
 import { id, q, uuid, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -21,8 +21,6 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const todayIso = () => today(clock);
   const _pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- actions
 

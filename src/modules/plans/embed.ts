@@ -6,16 +6,11 @@
  */
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
+import { escapeHtml } from '../../platform/http/escape';
 import { formatDate } from '../../platform/http/views';
 import { allActions } from './document';
 import { getSnapshotForEmbedding, listPublishedSnapshots, type Snapshot } from './snapshots-service';
 import { DEFAULT_RAG_KEY } from './vocab';
-
-const esc = (text: string | null | undefined) =>
-  (text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /** The HTML table of a snapshot, every value escaped. */
 export function snapshotTableHtml(snapshot: Snapshot): string {
@@ -25,18 +20,18 @@ export function snapshotTableHtml(snapshot: Snapshot): string {
   const rows = allActions(doc)
     .map(
       (a) =>
-        `<tr class="govuk-table__row"><td class="govuk-table__cell">${esc(a.reference)}</td>` +
-        `<td class="govuk-table__cell">${esc(a.action)}</td>` +
-        `<td class="govuk-table__cell">${esc(a.leadOfficer?.jobTitle)}</td>` +
-        `<td class="govuk-table__cell">${a.endDate ? esc(formatDate(a.endDate)) : ''}</td>` +
-        `<td class="govuk-table__cell">${esc(label(a.rag))}</td></tr>`,
+        `<tr class="govuk-table__row"><td class="govuk-table__cell">${escapeHtml(a.reference)}</td>` +
+        `<td class="govuk-table__cell">${escapeHtml(a.action)}</td>` +
+        `<td class="govuk-table__cell">${escapeHtml(a.leadOfficer?.jobTitle)}</td>` +
+        `<td class="govuk-table__cell">${a.endDate ? escapeHtml(formatDate(a.endDate)) : ''}</td>` +
+        `<td class="govuk-table__cell">${escapeHtml(label(a.rag))}</td></tr>`,
     )
     .join('');
-  const counts = key.map((k) => `${esc(k.label)}: ${doc.counts[k.code] ?? 0}`).join('; ');
+  const counts = key.map((k) => `${escapeHtml(k.label)}: ${doc.counts[k.code] ?? 0}`).join('; ');
   return (
-    `<h3 class="govuk-heading-s">${esc(snapshot.planName)}, as at ${esc(formatDate(snapshot.asAt))} (snapshot ${snapshot.number})</h3>` +
+    `<h3 class="govuk-heading-s">${escapeHtml(snapshot.planName)}, as at ${escapeHtml(formatDate(snapshot.asAt))} (snapshot ${snapshot.number})</h3>` +
     `<p class="govuk-body">Actions by status: ${counts}.</p>` +
-    `<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Actions of ${esc(snapshot.planName)} and their status</caption>` +
+    `<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Actions of ${escapeHtml(snapshot.planName)} and their status</caption>` +
     '<thead class="govuk-table__head"><tr class="govuk-table__row">' +
     ['Reference', 'Action', 'Lead officer', 'Target date', 'Status']
       .map((h) => `<th scope="col" class="govuk-table__header">${h}</th>`)

@@ -15,9 +15,7 @@ import { formatDate } from '../../platform/http/views';
 import type { Actor } from '../../platform/permissions';
 import type { PlanDocument } from './document';
 import { chromiumPath, DOCX_TYPE, htmlToPdf, writeCsv, writeDocx, writeXlsx, XLSX_TYPE } from './files';
-import { readForm } from './form-helpers';
 import { countsLine, headerLines, type Layout, textTable } from './layouts';
-import { EVIDENCE_UPLOAD } from './route-forms';
 import { appCss, id, num, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -31,8 +29,6 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const todayIso = () => today(clock);
   const pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- print, PDF and files
 

@@ -9,8 +9,8 @@ import { ValidationError } from '../../platform/errors';
 import { blankToUndefined } from '../../platform/http/forms';
 import {
   type RouteUpload,
-  readCheckedFile,
-  readUploadedForm,
+  readFormWithFile,
+  type SubmittedFile,
   UploadRefused,
 } from '../../platform/http/uploads';
 import { formatPlanDate, type PlanDate, parsePeriod, parsePlanDate } from './plan-dates';
@@ -157,11 +157,7 @@ function capitalise(s: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-export interface UploadedFile {
-  filename: string;
-  contentType: string;
-  data: Buffer;
-}
+export type UploadedFile = SubmittedFile;
 
 /**
  * The fields and (at most one) file of a form. Multipart forms are read part
@@ -174,18 +170,8 @@ export async function readForm(
   req: FastifyRequest,
   upload: RouteUpload,
 ): Promise<{ fields: Body; file: UploadedFile | null }> {
-  if (!req.isMultipart()) return { fields: (req.body as Body | undefined) ?? {}, file: null };
   try {
-    const form = await readUploadedForm(req, upload);
-    const stored = form.files[0];
-    const file = stored
-      ? {
-          filename: stored.filename,
-          contentType: stored.mimetype,
-          data: await readCheckedFile(req, stored, upload.field),
-        }
-      : null;
-    return { fields: form.fields, file };
+    return await readFormWithFile(req, upload);
   } catch (e) {
     if (e instanceof UploadRefused) throw new ValidationError({ [e.field]: e.message });
     throw e;

@@ -15,7 +15,7 @@ import { type Body, readForm, str, type UploadedFile } from './form-helpers';
 import { COLUMN_CHOICES, type ColumnUse, isColumnUse } from './import-columns';
 import { PendingImports } from './pending-imports';
 import { formatPlanDate } from './plan-dates';
-import { EVIDENCE_UPLOAD, IMPORT_UPLOAD } from './route-forms';
+import { IMPORT_UPLOAD } from './route-forms';
 import { id, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -29,8 +29,6 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const _todayIso = () => today(clock);
   const _pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- import
 

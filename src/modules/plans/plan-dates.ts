@@ -6,7 +6,7 @@
  * rules treat "March 2016" as due by 31 March 2016; it is shown as written.
  * Pure functions; no database.
  */
-import { formatDate } from '../../platform/http/views';
+import { formatDate, monthNames } from '../../platform/http/views';
 
 export const DATE_PRECISIONS = ['day', 'month', 'quarter', 'season', 'year', 'text'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
@@ -19,21 +19,7 @@ export interface PlanDate {
   text: string | null;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+const MONTHS = monthNames.map((m) => m.toLowerCase());
 
 /** The month (1-12) a name or its first three letters stands for ("Sept" too). */
 function monthOf(name: string): number | undefined {
@@ -119,7 +105,7 @@ export function formatPlanDate(
     case 'month': {
       if (!date) return text ?? '';
       const [y, mo] = date.split('-');
-      return `${MONTH_NAMES[Number(mo) - 1]} ${y}`;
+      return `${monthNames[Number(mo) - 1]} ${y}`;
     }
     case 'year':
       return date ? date.slice(0, 4) : (text ?? '');

@@ -13,9 +13,9 @@ import { type Actor, can } from '../../platform/permissions';
 import { plansWithAttention } from './attention';
 import { allActions, filterDocument, type PlanDocument } from './document';
 import { chromiumPath } from './files';
-import { type Body, list, readForm, requiredText, str } from './form-helpers';
+import { type Body, list, requiredText, str } from './form-helpers';
 import { countsLine, defaultLayout, headerLines, LAYOUT_NAMES } from './layouts';
-import { EVIDENCE_UPLOAD, planValues, readPlanForm } from './route-forms';
+import { planValues, readPlanForm } from './route-forms';
 import { id, q, uuid, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -29,8 +29,6 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const todayIso = () => today(clock);
   const pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- plan list
 

@@ -8,26 +8,14 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { need, needManage, PERMISSIONS } from './access';
+import type { PlanHeader } from './document';
 import * as repo from './repository';
 import { type Frequency, isRagCode, PLAN_TYPE_NAMES, type PlanType, RAG_CODES, type RagCode } from './vocab';
 
 // ---------------------------------------------------------------- Plans
 
-export interface PlanInput {
-  type: PlanType;
-  name: string;
-  durationFrom: string | null;
-  durationTo: string | null;
-  relevantStrategies: string | null;
-  previousVersions: string | null;
-  monitoringBoard: string | null;
-  owner: string | null;
-  implementationDate: string | null;
-  reviewDate: string | null;
-  monitoringFrequency: Frequency;
-  aims: string | null;
-  committeeName: string | null;
-}
+/** A plan's header fields as a form or an import gives them (the document's header without its id and columns). */
+export type PlanInput = Omit<PlanHeader, 'planId' | 'tableColumns'>;
 
 export interface PlanSummary {
   id: string;

@@ -10,8 +10,8 @@ import { type FormErrors, formErrors, validateForm } from '../../platform/http/f
 import { auditContext } from '../../platform/http/server';
 import type { Actor } from '../../platform/permissions';
 import { chromiumPath } from './files';
-import { type Body, readForm, requiredText, str } from './form-helpers';
-import { EVIDENCE_UPLOAD, fieldsOf, leadForm } from './route-forms';
+import { type Body, requiredText, str } from './form-helpers';
+import { fieldsOf, leadForm } from './route-forms';
 import { id, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -24,8 +24,6 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const _todayIso = () => today(clock);
   const _pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- leads roster
 

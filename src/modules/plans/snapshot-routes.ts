@@ -11,9 +11,8 @@ import { auditContext } from '../../platform/http/server';
 import { formatDate } from '../../platform/http/views';
 import { type Actor, can } from '../../platform/permissions';
 import { chromiumPath } from './files';
-import { type Body, partsOf, readDate, readForm } from './form-helpers';
+import { type Body, partsOf, readDate } from './form-helpers';
 import { countsLine, headerLines, LAYOUT_NAMES } from './layouts';
-import { EVIDENCE_UPLOAD } from './route-forms';
 import { id, num, q, V } from './route-helpers';
 import * as plans from './service';
 import { PERMISSIONS as P } from './service';
@@ -26,8 +25,6 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
   const ctx = (req: FastifyRequest) => auditContext(req, clock);
   const todayIso = () => today(clock);
   const pdfAvailable = () => chromiumPath() !== undefined;
-
-  const _form = (req: FastifyRequest) => readForm(req, EVIDENCE_UPLOAD);
 
   // ---------------------------------------------------------------- snapshots
 

@@ -1,3 +1,4 @@
+import { monthNames } from '../../platform/http/views';
 import { allActions, leadOfficersText, leadText, type PlanDocument } from './document';
 import { endDateText, startDateText } from './layouts';
 import { FREQUENCY_NAMES, formatSource, PLAN_TYPE_NAMES, ragLabel } from './vocab';
@@ -137,20 +138,7 @@ export function documentToRows(doc: PlanDocument): Cell[][] {
   return rows;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = monthNames.map((m) => m.toLowerCase());
 
 function validDate(y: number, m: number, d: number): string | undefined {
   const dt = new Date(Date.UTC(y, m - 1, d));

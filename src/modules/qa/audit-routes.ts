@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { ValidationError } from '../../platform/errors';
-import { type FormErrors, formErrors } from '../../platform/http/forms';
+import { type FormErrors, formErrors, textOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import { closeAudit, moderateAudit, openAudit, respondToAudit, saveSection, submitAudit } from './audits';
@@ -30,7 +30,6 @@ const params = z.object({ id: z.string().uuid() });
 const sectionParams = z.object({ id: z.string().uuid(), key: z.string().regex(/^s\d{1,3}$/) });
 const LONG = 5000;
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const gradeOf = (v: unknown): Grade | null => (isGrade(v) ? v : null);
 const gradeItems = (chosen: string | null | undefined) =>
   GRADES.map((g) => ({ value: g, text: GRADE_NAMES[g], checked: chosen === g }));
@@ -108,14 +107,14 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       number: index + 1,
       of: sections.length,
       questions: section.questions.map((q) => {
-        const answer = posted ? str(posted[`answer-${q.key}`]) : (saved?.questions[q.key]?.answer ?? '');
+        const answer = posted ? textOf(posted[`answer-${q.key}`]) : (saved?.questions[q.key]?.answer ?? '');
         return {
           ...q,
-          evidence: posted ? str(posted[`evidence-${q.key}`]) : (saved?.questions[q.key]?.evidence ?? ''),
+          evidence: posted ? textOf(posted[`evidence-${q.key}`]) : (saved?.questions[q.key]?.evidence ?? ''),
           items: ANSWERS.map((a) => ({ value: a, text: ANSWER_NAMES[a], checked: answer === a })),
         };
       }),
-      gradeItems: gradeItems(posted ? str(posted.grade) : saved?.grade),
+      gradeItems: gradeItems(posted ? textOf(posted.grade) : saved?.grade),
     });
   }
 
@@ -139,7 +138,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         if (parsed.success) q.answer = parsed.data;
         else fields[`answer-${m[2]}`] = 'Select yes, partly, no or not applicable';
       } else {
-        const text = str(value).trim();
+        const text = textOf(value).trim();
         if (text.length > LONG) fields[`evidence-${m[2]}`] = 'The evidence must be 5,000 characters or fewer';
         q.evidence = text;
       }
@@ -170,8 +169,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       ...view,
       ...common,
       errors,
-      narrative: posted ? str(posted.narrative) : (view.audit.narrative ?? ''),
-      gradeItems: gradeItems(posted ? str(posted.overallGrade) : view.audit.overallGrade),
+      narrative: posted ? textOf(posted.narrative) : (view.audit.narrative ?? ''),
+      gradeItems: gradeItems(posted ? textOf(posted.overallGrade) : view.audit.overallGrade),
     });
   }
 
@@ -182,7 +181,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.post('/qa/audits/:id/submit', { config: { permission: QA.conduct } }, async (req, reply) => {
     const { id } = params.parse(req.params);
     const b = body(req);
-    const narrative = str(b.narrative);
+    const narrative = textOf(b.narrative);
     if (narrative.length > 20_000)
       return renderSubmit(
         req,
@@ -229,8 +228,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       errors,
       rows: rows.map((r) => ({
         ...r,
-        reason: posted ? str(posted[`reason-${r.key}`]) : '',
-        items: gradeItems(posted ? str(posted[`grade-${r.key}`]) : r.auditor),
+        reason: posted ? textOf(posted[`reason-${r.key}`]) : '',
+        items: gradeItems(posted ? textOf(posted[`grade-${r.key}`]) : r.auditor),
       })),
     });
   }
@@ -248,7 +247,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const decisions = [...new Set([...keys, 'overall'])].map((k) => ({
       sectionKey: k === 'overall' ? null : k,
       grade: gradeOf(b[`grade-${k}`]),
-      reason: str(b[`reason-${k}`]).slice(0, LONG),
+      reason: textOf(b[`reason-${k}`]).slice(0, LONG),
     }));
     try {
       await moderateAudit(db, req.actor!, auditContext(req, clock), id, decisions);
@@ -265,7 +264,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/qa/audits/:id/respond', { config: { permission: QA.respond } }, async (req, reply) => {
     const { id } = params.parse(req.params);
-    const response = str(body(req).response);
+    const response = textOf(body(req).response);
     try {
       await respondToAudit(db, req.actor!, auditContext(req, clock), id, response);
     } catch (e) {

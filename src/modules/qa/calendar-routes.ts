@@ -3,14 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import {
+  dateFromParts,
+  dateParts,
+  type FormErrors,
+  firstMessages,
+  formErrors,
+} from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
-import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { readFormWithFile, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { addActivity, calendarItem, calendarYear, completeItem, makeYear, possibleOwners } from './calendar';
 import {
   addCalendarEvidence,
-  CALENDAR_EVIDENCE_FIELD,
   CALENDAR_EVIDENCE_UPLOAD,
   calendarEvidenceContent,
   calendarEvidenceFiles,
@@ -49,12 +54,6 @@ const evidenceForm = z.object({
     .min(1, 'Enter the evidence that the activity was done, for example where the minutes or report are kept')
     .max(5000, 'The evidence must be 5,000 characters or fewer'),
 });
-
-const firstErrors = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -113,7 +112,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = activityForm.safeParse(body);
     try {
-      if (!parsed.success) throw new ValidationError(firstErrors(parsed.error.issues));
+      if (!parsed.success) throw new ValidationError(firstMessages(parsed.error.issues));
       await addActivity(db, req.actor!, auditContext(req, clock), parsed.data, thisYear());
     } catch (e) {
       if (e instanceof ValidationError)
@@ -176,7 +175,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       };
       const parsed = evidenceForm.safeParse(body);
       const date = dateFromParts(body, 'completedOn', 'the date completed');
-      const fields = parsed.success ? {} : firstErrors(parsed.error.issues);
+      const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
       if (!date.ok) fields.completedOn = date.message;
       try {
         if (!parsed.success || !date.ok) throw new ValidationError(fields);
@@ -205,17 +204,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { id } = params.parse(req.params);
       try {
-        let file: { filename: string; contentType: string; data: Buffer } | null = null;
-        if (req.isMultipart()) {
-          const form = await readUploadedForm(req, CALENDAR_EVIDENCE_UPLOAD);
-          const stored = form.files[0];
-          if (stored)
-            file = {
-              filename: stored.filename,
-              contentType: stored.mimetype,
-              data: await readCheckedFile(req, stored, CALENDAR_EVIDENCE_FIELD),
-            };
-        }
+        const { file } = await readFormWithFile(req, CALENDAR_EVIDENCE_UPLOAD);
         await addCalendarEvidence(db, req.actor!, auditContext(req, clock), id, file, today(clock));
       } catch (e) {
         const fields =

@@ -6,26 +6,21 @@
  */
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
+import { escapeHtml } from '../../platform/http/escape';
 import { formatDate } from '../../platform/http/views';
 import { type PublishableRoundSummary, publishableRoundSummary, publishableRounds } from './reports';
 
-const esc = (text: string | null | undefined) =>
-  (text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 function table(caption: string, headings: [string, string], rows: Array<[string, string]>): string {
-  const th = (h: string) => `<th scope="col" class="govuk-table__header">${esc(h)}</th>`;
+  const th = (h: string) => `<th scope="col" class="govuk-table__header">${escapeHtml(h)}</th>`;
   return (
-    `<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">${esc(caption)}</caption>` +
+    `<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(caption)}</caption>` +
     `<thead class="govuk-table__head"><tr class="govuk-table__row">${th(headings[0])}${th(headings[1])}</tr></thead>` +
     '<tbody class="govuk-table__body">' +
     rows
       .map(
         ([a, b]) =>
-          `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${esc(a)}</th>` +
-          `<td class="govuk-table__cell govuk-table__cell--numeric">${esc(b)}</td></tr>`,
+          `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(a)}</th>` +
+          `<td class="govuk-table__cell govuk-table__cell--numeric">${escapeHtml(b)}</td></tr>`,
       )
       .join('') +
     '</tbody></table>'
@@ -37,11 +32,11 @@ const percent = (p: number | null) => (p === null ? 'not published (the figures 
 /** The HTML of a round summary, every value escaped. */
 export function roundSummaryHtml(s: PublishableRoundSummary): string {
   return (
-    `<h3 class="govuk-heading-s">${esc(s.roundName)} (${esc(s.roundType)}), ${esc(formatDate(s.startDate))} to ${esc(formatDate(s.endDate))}</h3>` +
-    `<p class="govuk-body">Cases eligible: ${esc(s.eligible)}. Cases audited: ${esc(s.audited)}. ` +
-    `Good or outstanding: ${esc(percent(s.goodOrBetterPercent))}` +
+    `<h3 class="govuk-heading-s">${escapeHtml(s.roundName)} (${escapeHtml(s.roundType)}), ${escapeHtml(formatDate(s.startDate))} to ${escapeHtml(formatDate(s.endDate))}</h3>` +
+    `<p class="govuk-body">Cases eligible: ${escapeHtml(s.eligible)}. Cases audited: ${escapeHtml(s.audited)}. ` +
+    `Good or outstanding: ${escapeHtml(percent(s.goodOrBetterPercent))}` +
     (s.previous
-      ? `; in the previous round (${esc(s.previous.roundName)}): ${esc(percent(s.previous.goodOrBetterPercent))}.`
+      ? `; in the previous round (${escapeHtml(s.previous.roundName)}): ${escapeHtml(percent(s.previous.goodOrBetterPercent))}.`
       : '.') +
     '</p>' +
     table(

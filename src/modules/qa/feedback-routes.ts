@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { teamsOf } from '../../platform/directory';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import {
+  dateFromParts,
+  dateParts,
+  type FormErrors,
+  firstMessages,
+  formErrors,
+  submittedDateParts,
+  textOf,
+} from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import {
@@ -30,21 +38,10 @@ import {
 
 type Body = Record<string, unknown>;
 const params = z.object({ id: z.string().uuid() });
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const list = (v: unknown) =>
   Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)];
 const longText = (missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(5000, 'This must be 5,000 characters or fewer');
-const fieldsOf = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
-const datePartsOf = (body: Body, name: string) => ({
-  day: str(body[`${name}-day`]),
-  month: str(body[`${name}-month`]),
-  year: str(body[`${name}-year`]),
-});
 
 const logForm = z.object({
   kind: z.enum(FEEDBACK_KINDS, { error: 'Select whether this is a complaint or a compliment' }),
@@ -68,9 +65,9 @@ export function readGoals(body: Body): { goals: GoalScore[]; fields: Record<stri
   const fields: Record<string, string> = {};
   const score = (v: string) => (/^(10|\d)$/.test(v) ? Number(v) : null);
   for (const n of GOAL_ROWS) {
-    const goal = str(body[`goal${n}`]);
-    const before = score(str(body[`goal${n}Assessment`]));
-    const after = score(str(body[`goal${n}Closure`]));
+    const goal = textOf(body[`goal${n}`]).trim();
+    const before = score(textOf(body[`goal${n}Assessment`]).trim());
+    const after = score(textOf(body[`goal${n}Closure`]).trim());
     if (!goal) continue;
     if (goal.length > 500) fields[`goal${n}`] = `Goal ${n} must be 500 characters or fewer`;
     else if (before == null)
@@ -123,10 +120,10 @@ export async function feedbackRoutes(app: FastifyInstance): Promise<void> {
   app.get('/qa/feedback/new', manage, (req, reply) => renderLog(req, reply, { receivedOn: dateParts(null) }));
   app.post('/qa/feedback', manage, async (req, reply) => {
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, receivedOn: datePartsOf(body, 'receivedOn') };
+    const values = { ...body, receivedOn: submittedDateParts(body, 'receivedOn') };
     const parsed = logForm.safeParse(body);
     const date = dateFromParts(body, 'receivedOn', 'the date received');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.receivedOn = date.message;
     try {
       if (!parsed.success || !date.ok) throw new ValidationError(fields);
@@ -179,10 +176,10 @@ export async function feedbackRoutes(app: FastifyInstance): Promise<void> {
   app.post('/qa/feedback/:id/outcome', manage, async (req, reply) => {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, outcomeOn: datePartsOf(body, 'outcomeOn') };
+    const values = { ...body, outcomeOn: submittedDateParts(body, 'outcomeOn') };
     const parsed = outcomeForm.safeParse(body);
     const date = dateFromParts(body, 'outcomeOn', 'the date of the outcome');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.outcomeOn = date.message;
     try {
       if (!parsed.success || !date.ok) throw new ValidationError(fields);
@@ -230,14 +227,14 @@ export async function feedbackRoutes(app: FastifyInstance): Promise<void> {
   );
   app.post('/qa/early-help-feedback', manage, async (req, reply) => {
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, closedOn: datePartsOf(body, 'closedOn') };
+    const values = { ...body, closedOn: submittedDateParts(body, 'closedOn') };
     const { goals, fields } = readGoals(body);
     const date = dateFromParts(body, 'closedOn', 'the date early help closed');
     if (!date.ok) fields.closedOn = date.message;
     const ticked = list(body.ticked).filter((t): t is EarlyHelpStatement =>
       (STATEMENT_KEYS as string[]).includes(t),
     );
-    const comments = str(body.comments);
+    const comments = textOf(body.comments).trim();
     if (comments.length > 5000) fields.comments = 'The comments must be 5,000 characters or fewer';
     try {
       if (Object.keys(fields).length || !date.ok) throw new ValidationError(fields);

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { type FormErrors, formErrors } from '../../platform/http/forms';
+import { type FormErrors, formErrors, listOf, textOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import {
   addFinding,
@@ -18,15 +18,13 @@ import { QA } from './permissions';
 
 const params = z.object({ id: z.string().uuid() });
 const findingParams = z.object({ id: z.string().uuid(), findingId: z.string().uuid() });
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const findingForm = z.object({
-  kind: z.preprocess(str, z.string().max(20)),
-  text: z.preprocess(str, z.string().max(10_000)),
-  themeIds: z.preprocess(list, z.array(z.string().max(40)).max(50)),
+  kind: z.preprocess(textOf, z.string().max(20)),
+  text: z.preprocess(textOf, z.string().max(10_000)),
+  themeIds: z.preprocess(listOf, z.array(z.string().max(40)).max(50)),
 });
 const themeForm = z.object({
-  name: z.preprocess(str, z.string().max(1000)),
+  name: z.preprocess(textOf, z.string().max(1000)),
   retired: z.enum(['yes', 'no']).optional(),
 });
 
@@ -41,7 +39,7 @@ export async function findingRoutes(app: FastifyInstance): Promise<void> {
     values: Record<string, unknown> = {},
   ) {
     const view = await auditFindings(db, req.actor!, auditContext(req, clock), id);
-    const chosen = list(values.themeIds);
+    const chosen = listOf(values.themeIds);
     return reply.render('qa/views/findings.njk', {
       ...view,
       errors,

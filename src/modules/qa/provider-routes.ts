@@ -3,7 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
+import {
+  dateFromParts,
+  dateParts,
+  firstMessages,
+  formErrors,
+  submittedDateParts,
+  textOf,
+} from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { formatDate } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
@@ -32,17 +39,6 @@ import {
 type Body = Record<string, unknown>;
 const params = z.object({ id: z.string().uuid() });
 const recParams = z.object({ id: z.string().uuid(), recId: z.string().uuid() });
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const fieldsOf = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
-const datePartsOf = (body: Body, name: string) => ({
-  day: str(body[`${name}-day`]),
-  month: str(body[`${name}-month`]),
-  year: str(body[`${name}-year`]),
-});
 const text = (missing: string, max = 5000) =>
   z
     .string({ error: missing })
@@ -82,8 +78,8 @@ export function readAreaResults(
   const results: AreaResult[] = [];
   const fields: Record<string, string> = {};
   for (const area of PROVIDER_AREAS[kind]) {
-    const rag = str(body[`area-${area.key}`]);
-    const comment = str(body[`comment-${area.key}`]);
+    const rag = textOf(body[`area-${area.key}`]).trim();
+    const comment = textOf(body[`comment-${area.key}`]).trim();
     if (comment.length > 2000)
       fields[`comment-${area.key}`] =
         `The comment on ${area.title.toLowerCase()} must be 2,000 characters or fewer`;
@@ -134,7 +130,7 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Body;
     const parsed = providerForm.safeParse(body);
     try {
-      if (!parsed.success) throw new ValidationError(fieldsOf(parsed.error.issues));
+      if (!parsed.success) throw new ValidationError(firstMessages(parsed.error.issues));
       const row = await addProvider(db, req.actor!, auditContext(req, clock), parsed.data, today(clock));
       reply.flash(`${row.name} added: record its first visit when it is audited`);
       return reply.redirect(`/qa/providers/${row.id}`);
@@ -205,12 +201,12 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
   app.post('/qa/providers/:id/visits', manage, async (req, reply) => {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, visitedOn: datePartsOf(body, 'visitedOn') };
+    const values = { ...body, visitedOn: submittedDateParts(body, 'visitedOn') };
     const { provider } = await providerWithAreas(db, req.actor!, id);
     const { results, fields } = readAreaResults(provider.kind as ProviderKind, body);
     const date = dateFromParts(body, 'visitedOn', 'the date of the visit');
     if (!date.ok) fields.visitedOn = date.message;
-    const summary = str(body.summary);
+    const summary = textOf(body.summary).trim();
     if (!summary) fields.summary = 'Enter a summary of the visit';
     else if (summary.length > 5000) fields.summary = 'The summary must be 5,000 characters or fewer';
     try {
@@ -242,10 +238,14 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
   app.post('/qa/providers/:id/recommendations', manage, async (req, reply) => {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, dueOn: datePartsOf(body, 'dueOn'), completedOn: dateParts(today(clock)) };
+    const values = {
+      ...body,
+      dueOn: submittedDateParts(body, 'dueOn'),
+      completedOn: dateParts(today(clock)),
+    };
     const parsed = recommendationForm.safeParse(body);
     const date = dateFromParts(body, 'dueOn', 'the date it is due');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.dueOn = date.message;
     try {
       if (!parsed.success || !date.ok) throw new ValidationError(fields);
@@ -268,12 +268,12 @@ export async function providerRoutes(app: FastifyInstance): Promise<void> {
     const values = {
       ...body,
       dueOn: dateParts(null),
-      completedOn: datePartsOf(body, 'completedOn'),
+      completedOn: submittedDateParts(body, 'completedOn'),
       completing: recId,
     };
     const parsed = completeForm.safeParse(body);
     const date = dateFromParts(body, 'completedOn', 'the date it was completed');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.completedOn = date.message;
     try {
       if (!parsed.success || !date.ok) throw new ValidationError(fields);

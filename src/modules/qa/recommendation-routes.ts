@@ -3,15 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { dateFromParts, dateParts, type FormErrors, formErrors, textOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
-import { readCheckedFile, readUploadedForm, UploadRefused } from '../../platform/http/uploads';
+import { readFormWithFile, UploadRefused } from '../../platform/http/uploads';
 import { can } from '../../platform/permissions';
 import { openAudit } from './audits';
 import { QA } from './permissions';
 import {
   addEvidenceFile,
-  EVIDENCE_FIELD,
   evidenceFileContent,
   evidenceFilesOf,
   RECOMMENDATION_EVIDENCE_UPLOAD,
@@ -27,17 +26,17 @@ import {
 } from './recommendations';
 
 const params = z.object({ id: z.string().uuid() });
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const LONG = 5000;
 const checkLengths = (body: Record<string, unknown>, names: string[]) => {
   const fields: Record<string, string> = {};
-  for (const n of names) if (str(body[n]).length > LONG) fields[n] = 'This must be 5,000 characters or fewer';
+  for (const n of names)
+    if (textOf(body[n]).length > LONG) fields[n] = 'This must be 5,000 characters or fewer';
   return fields;
 };
 const dateValues = (body: Record<string, unknown>, name: string) => ({
-  day: str(body[`${name}-day`]),
-  month: str(body[`${name}-month`]),
-  year: str(body[`${name}-year`]),
+  day: textOf(body[`${name}-day`]),
+  month: textOf(body[`${name}-month`]),
+  year: textOf(body[`${name}-year`]),
 });
 
 export async function recommendationRoutes(app: FastifyInstance): Promise<void> {
@@ -87,8 +86,8 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
       try {
         if (Object.keys(fields).length || !due.ok) throw new ValidationError(fields);
         await addRecommendation(db, req.actor!, auditContext(req, clock), id, {
-          text: str(body.text),
-          ownerId: str(body.ownerId),
+          text: textOf(body.text),
+          ownerId: textOf(body.ownerId),
           dueDate: due.date,
         });
       } catch (e) {
@@ -120,15 +119,15 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
   ) {
     const detail = await recommendationDetail(db, req.actor!, auditContext(req, clock), id);
     const r = detail.recommendation;
-    const status = posted ? str(posted.status) : r.status;
+    const status = posted ? textOf(posted.status) : r.status;
     const files = (await evidenceFilesOf(db, req.actor!.organisationId, [r.id])).get(r.id) ?? [];
     return reply.render('qa/views/recommendation.njk', {
       ...detail,
       files,
       errors,
       statusNames: RECOMMENDATION_STATUS_NAMES,
-      evidence: posted ? str(posted.evidence) : (r.evidence ?? ''),
-      rationale: posted ? str(posted.rationale) : (r.rationale ?? ''),
+      evidence: posted ? textOf(posted.evidence) : (r.evidence ?? ''),
+      rationale: posted ? textOf(posted.rationale) : (r.rationale ?? ''),
       statusItems: (['open', 'in_progress'] as const).map((s) => ({
         value: s,
         text: RECOMMENDATION_STATUS_NAMES[s],
@@ -151,8 +150,8 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
       return renderOne(req, reply.code(400), id, formErrors(fields), body);
     await updateRecommendation(db, req.actor!, auditContext(req, clock), id, {
       status: status.data,
-      evidence: str(body.evidence),
-      rationale: str(body.rationale),
+      evidence: textOf(body.evidence),
+      rationale: textOf(body.rationale),
     });
     reply.flash('Recommendation updated');
     return reply.redirect(`/qa/recommendations/${id}`);
@@ -166,17 +165,7 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     async (req, reply) => {
       const { id } = params.parse(req.params);
       try {
-        let file: { filename: string; contentType: string; data: Buffer } | null = null;
-        if (req.isMultipart()) {
-          const form = await readUploadedForm(req, RECOMMENDATION_EVIDENCE_UPLOAD);
-          const stored = form.files[0];
-          if (stored)
-            file = {
-              filename: stored.filename,
-              contentType: stored.mimetype,
-              data: await readCheckedFile(req, stored, EVIDENCE_FIELD),
-            };
-        }
+        const { file } = await readFormWithFile(req, RECOMMENDATION_EVIDENCE_UPLOAD);
         await addEvidenceFile(db, req.actor!, auditContext(req, clock), id, file);
       } catch (e) {
         const fields =
@@ -247,14 +236,14 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
       .map((d) => ({
         recommendationId: d.id,
         decision: d.v as 'sign_off' | 'carry_forward',
-        note: str(body[`note-${d.id}`]).slice(0, LONG),
+        note: textOf(body[`note-${d.id}`]).slice(0, LONG),
       }));
     try {
       if (Object.keys(fields).length || !date.ok) throw new ValidationError(fields);
       await recordFollowUpMeeting(db, req.actor!, auditContext(req, clock), {
         date: date.date,
-        chair: str(body.chair).slice(0, 200),
-        attendees: str(body.attendees),
+        chair: textOf(body.chair).slice(0, 200),
+        attendees: textOf(body.attendees),
         decisions,
       });
     } catch (e) {

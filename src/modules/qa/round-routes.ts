@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { pageLinks, paginate, requestedPage } from '../../platform/admin/pagination';
 import { londonDateOf } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { dateFromParts, type FormErrors, formErrors, listOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { formatDate } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
@@ -23,7 +23,6 @@ import { listTemplates } from './templates';
 import { AUDIT_STATUS_NAMES, AUDIT_STATUS_TAG, ROUND_TYPE_NAMES, ROUND_TYPES } from './vocab';
 
 const params = z.object({ id: z.string().uuid() });
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const roundForm = z.object({
   name: z
     .string()
@@ -33,7 +32,7 @@ const roundForm = z.object({
   type: z.enum(ROUND_TYPES, { message: 'Select the type of round' }),
   templateId: z.string().uuid({ message: 'Select the template the auditors will use' }),
   auditorIds: z.preprocess(
-    list,
+    listOf,
     z
       .array(z.string().uuid({ message: 'Select auditors from the list' }))
       .min(1, { message: 'Select at least one auditor' })
@@ -44,10 +43,10 @@ const roundForm = z.object({
   }),
   previousRoundId: z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid().optional()),
   serviceLevels: z.preprocess(
-    list,
+    listOf,
     z.array(z.enum(Object.keys(SERVICE_LEVEL_NAMES) as [string, ...string[]])).max(10),
   ),
-  teamNames: z.preprocess(list, z.array(z.string().max(200)).max(100)),
+  teamNames: z.preprocess(listOf, z.array(z.string().max(200)).max(100)),
   sourceIds: z
     .string()
     .max(20_000, { message: 'Enter at most a few hundred person ids' })
@@ -119,7 +118,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       openFirstHalves(db, actor.organisationId),
       teamsOfOpenCases(db, actor.organisationId, londonDateOf(clock.now())),
     ]);
-    const chosen = (v: unknown, x: string) => list(v).includes(x);
+    const chosen = (v: unknown, x: string) => listOf(v).includes(x);
     return reply.render('qa/views/round-form.njk', {
       values,
       errors,

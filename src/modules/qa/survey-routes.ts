@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { type FormErrors, formErrors } from '../../platform/http/forms';
+import { type FormErrors, firstMessages, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import { QA } from './permissions';
@@ -66,11 +66,6 @@ const quoteForm = z.object({
     .max(2000, 'The quote must be 2,000 characters or fewer'),
 });
 
-const fieldsOf = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
 const cohortItems = (selected: unknown) =>
   SURVEY_COHORTS.map((c) => ({ value: c, text: COHORT_NAMES[c], checked: selected === c }));
 
@@ -124,7 +119,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const parsed = schema.safeParse(body);
       try {
-        if (!parsed.success) throw new ValidationError(fieldsOf(parsed.error.issues));
+        if (!parsed.success) throw new ValidationError(firstMessages(parsed.error.issues));
         const to = await save(req, parsed.data);
         reply.flash(flash);
         return reply.redirect(to);
@@ -186,7 +181,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = quoteForm.safeParse(body);
     if (!parsed.success)
-      return renderForm(req, reply.code(400), 'quote', body, formErrors(fieldsOf(parsed.error.issues)));
+      return renderForm(req, reply.code(400), 'quote', body, formErrors(firstMessages(parsed.error.issues)));
     const { id } = params.parse(req.params);
     const quote = await addQuote(db, req.actor!, auditContext(req, clock), id, parsed.data);
     reply.flash(

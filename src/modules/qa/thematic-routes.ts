@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, type FormErrors, formErrors } from '../../platform/http/forms';
+import { dateFromParts, type FormErrors, formErrors, listOf, textOf } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { themeList } from './findings';
 import { QA } from './permissions';
@@ -10,16 +10,14 @@ import { roundReport } from './reports';
 import { makePlanAction, raiseThematic, thematicDetail } from './thematic';
 
 const params = z.object({ id: z.string().uuid() });
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const raiseForm = z.object({
-  text: z.preprocess(str, z.string().max(10_000)),
-  themeIds: z.preprocess(list, z.array(z.string().max(40)).max(50)),
+  text: z.preprocess(textOf, z.string().max(10_000)),
+  themeIds: z.preprocess(listOf, z.array(z.string().max(40)).max(50)),
 });
 const actionForm = z.object({
   /** "planId:priorityId" */
-  target: z.preprocess(str, z.string().max(100)),
-  reference: z.preprocess(str, z.string().max(40)),
+  target: z.preprocess(textOf, z.string().max(100)),
+  reference: z.preprocess(textOf, z.string().max(40)),
 });
 
 export async function thematicRoutes(app: FastifyInstance): Promise<void> {
@@ -34,7 +32,7 @@ export async function thematicRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const ctx = auditContext(req, clock);
     const report = await roundReport(db, req.actor!, ctx, roundId);
-    const chosen = list(values.themeIds);
+    const chosen = listOf(values.themeIds);
     const themes = (await themeList(db, req.actor!.organisationId, ctx.at)).filter((t) => !t.retired);
     const counts = new Map(report.themes.map((t) => [t.themeId, t.total]));
     return reply.render('qa/views/thematic-add.njk', {
@@ -65,7 +63,7 @@ export async function thematicRoutes(app: FastifyInstance): Promise<void> {
     const parsed = raiseForm.safeParse(body);
     const fields: Record<string, string> = {};
     if (!parsed.success) fields.text = 'Enter the recommendation in 2,000 characters or fewer';
-    const anyDate = ['day', 'month', 'year'].some((p) => str(body[`dueDate-${p}`]).trim());
+    const anyDate = ['day', 'month', 'year'].some((p) => textOf(body[`dueDate-${p}`]).trim());
     const due = anyDate ? dateFromParts(body, 'dueDate', 'the due date') : null;
     if (due && !due.ok) fields.dueDate = due.message;
     if (Object.keys(fields).length || !parsed.success)

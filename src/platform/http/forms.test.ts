@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dateFromParts, dateParts, validateForm } from './forms';
+import {
+  dateFromParts,
+  dateParts,
+  firstMessages,
+  listOf,
+  submittedDateParts,
+  textOf,
+  validateForm,
+} from './forms';
 
 describe('GOV.UK date inputs', () => {
   const read = (day: string, month: string, year: string) =>
@@ -40,6 +48,42 @@ describe('validateForm', () => {
       ]);
       expect(result.errors.fields.name).toEqual({ text: 'Enter a name' });
     }
+  });
+});
+
+describe('reading submitted values', () => {
+  it('takes text as it came, and anything else as empty', () => {
+    expect(textOf(' a ')).toBe(' a ');
+    expect(textOf(undefined)).toBe('');
+    expect(textOf(['a', 'b'])).toBe('');
+    expect(textOf(3)).toBe('');
+  });
+  it('makes a list of a value sent once, many times or not at all', () => {
+    expect(listOf(undefined)).toEqual([]);
+    expect(listOf('a')).toEqual(['a']);
+    expect(listOf('')).toEqual(['']);
+    expect(listOf(['a', 'b'])).toEqual(['a', 'b']);
+  });
+  it('shows back the parts of a date input, trimmed', () => {
+    expect(submittedDateParts({ 'due-day': ' 7', 'due-month': '3 ', due: 'x' }, 'due')).toEqual({
+      day: '7',
+      month: '3',
+      year: '',
+    });
+    expect(submittedDateParts({ 'due-day': ['1', '2'] }, 'due').day).toBe('');
+  });
+  it('keeps the first message of each top-level field, and puts whole-form issues under "form"', () => {
+    const schema = z.object({
+      name: z.string().min(2, 'Too short').max(1, 'Too long'),
+      tags: z.array(z.string()),
+    });
+    const parsed = schema.safeParse({ name: 'x', tags: [1] });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success)
+      expect(firstMessages(parsed.error.issues)).toEqual({ name: 'Too short', tags: expect.any(String) });
+    const whole = schema.safeParse('not a form');
+    if (!whole.success) expect(Object.keys(firstMessages(whole.error.issues))).toEqual(['form']);
+    expect(whole.success).toBe(false);
   });
 });
 

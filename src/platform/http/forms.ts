@@ -36,6 +36,39 @@ export function validateForm<S extends z.ZodType>(schema: S, body: unknown): For
   return { ok: false, errors: formErrors(fields) };
 }
 
+/**
+ * The first message for each field of a form's zod issues, keyed by the
+ * top-level field (an issue about the whole form goes under "form").
+ */
+export function firstMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return fields;
+}
+
+/** A submitted value as text, untouched: anything but a string (missing, repeated) is empty. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A value a form may send once, many times or not at all, as a list (a checkbox group). */
+export function listOf(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The submitted parts of a GOV.UK date input (name-day, name-month, name-year), trimmed, to show back. */
+export function submittedDateParts(
+  body: Record<string, unknown>,
+  name: string,
+): { day: string; month: string; year: string } {
+  return {
+    day: textOf(body[`${name}-day`]).trim(),
+    month: textOf(body[`${name}-month`]).trim(),
+    year: textOf(body[`${name}-year`]).trim(),
+  };
+}
+
 /** Trimmed text; empty becomes undefined so optional fields behave. */
 export function blankToUndefined(value: unknown): unknown {
   if (typeof value !== 'string') return value;

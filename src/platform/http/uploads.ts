@@ -257,6 +257,37 @@ export async function readCheckedFile(req: FastifyRequest, file: StoredFile, fie
   return readFile(file.path);
 }
 
+/** A file a form sent, read and checked. */
+export interface SubmittedFile {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/**
+ * The fields and (at most one) file of a form that may carry a file: a
+ * multipart form is read within the route's limits and its first file read
+ * and checked (readCheckedFile); any other body is passed through with no
+ * file. Throws UploadRefused as readUploadedForm and readCheckedFile do.
+ */
+export async function readFormWithFile(
+  req: FastifyRequest,
+  route: RouteUpload,
+): Promise<{ fields: Record<string, unknown>; file: SubmittedFile | null }> {
+  if (!req.isMultipart())
+    return { fields: (req.body as Record<string, unknown> | undefined) ?? {}, file: null };
+  const form = await readUploadedForm(req, route);
+  const stored = form.files[0];
+  const file = stored
+    ? {
+        filename: stored.filename,
+        contentType: stored.mimetype,
+        data: await readCheckedFile(req, stored, route.field),
+      }
+    : null;
+  return { fields: form.fields, file };
+}
+
 /** Remove the request's temporary folders (an onResponse hook). */
 export async function cleanUploads(req: FastifyRequest): Promise<void> {
   if (!req.uploadDirs) return;
