@@ -9,17 +9,14 @@
  * without Chromium.
  */
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { escapeHtml } from '../../platform/http/escape';
 import { formatDate } from '../../platform/http/views';
 import type { Pack, PackAppendix, PackItem } from './pack';
 
 export type Printer = (htmls: readonly string[]) => Promise<Uint8Array[]>;
 export type PdfWhich = 'public' | 'full' | 'non-public';
 
-const esc = (t: string | null | undefined) =>
-  (t ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const esc = escapeHtml;
 
 const STYLE = `<style>
 body{font-family:Arial,Helvetica,sans-serif;font-size:12pt;line-height:1.4;color:#0b0c0c;margin:0}

@@ -7,14 +7,11 @@
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
+import { escapeHtml } from '../../platform/http/escape';
 import type { PublishableReport } from './report';
 import { publishableReport, signedOffQuarters } from './report-service';
 
-const esc = (text: string | null | undefined) =>
-  (text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const esc = escapeHtml;
 
 const RAG_NAMES = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 

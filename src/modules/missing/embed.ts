@@ -11,14 +11,11 @@ import { londonDateOf } from '../../platform/clock';
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
+import { escapeHtml } from '../../platform/http/escape';
 import { formatDate } from '../../platform/http/views';
 import { type KeyDataBreakdown, type KeyDataTable, keyDataTableForReport } from './service';
 
-const esc = (text: string | null | undefined) =>
-  (text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const esc = escapeHtml;
 const th = (h: string) => `<th scope="col" class="govuk-table__header">${esc(h)}</th>`;
 const num = (v: string) => `<td class="govuk-table__cell govuk-table__cell--numeric">${esc(v)}</td>`;
 const rowHead = (v: string) => `<th scope="row" class="govuk-table__header">${esc(v)}</th>`;
