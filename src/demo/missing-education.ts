@@ -4,7 +4,9 @@
  * reported this week with checks overdue and an enquiry made, one reported
  * yesterday, and one closed as elective home education after the checks;
  * and the education service's lists: the first child on the attendance list
- * since before the absence, the third electively home educated since.
+ * since before the absence, the third electively home educated since. Then
+ * two years of closed cases on other children (missing-education-history.ts),
+ * so the quarterly key data has children missing education in every quarter.
  * Fictional schools and words only; deterministic, with dates relative to the
  * clock's today.
  */
@@ -16,6 +18,7 @@ import { addDays } from '../platform/calendar/working-days';
 import { today as todayOf } from '../platform/clock';
 import type { DemoScale } from './load';
 import { demoAuditContext, missingDemoActor } from './missing-common';
+import { missingEducationHistoryDemo } from './missing-education-history';
 import type { DemoOrganisation } from './organisation';
 
 const noProgress = {
@@ -112,4 +115,5 @@ export async function missingEducationDemo(
     });
     await addToList(db, worker, ctx, closed.id, { list: 'ehe', fromOn: ago(41), note: null });
   }
+  await missingEducationHistoryDemo(oversight, org);
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/helpers/app';
 import { childDemographics } from '../modules/cases/service';
-import { keyDataFor } from '../modules/missing/key-data';
+import { keyDataCme } from '../modules/missing/cme-service';
+import { CME_KEY, keyDataFor } from '../modules/missing/key-data';
 import { followUps, keyDataEpisodes } from '../modules/missing/overview';
 import { rawRows } from '../platform/db/client';
 import { loadCaseDemo } from './cases';
@@ -144,7 +145,8 @@ describe('the missing demo', () => {
       ctx.oversight.database.db,
       sql`select c.outcome, c.closed_on is not null as closed, coalesce(c.next_due_on < '2026-11-16', false) as overdue,
                  (select count(*)::int from missing_cme_enquiries e where e.case_id = c.id) as enquiries
-          from missing_cme_cases c where c.organisation_id = ${ctx.org.organisationId} order by c.first_absent_on`,
+          from missing_cme_cases c where c.organisation_id = ${ctx.org.organisationId}
+            and c.recorded_by = ${ctx.org.userIds.practitioner} order by c.first_absent_on`,
     );
     expect(rows).toEqual([
       { outcome: 'elective_home_education', closed: true, overdue: false, enquiries: 0 },
@@ -156,5 +158,61 @@ describe('the missing demo', () => {
       sql`select list from missing_education_list_entries where organisation_id = ${ctx.org.organisationId} and to_on is null order by list`,
     );
     expect(lists.map((l) => l.list)).toEqual(['attendance', 'ehe']);
+  });
+
+  it('has two years of closed cases of children missing education: every one of the last eight quarters', async () => {
+    const db = ctx.oversight.database.db;
+    const history = await rawRows<{
+      person_id: string;
+      reported_on: string;
+      closed_on: string | null;
+      outcome: string | null;
+      next_due_on: string | null;
+      off_roll_on: string | null;
+      records_transferred_on: string | null;
+    }>(
+      db,
+      sql`select person_id, reported_on::text, closed_on::text, outcome, next_due_on::text, off_roll_on::text,
+                 records_transferred_on::text
+          from missing_cme_cases where organisation_id = ${ctx.org.organisationId}
+            and recorded_by = ${ctx.org.userIds.service_manager}`,
+    );
+    // A handful a quarter: 3 to 5 in each of eight quarters.
+    expect(history.length).toBeGreaterThanOrEqual(20);
+    expect(history.length).toBeLessThanOrEqual(40);
+    // All closed, by today, with an outcome and every clock done: nothing falls due or overdue.
+    for (const h of history) {
+      expect(h.closed_on).not.toBeNull();
+      expect(h.closed_on! <= '2026-11-16').toBe(true);
+      expect(h.outcome).not.toBeNull();
+      expect(h.next_due_on).toBeNull();
+      if (h.off_roll_on) expect(h.records_transferred_on).not.toBeNull();
+    }
+    // Mostly back at school, with the other outcomes now and then.
+    const outcomes = new Set(history.map((h) => h.outcome));
+    expect(outcomes.has('found_in_school')).toBe(true);
+    expect(outcomes.size).toBeGreaterThanOrEqual(3);
+    expect(history.filter((h) => h.outcome === 'found_in_school').length).toBeGreaterThan(history.length / 4);
+    // None of the practitioner's children: her register stays as the journeys expect.
+    const hers = await rawRows<{ person_id: string }>(
+      db,
+      sql`select person_id from missing_cme_cases where recorded_by = ${ctx.org.userIds.practitioner}`,
+    );
+    expect(history.some((h) => hers.some((p) => p.person_id === h.person_id))).toBe(false);
+    // Of compulsory school age on the day they were reported.
+    const who = await childDemographics(db, ctx.org.organisationId, [
+      ...new Set(history.map((h) => h.person_id)),
+    ]);
+    for (const h of history) {
+      const dob = who.get(h.person_id)?.dateOfBirth;
+      expect(dob).toBeTruthy();
+      expect(dob! <= `${Number(h.reported_on.slice(0, 4)) - 5}${h.reported_on.slice(4)}`).toBe(true);
+      expect(dob! > `${Number(h.reported_on.slice(0, 4)) - 17}${h.reported_on.slice(4)}`).toBe(true);
+    }
+
+    // The key data table: children missing education in each of the last eight quarters.
+    const cme = await keyDataCme(db, ctx.org.organisationId);
+    for (const q of lastQuarters('2026-11-16', 8))
+      expect(keyDataFor([], q, cme)[CME_KEY], q.label).toBeGreaterThanOrEqual(2);
   });
 });

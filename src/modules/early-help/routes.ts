@@ -3,7 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { dateFromParts, dateParts, formErrors } from '../../platform/http/forms';
+import {
+  dateFromParts,
+  dateParts,
+  firstMessages,
+  formErrors,
+  submittedDateParts,
+} from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { childNames } from '../cases/service';
 import { STAGE_NAMES, STAGES } from './rules';
@@ -11,12 +17,6 @@ import { addGoal, EARLY_HELP, goalForScoring, mayAddGoal, outcomeFigures, scoreG
 
 type Body = Record<string, unknown>;
 const params = z.object({ id: z.string().uuid() });
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const datePartsOf = (body: Body, name: string) => ({
-  day: str(body[`${name}-day`]),
-  month: str(body[`${name}-month`]),
-  year: str(body[`${name}-year`]),
-});
 const scoreField = z
   .string({ error: 'Enter the family’s score, a whole number from 0 to 10' })
   .trim()
@@ -34,11 +34,6 @@ const scoreForm = z.object({
   stage: z.enum(['review', 'closure'], { error: 'Select whether this is a review or closure' }),
   score: scoreField,
 });
-const fieldsOf = (issues: z.core.$ZodIssue[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return fields;
-};
 
 export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -70,10 +65,10 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   app.post('/children/:id/early-help/goals', record, async (req, reply) => {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, setOn: datePartsOf(body, 'setOn') };
+    const values = { ...body, setOn: submittedDateParts(body, 'setOn') };
     const parsed = goalForm.safeParse(body);
     const date = dateFromParts(body, 'setOn', 'the date the goal was set');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.setOn = date.message;
     try {
       if (!parsed.success || !date.ok) throw new ValidationError(fields);
@@ -114,10 +109,10 @@ export async function earlyHelpRoutes(app: FastifyInstance): Promise<void> {
   app.post('/early-help/goals/:id/scores', record, async (req, reply) => {
     const { id } = params.parse(req.params);
     const body = (req.body ?? {}) as Body;
-    const values = { ...body, scoredOn: datePartsOf(body, 'scoredOn') };
+    const values = { ...body, scoredOn: submittedDateParts(body, 'scoredOn') };
     const parsed = scoreForm.safeParse(body);
     const date = dateFromParts(body, 'scoredOn', 'the date of the score');
-    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : firstMessages(parsed.error.issues);
     if (!date.ok) fields.scoredOn = date.message;
     let personId: string;
     try {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { band, earlyHelpMeasure, progressOf, quarterFigures, type Score, scoreProblem } from './rules';
+import {
+  band,
+  earlyHelpMeasure,
+  goalsBehindFigure,
+  progressOf,
+  quarterFigures,
+  type Score,
+  scoreProblem,
+} from './rules';
 
 const s = (stage: Score['stage'], scoredOn: string, score: number): Score => ({ stage, scoredOn, score });
 
@@ -114,5 +122,47 @@ describe('the measures the performance indicators take', () => {
       endedGreen: 2,
       greenShare: 50,
     });
+  });
+});
+
+describe('the goals behind an early help figure', () => {
+  const goal = (id: string, closedOn: string | null, scores: Score[]) => ({
+    id,
+    personId: `child-${id}`,
+    goal: `Goal ${id}`,
+    closedOn,
+    scores,
+  });
+  const goals = [
+    goal('b', '2026-09-30', [s('assessment', '2026-05-01', 5), s('closure', '2026-09-30', 3)]),
+    goal('a', '2026-07-10', [s('assessment', '2026-03-02', 2), s('closure', '2026-07-10', 9)]),
+    goal('c', '2026-08-20', [s('closure', '2026-08-20', 8)]),
+    goal('d', '2026-10-01', [s('assessment', '2026-05-01', 1), s('closure', '2026-10-01', 9)]),
+    goal('e', null, [s('assessment', '2026-05-01', 1)]),
+  ];
+  const Q2 = { first: '2026-07-01', last: '2026-09-30' };
+
+  it('lists each goal closed in the window, earliest first, with its scores, distance and band', () => {
+    expect(goalsBehindFigure('distance-travelled', goals, Q2, { numeratorOnly: true })).toEqual([
+      {
+        goalId: 'a',
+        personId: 'child-a',
+        goal: 'Goal a',
+        closedOn: '2026-07-10',
+        start: 2,
+        end: 9,
+        distance: 7,
+        endedGreen: true,
+      },
+      expect.objectContaining({ goalId: 'c', start: 8, end: 8, distance: 0, endedGreen: true }),
+      expect.objectContaining({ goalId: 'b', start: 5, end: 3, distance: -2, endedGreen: false }),
+    ]);
+  });
+
+  it('keeps only the goals ending green for the numerator of goals ending green', () => {
+    const ids = (numeratorOnly: boolean) =>
+      goalsBehindFigure('ended-green', goals, Q2, { numeratorOnly }).map((g) => g.goalId);
+    expect(ids(true)).toEqual(['a', 'c']);
+    expect(ids(false)).toEqual(['a', 'c', 'b']);
   });
 });

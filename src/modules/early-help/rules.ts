@@ -117,6 +117,48 @@ export function earlyHelpMeasure(
   return { count: progress.length, numerator };
 }
 
+/** One goal behind an early help figure: its first and closure scores and what it counted for. */
+export interface GoalBehindFigure {
+  goalId: string;
+  personId: string;
+  goal: string;
+  closedOn: string;
+  start: number;
+  end: number;
+  /** Closure minus first score (0 for a goal scored only at closure). */
+  distance: number;
+  endedGreen: boolean;
+}
+
+/**
+ * The goals a measure counted for a window, earliest closed first: every goal
+ * closed in it, or (numeratorOnly, for goals ending green) those ending green.
+ */
+export function goalsBehindFigure(
+  measure: EarlyHelpMeasureKey,
+  goals: ReadonlyArray<ClosedGoal & { id: string; personId: string; goal: string }>,
+  window: { first: string; last: string },
+  options: { numeratorOnly: boolean },
+): GoalBehindFigure[] {
+  return goals
+    .filter((g) => g.closedOn && g.closedOn >= window.first && g.closedOn <= window.last)
+    .map((g) => {
+      const p = progressOf(g.scores);
+      return {
+        goalId: g.id,
+        personId: g.personId,
+        goal: g.goal,
+        closedOn: g.closedOn!,
+        start: p.first ?? 0,
+        end: p.latest ?? 0,
+        distance: p.distance ?? 0,
+        endedGreen: p.band === 'green',
+      };
+    })
+    .filter((g) => !options.numeratorOnly || measure !== 'ended-green' || g.endedGreen)
+    .sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.goalId.localeCompare(b.goalId));
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The figures of goals closed between first and last (inclusive). */

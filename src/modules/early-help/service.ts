@@ -6,7 +6,9 @@
  * closed in each. Each change is one transaction with its audit event.
  *
  * earlyHelpFigures gives the performance indicators the same figures as
- * aggregates (no person-level data) for any windows.
+ * aggregates (no person-level data) for any windows; childrenBehindFigure
+ * lists the children behind one figure, those the actor may see only,
+ * audited as a list of children ("child.list").
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { lastCompleteQuarter, quartersTo } from '../../platform/calendar/quarters';
@@ -14,12 +16,14 @@ import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
-import { mayViewChild } from '../cases/service';
+import { childIdsInScope, childNames, mayViewChild } from '../cases/service';
 import * as repo from './repository';
 import {
   type EarlyHelpFigure,
   type EarlyHelpMeasureKey,
   earlyHelpMeasure,
+  type GoalBehindFigure,
+  goalsBehindFigure,
   progressOf,
   quarterFigures,
   type Score,
@@ -183,4 +187,47 @@ export async function earlyHelpFigures(
   return new Map(
     wanted.map((w) => [w.measure, w.windows.map((window) => earlyHelpMeasure(w.measure, goals, window))]),
   );
+}
+
+export interface ChildBehindFigure {
+  id: string;
+  name: string;
+  goals: GoalBehindFigure[];
+}
+
+/**
+ * The children whose goals a measure counted in a window, with those goals
+ * (first and closure scores, distance travelled, ending green): only children
+ * the actor may see (none for committee roles), by name, audited as a list of
+ * children as the case register's lists behind a figure are.
+ */
+export async function childrenBehindFigure(
+  db: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  measure: EarlyHelpMeasureKey,
+  window: { first: string; last: string },
+  options: { numeratorOnly: boolean },
+): Promise<ChildBehindFigure[]> {
+  const [goals, people] = await Promise.all([
+    repo.goalsClosedBetween(db, actor.organisationId, window.first, window.last),
+    childIdsInScope(db, actor, ctx.at),
+  ]);
+  const mayList = people === 'all' ? null : new Set(people);
+  const visible = mayList ? goals.filter((g) => mayList.has(g.personId)) : goals;
+  const lines = goalsBehindFigure(measure, visible, window, options);
+  const ids = [...new Set(lines.map((l) => l.personId))];
+  const names = await childNames(db, actor.organisationId, ids);
+  await recordAudit(db, ctx, {
+    action: 'child.list',
+    recordType: 'child',
+    detail: `indicator early-help ${measure} ${window.first} to ${window.last}: ${ids.length} children`,
+  });
+  return ids
+    .map((id) => ({
+      id,
+      name: names.get(id) ?? 'Unknown child',
+      goals: lines.filter((l) => l.personId === id),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

@@ -1,7 +1,8 @@
 /**
  * The indicators pages: the table for a quarter, one indicator (trend chart,
  * data table, benchmarks, versions, edit forms) and the children behind a
- * figure. Parse and validate, call the service, render.
+ * figure (from the case register, or from the early help service for early
+ * help indicators). Parse and validate, call the service, render.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
 import { can } from '../../platform/permissions';
 import * as cases from '../cases/service';
+import * as earlyHelp from '../early-help/service';
 import { audienceParam, chosenAudience } from './audience';
 import {
   AUDIENCE_LABELS,
@@ -205,7 +207,9 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       ),
       mayEdit,
       audienceParam: audienceParam(audienceOf(def)),
-      mayDrill: def.source.kind === 'computed' && can(req.actor, 'kpis.children'),
+      mayDrill:
+        (def.source.kind === 'computed' || def.source.kind === 'early-help') &&
+        can(req.actor, 'kpis.children'),
       errors: extra.errors,
       form: extra.form,
       values,
@@ -325,8 +329,25 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     const quarter = chosenQuarter(req.query, today(clock));
     const indicator = await kpis.getIndicator(db, req.actor!.organisationId, code, clock.now());
     const def = indicator.current.definition;
-    if (def.source.kind !== 'computed') throw new NotFoundError('indicator');
     const window = windowFor(def.period, quarter);
+    const page = { code, def, quarter, window, part, percentage: def.unit === 'percentage' };
+    if (def.source.kind === 'early-help') {
+      const children = await earlyHelp.childrenBehindFigure(
+        db,
+        req.actor!,
+        auditContext(req, clock),
+        def.source.measure,
+        window,
+        { numeratorOnly: part === 'numerator' },
+      );
+      return reply.render('kpis/views/early-help-children.njk', {
+        ...page,
+        title: `${def.title}: the children behind the figure`,
+        children,
+        goals: children.reduce((n, c) => n + c.goals.length, 0),
+      });
+    }
+    if (def.source.kind !== 'computed') throw new NotFoundError('indicator');
     const holidays = [...(await nonWorkingDaysFor(db, req.actor!.organisationId))];
     const children = await cases.measureChildren(
       db,
@@ -338,13 +359,8 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       { numeratorOnly: part === 'numerator' },
     );
     return reply.render('kpis/views/children.njk', {
+      ...page,
       title: `${def.title}: the children behind the figure`,
-      code,
-      def,
-      quarter,
-      window,
-      part,
-      percentage: def.unit === 'percentage',
       children,
     });
   });
