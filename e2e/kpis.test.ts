@@ -59,7 +59,7 @@ describe('a QA officer keeping the indicators', () => {
     await screenshot(page, 'kpis-indicator');
   });
 
-  it('reads the early help outcomes as indicators, in score points, with their trend chart', async () => {
+  it('reads the early help outcomes as indicators, in score points, with their trend chart and the children behind them', async () => {
     const page = await journey.newPage();
     await signIn(page, email('qa_officer'));
     await page.goto('/indicators');
@@ -69,6 +69,11 @@ describe('a QA officer keeping the indicators', () => {
     expect(await textOf(page.locator('main'))).toContain('2.0 points or more');
     await checkAxe(page);
     await screenshot(page, 'kpis-indicator-average');
+
+    // The children behind a quarter's figure: their goals closed, scores and distance travelled.
+    await go(page, () => page.locator('main table a:has-text("Children")').last().click());
+    expect(await textOf(page.locator('h1'))).toContain('the children behind the figure');
+    await checkAxe(page);
   });
 });
 
