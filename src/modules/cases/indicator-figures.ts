@@ -29,10 +29,20 @@ interface Measure {
   rows(org: string, holidays: SQL): SQL;
 }
 
-/** Working days after `from` up to and including `to`. */
-const workingDays = (from: SQL, to: SQL, holidays: SQL) =>
-  sql`(select count(*) from generate_series(${from} + 1, ${to}, interval '1 day') d
-        where extract(isodow from d) < 6 and d::date <> all(${holidays}))`;
+/** Weekdays before a date, counted from Monday 1 January 1900: Monday to Friday of each week. */
+const weekdaysBefore = (d: SQL) =>
+  sql`(5 * ((${d} - date '1900-01-01') / 7) + least((${d} - date '1900-01-01') % 7, 5))`;
+
+/**
+ * Working days after `from` up to and including `to` (none when `to` is not
+ * after `from`): the weekdays between, by arithmetic, less the non-working
+ * weekdays among them. Counting day by day (generate_series) cost the
+ * 45-day assessments measure over a second at the large authority.
+ */
+export const workingDays = (from: SQL, to: SQL, holidays: SQL) =>
+  sql`(greatest(0, ${weekdaysBefore(sql`(${to})::date + 1`)} - ${weekdaysBefore(sql`(${from})::date + 1`)})
+        - (select count(*) from unnest(${holidays}) h
+           where h > (${from})::date and h <= (${to})::date and extract(isodow from h) < 6))`;
 
 /** Children looked after at the end of each range. */
 const lookedAfterAtEnd = (org: string) =>
@@ -162,7 +172,9 @@ export interface MeasureFigure {
 const rangesCte = (ranges: readonly MeasureRange[]) =>
   sql`r as (select * from jsonb_to_recordset(${JSON.stringify(ranges.map((x, i) => ({ i, first: x.first, last: x.last })))}::jsonb) as x(i int, first date, last date))`;
 
-const holidayArray = (holidays: readonly string[]) => sql`${`{${holidays.join(',')}}`}::date[]`;
+/** The non-working days as a date array, each once. */
+export const holidayArray = (holidays: readonly string[]) =>
+  sql`${`{${[...new Set(holidays)].join(',')}}`}::date[]`;
 
 /** One measure for each range, in the order given: one query. */
 export async function measureFigures(
