@@ -218,7 +218,8 @@ export async function printAndNumber(
   const fronts: Uint8Array[] = [];
   let pending = counted.map((_, n) => n);
   for (let attempt = 0; pending.length > 0; attempt++) {
-    for (const n of pending) counted[n]!.pack.pageCount = numberPages(counted[n]!.pack, counted[n]!.parts, front[n]!);
+    for (const n of pending)
+      counted[n]!.pack.pageCount = numberPages(counted[n]!.pack, counted[n]!.parts, front[n]!);
     const out = await print(pending.map((n) => frontHtml(counted[n]!.pack, counted[n]!.which)));
     const again: number[] = [];
     for (const [m, n] of pending.entries()) {

@@ -64,7 +64,8 @@ function fakePrinter(printed: string[]): Printer {
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  for (const role of ['committee_clerk', 'service_manager', 'senior_leader'] as const) actors[role] = actorOf(role);
+  for (const role of ['committee_clerk', 'service_manager', 'senior_leader'] as const)
+    actors[role] = actorOf(role);
   const clerk = actors.committee_clerk!;
   const manager = actors.service_manager!;
   const senior = actors.senior_leader!;

@@ -276,7 +276,14 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const mid = id(req.params);
       try {
-        const version = await publishPacks(db, req.actor!, ctxOf(req), kinds(), mid, publicationPrinter(app.deps.config.env));
+        const version = await publishPacks(
+          db,
+          req.actor!,
+          ctxOf(req),
+          kinds(),
+          mid,
+          publicationPrinter(app.deps.config.env),
+        );
         const told = await tellMembersOfPublication(
           db,
           app.deps.mailer,
