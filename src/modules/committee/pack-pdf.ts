@@ -105,7 +105,7 @@ function appendixHtml(i: PackItem, n: number, a: PackAppendix): string {
   return doc(a.title, heading + a.html);
 }
 
-interface Part {
+export interface Part {
   /** The item the part belongs to; none for the glossary. */
   item?: PackItem;
   appendix?: PackAppendix;
@@ -115,17 +115,27 @@ interface Part {
   pages?: number;
 }
 
-/** The pack's parts in order: each report (if it has a body in this pack), then its appendices. */
-function partsOf(pack: Pack, files: ReadonlyMap<string, Uint8Array>): Part[] {
+/**
+ * The pack's parts in order: each report (if it has a body in this pack), then
+ * its appendices. An uploaded PDF appendix is merged from `files`; with none
+ * given (numbering without making the PDF), it counts the pages it had when
+ * uploaded.
+ */
+function partsOf(pack: Pack, files: ReadonlyMap<string, Uint8Array> | null): Part[] {
   const parts: Part[] = [];
   for (const i of pack.items) {
     if (i.component) parts.push({ item: i, html: componentHtml(i) });
     if (!i.report) continue;
     if (i.report.sections.length) parts.push({ item: i, html: reportHtml(i) });
     for (const [n, a] of i.report.appendices.entries()) {
-      const pdf = a.file?.contentType === 'application/pdf' ? files.get(a.file.appendixId) : undefined;
+      const uploaded = a.file?.contentType === 'application/pdf' ? a.file : undefined;
+      const pdf = uploaded && files ? files.get(uploaded.appendixId) : undefined;
       parts.push(
-        pdf ? { item: i, appendix: a, pdf } : { item: i, appendix: a, html: appendixHtml(i, n + 1, a) },
+        uploaded && !files
+          ? { item: i, appendix: a, pages: uploaded.pages }
+          : pdf
+            ? { item: i, appendix: a, pdf }
+            : { item: i, appendix: a, html: appendixHtml(i, n + 1, a) },
       );
     }
   }
@@ -158,25 +168,38 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
 /** Characters the standard PDF font can draw; others become a hyphen. */
 const drawable = (t: string) => t.replace(/[^\x20-\x7E\u00A0-\u00FF]/g, '-');
 
+/** A pack numbered from its printed parts, with its front sheet printed last. */
+export interface PrintedPack {
+  pack: Pack;
+  front: Uint8Array;
+  /** The parts after the front sheet; `pdf` is absent only for an uploaded PDF counted, not given. */
+  parts: Array<Part & { pages: number }>;
+}
+
 /**
- * The pack as one PDF. `files` holds the content of its uploaded PDF
- * appendices, by appendix; the pack given is not changed (its copy gets the
- * real page numbers, returned with the PDF).
+ * Print the packs' parts (one call to the printer for all of them), count
+ * their pages and number each pack (a copy) from those counts; then print
+ * the front sheets with the numbers written in, and again for any whose
+ * front sheet grew or shrank, until stable (at most three more times).
+ * `files` holds uploaded PDF appendices' content; null counts their pages
+ * as uploaded.
  */
-export async function packPdf(
-  published: Pack,
-  which: PdfWhich,
-  files: ReadonlyMap<string, Uint8Array>,
+export async function printAndNumber(
+  jobs: ReadonlyArray<{ pack: Pack; which: PdfWhich }>,
+  files: ReadonlyMap<string, Uint8Array> | null,
   print: Printer,
-): Promise<{ pdf: Buffer; pack: Pack }> {
-  const pack: Pack = structuredClone(published);
-  const parts = partsOf(pack, files);
-  const printed = await print(parts.filter((p) => p.html).map((p) => p.html!));
+): Promise<PrintedPack[]> {
+  const all = jobs.map((j) => {
+    const pack: Pack = structuredClone(j.pack);
+    return { pack, which: j.which, parts: partsOf(pack, files) };
+  });
+  const printed = await print(all.flatMap((j) => j.parts.filter((p) => p.html).map((p) => p.html!)));
   let k = 0;
-  for (const p of parts) {
+  for (const p of all.flatMap((j) => j.parts)) {
     if (p.html) p.pdf = printed[k++]!;
+    if (!p.pdf) continue;
     try {
-      p.pages = await pageCount(p.pdf!);
+      p.pages = await pageCount(p.pdf);
     } catch {
       // An uploaded PDF that no longer loads (it loaded when it was uploaded): a page saying so.
       p.pdf = (
@@ -190,19 +213,45 @@ export async function packPdf(
       p.pages = await pageCount(p.pdf);
     }
   }
-  const counted = parts as Array<Part & { pages: number; pdf: Uint8Array }>;
-  let front = 1;
-  let frontPdf: Uint8Array;
-  for (let attempt = 0; ; attempt++) {
-    pack.pageCount = numberPages(pack, counted, front);
-    frontPdf = (await print([frontHtml(pack, which)]))[0]!;
-    const n = await pageCount(frontPdf);
-    if (n === front || attempt === 3) break;
-    front = n;
+  const counted = all as Array<(typeof all)[number] & { parts: Array<Part & { pages: number }> }>;
+  const front = counted.map(() => 1);
+  const fronts: Uint8Array[] = [];
+  let pending = counted.map((_, n) => n);
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    for (const n of pending)
+      counted[n]!.pack.pageCount = numberPages(counted[n]!.pack, counted[n]!.parts, front[n]!);
+    const out = await print(pending.map((n) => frontHtml(counted[n]!.pack, counted[n]!.which)));
+    const again: number[] = [];
+    for (const [m, n] of pending.entries()) {
+      fronts[n] = out[m]!;
+      const pages = await pageCount(out[m]!);
+      if (pages !== front[n] && attempt < 3) {
+        front[n] = pages;
+        again.push(n);
+      }
+    }
+    pending = again;
   }
+  return counted.map((j, n) => ({ pack: j.pack, front: fronts[n]!, parts: j.parts }));
+}
+
+/**
+ * The pack as one PDF. `files` holds the content of its uploaded PDF
+ * appendices, by appendix; the pack given is not changed (its copy gets the
+ * real page numbers, returned with the PDF).
+ */
+export async function packPdf(
+  published: Pack,
+  which: PdfWhich,
+  files: ReadonlyMap<string, Uint8Array>,
+  print: Printer,
+): Promise<{ pdf: Buffer; pack: Pack }> {
+  const [{ pack, front, parts }] = (await printAndNumber([{ pack: published, which }], files, print)) as [
+    PrintedPack,
+  ];
   const out = await PDFDocument.create();
   out.setTitle(`${pack.committeeName}, ${formatDate(pack.date)}`);
-  for (const src of [frontPdf, ...counted.map((p) => p.pdf)]) {
+  for (const src of [front, ...parts.map((p) => p.pdf!)]) {
     const from = await PDFDocument.load(src, { updateMetadata: false });
     for (const page of await out.copyPages(from, from.getPageIndices())) out.addPage(page);
   }

@@ -88,6 +88,12 @@ export interface Pack {
   glossary?: PackGlossary | null;
   /** Pages in the pack. */
   pageCount: number;
+  /**
+   * How the page numbers were found: from the pack printed at publication
+   * (they match its PDF), or estimated from the length of the text (no
+   * printer; packs published before printing was done at publication).
+   */
+  pageNumbers?: 'printed' | 'estimated';
 }
 
 export interface PackInput {

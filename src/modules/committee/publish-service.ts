@@ -2,7 +2,8 @@
  * Publication of a meeting's packs, with disclosure control, in one
  * transaction: the embedded components are rendered and frozen, the public
  * texts checked against the case register and for small numbers, and the
- * packs stored as a new version. A finding not let through blocks it all.
+ * packs stored as a new version (numbered from their printed pages where a
+ * printer is given: pack-numbering.ts). A finding not let through blocks it all.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { ComponentRendering, EmbeddableComponentKind } from '../../platform/components';
@@ -19,6 +20,8 @@ import { glossaryFor } from './glossary';
 import { glossaryForPublication } from './glossary-service';
 import { type CheckedFinding, letThrough, withOverrides } from './overrides';
 import { buildPacks, type Pack, type PackFile, type PackGlossary, publicTexts, withGlossary } from './pack';
+import { estimated, numberedByPrinting, type Packs, sameContent } from './pack-numbering';
+import type { Printer } from './pack-pdf';
 import * as repo from './repository';
 import type { ReportBody } from './schema';
 
@@ -231,18 +234,35 @@ export async function overrideFinding(
   );
 }
 
-/** Publish the packs as a new version, or throw PublicationBlocked with what stops it. */
+/**
+ * Publish the packs as a new version, or throw PublicationBlocked with what
+ * stops it. With a printer, the packs are first printed (outside the
+ * transaction: Chromium is never waited on with it open) and numbered from
+ * their real pages; the transaction then builds and checks them again and
+ * keeps the printed numbers if nothing changed meanwhile. Without one, or if
+ * something did change, the numbers are the estimate and the packs say so.
+ */
 export async function publishPacks(
   db: Db,
   actor: Actor,
   ctx: AuditContext,
   kinds: ReadonlyMap<string, EmbeddableComponentKind>,
   meetingId: string,
+  printer: Printer | null = null,
 ): Promise<number> {
   need(actor, COMMITTEE.manage);
-  return db.transaction(async (tx) => {
-    const { meeting, packs, check } = await prepare(tx, actor, kinds, meetingId, ctx.at);
+  let printed: { built: Packs; numbered: Packs } | null = null;
+  if (printer) {
+    const { packs, check } = await prepare(db, actor, kinds, meetingId, ctx.at);
     if (check.blocked) throw new PublicationBlocked(check);
+    printed = { built: packs, numbered: await numberedByPrinting(packs, printer) };
+  }
+  return db.transaction(async (tx) => {
+    const prepared = await prepare(tx, actor, kinds, meetingId, ctx.at);
+    const { meeting, check } = prepared;
+    if (check.blocked) throw new PublicationBlocked(check);
+    const packs =
+      printed && sameContent(printed.built, prepared.packs) ? printed.numbered : estimated(prepared.packs);
     const latest = await repo.publication(tx, actor.organisationId, meetingId);
     const version = (latest?.version ?? 0) + 1;
     const { id } = await repo.insertPublication(tx, {

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { componentRegistry } from '../../platform/components';
-import { chromiumPath } from '../../platform/documents/pdf';
+import type { Config } from '../../platform/config';
+import { chromiumPath, printHtmlDocuments } from '../../platform/documents/pdf';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -47,6 +48,14 @@ const id = (v: unknown) => {
   if (!r.success) throw new NotFoundError();
   return r.data.id;
 };
+
+/**
+ * The printer that numbers packs at publication: Chromium where installed.
+ * Not under test, where packs are published through these routes many times
+ * over: the numbering is tested with a fake printer (publish-printing.test.ts).
+ */
+const publicationPrinter = (env: Config['env']) =>
+  chromiumPath() && env !== 'test' ? printHtmlDocuments : null;
 
 export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -267,7 +276,14 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const mid = id(req.params);
       try {
-        const version = await publishPacks(db, req.actor!, ctxOf(req), kinds(), mid);
+        const version = await publishPacks(
+          db,
+          req.actor!,
+          ctxOf(req),
+          kinds(),
+          mid,
+          publicationPrinter(app.deps.config.env),
+        );
         const told = await tellMembersOfPublication(
           db,
           app.deps.mailer,
