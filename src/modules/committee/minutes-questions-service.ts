@@ -8,22 +8,15 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
-import { numbered } from './agenda';
 import * as mrepo from './minutes-repository';
 import type { MinutesContent, MinutesItemEntry, MinutesQuestion } from './minutes-schema';
-import { draftableMeeting } from './minutes-service';
-import * as repo from './repository';
+import { agendaItemOf, draftableMeeting, writeItemEntry } from './minutes-service';
 
 const EMPTY: MinutesContent = { items: [], endedAt: null };
 
 async function itemOfMeeting(db: Db, actor: Actor, meetingId: string, itemId: string) {
   const meeting = await draftableMeeting(db, actor, meetingId);
-  const item = await repo.itemById(db, actor.organisationId, itemId);
-  if (!item || item.meetingId !== meetingId) throw new NotFoundError('agenda item');
-  const number = numbered(await repo.itemsOf(db, actor.organisationId, meetingId)).find(
-    (i) => i.id === itemId,
-  )!.number;
-  return { meeting, item, number };
+  return { meeting, ...(await agendaItemOf(db, actor, meetingId, itemId)) };
 }
 
 /** The questions recorded under an item, for the clerk (the meeting must still be in drafting). */
@@ -61,16 +54,7 @@ async function changeQuestions(
       actions: [],
     };
     const entry = { ...previous, questions: change([...(previous.questions ?? [])]) };
-    await mrepo.upsertMinutes(tx, {
-      organisationId: actor.organisationId,
-      meetingId,
-      status: 'draft',
-      content: { ...content, items: [...content.items.filter((e) => e.itemId !== itemId), entry] },
-      updatedBy: actor.userId,
-      updatedAt: ctx.at,
-    });
-    if (meeting.status === 'held')
-      await repo.updateMeeting(tx, actor.organisationId, meetingId, { status: 'minutes_draft' });
+    await writeItemEntry(tx, actor, ctx, meeting, content, entry);
     await recordAudit(tx, ctx, {
       action: 'committee.minutes.question',
       recordType: 'committee_meeting',

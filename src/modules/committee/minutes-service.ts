@@ -17,7 +17,7 @@ import { checkPublicTexts, registerQuery } from './disclosure';
 import { electionSentences } from './elections-service';
 import { buildMinutes, discussionsByNumber, type MinutesDoc, publicMinutesTexts } from './minutes';
 import * as mrepo from './minutes-repository';
-import type { MinutesAction, MinutesContent } from './minutes-schema';
+import type { MinutesAction, MinutesContent, MinutesItemEntry } from './minutes-schema';
 import { type CheckedFinding, letThrough, withOverrides } from './overrides';
 import * as repo from './repository';
 
@@ -108,6 +108,40 @@ export async function draftableMeeting(db: Db, actor: Actor, meetingId: string) 
   return meeting;
 }
 
+/** An agenda item of the meeting, with its number on the agenda. */
+export async function agendaItemOf(db: Db, actor: Actor, meetingId: string, itemId: string) {
+  const item = await repo.itemById(db, actor.organisationId, itemId);
+  if (!item || item.meetingId !== meetingId) throw new NotFoundError('agenda item');
+  const number = numbered(await repo.itemsOf(db, actor.organisationId, meetingId)).find(
+    (i) => i.id === itemId,
+  )!.number;
+  return { item, number };
+}
+
+/**
+ * Put one item's entry into the draft minutes, replacing the one it had (in
+ * the caller's transaction); the first entry moves the meeting to minutes in draft.
+ */
+export async function writeItemEntry(
+  tx: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  meeting: { id: string; status: string },
+  content: MinutesContent,
+  entry: MinutesItemEntry,
+): Promise<void> {
+  await mrepo.upsertMinutes(tx, {
+    organisationId: actor.organisationId,
+    meetingId: meeting.id,
+    status: 'draft',
+    content: { ...content, items: [...content.items.filter((e) => e.itemId !== entry.itemId), entry] },
+    updatedBy: actor.userId,
+    updatedAt: ctx.at,
+  });
+  if (meeting.status === 'held')
+    await repo.updateMeeting(tx, actor.organisationId, meeting.id, { status: 'minutes_draft' });
+}
+
 export interface ItemMinutesInput {
   discussion: string;
   resolutions: string[];
@@ -125,14 +159,10 @@ export async function saveItemMinutes(
   input: ItemMinutesInput,
 ) {
   const meeting = await draftableMeeting(db, actor, meetingId);
-  const item = await repo.itemById(db, actor.organisationId, itemId);
-  if (!item || item.meetingId !== meetingId) throw new NotFoundError('agenda item');
+  const { item, number } = await agendaItemOf(db, actor, meetingId, itemId);
   if (input.action?.dueDate && input.action.dueDate < meeting.date)
     throw new ValidationError({ dueDate: 'The due date must be on or after the date of the meeting' });
   const committee = (await repo.committeeById(db, actor.organisationId, meeting.committeeId))!;
-  const number = numbered(await repo.itemsOf(db, actor.organisationId, meetingId)).find(
-    (i) => i.id === itemId,
-  )!.number;
   await db.transaction(async (tx) => {
     const content = (await mrepo.minutesOf(tx, actor.organisationId, meetingId))?.content ?? EMPTY;
     const previous = content.items.find((e) => e.itemId === itemId);
@@ -156,16 +186,7 @@ export async function saveItemMinutes(
       actions,
       questions: previous?.questions ?? [],
     };
-    await mrepo.upsertMinutes(tx, {
-      organisationId: actor.organisationId,
-      meetingId,
-      status: 'draft',
-      content: { ...content, items: [...content.items.filter((e) => e.itemId !== itemId), entry] },
-      updatedBy: actor.userId,
-      updatedAt: ctx.at,
-    });
-    if (meeting.status === 'held')
-      await repo.updateMeeting(tx, actor.organisationId, meetingId, { status: 'minutes_draft' });
+    await writeItemEntry(tx, actor, ctx, meeting, content, entry);
     await recordAudit(tx, ctx, {
       action: 'committee.minutes.item',
       recordType: 'committee_meeting',
