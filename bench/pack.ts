@@ -188,6 +188,7 @@ const ctxOf = (actor: Actor, at: Date) => ({
 export async function buildLongMeeting(
   oversight: Oversight,
   organisationId: string,
+  committeeName: string = BENCH_COMMITTEE,
 ): Promise<{ meetingId: string; estimatedPages: number }> {
   const db = oversight.database.db;
   const now = oversight.clock.now();
@@ -200,7 +201,7 @@ export async function buildLongMeeting(
     .map((k) => kinds.get(k))
     .filter((k) => k !== undefined);
   const committeeId = await committee.createCommittee(db, clerk, ctxOf(clerk, now), {
-    name: BENCH_COMMITTEE,
+    name: committeeName,
     parentId: null,
     memberCount: 9,
     quorum: 3,
