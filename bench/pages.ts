@@ -164,6 +164,62 @@ export async function namedPages(
   return pages;
 }
 
+/**
+ * The public site as a reader without an account browses it: the list of
+ * councils, the council's committees, the demo committee, its meetings
+ * calendar and iCalendar feed, the latest published agenda, a held meeting's
+ * public reports and its approved minutes, and the search. Found from the
+ * demo committee's published meetings (the longest pack the bench publishes
+ * is timed on its own: bench/pack.ts), each kept only if it answers 200.
+ */
+export async function publicPages(
+  oversight: Oversight,
+  organisationId: string,
+  log: (message: string) => void,
+): Promise<string[]> {
+  const code = await first(
+    oversight,
+    sql`select lower(code) as v from organisations where id = ${organisationId}`,
+  );
+  if (!code) return [];
+  const committee = await first(
+    oversight,
+    sql`select id::text as v from committees where organisation_id = ${organisationId}
+        and name = 'Safeguarding Sub-Committee' limit 1`,
+  );
+  const latestAgenda = await first(
+    oversight,
+    sql`select m.id::text as v from committee_meetings m
+        where m.organisation_id = ${organisationId} and m.committee_id::text = ${committee ?? ''}
+          and exists (select 1 from committee_publications p where p.meeting_id = m.id)
+        order by m.date desc limit 1`,
+  );
+  const approved = await first(
+    oversight,
+    sql`select a.meeting_id::text as v from committee_approved_minutes a
+        join committee_meetings m on m.id = a.meeting_id
+        where a.organisation_id = ${organisationId} and m.committee_id::text = ${committee ?? ''}
+        order by m.date desc limit 1`,
+  );
+  const base = `/committees/${code}`;
+  const urls = [
+    '/committees',
+    base,
+    ...(committee ? [`${base}/${committee}`, `${base}/${committee}/calendar.ics`] : []),
+    ...(latestAgenda ? [`${base}/meetings/${latestAgenda}`] : []),
+    ...(approved ? [`${base}/meetings/${approved}`, `${base}/meetings/${approved}/minutes`] : []),
+    `${base}/search?q=safeguarding`,
+    `${base}/search?q=return+home+interview`,
+  ];
+  const answering: string[] = [];
+  for (const url of urls) {
+    const res = await oversight.app.inject({ method: 'GET', url });
+    if (res.statusCode === 200) answering.push(url);
+    else log(`public site: ${url} answers ${res.statusCode}, not 200: left out of the readers' pages`);
+  }
+  return answering;
+}
+
 export interface TimedPage extends PageTiming {
   label: string;
   role: Role;

@@ -23,8 +23,9 @@ import { type Database, openDatabase, rawRows } from '../src/platform/db/client'
 import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, signInCookie, timed } from './harness';
 import { benchImport, type ImportBench } from './import';
-import { type LoadResult, loadSeconds, loadTable, runLoad } from './load';
-import { type BenchPage, namedPages, sideBySide, type TimedPage } from './pages';
+import { type LoadResult, loadSeconds, loadTable, runLoad, runPublicLoad } from './load';
+import { buildLongMeeting, type PackBench, packTable, timePack } from './pack';
+import { type BenchPage, namedPages, publicPages, sideBySide, type TimedPage } from './pages';
 
 /** Requests per page. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -74,6 +75,9 @@ interface DatabaseResult {
   pages: TimedPage[];
   rssBytesAfterLoad: number;
   load?: LoadResult[];
+  /** The public site's readers, run after the signed-in users. */
+  publicLoad?: LoadResult;
+  pack?: PackBench;
 }
 
 // Templates are compiled once and cached, as in production (see src/platform/http/views.ts).
@@ -226,7 +230,24 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
       }
     }
     if (IMPORT) importBenches.push(await benchImport(oversight, org, kind, log));
+    let pack: PackBench | undefined;
+    try {
+      log(`${kind}: the clerk's long meeting (a public pack of about 100 pages), published`);
+      const long = await timed(() => buildLongMeeting(oversight!, org.organisationId));
+      phases.push({ name: 'long committee meeting built and published', ms: long.ms });
+      pack = await timePack(
+        oversight,
+        org.organisationId,
+        long.result.meetingId,
+        long.result.estimatedPages,
+        (m) => log(`${kind}: ${m}`),
+      );
+    } catch (e) {
+      log(`${kind}: the committee pack phase failed: ${(e as Error).message}`);
+      failures.push(`${kind}: committee pack: ${(e as Error).message}`);
+    }
     let load: LoadResult[] | undefined;
+    let publicLoad: LoadResult | undefined;
     if (LOAD) {
       log(`${kind}: ${LOAD_SECONDS} s of load from simulated users`);
       // Each role browses its own navigation and the named pages it opens.
@@ -234,6 +255,12 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
       load = await runLoad(oversight, loadPages, cookieOf, LOAD_SECONDS);
       for (const r of load.filter((l) => l.errors > 0))
         failures.push(`${kind}: ${r.errors} errors under load as ${r.role}`);
+      // On their own, after the signed-in users, so that their p99 is theirs.
+      const urls = await publicPages(oversight, org.organisationId, (m) => log(`${kind}: ${m}`));
+      log(`${kind}: ${LOAD_SECONDS} s of ${urls.length} public pages read by public readers`);
+      publicLoad = await runPublicLoad(oversight, urls, LOAD_SECONDS);
+      if (publicLoad?.errors)
+        failures.push(`${kind}: ${publicLoad.errors} errors under load as public readers`);
     }
     return {
       database: kind,
@@ -244,6 +271,8 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
       pages,
       rssBytesAfterLoad,
       load,
+      publicLoad,
+      pack,
     };
   } finally {
     await oversight?.close();
@@ -320,8 +349,9 @@ async function main(): Promise<void> {
 
   for (const r of results) process.stdout.write(`${report(r)}\n`);
   process.stdout.write(`\n=== Pages on both databases (ms) ===\n\n${sideBySide(results)}\n`);
+  for (const r of results) if (r.pack) process.stdout.write(`${packTable(r.database, r.pack)}\n`);
   for (const r of results)
-    if (r.load) process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS)}\n`);
+    if (r.load) process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS, r.publicLoad)}\n`);
   for (const r of importBenches) process.stdout.write(`${r.text}\n`);
 
   const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));

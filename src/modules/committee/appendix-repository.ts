@@ -2,7 +2,7 @@
  * Queries for uploaded appendices and for searching published packs. Every
  * one is scoped by organisation.
  */
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import {
   appendixFiles,
@@ -93,9 +93,46 @@ export async function appendixContents(db: Db, organisationId: string, appendixI
 }
 
 /**
+ * What the public search reads of a public pack: its Part 1 items with a
+ * report or none, their titles, report subjects, sections and appendix
+ * titles; not the appendices' renderings or the data frozen with them.
+ */
+export interface SearchablePack {
+  items: Array<{
+    number: number;
+    title: string;
+    part: number;
+    standard: string | null;
+    fromOfficer: string | null;
+    report: {
+      cover: { subject: string };
+      sections: Array<{ heading: string; html: string }>;
+      appendices: Array<{ title: string; public: boolean }>;
+    } | null;
+  }>;
+}
+
+/** The searchable part of a public pack, made by PostgreSQL so the rest is never read out. */
+const searchablePack = sql<SearchablePack>`jsonb_build_object('items', (
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'number', i->'number', 'title', i->'title', 'part', i->'part', 'standard', i->'standard',
+    'fromOfficer', i->'fromOfficer',
+    'report', case when jsonb_typeof(i->'report') = 'object' then jsonb_build_object(
+      'cover', jsonb_build_object('subject', i->'report'->'cover'->'subject'),
+      'sections', coalesce(i->'report'->'sections', '[]'::jsonb),
+      'appendices', (
+        select coalesce(jsonb_agg(jsonb_build_object('title', a->'title', 'public', a->'public') order by n), '[]'::jsonb)
+        from jsonb_array_elements(coalesce(i->'report'->'appendices', '[]'::jsonb)) with ordinality as ap(a, n))
+    ) end
+  ) order by k), '[]'::jsonb)
+  from jsonb_array_elements(${committeePublications.publicPack}->'items') with ordinality as it(i, k)
+  where i->>'part' = '1' and jsonb_typeof(i->'standard') is distinct from 'string'
+))`;
+
+/**
  * The latest publication of every meeting with one, with the meeting's date
- * and committee, newest meeting first, within the dates given (inclusive).
- * The public site reads only `publicPack` of these.
+ * and committee, newest meeting first, within the dates given (inclusive):
+ * the searchable part of its public pack only.
  */
 export async function latestPublications(
   db: Db,
@@ -103,10 +140,10 @@ export async function latestPublications(
   range: { from?: string; to?: string },
 ) {
   const rows = await db
-    .selectDistinctOn([committeePublications.meetingId], {
+    .select({
       meetingId: committeePublications.meetingId,
       version: committeePublications.version,
-      publicPack: committeePublications.publicPack,
+      publicPack: searchablePack,
       date: committeeMeetings.date,
       committeeName: committees.name,
     })
@@ -117,10 +154,14 @@ export async function latestPublications(
       and(
         eq(committeePublications.organisationId, organisationId),
         eq(committeeMeetings.organisationId, organisationId),
+        eq(
+          committeePublications.version,
+          sql`(select max(p.version) from committee_publications p
+               where p.organisation_id = ${organisationId} and p.meeting_id = ${committeePublications.meetingId})`,
+        ),
         range.from ? gte(committeeMeetings.date, range.from) : undefined,
         range.to ? lte(committeeMeetings.date, range.to) : undefined,
       ),
-    )
-    .orderBy(asc(committeePublications.meetingId), desc(committeePublications.version));
+    );
   return rows.sort((a, b) => b.date.localeCompare(a.date) || a.committeeName.localeCompare(b.committeeName));
 }

@@ -6,7 +6,7 @@
  */
 import type { AuditContext } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
-import { printHtmlDocuments } from '../../platform/documents/pdf';
+import { printingSession } from '../../platform/documents/pdf';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { appendixContents } from './appendix-repository';
@@ -22,9 +22,22 @@ const pdfAppendixIds = (pack: Pack) =>
       .map((a) => a.file!.appendixId),
   );
 
-async function print(db: Db, organisationId: string, pack: Pack, which: 'public' | 'full', printer: Printer) {
+/**
+ * The pack printed by the printer given, or by one Chromium session for all
+ * its printing (its parts, then its front sheet): launching Chromium costs
+ * seconds each time.
+ */
+async function print(
+  db: Db,
+  organisationId: string,
+  pack: Pack,
+  which: 'public' | 'full',
+  printer: Printer | undefined,
+) {
   const files = await appendixContents(db, organisationId, pdfAppendixIds(pack));
-  return packPdf(pack, which, files, printer);
+  return printer
+    ? packPdf(pack, which, files, printer)
+    : printingSession((session) => packPdf(pack, which, files, session));
 }
 
 /** A published version's public or full pack as a PDF, for a signed-in reader. */
@@ -35,7 +48,7 @@ export async function signedInPackPdf(
   meetingId: string,
   version: number,
   which: 'public' | 'full',
-  printer: Printer = printHtmlDocuments,
+  printer?: Printer,
 ) {
   const open = await readPack(db, actor, ctx, meetingId, version, 'public');
   const pack =
@@ -46,12 +59,7 @@ export async function signedInPackPdf(
 }
 
 /** The latest public pack of a meeting as a PDF, for anyone. */
-export async function publicPackPdf(
-  db: Db,
-  organisationId: string,
-  meetingId: string,
-  printer: Printer = printHtmlDocuments,
-) {
+export async function publicPackPdf(db: Db, organisationId: string, meetingId: string, printer?: Printer) {
   const row = await repo.publication(db, organisationId, meetingId);
   if (!row) throw new NotFoundError('pack');
   return print(db, organisationId, row.publicPack as Pack, 'public', printer);

@@ -177,10 +177,12 @@ export interface PrintedPack {
 }
 
 /**
- * Print the packs' parts (one call to the printer for all of them), count
- * their pages and number each pack (a copy) from those counts; then print
- * the front sheets with the numbers written in, and again for any whose
- * front sheet grew or shrank, until stable (at most three more times).
+ * Print the packs' parts (one call to the printer for all of them, with each
+ * front sheet as it stands, numbered by the estimate: its length is the first
+ * guess of the real one's), count their pages and number each pack (a copy)
+ * from those counts; then print the front sheets with the numbers written
+ * in, and again for any whose front sheet grew or shrank, until stable (at
+ * most three more times).
  * `files` holds uploaded PDF appendices' content; null counts their pages
  * as uploaded.
  */
@@ -193,7 +195,11 @@ export async function printAndNumber(
     const pack: Pack = structuredClone(j.pack);
     return { pack, which: j.which, parts: partsOf(pack, files) };
   });
-  const printed = await print(all.flatMap((j) => j.parts.filter((p) => p.html).map((p) => p.html!)));
+  const printed = await print([
+    ...all.flatMap((j) => j.parts.filter((p) => p.html).map((p) => p.html!)),
+    ...all.map((j) => frontHtml(j.pack, j.which)),
+  ]);
+  const guessed = printed.slice(printed.length - all.length);
   let k = 0;
   for (const p of all.flatMap((j) => j.parts)) {
     if (p.html) p.pdf = printed[k++]!;
@@ -214,7 +220,7 @@ export async function printAndNumber(
     }
   }
   const counted = all as Array<(typeof all)[number] & { parts: Array<Part & { pages: number }> }>;
-  const front = counted.map(() => 1);
+  const front = await Promise.all(guessed.map(pageCount));
   const fronts: Uint8Array[] = [];
   let pending = counted.map((_, n) => n);
   for (let attempt = 0; pending.length > 0; attempt++) {

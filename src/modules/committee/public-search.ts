@@ -5,9 +5,8 @@
  * searched or listed, not even by title.
  */
 import type { Db } from '../../platform/db/client';
-import { latestPublications } from './appendix-repository';
+import { latestPublications, type SearchablePack } from './appendix-repository';
 import { textOfHtml } from './markup';
-import type { Pack } from './pack';
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -43,7 +42,12 @@ function snippetOf(text: string, word: string | undefined): string {
 
 /** The public items of packs that hold every word, in the order of the packs given. */
 export function matchPapers(
-  packs: ReadonlyArray<{ meetingId: string; date: string; committeeName: string; publicPack: Pack }>,
+  packs: ReadonlyArray<{
+    meetingId: string;
+    date: string;
+    committeeName: string;
+    publicPack: SearchablePack;
+  }>,
   words: readonly string[],
 ): SearchHit[] {
   const hits: SearchHit[] = [];
@@ -78,10 +82,7 @@ export async function searchPublicPapers(
   query: SearchQuery,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const rows = await latestPublications(db, organisationId, { from: query.from, to: query.to });
-  const all = matchPapers(
-    rows.map((r) => ({ ...r, publicPack: r.publicPack as Pack })),
-    searchWords(query.words),
-  );
+  const all = matchPapers(rows, searchWords(query.words));
   const start = (query.page - 1) * SEARCH_PAGE_SIZE;
   return { hits: all.slice(start, start + SEARCH_PAGE_SIZE), total: all.length };
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { componentRegistry } from '../../platform/components';
 import type { Config } from '../../platform/config';
-import { chromiumPath, printHtmlDocuments } from '../../platform/documents/pdf';
+import { chromiumPath, printingSession } from '../../platform/documents/pdf';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
@@ -19,6 +19,7 @@ import {
 import { FINDING_NAMES } from './disclosure';
 import { addItem, addStandardItems, createMeeting, getMeeting } from './meetings-service';
 import { tellMembersOfPublication } from './notify-service';
+import type { Printer } from './pack-pdf';
 import {
   checkPublication,
   overrideFinding,
@@ -50,12 +51,13 @@ const id = (v: unknown) => {
 };
 
 /**
- * The printer that numbers packs at publication: Chromium where installed.
- * Not under test, where packs are published through these routes many times
- * over: the numbering is tested with a fake printer (publish-printing.test.ts).
+ * Publication with the printer that numbers packs: one Chromium session
+ * (printing the parts, then the front sheets) where installed. Not under
+ * test, where packs are published through these routes many times over: the
+ * numbering is tested with a fake printer (publish-printing.test.ts).
  */
-const publicationPrinter = (env: Config['env']) =>
-  chromiumPath() && env !== 'test' ? printHtmlDocuments : null;
+const withPublicationPrinter = <T>(env: Config['env'], work: (printer: Printer | null) => Promise<T>) =>
+  chromiumPath() && env !== 'test' ? printingSession(work) : work(null);
 
 export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
@@ -276,13 +278,8 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const mid = id(req.params);
       try {
-        const version = await publishPacks(
-          db,
-          req.actor!,
-          ctxOf(req),
-          kinds(),
-          mid,
-          publicationPrinter(app.deps.config.env),
+        const version = await withPublicationPrinter(app.deps.config.env, (printer) =>
+          publishPacks(db, req.actor!, ctxOf(req), kinds(), mid, printer),
         );
         const told = await tellMembersOfPublication(
           db,

@@ -68,13 +68,22 @@ export async function htmlToPdf(
   }
 }
 
+/** Prints self-contained HTML pages to A4 portrait PDFs, in order. */
+export type HtmlPrinter = (htmls: readonly string[]) => Promise<Uint8Array[]>;
+
+/** Pages printed at once in one session: Chromium lays each out in a renderer process of its own. */
+const PRINTING_TABS = 2;
+
 /**
- * Print several self-contained HTML pages to A4 portrait PDFs in one
- * Chromium session, with no header or footer (the caller stamps its own, as
- * committee packs do with page numbers across the whole pack). The bottom
- * margin leaves room for that footer.
+ * One Chromium session for several print jobs (a committee pack's parts, then
+ * its front sheet once their pages are counted): launched once, closed when
+ * `work` is done. Pages are printed A4 portrait with no header or footer (the
+ * caller stamps its own, as committee packs do with page numbers across the
+ * whole pack); the bottom margin leaves room for that footer. Each job's
+ * pages are printed a few at a time, in tabs of their own, and returned in
+ * order.
  */
-export async function printHtmlDocuments(htmls: readonly string[]): Promise<Uint8Array[]> {
+export async function printingSession<T>(work: (print: HtmlPrinter) => Promise<T>): Promise<T> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed');
   const { chromium } = await import('playwright-core');
@@ -89,20 +98,31 @@ export async function printHtmlDocuments(htmls: readonly string[]): Promise<Uint
     ],
   });
   try {
-    const page = await browser.newPage();
-    const out: Uint8Array[] = [];
-    for (const html of htmls) {
-      await page.setContent(html, { waitUntil: 'load' });
-      out.push(
-        await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          margin: { top: '18mm', bottom: '22mm', left: '18mm', right: '18mm' },
+    const tabs = await Promise.all(Array.from({ length: PRINTING_TABS }, () => browser.newPage()));
+    const print: HtmlPrinter = async (htmls) => {
+      const out: Uint8Array[] = new Array(htmls.length);
+      let next = 0;
+      await Promise.all(
+        tabs.map(async (tab) => {
+          for (let n = next++; n < htmls.length; n = next++) {
+            await tab.setContent(htmls[n]!, { waitUntil: 'load' });
+            out[n] = await tab.pdf({
+              format: 'A4',
+              printBackground: true,
+              margin: { top: '18mm', bottom: '22mm', left: '18mm', right: '18mm' },
+            });
+          }
         }),
       );
-    }
-    return out;
+      return out;
+    };
+    return await work(print);
   } finally {
     await browser.close();
   }
+}
+
+/** Print several self-contained HTML pages in a session of their own (printingSession). */
+export function printHtmlDocuments(htmls: readonly string[]): Promise<Uint8Array[]> {
+  return printingSession((print) => print(htmls));
 }
