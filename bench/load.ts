@@ -1,15 +1,16 @@
 /**
  * `npm run bench -- --load`: simulated users browsing the service on
- * loopback, signed in as a mix of roles, for a bounded run. The load comes
- * from autocannon: each role's users open that role's pages in turn, as many
- * at once as the role has users, for BENCH_LOAD_SECONDS.
+ * loopback, signed in as a mix of roles, for a bounded run, then readers of
+ * the public site. The load comes from autocannon: each simulated person
+ * opens their pages in turn, a page every BENCH_LOAD_THINK seconds (five by
+ * default), for BENCH_LOAD_SECONDS.
  */
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import type { Oversight } from '../src/app';
 import { CommandError } from '../src/commands/cli';
 import type { Role } from '../src/platform/permissions';
-import { formatTable } from './harness';
+import { formatTable, percentile } from './harness';
 import type { BenchPage } from './pages';
 
 /** Simulated users of each role (50 in all): most are practitioners and their managers. */
@@ -52,42 +53,128 @@ async function listening(oversight: Oversight): Promise<string> {
 }
 
 /**
- * Run every role's users at once against the app listening on loopback. An
- * answer other than 200, a timeout or a broken connection counts as an error.
+ * Seconds a simulated person spends on a page before opening the next
+ * (BENCH_LOAD_THINK; 5 by default, brisker than anyone reads a case record
+ * or a committee paper).
+ */
+export function loadThink(env: NodeJS.ProcessEnv = process.env): number {
+  const think = Number(env.BENCH_LOAD_THINK ?? 5);
+  if (!Number.isInteger(think) || think < 1 || think > 60) {
+    throw new CommandError(
+      `BENCH_LOAD_THINK must be a whole number of seconds from 1 to 60, like 5 (it is ${env.BENCH_LOAD_THINK}).`,
+    );
+  }
+  return think;
+}
+
+/**
+ * The load of `users` people each opening a page every `think` seconds, as
+ * autocannon clients each opening a page a second (autocannon paces a client
+ * by the whole second): users / think of them, at least one.
+ */
+export function clientsFor(users: number, think: number): number {
+  return Math.max(1, Math.round(users / think));
+}
+
+/** One client: who it is signed in as (if anyone) and the pages it opens in turn. */
+interface Person {
+  cookie?: string;
+  paths: readonly string[];
+}
+
+/** What a group of people saw: every response time, with the requests that failed. */
+interface Seen {
+  times: number[];
+  requests: number;
+  errors: number;
+}
+
+/**
+ * Clients browsing at once, each an autocannon client of its own on one
+ * connection opening a page a second, their starts spread evenly over the
+ * second so their requests arrive as people's do rather than all on the
+ * same tick. Each opens its pages in turn. An answer other than 200, a
+ * timeout or a broken connection counts as an error.
+ */
+async function browse(address: string, people: readonly Person[], seconds: number): Promise<Seen[]> {
+  const spacing = 1000 / Math.max(1, people.length);
+  return Promise.all(
+    people.map(async (person, n) => {
+      await new Promise((resolve) => setTimeout(resolve, n * spacing));
+      const times: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: address,
+            connections: 1,
+            connectionRate: 1,
+            duration: seconds,
+            timeout: 30,
+            ...(person.cookie ? { headers: { cookie: person.cookie } } : {}),
+            requests: person.paths.map((path) => ({ method: 'GET', path })),
+          },
+          (error, done) => (error ? reject(error) : resolve(done)),
+        );
+        instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+      });
+      return {
+        times,
+        requests: result.requests.total,
+        errors: result.errors + result.timeouts + result.non2xx,
+      };
+    }),
+  );
+}
+
+/** A group's line of the load table from what its people saw. */
+function summary(role: LoadResult['role'], users: number, pages: number, seen: readonly Seen[]): LoadResult {
+  const times = seen.flatMap((s) => s.times).sort((a, b) => a - b);
+  return {
+    role,
+    users,
+    pages,
+    requests: seen.reduce((n, s) => n + s.requests, 0),
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    maxMs: times.at(-1) ?? Number.NaN,
+    errors: seen.reduce((n, s) => n + s.errors, 0),
+  };
+}
+
+/**
+ * Every role's users at once against the app listening on loopback, each
+ * opening their role's pages in turn, a page every `think` seconds.
  */
 export async function runLoad(
   oversight: Oversight,
   pages: readonly BenchPage[],
   cookieOf: (role: Role) => Promise<string>,
   seconds: number,
+  think: number,
 ): Promise<LoadResult[]> {
   const address = await listening(oversight);
-  const runs = await Promise.all(
-    LOAD_USERS.map(async ({ role, users }): Promise<LoadResult | undefined> => {
-      const mine = pages.filter((p) => p.role === role);
-      if (!mine.length) return undefined;
-      const cookie = await cookieOf(role);
-      const result = await autocannon({
-        url: address,
-        connections: users,
-        duration: seconds,
-        timeout: 30,
-        headers: { cookie },
-        requests: mine.map((p) => ({ method: 'GET', path: p.url })),
-      });
-      return {
-        role,
-        users,
-        pages: mine.length,
-        requests: result.requests.total,
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        maxMs: result.latency.max,
-        errors: result.errors + result.timeouts + result.non2xx,
-      };
-    }),
+  const groups: Array<{ role: Role; users: number; paths: string[]; cookie: string }> = [];
+  for (const { role, users } of LOAD_USERS) {
+    const paths = pages.filter((p) => p.role === role).map((p) => p.url);
+    if (paths.length) groups.push({ role, users, paths, cookie: await cookieOf(role) });
+  }
+  // Each client starts at a different page of its role's, as people do.
+  const people = groups.flatMap((g) =>
+    Array.from({ length: clientsFor(g.users, think) }, (_, n) => ({
+      role: g.role,
+      cookie: g.cookie,
+      paths: [...g.paths.slice(n % g.paths.length), ...g.paths.slice(0, n % g.paths.length)],
+    })),
   );
-  return runs.filter((r): r is LoadResult => r !== undefined);
+  const seen = await browse(address, people, seconds);
+  return groups.map((g) =>
+    summary(
+      g.role,
+      g.users,
+      g.paths.length,
+      seen.filter((_, n) => people[n]!.role === g.role),
+    ),
+  );
 }
 
 /** Readers of the public site at once (no sign-in), after the signed-in users. */
@@ -96,32 +183,20 @@ export const PUBLIC_READERS = 50;
 /**
  * Readers of the public site, without signing in, run on their own (after
  * the signed-in users, so that its p99 is its own): PUBLIC_READERS at once,
- * each opening the public pages in turn, for `seconds`.
+ * each opening the public pages in turn, a page every `think` seconds, for `seconds`.
  */
 export async function runPublicLoad(
   oversight: Oversight,
   urls: readonly string[],
   seconds: number,
+  think: number,
 ): Promise<LoadResult | undefined> {
   if (!urls.length) return undefined;
   const address = await listening(oversight);
-  const result = await autocannon({
-    url: address,
-    connections: PUBLIC_READERS,
-    duration: seconds,
-    timeout: 30,
-    requests: urls.map((path) => ({ method: 'GET', path })),
-  });
-  return {
-    role: 'public readers',
-    users: PUBLIC_READERS,
-    pages: urls.length,
-    requests: result.requests.total,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    maxMs: result.latency.max,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
+  const people = Array.from({ length: clientsFor(PUBLIC_READERS, think) }, (_, n) => ({
+    paths: [...urls.slice(n % urls.length), ...urls.slice(0, n % urls.length)],
+  }));
+  return summary('public readers', PUBLIC_READERS, urls.length, await browse(address, people, seconds));
 }
 
 /**
@@ -133,6 +208,7 @@ export function loadTable(
   results: readonly LoadResult[],
   seconds: number,
   publicReaders?: LoadResult,
+  think = 5,
 ): string {
   const all = results.reduce(
     (t, r) => ({
@@ -156,7 +232,8 @@ export function loadTable(
   ];
   return [
     `\n=== Load on the ${database} database: ${all.users} users for ${seconds} s` +
-      `${publicReaders ? `, then ${publicReaders.users} public readers for ${seconds} s` : ''} ===\n`,
+      `${publicReaders ? `, then ${publicReaders.users} public readers for ${seconds} s` : ''}` +
+      `, each opening a page every ${think} s ===\n`,
     formatTable(
       ['role', 'users', 'pages', 'requests', 'median ms', 'p99 ms', 'max ms', 'errors'],
       [

@@ -23,7 +23,7 @@ import { type Database, openDatabase, rawRows } from '../src/platform/db/client'
 import { ROLE_NAMES, ROLES, type Role, SIGNED_IN } from '../src/platform/permissions';
 import { benchPage, formatNumber, formatTable, signInCookie, timed } from './harness';
 import { benchImport, type ImportBench } from './import';
-import { type LoadResult, loadSeconds, loadTable, runLoad, runPublicLoad } from './load';
+import { type LoadResult, loadSeconds, loadTable, loadThink, runLoad, runPublicLoad } from './load';
 import { buildLongMeeting, type PackBench, packTable, timePack } from './pack';
 import { type BenchPage, namedPages, publicPages, sideBySide, type TimedPage } from './pages';
 
@@ -35,6 +35,7 @@ const LOAD = process.argv.includes('--load');
 /** `--import`: also import the large extract again into an organisation of its own, then unchanged. */
 const IMPORT = process.argv.includes('--import');
 let LOAD_SECONDS = 0;
+let LOAD_THINK = 5;
 
 /**
  * Every page in the navigation of these roles is timed, so each module's
@@ -249,16 +250,18 @@ async function benchDatabase(kind: 'embedded' | 'server', serverUrl?: string): P
     let load: LoadResult[] | undefined;
     let publicLoad: LoadResult | undefined;
     if (LOAD) {
-      log(`${kind}: ${LOAD_SECONDS} s of load from simulated users`);
+      log(
+        `${kind}: ${LOAD_SECONDS} s of load from simulated users, each opening a page every ${LOAD_THINK} s`,
+      );
       // Each role browses its own navigation and the named pages it opens.
       const loadPages = [...ROLES.flatMap((role) => navigationOf(oversight!, role)), ...named];
-      load = await runLoad(oversight, loadPages, cookieOf, LOAD_SECONDS);
+      load = await runLoad(oversight, loadPages, cookieOf, LOAD_SECONDS, LOAD_THINK);
       for (const r of load.filter((l) => l.errors > 0))
         failures.push(`${kind}: ${r.errors} errors under load as ${r.role}`);
       // On their own, after the signed-in users, so that their p99 is theirs.
       const urls = await publicPages(oversight, org.organisationId, (m) => log(`${kind}: ${m}`));
       log(`${kind}: ${LOAD_SECONDS} s of ${urls.length} public pages read by public readers`);
-      publicLoad = await runPublicLoad(oversight, urls, LOAD_SECONDS);
+      publicLoad = await runPublicLoad(oversight, urls, LOAD_SECONDS, LOAD_THINK);
       if (publicLoad?.errors)
         failures.push(`${kind}: ${publicLoad.errors} errors under load as public readers`);
     }
@@ -339,7 +342,10 @@ async function main(): Promise<void> {
       `BENCH_REQUESTS must be a whole number of 1 or more, like 20 (it is ${process.env.BENCH_REQUESTS}).`,
     );
   }
-  if (LOAD) LOAD_SECONDS = loadSeconds();
+  if (LOAD) {
+    LOAD_SECONDS = loadSeconds();
+    LOAD_THINK = loadThink();
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   const startedAt = new Date();
   log(`Oversight benchmark: large demo authority, ${REQUESTS} requests per page`);
@@ -351,7 +357,8 @@ async function main(): Promise<void> {
   process.stdout.write(`\n=== Pages on both databases (ms) ===\n\n${sideBySide(results)}\n`);
   for (const r of results) if (r.pack) process.stdout.write(`${packTable(r.database, r.pack)}\n`);
   for (const r of results)
-    if (r.load) process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS, r.publicLoad)}\n`);
+    if (r.load)
+      process.stdout.write(`${loadTable(r.database, r.load, LOAD_SECONDS, r.publicLoad, LOAD_THINK)}\n`);
   for (const r of importBenches) process.stdout.write(`${r.text}\n`);
 
   const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
