@@ -37,14 +37,17 @@ export function londonInstant(iso: string, time: string): Date {
   return new Date(guess.getTime() - drift * HOUR_MS);
 }
 
+// Made once: making a formatter costs about a thousand times formatting with one (lists call this per episode).
+const londonHourMinute = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** "HH:MM" of an instant in London. */
 export function londonTimeOf(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  return londonHourMinute.format(at);
 }
 
 export const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR_MS);
