@@ -31,6 +31,9 @@ import * as repo from './repository';
 import { thematicOfRounds } from './thematic';
 import { GRADE_NAMES, type Grade, ROUND_TYPE_NAMES, type RoundType } from './vocab';
 
+/** A round without the cases it left out. */
+type RoundSummary = Omit<RoundRow, 'excluded'>;
+
 /** The standing grades (after moderation) of every graded audit of some rounds, by round. */
 async function standingByRound(db: Db, organisationId: string, roundIds: readonly string[]) {
   const [audits, moderations] = await Promise.all([
@@ -55,7 +58,7 @@ async function standingByRound(db: Db, organisationId: string, roundIds: readonl
 async function gradesOfRounds(
   db: Db,
   organisationId: string,
-  rounds: readonly RoundRow[],
+  rounds: ReadonlyArray<Pick<RoundRow, 'id' | 'templateVersionId'>>,
 ): Promise<Map<string, RoundGrades>> {
   const versionIds = [...new Set(rounds.map((r) => r.templateVersionId))];
   const [standing, templates] = await Promise.all([
@@ -93,9 +96,10 @@ export async function roundReport(db: Db, actor: Actor, ctx: AuditContext, round
   need(actor);
   const org = actor.organisationId;
   // The round and the rounds it is compared with, then every read of the report side by side.
-  const [round, all] = await Promise.all([loadRound(db, actor, roundId), repo.rounds(db, org)]);
-  const previous = previousRound(round, all);
-  const lastYear = sameRoundLastYear(round, all);
+  // The other rounds without the cases each left out (hundreds of kilobytes a round): only their dates matter here.
+  const [round, all] = await Promise.all([loadRound(db, actor, roundId), repo.roundSummaries(db, org)]);
+  const previous = previousRound<RoundSummary>(round, all);
+  const lastYear = sameRoundLastYear<RoundSummary>(round, all);
   const [gradesById, statuses, findings, themes, caseRecs, thematic] = await Promise.all([
     gradesOfRounds(db, org, [round, ...(previous ? [previous] : []), ...(lastYear ? [lastYear] : [])]),
     reportRepo.statusCounts(db, org, round.id),
@@ -105,7 +109,7 @@ export async function roundReport(db: Db, actor: Actor, ctx: AuditContext, round
     thematicOfRounds(db, actor, [round.id]),
   ]);
   const grades = gradesById.get(round.id)!;
-  const compared = (other: RoundRow | undefined) => {
+  const compared = (other: RoundSummary | undefined) => {
     const otherGrades = other && gradesById.get(other.id);
     return other && otherGrades
       ? { round: other, grades: otherGrades, comparison: compareRounds(grades, otherGrades) }
