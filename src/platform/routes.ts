@@ -134,10 +134,12 @@ export const platformModule: OversightModule = {
 
 /** A time of day as people in England read it, to the second (a wait is seconds to minutes). */
 function londonTime(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(at);
+  return londonTimeToSecond.format(at);
 }
+
+const londonTimeToSecond = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+});

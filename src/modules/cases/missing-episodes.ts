@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
+import { sharedRead } from '../../platform/shared-reads';
 import { scopeFor, todayAt } from './access';
 import { scopeCondition } from './repository';
 
@@ -78,10 +79,18 @@ export async function childIdsInScope(db: Db, actor: Actor, at: Date): Promise<'
   const scope = scopeFor(actor, at);
   if (scope.kind === 'organisation') return 'all';
   if (scope.kind === 'none') return [];
-  const rows = await rawRows<{ id: string }>(
-    db,
-    sql`select p.id from case_people p where p.organisation_id = ${actor.organisationId} and p.closed_at is null
-        and ${scopeCondition(scope, todayAt({ at }))}`,
+  const day = todayAt({ at });
+  // The home page's providers ask side by side: inside its shared reads the children are read once.
+  const ids = await sharedRead(
+    `cases.childIdsInScope:${actor.organisationId}:${actor.userId}:${day}`,
+    async () => {
+      const rows = await rawRows<{ id: string }>(
+        db,
+        sql`select p.id from case_people p where p.organisation_id = ${actor.organisationId} and p.closed_at is null
+          and ${scopeCondition(scope, day)}`,
+      );
+      return rows.map((r) => r.id);
+    },
   );
-  return rows.map((r) => r.id);
+  return [...ids];
 }

@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { formatDate } from '../../platform/http/views';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
+import { sharedRead } from '../../platform/shared-reads';
 import { notifyRegisterChanged } from './importer';
 import * as repo from './practice-repository';
 import { recordedEventTypes } from './recording-repository';
@@ -34,7 +35,13 @@ function superviseeTeam(actor: Actor): string | null | 'none' {
 export async function superviseesFor(db: Db, actor: Actor, ctx: { at: Date }): Promise<repo.SuperviseeRow[]> {
   const team = superviseeTeam(actor);
   if (team === 'none') return [];
-  return repo.supervisees(db, actor.organisationId, team, londonDateOf(ctx.at));
+  const today = londonDateOf(ctx.at);
+  // The home page's supervision counts and repeated actions both ask: inside its shared reads, read once.
+  return [
+    ...(await sharedRead(`cases.supervisees:${actor.organisationId}:${team}:${today}`, () =>
+      repo.supervisees(db, actor.organisationId, team, today),
+    )),
+  ];
 }
 
 async function requireSupervisee(db: Db, actor: Actor, workerId: string, ctx: { at: Date }) {

@@ -134,13 +134,14 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get('/timescales', { config: { permission: 'compliance.service' } }, async (req, reply) => {
     const actor = req.actor!;
     const organisationId = actor.organisationId;
-    const [byTeamRows, byLevelRows, trendRows, teamRows, otherClocks] = await Promise.all([
+    const [byTeamRows, byLevelRows, trendRows, teamRows, otherClocks, computedOn] = await Promise.all([
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['teamId', 'status']),
       compliance.countTasks(db, { organisationId, statuses: OPEN_STATUSES }, ['serviceLevel', 'status']),
       compliance.onTimeByMonth(db, { organisationId }),
       teamsOf(db, actor.organisationId),
       // Clocks other modules keep (missing episodes, children missing education).
       loadTimescaleSources(app, actor, app.deps.modules),
+      compliance.latestComputation(db, organisationId),
     ]);
     const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
     const byTeam = pivot(byTeamRows.map((r) => ({ key: r.teamId, status: r.status!, n: r.n }))).map((r) => ({
@@ -189,7 +190,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       trendSummary,
       trendChart,
       otherClocks,
-      computedOn: await compliance.latestComputation(db, organisationId),
+      computedOn,
     });
   });
 

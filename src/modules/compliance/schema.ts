@@ -72,7 +72,15 @@ export const complianceTasks = pgTable(
     // Lists read each status in due-date order from this index, stopping when the page is full.
     index('compliance_tasks_org_status').on(t.organisationId, t.episodeOpen, t.status, t.due),
     index('compliance_tasks_org_team').on(t.organisationId, t.teamId),
-    index('compliance_tasks_org_worker').on(t.organisationId, t.workerId),
+    // A worker's tasks of a status in due-date order (the home page's "due in the next 7 days", the list of
+    // one's own tasks): read from the index, not by filtering every task of the status.
+    index('compliance_tasks_org_worker_status').on(
+      t.organisationId,
+      t.workerId,
+      t.episodeOpen,
+      t.status,
+      t.due,
+    ),
     index('compliance_tasks_org_person').on(t.organisationId, t.personId),
     index('compliance_tasks_org_due').on(t.organisationId, t.due),
     // "Last worked out on" reads the latest without counting every task.

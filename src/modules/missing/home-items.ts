@@ -38,11 +38,12 @@ export const missingHomeItems: HomeItemProvider[] = [
       const now = clock.now();
       // Counts only: the children in scope found once, and no child's name read.
       const people = await childIdsInScope(db, actor, now);
-      const rows = await followUps(db, actor, now, 'all', { people, names: false });
-      const [risk, cme] = await Promise.all([
-        assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false }),
+      // The register's counts need only the children: read beside the episodes, not after them.
+      const [rows, cme] = await Promise.all([
+        followUps(db, actor, now, 'all', { people, names: false }),
         actor.permissions.has('missing.record') ? cmeItems(db, actor, now, people) : [],
       ]);
+      const risk = await assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false });
       const riskItem = {
         text: 'Missing child risk assessments to update',
         count: risk.length,

@@ -15,7 +15,8 @@ export const missingTimescaleSources: TimescaleSource[] = [
     order: 10,
     permission: 'missing.followups',
     load: async (app, actor) => {
-      const rows = await followUps(app.deps.db, actor, app.deps.clock.now(), 'all');
+      // Counts only: no child's name is read.
+      const rows = await followUps(app.deps.db, actor, app.deps.clock.now(), 'all', { names: false });
       const counts = { red: 0, amber: 0, green: 0 };
       for (const c of rows.flatMap((r) => r.clocks))
         if (c.light === 'red' || c.light === 'amber' || c.light === 'green') counts[c.light] += 1;

@@ -31,6 +31,9 @@ import * as repo from './repository';
 import { thematicOfRounds } from './thematic';
 import { GRADE_NAMES, type Grade, ROUND_TYPE_NAMES, type RoundType } from './vocab';
 
+/** A round without the cases it left out. */
+type RoundSummary = Omit<RoundRow, 'excluded'>;
+
 /** The standing grades (after moderation) of every graded audit of some rounds, by round. */
 async function standingByRound(db: Db, organisationId: string, roundIds: readonly string[]) {
   const [audits, moderations] = await Promise.all([
@@ -51,12 +54,29 @@ async function standingByRound(db: Db, organisationId: string, roundIds: readonl
   return result;
 }
 
-async function gradesOf(db: Db, organisationId: string, round: RoundRow): Promise<RoundGrades> {
-  const [standing, template] = await Promise.all([
-    standingByRound(db, organisationId, [round.id]),
-    repo.templateVersion(db, organisationId, round.templateVersionId),
+/** The grades of some rounds, by round id: their audits and moderations read together, each template once. */
+async function gradesOfRounds(
+  db: Db,
+  organisationId: string,
+  rounds: ReadonlyArray<Pick<RoundRow, 'id' | 'templateVersionId'>>,
+): Promise<Map<string, RoundGrades>> {
+  const versionIds = [...new Set(rounds.map((r) => r.templateVersionId))];
+  const [standing, templates] = await Promise.all([
+    standingByRound(
+      db,
+      organisationId,
+      rounds.map((r) => r.id),
+    ),
+    Promise.all(versionIds.map((id) => repo.templateVersion(db, organisationId, id))),
   ]);
-  return roundGrades(standing.get(round.id) ?? [], template?.definition.sections ?? []);
+  const sections = new Map(versionIds.map((id, i) => [id, templates[i]?.definition.sections ?? []]));
+  return new Map(
+    rounds.map((r) => [r.id, roundGrades(standing.get(r.id) ?? [], sections.get(r.templateVersionId) ?? [])]),
+  );
+}
+
+async function gradesOf(db: Db, organisationId: string, round: RoundRow): Promise<RoundGrades> {
+  return (await gradesOfRounds(db, organisationId, [round])).get(round.id)!;
 }
 
 function need(actor: Actor) {
@@ -73,23 +93,27 @@ async function loadRound(db: Db, actor: Actor, roundId: string) {
 
 /** Everything the round's report shows. Findings' words are examples for officers, so the read is audited. */
 export async function roundReport(db: Db, actor: Actor, ctx: AuditContext, roundId: string) {
-  const round = await loadRound(db, actor, roundId);
+  need(actor);
   const org = actor.organisationId;
-  const all = await repo.rounds(db, org);
-  const previous = previousRound(round, all);
-  const lastYear = sameRoundLastYear(round, all);
-  const [grades, statuses, findings, themes, caseRecs, thematic] = await Promise.all([
-    gradesOf(db, org, round),
+  // The round and the rounds it is compared with, then every read of the report side by side.
+  // The other rounds without the cases each left out (hundreds of kilobytes a round): only their dates matter here.
+  const [round, all] = await Promise.all([loadRound(db, actor, roundId), repo.roundSummaries(db, org)]);
+  const previous = previousRound<RoundSummary>(round, all);
+  const lastYear = sameRoundLastYear<RoundSummary>(round, all);
+  const [gradesById, statuses, findings, themes, caseRecs, thematic] = await Promise.all([
+    gradesOfRounds(db, org, [round, ...(previous ? [previous] : []), ...(lastYear ? [lastYear] : [])]),
     reportRepo.statusCounts(db, org, round.id),
     findingsRepo.findingsOfRounds(db, org, [round.id]),
     themeList(db, org, ctx.at),
     reportRepo.recommendationCounts(db, org, round.id),
     thematicOfRounds(db, actor, [round.id]),
   ]);
-  const compared = async (other: RoundRow | undefined) => {
-    if (!other) return null;
-    const otherGrades = await gradesOf(db, org, other);
-    return { round: other, grades: otherGrades, comparison: compareRounds(grades, otherGrades) };
+  const grades = gradesById.get(round.id)!;
+  const compared = (other: RoundSummary | undefined) => {
+    const otherGrades = other && gradesById.get(other.id);
+    return other && otherGrades
+      ? { round: other, grades: otherGrades, comparison: compareRounds(grades, otherGrades) }
+      : null;
   };
   const sampled = [...statuses.values()].reduce((a, b) => a + b, 0);
   const exclusions = new Map<string, number>();
@@ -110,8 +134,8 @@ export async function roundReport(db: Db, actor: Actor, ctx: AuditContext, round
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count),
     grades,
-    previous: await compared(previous),
-    lastYear: await compared(lastYear),
+    previous: compared(previous),
+    lastYear: compared(lastYear),
     themes: themeFrequency(findings, themes),
     caseRecommendations: RECOMMENDATION_STATUSES.map((s) => ({
       status: s,

@@ -218,26 +218,6 @@ export async function auditCountWhere(db: Db, organisationId: string, filter: Au
   return Number(row?.n ?? 0);
 }
 
-/** Counts by status of the audits matching a filter: for the home page. */
-export async function auditCounts(
-  db: Db,
-  organisationId: string,
-  filter: { auditorId?: string; workerUserId?: string },
-): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ status: qaAudits.status, n: sql<number>`count(*)::int` })
-    .from(qaAudits)
-    .where(
-      and(
-        eq(qaAudits.organisationId, organisationId),
-        filter.auditorId ? eq(qaAudits.auditorId, filter.auditorId) : undefined,
-        filter.workerUserId ? eq(qaAudits.workerUserId, filter.workerUserId) : undefined,
-      ),
-    )
-    .groupBy(qaAudits.status);
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
-}
-
 // ---- moderation ------------------------------------------------------------------
 
 export async function insertModerations(

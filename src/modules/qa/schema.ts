@@ -109,6 +109,8 @@ export const qaAudits = pgTable(
     uniqueIndex('qa_audits_round_person').on(t.roundId, t.personId),
     index('qa_audits_org_status').on(t.organisationId, t.status),
     index('qa_audits_auditor').on(t.auditorId),
+    // The home page's "audits assigned to you" (an auditor's audits in the rounds under way) counted from the index.
+    index('qa_audits_org_auditor_round').on(t.organisationId, t.auditorId, t.roundId, t.status),
     index('qa_audits_person').on(t.organisationId, t.personId),
     index('qa_audits_worker').on(t.workerUserId).where(sql`${t.workerUserId} is not null`),
   ],

@@ -95,11 +95,14 @@ export async function myAuditWork(db: Db, actor: Actor, ctx: AuditContext, page 
 
 /** Counts for the home page: set-based for auditors and workers. */
 export async function auditCountsFor(db: Db, actor: Actor, at: Date) {
-  const assigned = (await assignedTo(db, actor, at)).total;
-  const moderation = can(actor, QA.moderate)
-    ? ((await repo.auditCounts(db, actor.organisationId, {})).get('submitted') ?? 0)
-    : 0;
-  const responses = (await waitingForResponse(db, actor, at)).length;
+  // Three independent counts, side by side; moderation counts the submitted audits alone (from their index).
+  const [assigned, moderation, responses] = await Promise.all([
+    assignedTo(db, actor, at).then((a) => a.total),
+    can(actor, QA.moderate)
+      ? repo.auditCountWhere(db, actor.organisationId, { statuses: ['submitted'] })
+      : Promise.resolve(0),
+    waitingForResponse(db, actor, at).then((r) => r.length),
+  ]);
   return { assigned, moderation, responses };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BarChartInput, barChartSpec, renderBarChart } from './bar-chart';
+import { type BarChartInput, barChartSpec, keepLatest, keptChartCount, renderBarChart } from './bar-chart';
 
 const input = (over: Partial<BarChartInput> = {}): BarChartInput => ({
   title: 'Tasks done on time, by month',
@@ -76,5 +76,28 @@ describe('bar charts', () => {
     expect(svg.slice(0, svg.indexOf('>'))).not.toMatch(/\swidth=/);
     // The page's content security policy allows no inline styles.
     expect(svg).not.toContain('style=');
+  });
+
+  it('are drawn once for the same figures, and again when a figure changes', async () => {
+    const first = await renderBarChart(input({ title: 'Drawn once' }));
+    const count = keptChartCount();
+    expect(await renderBarChart(input({ title: 'Drawn once' }))).toBe(first);
+    expect(keptChartCount()).toBe(count);
+    const changed = await renderBarChart(
+      input({ title: 'Drawn once', data: [{ label: 'January 2026', value: 50 }] }),
+    );
+    expect(changed).not.toBe(first);
+    expect(keptChartCount()).toBe(count + 1);
+  });
+});
+
+describe('keeping the latest', () => {
+  it('lets the least recently used go beyond the limit, a use counting as recent', () => {
+    const kept = new Map<string, number>();
+    keepLatest(kept, 'a', 1, 2);
+    keepLatest(kept, 'b', 2, 2);
+    keepLatest(kept, 'a', 1, 2); // a used again: b is now the oldest
+    keepLatest(kept, 'c', 3, 2);
+    expect([...kept.keys()]).toEqual(['a', 'c']);
   });
 });

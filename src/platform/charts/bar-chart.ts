@@ -169,6 +169,33 @@ export async function renderChartSpec(
   title: string,
   description: string,
 ): Promise<string> {
+  // Drawing is deterministic and costs tens of milliseconds a chart: the same chart (a dashboard's
+  // figures between refreshes) is drawn once and its SVG kept, the least recently used let go first.
+  const key = createHash('sha256')
+    .update(JSON.stringify([spec, title, description]))
+    .digest('hex');
+  const svg = drawn.get(key) ?? (await drawChart(spec, title, description));
+  keepLatest(drawn, key, svg, KEPT_CHARTS);
+  return svg;
+}
+
+/** Put a value last in a map kept in order of use, letting the least recently used go beyond `max`. */
+export function keepLatest<K, V>(kept: Map<K, V>, key: K, value: V, max: number): void {
+  kept.delete(key);
+  kept.set(key, value);
+  while (kept.size > max) kept.delete(kept.keys().next().value as K);
+}
+
+/** How many drawn charts are kept (a few tens of kilobytes each). */
+export const KEPT_CHARTS = 200;
+const drawn = new Map<string, string>();
+
+/** How many drawn charts are kept now (tests). */
+export function keptChartCount(): number {
+  return drawn.size;
+}
+
+async function drawChart(spec: TopLevelSpec, title: string, description: string): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

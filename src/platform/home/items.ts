@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Actor } from '../permissions';
 import { can } from '../permissions';
+import { withSharedReads } from '../shared-reads';
 
 /**
  * One count on the home page: what needs a person's attention, linked to the
@@ -57,15 +58,18 @@ export async function loadHomeGroups(
   log: FastifyBaseLogger,
 ): Promise<HomeGroup[]> {
   const mine = providers.filter((p) => can(actor, p.permission)).sort((a, b) => a.order - b.order);
-  const loaded = await Promise.all(
-    mine.map(async (p): Promise<HomeGroup> => {
-      try {
-        return { heading: p.heading, items: await p.load(app, actor), failed: false };
-      } catch (err) {
-        log.error({ err, heading: p.heading }, 'home page item could not be loaded');
-        return { heading: p.heading, items: [], failed: true };
-      }
-    }),
+  // The providers only read: what several of them ask for (the children in scope) is read once.
+  const loaded = await withSharedReads(() =>
+    Promise.all(
+      mine.map(async (p): Promise<HomeGroup> => {
+        try {
+          return { heading: p.heading, items: await p.load(app, actor), failed: false };
+        } catch (err) {
+          log.error({ err, heading: p.heading }, 'home page item could not be loaded');
+          return { heading: p.heading, items: [], failed: true };
+        }
+      }),
+    ),
   );
   return loaded.filter((g) => g.failed || g.items.length > 0);
 }
