@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Oversight } from '../app';
 import type { Config } from '../platform/config';
 import { organisations } from '../platform/schema';
@@ -58,6 +58,10 @@ export async function loadDemo(oversight: Oversight, scale: DemoScale): Promise<
     release();
   }
   await background.idle();
+  // Fresh statistics for the planner over everything the demo wrote (QA's, plans', committee's tables
+  // as well as the register): the embedded database has no autovacuum to gather them, and on a server
+  // they would come only a while later, so the first pages would be planned blind.
+  await oversight.database.db.execute(sql`analyze`);
   return org;
 }
 
