@@ -4,6 +4,7 @@
  * position. Each count is one grouped query over the computed tasks, and each
  * links to the task list filtered to show exactly those rows.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { addDays } from '../../platform/calendar/working-days';
 import { today } from '../../platform/clock';
@@ -12,6 +13,7 @@ import { type Actor, can } from '../../platform/permissions';
 import * as cases from '../cases/service';
 import { monthLabel, onTimeTrend } from './dashboard';
 import * as compliance from './service';
+import { overdueByWorker } from './team-breakdown';
 
 /** Tasks due from today up to this many days ahead count as "due in the next 7 days". */
 export const DUE_AHEAD_DAYS = 7;
@@ -82,6 +84,7 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
     sum(counts.filter((r) => r.status === status && r.taskType === OVERSIGHT_TASK_TYPE));
   const overdueOf = new Map<string | null, number>();
   for (const r of byWorker) overdueOf.set(r.workerId, (overdueOf.get(r.workerId) ?? 0) + r.n);
+  const breakdown = overdueByWorker(workers, overdueOf);
   return [
     {
       text: 'Overdue tasks in your team',
@@ -107,15 +110,25 @@ async function team(app: FastifyInstance, actor: Actor): Promise<HomeItem[]> {
       href: `/timescales/tasks?team=${teamId}&taskType=${OVERSIGHT_TASK_TYPE}&status=due-soon`,
       tone: 'due',
     },
-    ...workers.map(
+    ...breakdown.lines.map(
       (w): HomeItem => ({
         text: `Overdue: ${w.name}`,
-        count: overdueOf.get(w.id) ?? 0,
-        href: `/timescales/tasks?team=${teamId}&worker=${w.id}&status=overdue`,
+        count: w.overdue,
+        href: `/timescales/tasks?team=${teamId}&worker=${w.workerId}&status=overdue`,
         // A breakdown of the team's total above: flagged once there, not again per worker.
         tone: 'info',
       }),
     ),
+    ...(breakdown.rest
+      ? [
+          {
+            text: `Overdue: the other ${breakdown.rest.workers} workers in your team (see the team dashboard)`,
+            count: breakdown.rest.overdue,
+            href: `/timescales/team?team=${teamId}`,
+            tone: 'info' as const,
+          },
+        ]
+      : []),
   ];
 }
 
