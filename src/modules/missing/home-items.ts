@@ -38,12 +38,14 @@ export const missingHomeItems: HomeItemProvider[] = [
       const now = clock.now();
       // Counts only: the children in scope found once, and no child's name read.
       const people = await childIdsInScope(db, actor, now);
-      // The register's counts need only the children: read beside the episodes, not after them.
-      const [rows, cme] = await Promise.all([
-        followUps(db, actor, now, 'all', { people, names: false }),
+      // The register's counts and the latest risk assessments need only the children: read beside
+      // the episodes, not after them.
+      const episodes = followUps(db, actor, now, 'all', { people, names: false });
+      const [rows, cme, risk] = await Promise.all([
+        episodes,
         actor.permissions.has('missing.record') ? cmeItems(db, actor, now, people) : [],
+        assessmentsToUpdate(db, actor, now, episodes, { scope: people, names: false }),
       ]);
-      const risk = await assessmentsToUpdate(db, actor, now, rows, { scope: people, names: false });
       const riskItem = {
         text: 'Missing child risk assessments to update',
         count: risk.length,

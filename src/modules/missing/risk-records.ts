@@ -142,8 +142,8 @@ export async function assessmentsToUpdate(
   db: Db,
   actor: Actor,
   now: Date,
-  /** The follow-ups ('all') when the caller has them already. */
-  known?: EpisodeSummary[],
+  /** The follow-ups ('all') when the caller has them already, or is reading them meanwhile. */
+  known?: EpisodeSummary[] | Promise<EpisodeSummary[]>,
   /** `scope`: the children in scope, when the caller has them; `names: false` for a count. */
   options: { scope?: 'all' | string[]; names?: boolean } = {},
 ): Promise<AssessmentToUpdate[]> {
