@@ -15,6 +15,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type { Oversight } from '../src/app';
+import { demoReportCover } from '../src/demo/committee';
 import type { ReportBody } from '../src/modules/committee/schema';
 import * as committee from '../src/modules/committee/service';
 import { addDays } from '../src/platform/calendar/working-days';
@@ -230,14 +231,7 @@ export async function buildLongMeeting(
   const { items } = await committee.getMeeting(db, clerk, ctxOf(clerk, now), meetingId);
   for (const [n, item] of items.filter((i) => i.standard === null).entries()) {
     const reportId = await committee.saveReport(db, manager, ctxOf(manager, now), item.id, {
-      cover: {
-        subject: item.title,
-        corporateOutcomes: 'Children and young people are safe and supported',
-        spending: null,
-        reportOf: 'Director of Children’s Services',
-        author: 'Head of Quality Assurance and Safeguarding',
-        authorContact: 'qa@oakhaven.example',
-      },
+      cover: demoReportCover(item.title),
       body: reportBody(n + 1, item.part === 1 ? PACK_SHAPE.pagesPerReport : 2),
     });
     const kind = item.part === 1 ? embeddable[n % embeddable.length] : undefined;

@@ -110,6 +110,18 @@ const REVIEW = {
 };
 
 const DATE_NOT_A_BIRTHDAY = 'A date in the improvement plan’s progress, not a child’s date of birth.';
+
+/** The cover sheet of a demo report: the director's, written by the head of quality assurance. */
+export function demoReportCover(subject: string) {
+  return {
+    subject,
+    corporateOutcomes: 'Children and young people are safe and supported',
+    spending: null,
+    reportOf: 'Director of Children’s Services',
+    author: 'Head of Quality Assurance and Safeguarding',
+    authorContact: 'qa@oakhaven.example',
+  };
+}
 export async function committeeDemo(
   oversight: Oversight,
   org: DemoOrganisation,
@@ -172,14 +184,7 @@ export async function committeeDemo(
     for (const item of items.filter((i) => i.standard === null)) {
       const body = item.part === 1 ? PERFORMANCE : REVIEW;
       const reportId = await committee.saveReport(db, manager, at(manager, drafted), item.id, {
-        cover: {
-          subject: item.title,
-          corporateOutcomes: 'Children and young people are safe and supported',
-          spending: null,
-          reportOf: 'Director of Children’s Services',
-          author: 'Head of Quality Assurance and Safeguarding',
-          authorContact: 'qa@oakhaven.example',
-        },
+        cover: demoReportCover(item.title),
         body,
       });
       if (item.part === 1) {
