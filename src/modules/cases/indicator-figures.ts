@@ -36,13 +36,14 @@ const weekdaysBefore = (d: SQL) =>
 /**
  * Working days after `from` up to and including `to` (none when `to` is not
  * after `from`): the weekdays between, by arithmetic, less the non-working
- * weekdays among them. Counting day by day (generate_series) cost the
- * 45-day assessments measure over a second at the large authority.
+ * weekdays among them, counted by binary search (width_bucket) in the sorted
+ * array of non-working weekdays (holidayArray). Counting day by day
+ * (generate_series) cost the 45-day assessments measure over a second at the
+ * large authority, and filtering the array for each row a third of a second.
  */
 export const workingDays = (from: SQL, to: SQL, holidays: SQL) =>
   sql`(greatest(0, ${weekdaysBefore(sql`(${to})::date + 1`)} - ${weekdaysBefore(sql`(${from})::date + 1`)})
-        - (select count(*) from unnest(${holidays}) h
-           where h > (${from})::date and h <= (${to})::date and extract(isodow from h) < 6))`;
+        - greatest(0, width_bucket((${to})::date, ${holidays}) - width_bucket((${from})::date, ${holidays})))`;
 
 /** Children looked after at the end of each range. */
 const lookedAfterAtEnd = (org: string) =>
@@ -66,11 +67,15 @@ const MEASURES = {
   're-referrals': {
     counts: 'rows',
     percentage: true,
-    rows: (org) => sql`select r.i, f.person_id, exists (select 1 from case_referrals b
-        where b.organisation_id = f.organisation_id and b.person_id = f.person_id and b.closed_at is null
-          and b.referral_date < f.referral_date and b.referral_date >= f.referral_date - interval '12 months') as num
-      from r join case_referrals f
-      on f.organisation_id = ${org}::uuid and f.closed_at is null and f.referral_date between r.first and r.last`,
+    // One pass over the referrals from 12 months before the first range: each
+    // counts the same child's referrals in the 12 months before its day.
+    rows: (org) => sql`select r.i, f.person_id, f.num from r join (
+        select person_id, referral_date, count(*) over (partition by person_id order by referral_date
+            range between interval '12 months' preceding and interval '1 day' preceding) > 0 as num
+        from case_referrals where organisation_id = ${org}::uuid and closed_at is null
+          and referral_date >= (select min(first) from r) - interval '12 months'
+          and referral_date <= (select max(last) from r)) f
+      on f.referral_date between r.first and r.last`,
   },
   'assessments-45': {
     counts: 'rows',
@@ -133,10 +138,12 @@ const MEASURES = {
   'cla-three-placements': {
     counts: 'children',
     percentage: true,
-    rows: (org) => sql`select l.i, l.person_id, (select count(*) from case_cla_placements pl
-        where pl.organisation_id = ${org}::uuid and pl.person_id = l.person_id and pl.closed_at is null
-          and pl.start_date > r.last - interval '12 months' and pl.start_date <= r.last) >= 3 as num
-      from (${lookedAfterAtEnd(org)}) l join r on r.i = l.i`,
+    // One join and count, not a count of placements per child and range.
+    rows: (org) => sql`select l.i, l.person_id, count(pl.person_id) >= 3 as num
+      from (${lookedAfterAtEnd(org)}) l join r on r.i = l.i
+      left join case_cla_placements pl on pl.organisation_id = ${org}::uuid and pl.person_id = l.person_id
+        and pl.closed_at is null and pl.start_date > r.last - interval '12 months' and pl.start_date <= r.last
+      group by l.i, l.person_id`,
   },
   'cla-reviews': {
     counts: 'rows',
@@ -172,9 +179,16 @@ export interface MeasureFigure {
 const rangesCte = (ranges: readonly MeasureRange[]) =>
   sql`r as (select * from jsonb_to_recordset(${JSON.stringify(ranges.map((x, i) => ({ i, first: x.first, last: x.last })))}::jsonb) as x(i int, first date, last date))`;
 
-/** The non-working days as a date array, each once. */
-export const holidayArray = (holidays: readonly string[]) =>
-  sql`${`{${[...new Set(holidays)].join(',')}}`}::date[]`;
+/** The non-working days that fall on weekdays, each once, in order, as a date array (for workingDays). */
+export const holidayArray = (holidays: readonly string[]) => {
+  const weekdays = [...new Set(holidays)]
+    .filter((d) => {
+      const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+      return day >= 1 && day <= 5;
+    })
+    .sort();
+  return sql`${`{${weekdays.join(',')}}`}::date[]`;
+};
 
 /** One measure for each range, in the order given: one query. */
 export async function measureFigures(
@@ -186,19 +200,17 @@ export async function measureFigures(
 ): Promise<MeasureFigure[]> {
   if (!ranges.length) return [];
   const m: Measure = MEASURES[measure];
-  const rows = await rawRows<{ i: number; n: number; num: number; children: number; num_children: number }>(
+  // Distinct children only where the measure counts children: counting them sorts every row.
+  const counted =
+    m.counts === 'children'
+      ? sql`count(distinct m.person_id)::int as n, (count(distinct m.person_id) filter (where m.num))::int as num`
+      : sql`count(m.person_id)::int as n, (count(m.person_id) filter (where m.num))::int as num`;
+  const rows = await rawRows<{ i: number; n: number; num: number }>(
     db,
     sql`with ${rangesCte(ranges)}, m as (${m.rows(organisationId, holidayArray(holidays))})
-        select r.i, count(m.person_id)::int as n, (count(m.person_id) filter (where m.num))::int as num,
-          count(distinct m.person_id)::int as children,
-          (count(distinct m.person_id) filter (where m.num))::int as num_children
-        from r left join m on m.i = r.i group by r.i order by r.i`,
+        select r.i, ${counted} from r left join m on m.i = r.i group by r.i order by r.i`,
   );
-  return rows.map((row) =>
-    m.counts === 'children'
-      ? { count: Number(row.children), numerator: Number(row.num_children) }
-      : { count: Number(row.n), numerator: Number(row.num) },
-  );
+  return rows.map((row) => ({ count: Number(row.n), numerator: Number(row.num) }));
 }
 
 export interface MeasureChild {

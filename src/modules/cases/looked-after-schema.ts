@@ -4,7 +4,7 @@
  * and care leavers (SSD tables ssd_cla_* and ssd_care_leavers).
  */
 import { boolean, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { day, personal, personalIndexes } from './register-columns';
+import { day, openByDate, personal, personalIndexes } from './register-columns';
 
 /**
  * Looked-after episodes (ssd_cla_episodes). Episodes of one period of care
@@ -60,7 +60,7 @@ export const caseClaReviews = pgTable(
     cancelled: boolean('cancelled'),
     participation: text('participation'),
   },
-  (t) => personalIndexes('case_cla_reviews', t),
+  (t) => [...personalIndexes('case_cla_reviews', t), openByDate('case_cla_reviews', t, t.reviewDate)],
 );
 
 /** Statutory visits to looked-after children (ssd_cla_visits). */

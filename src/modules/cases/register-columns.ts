@@ -3,7 +3,8 @@
  * the digest and imports that last wrote it, and for personal tables the
  * child it belongs to, with the indexes those need.
  */
-import { date, index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, type PgColumn, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const moment = (name: string) => timestamp(name, { withTimezone: true });
 export const day = (name: string) => date(name, { mode: 'string' });
@@ -43,4 +44,13 @@ export function personalIndexes<T extends { organisationId: unknown; sourceId: u
     uniqueIndex(`${name}_org_source`).on(t.organisationId as never, t.sourceId as never),
     index(`${name}_person`).on(t.personId as never),
   ];
+}
+
+/**
+ * The open rows of an organisation by the date the indicator measures count
+ * them on (cases' indicator-figures.ts): each range reads its own rows rather
+ * than the whole register compared with every range.
+ */
+export function openByDate(name: string, t: { organisationId: PgColumn; closedAt: PgColumn }, on: PgColumn) {
+  return index(`${name}_open_${on.name}`).on(t.organisationId, on).where(sql`${t.closedAt} is null`);
 }

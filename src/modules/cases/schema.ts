@@ -28,7 +28,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { teams, users } from '../../platform/schema';
-import { day, moment, personal, personalIndexes, sourced } from './register-columns';
+import { day, moment, openByDate, personal, personalIndexes, sourced } from './register-columns';
 
 /** Children and young people (ssd_person). */
 export const casePeople = pgTable(
@@ -156,7 +156,7 @@ export const caseContacts = pgTable(
     sourceDescription: text('source_description'),
     outcomeJson: text('outcome_json'),
   },
-  (t) => personalIndexes('case_contacts', t),
+  (t) => [...personalIndexes('case_contacts', t), openByDate('case_contacts', t, t.contactDate)],
 );
 
 /** Early help episodes (ssd_early_help_episodes). */
@@ -171,7 +171,10 @@ export const caseEarlyHelpEpisodes = pgTable(
     provider: text('provider'),
     workerSourceId: text('worker_source_id'),
   },
-  (t) => personalIndexes('case_early_help_episodes', t),
+  (t) => [
+    ...personalIndexes('case_early_help_episodes', t),
+    openByDate('case_early_help_episodes', t, t.startDate),
+  ],
 );
 
 /** Referrals: child in need episodes (ssd_cin_episodes). */
@@ -192,7 +195,7 @@ export const caseReferrals = pgTable(
     teamSourceId: text('team_source_id'),
     workerSourceId: text('worker_source_id'),
   },
-  (t) => personalIndexes('case_referrals', t),
+  (t) => [...personalIndexes('case_referrals', t), openByDate('case_referrals', t, t.referralDate)],
 );
 
 /** Child and family assessments (ssd_cin_assessments). */
@@ -209,7 +212,7 @@ export const caseAssessments = pgTable(
     teamSourceId: text('team_source_id'),
     workerSourceId: text('worker_source_id'),
   },
-  (t) => personalIndexes('case_assessments', t),
+  (t) => [...personalIndexes('case_assessments', t), openByDate('case_assessments', t, t.authorisedDate)],
 );
 
 /** Section 47 enquiries; the start date is the strategy discussion's (ssd_s47_enquiry). */
@@ -247,7 +250,10 @@ export const caseInitialConferences = pgTable(
     teamSourceId: text('team_source_id'),
     workerSourceId: text('worker_source_id'),
   },
-  (t) => personalIndexes('case_initial_conferences', t),
+  (t) => [
+    ...personalIndexes('case_initial_conferences', t),
+    openByDate('case_initial_conferences', t, t.conferenceDate),
+  ],
 );
 
 /** Child protection plans (ssd_cp_plans). */

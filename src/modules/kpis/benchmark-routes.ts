@@ -11,6 +11,7 @@ import { readUploadedForm, UploadRefused } from '../../platform/http/uploads';
 import { decodeText, EncodingError } from '../../platform/text-encoding';
 import { type CsvProblem, parseBenchmarkCsv } from './benchmark-csv';
 import * as kpis from './service';
+import { refreshStoredFigures } from './stored-figures';
 
 const UPLOAD = { field: 'file', maxFileBytes: 1024 * 1024, maxFiles: 1 };
 
@@ -66,6 +67,10 @@ export async function benchmarkRoutes(app: FastifyInstance): Promise<void> {
         if (e instanceof ValidationError) return render(reply.code(400), [], Object.values(e.fields)[0]);
         throw e;
       }
+      // The stored tables show the latest benchmarks: store them again, after the response.
+      app.deps.background.run('kpis.refresh-after-change', () =>
+        refreshStoredFigures(db, organisationId, clock),
+      );
       reply.flash(`${parsed.rows.length} benchmark${parsed.rows.length === 1 ? '' : 's'} saved`);
       return reply.redirect('/indicators');
     },

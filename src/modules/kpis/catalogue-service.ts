@@ -1,7 +1,8 @@
 /**
  * The catalogue: the default set given to each organisation on first use,
  * edits as new versions (the history kept), benchmarks and figures entered
- * by hand. Every change is one transaction with its access-audit event.
+ * by hand. Every change is one transaction with its access-audit event, and
+ * forgets the stored indicator tables (stored-figures.ts) computed before it.
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
@@ -109,6 +110,7 @@ export async function addIndicatorVersion(
         createdAt: ctx.at,
       },
     ]);
+    await repo.dropStoredTables(tx, ctx.organisationId);
     await recordAudit(tx, ctx, {
       action: 'indicator.version',
       recordType: 'indicator',
@@ -155,6 +157,7 @@ export async function saveBenchmarks(
         createdAt: ctx.at,
       })),
     );
+    await repo.dropStoredTables(tx, ctx.organisationId);
     await recordAudit(tx, ctx, {
       action: 'indicator.benchmarks',
       recordType: 'indicator',
@@ -190,6 +193,7 @@ export async function enterValue(
       createdBy: ctx.userId,
       createdAt: ctx.at,
     });
+    await repo.dropStoredTables(tx, ctx.organisationId);
     await recordAudit(tx, ctx, {
       action: 'indicator.value',
       recordType: 'indicator',

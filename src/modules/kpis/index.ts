@@ -5,7 +5,7 @@ import { indicatorReportComponent } from './embed';
 import { kpisHomeItems } from './home-items';
 import { reportRoutes } from './report-routes';
 import { kpisRoutes } from './routes';
-import { refreshLatestFigures, refreshStoredFigures } from './stored-figures';
+import { forgetStoredTables, refreshLatestFigures, refreshStoredFigures } from './stored-figures';
 
 /**
  * Performance indicators: the catalogue (versioned definitions, targets,
@@ -49,11 +49,12 @@ export const kpisModule: OversightModule = {
     await kpisRoutes(app);
     await reportRoutes(app);
     await benchmarkRoutes(app);
-    // After an import, the home page's figures are computed again in the background (stored-figures.ts).
+    // After an import, the stored tables are forgotten at once and the figures computed again in the background (stored-figures.ts).
     const { db, clock, background } = app.deps;
-    const stop = onRegisterChanged(({ organisationId, personIds }) => {
-      if (!personIds)
-        background.run('kpis.refresh-after-import', () => refreshStoredFigures(db, organisationId, clock));
+    const stop = onRegisterChanged(async ({ organisationId, personIds }) => {
+      if (personIds) return;
+      await forgetStoredTables(db, organisationId);
+      background.run('kpis.refresh-after-import', () => refreshStoredFigures(db, organisationId, clock));
     });
     app.addHook('onClose', async () => stop());
   },

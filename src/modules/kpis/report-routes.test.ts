@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
 import { chromiumPath } from '../../platform/documents/pdf';
+import { notifyRegisterChanged } from '../cases/importer';
 import { casePeople, caseReferrals } from '../cases/schema';
 import { earlyHelpGoals, earlyHelpScores } from '../early-help/schema';
 import { indicatorTable, publishableReport } from './service';
@@ -33,6 +34,8 @@ beforeAll(async () => {
     await db
       .insert(caseReferrals)
       .values({ organisationId, personId: ben!.id, sourceId, rowHash: 'h', referralDate });
+    // As an import does once it has changed the register: the stored indicator tables are forgotten.
+    await notifyRegisterChanged({ organisationId });
   };
   await db.insert(caseReferrals).values([
     { organisationId, personId: ann!.id, sourceId: 'R1', rowHash: 'h', referralDate: '2026-03-01' },

@@ -18,7 +18,7 @@ import { chromiumPath, htmlToPdf } from '../../platform/documents/pdf';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { type FormErrors, formErrors } from '../../platform/http/forms';
 import { auditContext } from '../../platform/http/server';
-import { formatDate } from '../../platform/http/views';
+import { formatDate, formatDateTime } from '../../platform/http/views';
 import { can } from '../../platform/permissions';
 import { audienceParam, chosenAudience } from './audience';
 import { AUDIENCE_LABELS } from './catalogue';
@@ -113,7 +113,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const quarter = chosenQuarter(req.query, today(clock));
     const { view } = viewQuery.parse(req.query ?? {});
     const audience = chosenAudience(req.query);
-    const live = await kpis.liveReport(db, req.actor!.organisationId, quarter, clock.now(), audience);
+    const live = await kpis.liveReport(db, req.actor!.organisationId, quarter, clock.now(), audience, {
+      clock,
+    });
     const rows = live.signed?.rows ?? live.rows;
     const asPublished = view === 'public' && live.signed !== null;
     return {
@@ -145,6 +147,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       quarterLabels: live.quarterLabels,
       signed: live.signed,
       signedAt: live.signed ? formatDate(live.signed.signedAt.slice(0, 10)) : null,
+      computedAt: live.computedAt,
       overall: live.signed?.overall ?? live.overall,
       rows,
       view,
@@ -231,7 +234,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const marking = await protectiveMarking(db, req.actor!.organisationId);
       const state = live.signed
         ? `Signed off by ${live.signed.signedBy} on ${formatDate(live.signed.signedAt.slice(0, 10))}${view === 'public' ? ', as published' : ''}`
-        : 'Draft: not signed off';
+        : `Draft: not signed off, figures as at ${formatDateTime(live.computedAt)}`;
       const base = `${audience === 'adults' ? 'adults' : 'childrens'}-safeguarding-performance-${quarter.label.replace(/\s+/g, '-')}`;
       const attach = (name: string) => `attachment; filename="${markedFilename(marking, name)}"`;
       const title = `${AUDIENCE_LABELS[audience].report}, ${quarter.label}`;

@@ -7,6 +7,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Quarter, quarterStarting, quartersTo } from '../../platform/calendar/quarters';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import type { SuppressionRule } from '../../platform/disclosure/suppression';
 import { ValidationError } from '../../platform/errors';
@@ -23,6 +24,7 @@ import {
   reportRows,
 } from './report';
 import * as repo from './repository';
+import { indicatorTableAsAt } from './stored-figures';
 
 /** The code the overall commentary is kept under. */
 export const OVERALL = '';
@@ -51,18 +53,33 @@ export interface LiveReport {
   breakdowns: ReportBreakdown[];
   /** The frozen report, once signed off. */
   signed: ReportSnapshot | null;
+  /** When the draft's figures were computed (the stored table's time for the last complete quarter). */
+  computedAt: Date;
 }
 
+/**
+ * The report as it stands: its figures computed at `at`, or, given a clock
+ * (the pages), the stored table's for the last complete quarter.
+ */
 export async function liveReport(
   db: Db,
   organisationId: string,
   quarter: Quarter,
   at: Date,
   audience: Audience = 'children',
+  options: { clock?: Clock } = {},
 ): Promise<LiveReport> {
   const stored = await repo.signoff(db, organisationId, audience, quarter.first);
+  const { clock } = options;
   const [table, commentary, breakdowns] = await Promise.all([
-    stored ? Promise.resolve([]) : indicatorTable(db, organisationId, quarter, at, { audience }),
+    stored
+      ? Promise.resolve({ rows: [], computedAt: at })
+      : clock
+        ? indicatorTableAsAt(db, organisationId, quarter, clock, audience)
+        : indicatorTable(db, organisationId, quarter, at, { audience }).then((rows) => ({
+            rows,
+            computedAt: at,
+          })),
     commentaryFor(db, organisationId, quarter, audience),
     stored || audience !== 'adults'
       ? Promise.resolve([])
@@ -73,7 +90,7 @@ export async function liveReport(
     quarter,
     quarterLabels: quartersTo(quarter, 4).map((q) => q.label),
     overall: commentary.get(OVERALL) ?? '',
-    rows: reportRows(table, commentary),
+    rows: reportRows(table.rows, commentary),
     breakdowns: breakdowns.map((b) => ({
       title: b.title,
       enquiries: b.enquiries,
@@ -81,6 +98,7 @@ export async function liveReport(
       rows: b.rows.map((r) => ({ label: r.label, count: r.count })),
     })),
     signed: stored ? (stored.snapshot as ReportSnapshot) : null,
+    computedAt: table.computedAt,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   kpiIndicatorVersions,
   kpiLatestFigures,
   kpiReportSignoffs,
+  kpiStoredTables,
 } from './schema';
 
 export type StoredVersion = typeof kpiIndicatorVersions.$inferSelect;
@@ -180,4 +181,45 @@ export async function replaceLatestFigures(
     await tx.delete(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
     if (rows.length) await tx.insert(kpiLatestFigures).values(rows.map((r) => ({ ...r, organisationId })));
   });
+}
+
+export type StoredTable = typeof kpiStoredTables.$inferSelect;
+
+/** An audience's stored indicator table, if any. */
+export async function storedTable(
+  db: Db,
+  organisationId: string,
+  audience: string,
+): Promise<StoredTable | undefined> {
+  const [row] = await db
+    .select()
+    .from(kpiStoredTables)
+    .where(and(eq(kpiStoredTables.organisationId, organisationId), eq(kpiStoredTables.audience, audience)));
+  return row;
+}
+
+/** Whether any indicator table is stored for the organisation. */
+export async function hasStoredTables(db: Db, organisationId: string): Promise<boolean> {
+  const rows = await db
+    .select({ audience: kpiStoredTables.audience })
+    .from(kpiStoredTables)
+    .where(eq(kpiStoredTables.organisationId, organisationId))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Store an audience's indicator table, replacing the one stored. */
+export async function replaceStoredTable(db: Db, row: StoredTable): Promise<void> {
+  await db
+    .insert(kpiStoredTables)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [kpiStoredTables.organisationId, kpiStoredTables.audience],
+      set: { quarter: row.quarter, rows: row.rows, computedAt: row.computedAt },
+    });
+}
+
+/** Forget the organisation's stored indicator tables (something they were computed from changed). */
+export async function dropStoredTables(db: Db, organisationId: string): Promise<void> {
+  await db.delete(kpiStoredTables).where(eq(kpiStoredTables.organisationId, organisationId));
 }

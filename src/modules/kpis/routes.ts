@@ -132,7 +132,14 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     const now = today(clock);
     const quarter = chosenQuarter(req.query, now);
     const audience = chosenAudience(req.query);
-    const rows = await kpis.indicatorTable(db, req.actor!.organisationId, quarter, clock.now(), { audience });
+    // The last complete quarter's table is the stored one (stored-figures.ts), with the time it was computed.
+    const { rows, computedAt, stored } = await kpis.indicatorTableAsAt(
+      db,
+      req.actor!.organisationId,
+      quarter,
+      clock,
+      audience,
+    );
     const quarters = quartersTo(quarter, 4);
     const next = nextQuarter(quarter);
     return reply.render('kpis/views/indicators.njk', {
@@ -145,6 +152,8 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
       previous: quarters.at(-2),
       next: next.first <= quarterOf(now).first ? next : null,
       rows: rows.map(indicatorRowView),
+      computedAt,
+      stored,
       offTarget: rows.filter((r) => r.rag === 'red').length,
       mayEdit: can(req.actor, 'kpis.edit'),
     });
@@ -221,7 +230,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     return renderIndicator(req, reply, code);
   });
 
-  // A new target or entered figure changes the RAG the home page shows: store the figures again, after the response.
+  // A new target, entered figure or benchmark changes the stored figures and tables: store them again, after the response.
   const refreshSoon = (organisationId: string) =>
     app.deps.background.run('kpis.refresh-after-change', () =>
       refreshStoredFigures(db, organisationId, clock),
@@ -278,6 +287,7 @@ export async function kpisRoutes(app: FastifyInstance): Promise<void> {
     }
     await kpis.getIndicator(db, req.actor!.organisationId, code, clock.now());
     await kpis.saveBenchmarks(db, changeContext(req), [{ code, ...parsed.data }]);
+    refreshSoon(req.actor!.organisationId);
     reply.flash('Benchmark saved');
     return reply.redirect(`/indicators/${code}`);
   });

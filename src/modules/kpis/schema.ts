@@ -134,3 +134,24 @@ export const kpiLatestFigures = pgTable(
   },
   (t) => [uniqueIndex('kpi_latest_figures_key').on(t.organisationId, t.code)],
 );
+
+/**
+ * The whole indicator table of each audience for the last complete quarter,
+ * as computed (figures.ts IndicatorRow[]), refreshed with kpi_latest_figures:
+ * the indicators page and the draft report read it rather than computing
+ * every measure on each load. Dropped when a definition, target, entered
+ * figure or benchmark changes or an import lands, so a page computes afresh
+ * until the refresh has stored it again. Not history (sign-offs are).
+ */
+export const kpiStoredTables = pgTable(
+  'kpi_stored_tables',
+  {
+    organisationId: orgId(),
+    audience: text('audience').notNull(),
+    /** The quarter's first day. */
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    rows: jsonb('rows').notNull(),
+    computedAt: moment('computed_at').notNull(),
+  },
+  (t) => [uniqueIndex('kpi_stored_tables_key').on(t.organisationId, t.audience)],
+);

@@ -7,6 +7,7 @@
  *   liveReport / saveCommentary / signOffReport            the quarterly report: commentary, sign-off freezing it
  *   publishableReport(db, organisationId, quarter)         for committee papers: the frozen report, suppressed
  *   latestFigures / refreshLatestFigures                  the home page's stored figures (stored-figures.ts)
+ *   indicatorTableAsAt(db, organisationId, quarter, clock) the pages' table: stored for the last complete quarter
  */
 
 export * from './catalogue-service';

@@ -1,17 +1,20 @@
 /**
  * The indicators' latest figures, kept: computed for the last complete
  * quarter by the nightly job and after each import (and after a definition,
- * target or entered figure changes), stored per indicator, and read by the
- * home page in one query with the time they were computed. Computing every
- * measure on each home page load cost a dozen queries over the whole register.
+ * target, entered figure or benchmark changes), stored per indicator, and
+ * read by the home page in one query with the time they were computed.
+ * Computing every measure on each home page load cost a dozen queries over
+ * the whole register. The whole table of each audience (children's, adults')
+ * is stored with them, for the indicators page and the draft report of that
+ * quarter; other quarters are computed when asked for.
  */
 
 import { lastCompleteQuarter, type Quarter } from '../../platform/calendar/quarters';
 import type { Clock } from '../../platform/clock';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
-import type { Rag } from './catalogue';
-import { indicatorTable } from './figures';
+import type { Audience, Rag } from './catalogue';
+import { type IndicatorRow, indicatorTable } from './figures';
 import * as repo from './repository';
 
 export interface LatestFigures {
@@ -20,7 +23,37 @@ export interface LatestFigures {
   figures: Array<{ code: string; value: number | null; rag: Rag | null }>;
 }
 
-/** Compute every indicator for the last complete quarter and store the figures, replacing the last ones. */
+/** The children's figures the home page shows, from their table. */
+const figuresOf = (rows: readonly IndicatorRow[]) =>
+  rows.map((r) => ({ code: r.code, value: r.current.value, rag: r.rag }));
+
+/**
+ * Compute an audience's table for a quarter and store it, replacing the one
+ * stored; the children's with the home page's figures from it.
+ */
+async function storeTable(
+  db: Db,
+  organisationId: string,
+  audience: Audience,
+  quarter: Quarter,
+  computedAt: Date,
+): Promise<IndicatorRow[]> {
+  const rows = await indicatorTable(db, organisationId, quarter, computedAt, { audience });
+  await repo.replaceStoredTable(db, { organisationId, audience, quarter: quarter.first, rows, computedAt });
+  if (audience === 'children') {
+    await repo.replaceLatestFigures(
+      db,
+      organisationId,
+      figuresOf(rows).map((f) => ({ ...f, quarter: quarter.first, computedAt })),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Compute every indicator of each audience for the last complete quarter and
+ * store the tables and the children's figures, replacing the last ones.
+ */
 export async function refreshLatestFigures(
   db: Db,
   organisationId: string,
@@ -28,29 +61,38 @@ export async function refreshLatestFigures(
 ): Promise<LatestFigures> {
   const computedAt = clock.now();
   const quarter = lastCompleteQuarter(londonDateOf(computedAt));
-  const rows = await indicatorTable(db, organisationId, quarter, computedAt);
-  const figures = rows.map((r) => ({ code: r.code, value: r.current.value, rag: r.rag }));
-  await repo.replaceLatestFigures(
-    db,
-    organisationId,
-    figures.map((f) => ({ ...f, quarter: quarter.first, computedAt })),
-  );
-  return { quarter, computedAt, figures };
+  const [rows] = await Promise.all([
+    storeTable(db, organisationId, 'children', quarter, computedAt),
+    storeTable(db, organisationId, 'adults', quarter, computedAt),
+  ]);
+  return { quarter, computedAt, figures: figuresOf(rows) };
 }
 
 /**
- * Compute again only if figures are stored already (after an import or a
- * change): an organisation whose home page has never shown them gets them
- * on its first load or from the nightly job, and an import is not followed by
- * work nobody asked for.
+ * Compute again only if figures or tables are stored already (after an
+ * import or a change): an organisation whose pages have never shown them
+ * gets them on the first load or from the nightly job, and an import is not
+ * followed by work nobody asked for.
  */
 export async function refreshStoredFigures(
   db: Db,
   organisationId: string,
   clock: Clock,
 ): Promise<LatestFigures | null> {
-  if (!(await repo.latestFigures(db, organisationId)).length) return null;
+  const stored =
+    (await repo.latestFigures(db, organisationId)).length > 0 ||
+    (await repo.hasStoredTables(db, organisationId));
+  if (!stored) return null;
   return refreshLatestFigures(db, organisationId, clock);
+}
+
+/**
+ * Something the figures are computed from changed (an import landed): forget
+ * the stored tables at once, so pages compute afresh until the refresh
+ * has stored them again. The home page's figures stay, with their time.
+ */
+export async function forgetStoredTables(db: Db, organisationId: string): Promise<void> {
+  await repo.dropStoredTables(db, organisationId);
 }
 
 /**
@@ -68,5 +110,43 @@ export async function latestFigures(db: Db, organisationId: string, clock: Clock
     // One refresh writes every row in one transaction, with one time.
     computedAt: stored[0]!.computedAt,
     figures: stored.map((s) => ({ code: s.code, value: s.value, rag: s.rag as Rag | null })),
+  };
+}
+
+export interface TableAsAt {
+  rows: IndicatorRow[];
+  /** When the figures were computed: now, unless read from the stored table. */
+  computedAt: Date;
+  stored: boolean;
+}
+
+/**
+ * An audience's indicator table for a quarter: for the last complete quarter
+ * the stored one (computed and stored now if there is none of that quarter),
+ * for any other quarter computed now.
+ */
+export async function indicatorTableAsAt(
+  db: Db,
+  organisationId: string,
+  quarter: Quarter,
+  clock: Clock,
+  audience: Audience = 'children',
+): Promise<TableAsAt> {
+  const now = clock.now();
+  if (quarter.first !== lastCompleteQuarter(londonDateOf(now)).first) {
+    return {
+      rows: await indicatorTable(db, organisationId, quarter, now, { audience }),
+      computedAt: now,
+      stored: false,
+    };
+  }
+  const stored = await repo.storedTable(db, organisationId, audience);
+  if (stored?.quarter === quarter.first) {
+    return { rows: stored.rows as IndicatorRow[], computedAt: stored.computedAt, stored: true };
+  }
+  return {
+    rows: await storeTable(db, organisationId, audience, quarter, now),
+    computedAt: now,
+    stored: false,
   };
 }
