@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app';
-import { createDemoOrganisation } from '../../demo/organisation';
 import { rawRows } from '../../platform/db/client';
 import { extractFiles, smallExtract } from './fixtures';
 import { sweepStaging } from './import-staging';
@@ -74,32 +73,6 @@ describe('an import writing the register', () => {
     expect(events.slice(0, 3).sort()).toEqual(['health answered 200', 'people seen: 0', 'writing']);
     expect(events[3]).toBe('merging');
     expect(outcome.timings.mergeMs).toBeLessThanOrEqual(outcome.timings.applyMs);
-    expect(await stagedRows()).toBe(0);
-  });
-
-  it('stages a checked file while the next is checked', async () => {
-    const phases: Array<Promise<string | undefined>> = [];
-    const db = ctx.oversight.database.db;
-    const third = await createDemoOrganisation(db, ctx.clock.now(), {
-      name: 'Third Borough Council',
-      code: 'THR',
-      emailDomain: 'third.example',
-    });
-    const outcome = await run(third, {
-      staged() {
-        // What the import says it is doing when a chunk of staged rows has gone in.
-        phases.push(
-          rawRows<{ phase: string }>(
-            db,
-            sql`select phase from case_imports where organisation_id = ${third.organisationId}
-                order by created_at desc, id desc limit 1`,
-          ).then((rows) => rows[0]?.phase),
-        );
-      },
-    });
-    expect(outcome.status).toBe('applied');
-    const seen = await Promise.all(phases);
-    expect(seen.some((p) => p?.startsWith('Checking ssd_'))).toBe(true);
     expect(await stagedRows()).toBe(0);
   });
 

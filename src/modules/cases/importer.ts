@@ -13,8 +13,7 @@
  *    longer holds are noted.
  * 2. Stage (many short statements; other users carry on between them): the
  *    kept rows are written to case_import_staging, which no page reads
- *    (import-staging.ts), each file as soon as it is checked, while the next
- *    is read (import-early-staging.ts).
+ *    (import-staging.ts).
  * 3. Merge (one short transaction): each table's staged rows move into the
  *    register with one set-based statement (a row found unchanged after all
  *    is left alone), and for a full extract the records it no longer holds
@@ -38,7 +37,6 @@ import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
 import { mergeFile, stageFile, type TableCounts } from './import-apply';
 import { addError, type CheckState, checkFile, type PlannedFile, resolvePending } from './import-check';
-import { EarlyStaging } from './import-early-staging';
 import { importFailureMessage } from './import-failure';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettings } from './import-settings';
@@ -245,7 +243,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     rowsTotal: 0,
   });
   let spool: Spool | undefined;
-  let early: EarlyStaging | undefined;
   /** Rows staged per part (file of the plan), to clear whatever the outcome. */
   const staged = new Map<number, number>();
   try {
@@ -314,10 +311,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     }
 
     // 1. Check every row, keeping the rows read for the apply pass (each file is parsed once).
-    //    Each checked file is staged (2.) while the next is checked: on a server the database
-    //    takes one file's rows on a connection of its own while this process reads the next.
     spool = await openSpool();
-    early = new EarlyStaging(db, input, importId, state, staged);
     for (const [i, plan] of planned.entries()) {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
       plan.spool = spool.writer(`${i}-${plan.spec.ssd}`);
@@ -330,9 +324,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         plan.existing = undefined;
         await plan.spool.close();
       }
-      early.stage(i, plan);
     }
-    await early.finished();
     await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
     await resolvePending(db, organisationId, state);
 
@@ -384,10 +376,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     });
     const applyStarted = performance.now();
     for (const [part, plan] of planned.entries()) {
-      if (early.staged(part)) {
-        progress.state.rowsDone += plan.unchanged + (staged.get(part) ?? 0);
-        continue;
-      }
       await progress.set({ phase: `Preparing ${plan.spec.ssd}` }, true);
       staged.set(part, 0);
       staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
@@ -494,8 +482,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       timings: { checkMs: 0, applyMs: 0, mergeMs: 0 },
     };
   } finally {
-    // A file still being staged when the check failed ends before its spool and staging are removed.
-    await early?.settled();
     await spool?.remove().catch(() => undefined);
     if (staged.size)
       await clearStaging(db, importId, staged, !input.concurrentProgress).catch(() => undefined);
