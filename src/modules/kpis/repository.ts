@@ -1,6 +1,6 @@
 /** The only place the kpis module's queries live; every one scoped by organisation. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
+import { type Db, rawRows } from '../../platform/db/client';
 import {
   kpiBenchmarks,
   kpiCommentary,
@@ -8,6 +8,7 @@ import {
   kpiIndicatorVersions,
   kpiLatestFigures,
   kpiReportSignoffs,
+  kpiStoredGenerations,
   kpiStoredTables,
 } from './schema';
 
@@ -171,18 +172,6 @@ export async function latestFigures(db: Db, organisationId: string): Promise<Sto
   return db.select().from(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
 }
 
-/** Replace an organisation's stored latest figures with these, in one transaction. */
-export async function replaceLatestFigures(
-  db: Db,
-  organisationId: string,
-  rows: ReadonlyArray<Omit<StoredLatestFigure, 'organisationId'>>,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
-    if (rows.length) await tx.insert(kpiLatestFigures).values(rows.map((r) => ({ ...r, organisationId })));
-  });
-}
-
 export type StoredTable = typeof kpiStoredTables.$inferSelect;
 
 /** An audience's stored indicator table, if any. */
@@ -198,28 +187,77 @@ export async function storedTable(
   return row;
 }
 
-/** Whether any indicator table is stored for the organisation. */
-export async function hasStoredTables(db: Db, organisationId: string): Promise<boolean> {
-  const rows = await db
-    .select({ audience: kpiStoredTables.audience })
-    .from(kpiStoredTables)
-    .where(eq(kpiStoredTables.organisationId, organisationId))
-    .limit(1);
-  return rows.length > 0;
+/** Whether any figures or indicator table are stored for the organisation, in one query. */
+export async function hasStoredFigures(db: Db, organisationId: string): Promise<boolean> {
+  const [row] = await rawRows<{ stored: boolean }>(
+    db,
+    sql`select exists (select 1 from kpi_latest_figures where organisation_id = ${organisationId})
+        or exists (select 1 from kpi_stored_tables where organisation_id = ${organisationId}) as stored`,
+  );
+  return row?.stored === true;
 }
 
-/** Store an audience's indicator table, replacing the one stored. */
-export async function replaceStoredTable(db: Db, row: StoredTable): Promise<void> {
-  await db
-    .insert(kpiStoredTables)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [kpiStoredTables.organisationId, kpiStoredTables.audience],
-      set: { quarter: row.quarter, rows: row.rows, computedAt: row.computedAt },
-    });
+/** The organisation's stored-figures generation: what a refresh must find unchanged to write. */
+export async function storedGeneration(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ generation: kpiStoredGenerations.generation })
+    .from(kpiStoredGenerations)
+    .where(eq(kpiStoredGenerations.organisationId, organisationId));
+  return row?.generation ?? 0;
 }
 
-/** Forget the organisation's stored indicator tables (something they were computed from changed). */
+export interface StoredWrite {
+  generation: number;
+  tables: ReadonlyArray<Omit<StoredTable, 'organisationId'>>;
+  /** The home page's figures, replacing those stored; absent to leave them. */
+  figures?: ReadonlyArray<Omit<StoredLatestFigure, 'organisationId'>>;
+}
+
+/**
+ * Store tables (and figures) computed at a generation, in one transaction,
+ * only if nothing has been forgotten since; false if it had. The
+ * generation's row is locked, so writes of one organisation take turns.
+ */
+export async function storeIfCurrent(db: Db, organisationId: string, write: StoredWrite): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.insert(kpiStoredGenerations).values({ organisationId }).onConflictDoNothing();
+    const [row] = await tx
+      .select({ generation: kpiStoredGenerations.generation })
+      .from(kpiStoredGenerations)
+      .where(eq(kpiStoredGenerations.organisationId, organisationId))
+      .for('update');
+    if (row?.generation !== write.generation) return false;
+    for (const table of write.tables) {
+      await tx
+        .insert(kpiStoredTables)
+        .values({ ...table, organisationId })
+        .onConflictDoUpdate({
+          target: [kpiStoredTables.organisationId, kpiStoredTables.audience],
+          set: { quarter: table.quarter, rows: table.rows, computedAt: table.computedAt },
+        });
+    }
+    if (write.figures) {
+      await tx.delete(kpiLatestFigures).where(eq(kpiLatestFigures.organisationId, organisationId));
+      if (write.figures.length) {
+        await tx.insert(kpiLatestFigures).values(write.figures.map((r) => ({ ...r, organisationId })));
+      }
+    }
+    return true;
+  });
+}
+
+/**
+ * Forget the organisation's stored indicator tables (something they were
+ * computed from changed) and advance the generation, so a refresh already
+ * under way does not write back what it computed before the change.
+ */
 export async function dropStoredTables(db: Db, organisationId: string): Promise<void> {
   await db.delete(kpiStoredTables).where(eq(kpiStoredTables.organisationId, organisationId));
+  await db
+    .insert(kpiStoredGenerations)
+    .values({ organisationId, generation: 1 })
+    .onConflictDoUpdate({
+      target: kpiStoredGenerations.organisationId,
+      set: { generation: sql`${kpiStoredGenerations.generation} + 1` },
+    });
 }

@@ -155,3 +155,17 @@ export const kpiStoredTables = pgTable(
   },
   (t) => [uniqueIndex('kpi_stored_tables_key').on(t.organisationId, t.audience)],
 );
+
+/**
+ * How many times the organisation's stored figures and tables have been
+ * forgotten. A refresh reads it before computing and writes only if it is
+ * unchanged, under a row lock: a refresh that began before a change never
+ * writes back what it computed from the figures as they were, and two
+ * refreshes never write at once.
+ */
+export const kpiStoredGenerations = pgTable('kpi_stored_generations', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  generation: integer('generation').notNull().default(0),
+});

@@ -28,31 +28,30 @@ const figuresOf = (rows: readonly IndicatorRow[]) =>
   rows.map((r) => ({ code: r.code, value: r.current.value, rag: r.rag }));
 
 /**
- * Compute an audience's table for a quarter and store it, replacing the one
- * stored; the children's with the home page's figures from it.
+ * Store what was computed at a generation (repository storeIfCurrent): not
+ * written if the tables were forgotten meanwhile, since it was computed from
+ * the figures as they stood before the change; the next refresh stores them.
  */
-async function storeTable(
+function store(
   db: Db,
   organisationId: string,
-  audience: Audience,
+  generation: number,
   quarter: Quarter,
   computedAt: Date,
-): Promise<IndicatorRow[]> {
-  const rows = await indicatorTable(db, organisationId, quarter, computedAt, { audience });
-  await repo.replaceStoredTable(db, { organisationId, audience, quarter: quarter.first, rows, computedAt });
-  if (audience === 'children') {
-    await repo.replaceLatestFigures(
-      db,
-      organisationId,
-      figuresOf(rows).map((f) => ({ ...f, quarter: quarter.first, computedAt })),
-    );
-  }
-  return rows;
+  tables: ReadonlyArray<{ audience: Audience; rows: IndicatorRow[] }>,
+): Promise<boolean> {
+  const children = tables.find((t) => t.audience === 'children');
+  return repo.storeIfCurrent(db, organisationId, {
+    generation,
+    tables: tables.map((t) => ({ audience: t.audience, quarter: quarter.first, rows: t.rows, computedAt })),
+    figures: children && figuresOf(children.rows).map((f) => ({ ...f, quarter: quarter.first, computedAt })),
+  });
 }
 
 /**
  * Compute every indicator of each audience for the last complete quarter and
- * store the tables and the children's figures, replacing the last ones.
+ * store the tables and the children's figures, replacing the last ones
+ * (unless a change made them out of date while they were computed).
  */
 export async function refreshLatestFigures(
   db: Db,
@@ -61,11 +60,17 @@ export async function refreshLatestFigures(
 ): Promise<LatestFigures> {
   const computedAt = clock.now();
   const quarter = lastCompleteQuarter(londonDateOf(computedAt));
-  const [rows] = await Promise.all([
-    storeTable(db, organisationId, 'children', quarter, computedAt),
-    storeTable(db, organisationId, 'adults', quarter, computedAt),
+  const generation = await repo.storedGeneration(db, organisationId);
+  const [children, adults] = await Promise.all(
+    (['children', 'adults'] as const).map((audience) =>
+      indicatorTable(db, organisationId, quarter, computedAt, { audience }),
+    ),
+  );
+  await store(db, organisationId, generation, quarter, computedAt, [
+    { audience: 'children', rows: children! },
+    { audience: 'adults', rows: adults! },
   ]);
-  return { quarter, computedAt, figures: figuresOf(rows) };
+  return { quarter, computedAt, figures: figuresOf(children!) };
 }
 
 /**
@@ -79,10 +84,7 @@ export async function refreshStoredFigures(
   organisationId: string,
   clock: Clock,
 ): Promise<LatestFigures | null> {
-  const stored =
-    (await repo.latestFigures(db, organisationId)).length > 0 ||
-    (await repo.hasStoredTables(db, organisationId));
-  if (!stored) return null;
+  if (!(await repo.hasStoredFigures(db, organisationId))) return null;
   return refreshLatestFigures(db, organisationId, clock);
 }
 
@@ -144,9 +146,8 @@ export async function indicatorTableAsAt(
   if (stored?.quarter === quarter.first) {
     return { rows: stored.rows as IndicatorRow[], computedAt: stored.computedAt, stored: true };
   }
-  return {
-    rows: await storeTable(db, organisationId, audience, quarter, now),
-    computedAt: now,
-    stored: false,
-  };
+  const generation = await repo.storedGeneration(db, organisationId);
+  const rows = await indicatorTable(db, organisationId, quarter, now, { audience });
+  await store(db, organisationId, generation, quarter, now, [{ audience, rows }]);
+  return { rows, computedAt: now, stored: false };
 }

@@ -7,8 +7,9 @@ import { extractFiles, smallExtract } from '../cases/fixtures';
 import { casePeople, caseReferrals } from '../cases/schema';
 import { importSettled, startSsdImport } from '../cases/service';
 import type { IndicatorRow } from './figures';
+import { dropStoredTables, storedGeneration, storeIfCurrent } from './repository';
 import { kpiStoredTables } from './schema';
-import { addIndicatorVersion } from './service';
+import { addIndicatorVersion, refreshLatestFigures } from './service';
 
 /**
  * The indicators page and the draft report of the last complete quarter
@@ -194,5 +195,41 @@ describe('the stored indicator tables', () => {
     const stored = (await storedRow('children', 'ASS-01'))!;
     expect(stored.computedAt.toISOString()).toBe('2026-11-17T09:30:00.000Z');
     expect(stored.indicator!.current.count).toBe(1);
+  });
+
+  it('are not written back by a refresh that began before a change', async () => {
+    const db = ctx.oversight.database.db;
+    const organisationId = ctx.org.organisationId;
+    const table = (rows: IndicatorRow[]) => ({
+      audience: 'children',
+      quarter: '2026-07-01',
+      rows,
+      computedAt: ctx.clock.now(),
+    });
+    const began = await storedGeneration(db, organisationId);
+    // A change lands while the refresh is computing.
+    await dropStoredTables(db, organisationId);
+    expect(await storeIfCurrent(db, organisationId, { generation: began, tables: [table([])] })).toBe(false);
+    expect(await storedRow('children', 'ASS-01')).toBeUndefined();
+    // The refresh that follows the change stores its table.
+    expect(
+      await storeIfCurrent(db, organisationId, {
+        generation: await storedGeneration(db, organisationId),
+        tables: [table([])],
+      }),
+    ).toBe(true);
+    expect((await storedRow('children', 'ASS-01'))!.rows).toEqual([]);
+  });
+
+  it('are stored by pages and a refresh at the same moment without an error', async () => {
+    const db = ctx.oversight.database.db;
+    await dropStoredTables(db, ctx.org.organisationId);
+    const leader = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    const [pages] = await Promise.all([
+      Promise.all([leader.get('/indicators'), leader.get('/indicators'), leader.get('/indicators/report')]),
+      refreshLatestFigures(db, ctx.org.organisationId, ctx.clock),
+    ]);
+    expect(pages.map((p) => p.statusCode)).toEqual([200, 200, 200]);
+    expect((await storedRow('children', 'ASS-01'))!.indicator!.current.count).toBe(1);
   });
 });
