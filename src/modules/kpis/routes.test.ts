@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { emailOf, signedIn, type TestContext } from '../../../test/helpers/app';
+import { startIndicatorsApp } from '../../../test/modules/kpis-fixture';
 import { multipart } from '../../../test/modules/plans-fixture';
 import { rawRows } from '../../platform/db/client';
-import { casePeople, caseReferrals } from '../cases/schema';
 
 /**
  * The indicators pages over a tiny register: in 2026-27 Q2 (the last complete
@@ -13,23 +13,7 @@ import { casePeople, caseReferrals } from '../cases/schema';
 let ctx: TestContext;
 let ann: string;
 beforeAll(async () => {
-  ctx = await startTestApp();
-  const db = ctx.oversight.database.db;
-  const organisationId = ctx.org.organisationId;
-  const people = await db
-    .insert(casePeople)
-    .values([
-      { organisationId, sourceId: 'P1', rowHash: 'h', forename: 'Ann', surname: 'Ashby' },
-      { organisationId, sourceId: 'P2', rowHash: 'h', forename: 'Ben', surname: 'Brook' },
-    ])
-    .returning();
-  ann = people[0]!.id;
-  const ben = people[1]!.id;
-  await db.insert(caseReferrals).values([
-    { organisationId, personId: ann, sourceId: 'R1', rowHash: 'h', referralDate: '2026-03-01' },
-    { organisationId, personId: ann, sourceId: 'R2', rowHash: 'h', referralDate: '2026-08-01' },
-    { organisationId, personId: ben, sourceId: 'R3', rowHash: 'h', referralDate: '2026-09-01' },
-  ]);
+  ({ ctx, ann } = await startIndicatorsApp());
 });
 afterAll(async () => ctx.close());
 

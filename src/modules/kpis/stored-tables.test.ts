@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { emailOf, signedIn, type TestContext } from '../../../test/helpers/app';
 import { queriesDuring } from '../../../test/helpers/queries';
+import { startIndicatorsApp } from '../../../test/modules/kpis-fixture';
 import { runDueDailyJobs } from '../../platform/jobs';
 import { extractFiles, smallExtract } from '../cases/fixtures';
-import { casePeople, caseReferrals } from '../cases/schema';
+import { caseReferrals } from '../cases/schema';
 import { importSettled, startSsdImport } from '../cases/service';
 import type { IndicatorRow } from './figures';
 import { dropStoredTables, storedGeneration, storeIfCurrent } from './repository';
@@ -20,22 +21,7 @@ import { addIndicatorVersion, refreshLatestFigures } from './service';
 let ctx: TestContext;
 let ann: string;
 beforeAll(async () => {
-  ctx = await startTestApp();
-  const db = ctx.oversight.database.db;
-  const organisationId = ctx.org.organisationId;
-  const people = await db
-    .insert(casePeople)
-    .values([
-      { organisationId, sourceId: 'P1', rowHash: 'h', forename: 'Ann', surname: 'Ashby' },
-      { organisationId, sourceId: 'P2', rowHash: 'h', forename: 'Ben', surname: 'Brook' },
-    ])
-    .returning();
-  ann = people[0]!.id;
-  await db.insert(caseReferrals).values([
-    { organisationId, personId: ann, sourceId: 'R1', rowHash: 'h', referralDate: '2026-03-01' },
-    { organisationId, personId: ann, sourceId: 'R2', rowHash: 'h', referralDate: '2026-08-01' },
-    { organisationId, personId: people[1]!.id, sourceId: 'R3', rowHash: 'h', referralDate: '2026-09-01' },
-  ]);
+  ({ ctx, ann } = await startIndicatorsApp());
 });
 afterAll(async () => ctx.close());
 
