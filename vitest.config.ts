@@ -9,6 +9,7 @@ export default defineConfig({
     // suite's time by two thirds (isolation cost 1.8 s of imports a file).
     isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -16,6 +16,7 @@ import {
 } from '../../platform/calendar/quarters';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import type { Db } from '../../platform/db/client';
+import { mapTogether, together } from '../../platform/db/together';
 import * as adults from '../adults/service';
 import * as cases from '../cases/service';
 import * as earlyHelp from '../early-help/service';
@@ -156,27 +157,30 @@ export async function indicatorTable(
     });
   const listed = <K>(wanted: Map<K, Map<string, Range>>) =>
     [...wanted].map(([measure, windows]) => ({ measure, windows: [...windows.values()] }));
-  const [computed, adultComputed, earlyHelpComputed, entries, benchmarks] = await Promise.all([
-    Promise.all(
-      [...needed].map(async ([measure, windows]) => {
+  const [computed, adultComputed, earlyHelpComputed, entries, benchmarks] = await together(
+    db,
+    () =>
+      mapTogether(db, needed, async ([measure, windows]) => {
         const list = [...windows.values()];
         const figures = await cases.measureFigures(db, organisationId, measure, list, holidays);
         return [measure, new Map(list.map((w, n) => [key(w), figures[n]!]))] as const;
       }),
-    ),
-    adults
-      .adultFigures(db, organisationId, listed(neededAdults))
-      .then((figures) => byWindow(neededAdults, figures)),
-    earlyHelp
-      .earlyHelpFigures(db, organisationId, listed(neededEarlyHelp))
-      .then((figures) => byWindow(neededEarlyHelp, figures)),
-    repo.enteredValues(db, organisationId),
-    repo.benchmarks(
-      db,
-      organisationId,
-      indicators.map((i) => i.code),
-    ),
-  ]);
+    () =>
+      adults
+        .adultFigures(db, organisationId, listed(neededAdults))
+        .then((figures) => byWindow(neededAdults, figures)),
+    () =>
+      earlyHelp
+        .earlyHelpFigures(db, organisationId, listed(neededEarlyHelp))
+        .then((figures) => byWindow(neededEarlyHelp, figures)),
+    () => repo.enteredValues(db, organisationId),
+    () =>
+      repo.benchmarks(
+        db,
+        organisationId,
+        indicators.map((i) => i.code),
+      ),
+  );
   const byMeasure = new Map<string, Map<string, { count: number; numerator: number }>>([
     ...computed,
     ...adultComputed,

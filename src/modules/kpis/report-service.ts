@@ -9,6 +9,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Quarter, quarterStarting, quartersTo } from '../../platform/calendar/quarters';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import type { SuppressionRule } from '../../platform/disclosure/suppression';
 import { ValidationError } from '../../platform/errors';
 import * as adults from '../adults/service';
@@ -71,20 +72,23 @@ export async function liveReport(
 ): Promise<LiveReport> {
   const stored = await repo.signoff(db, organisationId, audience, quarter.first);
   const { clock } = options;
-  const [table, commentary, breakdowns] = await Promise.all([
-    stored
-      ? Promise.resolve({ rows: [], computedAt: at })
-      : clock
-        ? indicatorTableAsAt(db, organisationId, quarter, clock, audience)
-        : indicatorTable(db, organisationId, quarter, at, { audience }).then((rows) => ({
-            rows,
-            computedAt: at,
-          })),
-    commentaryFor(db, organisationId, quarter, audience),
-    stored || audience !== 'adults'
-      ? Promise.resolve([])
-      : adults.adultBreakdownsFor(db, organisationId, quarter),
-  ]);
+  const [table, commentary, breakdowns] = await together(
+    db,
+    () =>
+      stored
+        ? Promise.resolve({ rows: [], computedAt: at })
+        : clock
+          ? indicatorTableAsAt(db, organisationId, quarter, clock, audience)
+          : indicatorTable(db, organisationId, quarter, at, { audience }).then((rows) => ({
+              rows,
+              computedAt: at,
+            })),
+    () => commentaryFor(db, organisationId, quarter, audience),
+    () =>
+      stored || audience !== 'adults'
+        ? Promise.resolve([])
+        : adults.adultBreakdownsFor(db, organisationId, quarter),
+  );
   return {
     audience,
     quarter,

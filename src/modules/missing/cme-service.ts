@@ -11,6 +11,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { childIdsInScope, childNames, mayViewChild } from '../cases/service';
@@ -210,10 +211,11 @@ export async function cmeForForm(db: Db, actor: Actor, id: string, ctx: AuditCon
 /** One case with its clocks and enquiries: a person-level read, audited. */
 export async function openCme(db: Db, actor: Actor, id: string, ctx: AuditContext) {
   const row = await requireCase(db, actor, id, ctx.at);
-  const [enquiries, holidays] = await Promise.all([
-    repo.cmeEnquiriesOf(db, actor.organisationId, id),
-    nonWorkingDaysFor(db, actor.organisationId),
-  ]);
+  const [enquiries, holidays] = await together(
+    db,
+    () => repo.cmeEnquiriesOf(db, actor.organisationId, id),
+    () => nonWorkingDaysFor(db, actor.organisationId),
+  );
   await recordAudit(db, ctx, {
     action: 'missing.cme.view',
     recordType: 'child',
@@ -230,10 +232,11 @@ export async function cmeForChild(
   personId: string,
   now: Date,
 ): Promise<CmeWithClocks[]> {
-  const [rows, holidays] = await Promise.all([
-    repo.cmeCasesOfChild(db, actor.organisationId, personId),
-    nonWorkingDaysFor(db, actor.organisationId),
-  ]);
+  const [rows, holidays] = await together(
+    db,
+    () => repo.cmeCasesOfChild(db, actor.organisationId, personId),
+    () => nonWorkingDaysFor(db, actor.organisationId),
+  );
   return rows.map((r) => withClocks(r, londonDateOf(now), holidays));
 }
 
@@ -253,10 +256,11 @@ export async function listCme(
     today,
   };
   const total = await repo.countCmeCases(db, filter);
-  const [rows, holidays] = await Promise.all([
-    repo.listCmeCases(db, filter, page.limit, page.offset),
-    nonWorkingDaysFor(db, actor.organisationId),
-  ]);
+  const [rows, holidays] = await together(
+    db,
+    () => repo.listCmeCases(db, filter, page.limit, page.offset),
+    () => nonWorkingDaysFor(db, actor.organisationId),
+  );
   const names = await childNames(db, actor.organisationId, [...new Set(rows.map((r) => r.personId))]);
   await recordAudit(db, ctx, {
     action: 'missing.cme.list',
@@ -285,10 +289,11 @@ export async function cmeClockCounts(
     show: 'open' as const,
     today,
   };
-  const [rows, holidays] = await Promise.all([
-    repo.listCmeCases(db, filter, 100_000, 0),
-    nonWorkingDaysFor(db, actor.organisationId),
-  ]);
+  const [rows, holidays] = await together(
+    db,
+    () => repo.listCmeCases(db, filter, 100_000, 0),
+    () => nonWorkingDaysFor(db, actor.organisationId),
+  );
   const lights = rows.flatMap((r) => litCmeClocks(r, today, holidays).map((k) => k.light));
   return { ...countByLight(lights), cases: rows.length };
 }

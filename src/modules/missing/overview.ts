@@ -7,6 +7,7 @@ import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { addDays } from '../../platform/calendar/working-days';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import { NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import {
@@ -88,20 +89,27 @@ async function summaries(
 ): Promise<EpisodeSummary[]> {
   // Imported episodes open or begun since the date (the database drops the rest, not this process).
   const since = options.since ? londonDateOf(options.since) : undefined;
-  const [recorded, imported, holidays] = await Promise.all([
-    repo.episodesOf(db, organisationId, people, options.since),
-    importedMissingEpisodes(db, organisationId, people === 'all' ? { since } : { personIds: people, since }),
-    nonWorkingDaysFor(db, organisationId),
-  ]);
+  const [recorded, imported, holidays] = await together(
+    db,
+    () => repo.episodesOf(db, organisationId, people, options.since),
+    () =>
+      importedMissingEpisodes(
+        db,
+        organisationId,
+        people === 'all' ? { since } : { personIds: people, since },
+      ),
+    () => nonWorkingDaysFor(db, organisationId),
+  );
   const merged = mergeEpisodes(recorded as RecordedEpisode[], imported);
   const ids = recorded.map((r) => r.id);
   const personIds = [...new Set(merged.map((m) => m.personId))];
-  const [meetings, interviews, names, context] = await Promise.all([
-    repo.meetingsOf(db, organisationId, ids),
-    repo.latestInterviews(db, organisationId, ids),
-    options.names === false ? new Map<string, string>() : childNames(db, organisationId, personIds),
-    childContexts(db, organisationId, personIds),
-  ]);
+  const [meetings, interviews, names, context] = await together(
+    db,
+    () => repo.meetingsOf(db, organisationId, ids),
+    () => repo.latestInterviews(db, organisationId, ids),
+    () => (options.names === false ? new Map<string, string>() : childNames(db, organisationId, personIds)),
+    () => childContexts(db, organisationId, personIds),
+  );
   return merged.map((m) => {
     const ctx = context(m.personId);
     const startDate = londonDateOf(m.startAt);
@@ -263,10 +271,11 @@ export async function followUps(
   filter: FollowUpFilter,
   options: { people?: 'all' | string[]; names?: boolean } = {},
 ): Promise<EpisodeSummary[]> {
-  const [people, rule] = await Promise.all([
-    options.people ?? childIdsInScope(db, actor, now),
-    filter === 'repeat' ? repeatRuleOf(db, actor.organisationId) : Promise.resolve(null),
-  ]);
+  const [people, rule] = await together(
+    db,
+    () => options.people ?? childIdsInScope(db, actor, now),
+    () => (filter === 'repeat' ? repeatRuleOf(db, actor.organisationId) : Promise.resolve(null)),
+  );
   // The repeat rule may look back further than the follow-ups' 90 days.
   const days = Math.max(FOLLOW_UP_DAYS, rule?.days ?? 0);
   const since = new Date(now.getTime() - days * 86_400_000);

@@ -7,6 +7,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { childIdsInScope, childNames, mayViewChild } from '../cases/service';
@@ -44,10 +45,11 @@ const datesOf = (s: EpisodeSummary): EpisodeDates => ({
 /** The child's risk records as they stand, with whether the assessment needs updating. */
 export async function riskRecordsOf(db: Db, actor: Actor, personId: string, now: Date) {
   const episodes = await episodesForChild(db, actor, personId, now);
-  const [assessments, plans] = await Promise.all([
-    repo.riskAssessmentsOf(db, actor.organisationId, personId),
-    repo.triggerPlansOf(db, actor.organisationId, personId),
-  ]);
+  const [assessments, plans] = await together(
+    db,
+    () => repo.riskAssessmentsOf(db, actor.organisationId, personId),
+    () => repo.triggerPlansOf(db, actor.organisationId, personId),
+  );
   const assessment = assessments.at(-1) ?? null;
   return {
     assessment,
@@ -147,10 +149,11 @@ export async function assessmentsToUpdate(
   /** `scope`: the children in scope, when the caller has them; `names: false` for a count. */
   options: { scope?: 'all' | string[]; names?: boolean } = {},
 ): Promise<AssessmentToUpdate[]> {
-  const [episodes, scope] = await Promise.all([
-    known ?? followUps(db, actor, now, 'all'),
-    options.scope ?? childIdsInScope(db, actor, now),
-  ]);
+  const [episodes, scope] = await together(
+    db,
+    () => known ?? followUps(db, actor, now, 'all'),
+    () => options.scope ?? childIdsInScope(db, actor, now),
+  );
   const latest = await repo.latestRiskAssessments(db, actor.organisationId, scope);
   const byPerson = new Map<string, EpisodeDates[]>();
   for (const e of episodes) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), datesOf(e)]);

@@ -9,6 +9,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { importedMissingEpisodes, mayViewChild } from '../cases/service';
@@ -307,11 +308,12 @@ export async function keyDataTableForReport(
   organisationId: string,
   options: { startYear: number; audience: Audience; now: Date },
 ): Promise<KeyDataTable & { breakdowns: Breakdown[] }> {
-  const [episodes, forBreakdowns, cme] = await Promise.all([
-    keyDataEpisodes(db, organisationId, options.now),
-    breakdownEpisodes(db, organisationId, options.now),
-    keyDataCme(db, organisationId),
-  ]);
+  const [episodes, forBreakdowns, cme] = await together(
+    db,
+    () => keyDataEpisodes(db, organisationId, options.now),
+    () => breakdownEpisodes(db, organisationId, options.now),
+    () => keyDataCme(db, organisationId),
+  );
   return {
     ...keyDataTable(episodes, options.startYear, options.audience, londonDateOf(options.now), cme),
     breakdowns: keyDataBreakdowns(forBreakdowns, options.startYear, options.audience),

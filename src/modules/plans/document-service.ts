@@ -5,6 +5,7 @@
 
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { canManagePlan, need, PERMISSIONS } from './access';
@@ -79,18 +80,20 @@ export async function documentOf(
   plan: repo.PlanRow,
   asAt: string,
 ): Promise<PlanDocument> {
-  const [priorities, placed, leadRows, ragKey, ragScale] = await Promise.all([
-    repo.listPriorities(db, organisationId, plan.id),
-    repo.actionsInPlan(db, organisationId, plan.id),
-    repo.listLeads(db, organisationId),
-    getRagKey(db, organisationId),
-    getRagScale(db, organisationId),
-  ]);
+  const [priorities, placed, leadRows, ragKey, ragScale] = await together(
+    db,
+    () => repo.listPriorities(db, organisationId, plan.id),
+    () => repo.actionsInPlan(db, organisationId, plan.id),
+    () => repo.listLeads(db, organisationId),
+    () => getRagKey(db, organisationId),
+    () => getRagScale(db, organisationId),
+  );
   const ids = placed.map((a) => a.id);
-  const [updates, completions] = await Promise.all([
-    repo.updatesOf(db, organisationId, ids),
-    repo.completionsOf(db, organisationId, ids),
-  ]);
+  const [updates, completions] = await together(
+    db,
+    () => repo.updatesOf(db, organisationId, ids),
+    () => repo.completionsOf(db, organisationId, ids),
+  );
   const leads = new Map(leadRows.map((l) => [l.id, l]));
   const latest = new Map<string, DocUpdate>();
   for (const u of updates) {
@@ -215,16 +218,17 @@ export async function getActionDetail(db: Db, actor: Actor, actionId: string, to
   const action = await repo.getAction(db, actor.organisationId, actionId);
   if (!action) throw new NotFoundError('action');
   const plan = await loadPlan(db, actor.organisationId, action.homePlanId);
-  const [leadRows, priority, links, updates, changes, held, ragKey, ragScale] = await Promise.all([
-    repo.listLeads(db, actor.organisationId),
-    repo.getPriority(db, actor.organisationId, action.priorityId),
-    repo.linksOfAction(db, actor.organisationId, actionId),
-    repo.updatesOf(db, actor.organisationId, [actionId]),
-    repo.ragChangesOf(db, actor.organisationId, actionId),
-    heldLeadIds(db, actor),
-    getRagKey(db, actor.organisationId),
-    getRagScale(db, actor.organisationId),
-  ]);
+  const [leadRows, priority, links, updates, changes, held, ragKey, ragScale] = await together(
+    db,
+    () => repo.listLeads(db, actor.organisationId),
+    () => repo.getPriority(db, actor.organisationId, action.priorityId),
+    () => repo.linksOfAction(db, actor.organisationId, actionId),
+    () => repo.updatesOf(db, actor.organisationId, [actionId]),
+    () => repo.ragChangesOf(db, actor.organisationId, actionId),
+    () => heldLeadIds(db, actor),
+    () => getRagKey(db, actor.organisationId),
+    () => getRagScale(db, actor.organisationId),
+  );
   const leads = new Map(leadRows.map((l) => [l.id, l]));
   const manage = canManagePlan(actor, plan);
   // A RAG review that confirmed the status with an update is shown with that update, not as an event of its own.

@@ -7,6 +7,7 @@
 
 import type { AuditContext } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
+import { together } from '../../platform/db/together';
 import type { Actor } from '../../platform/permissions';
 import { need, PERMISSIONS } from './access';
 import { createAction } from './actions-service';
@@ -78,11 +79,12 @@ export async function linkedActionStatuses(
   need(actor, PERMISSIONS.read);
   const ids = [...new Set(actionIds)];
   if (!ids.length) return new Map();
-  const [actions, plans, key] = await Promise.all([
-    repo.actionsByIds(db, actor.organisationId, ids),
-    repo.listPlans(db, actor.organisationId),
-    getRagKey(db, actor.organisationId),
-  ]);
+  const [actions, plans, key] = await together(
+    db,
+    () => repo.actionsByIds(db, actor.organisationId, ids),
+    () => repo.listPlans(db, actor.organisationId),
+    () => getRagKey(db, actor.organisationId),
+  );
   const planNames = new Map(plans.map((p) => [p.id, p.name]));
   return new Map(
     actions.map((a) => [

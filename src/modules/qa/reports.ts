@@ -8,6 +8,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
+import { mapTogether, together } from '../../platform/db/together';
 import { cellText, suppressCount, suppressGroup } from '../../platform/disclosure/suppression';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { type Actor, can } from '../../platform/permissions';
@@ -61,14 +62,16 @@ async function gradesOfRounds(
   rounds: ReadonlyArray<Pick<RoundRow, 'id' | 'templateVersionId'>>,
 ): Promise<Map<string, RoundGrades>> {
   const versionIds = [...new Set(rounds.map((r) => r.templateVersionId))];
-  const [standing, templates] = await Promise.all([
-    standingByRound(
-      db,
-      organisationId,
-      rounds.map((r) => r.id),
-    ),
-    Promise.all(versionIds.map((id) => repo.templateVersion(db, organisationId, id))),
-  ]);
+  const [standing, templates] = await together(
+    db,
+    () =>
+      standingByRound(
+        db,
+        organisationId,
+        rounds.map((r) => r.id),
+      ),
+    () => mapTogether(db, versionIds, (id) => repo.templateVersion(db, organisationId, id)),
+  );
   const sections = new Map(versionIds.map((id, i) => [id, templates[i]?.definition.sections ?? []]));
   return new Map(
     rounds.map((r) => [r.id, roundGrades(standing.get(r.id) ?? [], sections.get(r.templateVersionId) ?? [])]),
@@ -220,13 +223,14 @@ export async function publishableRoundSummary(
   if (!round) throw new NotFoundError('round');
   const all = await repo.rounds(db, org);
   const previous = previousRound(round, all);
-  const [grades, statuses, findings, themes, caseRecs] = await Promise.all([
-    gradesOf(db, org, round),
-    reportRepo.statusCounts(db, org, round.id),
-    findingsRepo.findingsOfRounds(db, org, [round.id]),
-    themeList(db, org, at),
-    reportRepo.recommendationCounts(db, org, round.id),
-  ]);
+  const [grades, statuses, findings, themes, caseRecs] = await together(
+    db,
+    () => gradesOf(db, org, round),
+    () => reportRepo.statusCounts(db, org, round.id),
+    () => findingsRepo.findingsOfRounds(db, org, [round.id]),
+    () => themeList(db, org, at),
+    () => reportRepo.recommendationCounts(db, org, round.id),
+  );
   const group = suppressGroup(grades.overall.map((d) => d.count));
   const recGroup = suppressGroup(RECOMMENDATION_STATUSES.map((s) => caseRecs.get(s) ?? 0));
   return deepFreeze({
