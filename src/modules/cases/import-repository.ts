@@ -194,7 +194,10 @@ export function arrayLiteral(values: ReadonlyArray<Value | undefined>): string {
   return `${out}}`;
 }
 
-/** Refresh the planner's statistics after a load (the embedded database has no autovacuum to do it). */
+/**
+ * Refresh the planner's statistics after a load (the embedded database has no autovacuum to do it).
+ * Inside a transaction, they count the rows it has written itself.
+ */
 export async function analyzeRegister(db: Db, tables: readonly string[]): Promise<void> {
   await db.execute(sql.raw(`analyze ${tables.join(', ')}`));
 }
