@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import * as figures from './figures-repository';
 import type { RuleVersion } from './rules/engine';
@@ -146,7 +147,7 @@ function where(f: TaskFilter): SQL | undefined {
     f.serviceLevels?.length ? inArray(complianceTasks.serviceLevel, [...f.serviceLevels]) : undefined,
     f.teamIds?.length ? inArray(complianceTasks.teamId, [...f.teamIds]) : undefined,
     f.workerIds?.length ? inArray(complianceTasks.workerId, [...f.workerIds]) : undefined,
-    f.personIds?.length ? inArray(complianceTasks.personId, [...f.personIds]) : undefined,
+    f.personIds?.length ? anyId(complianceTasks.personId, f.personIds) : undefined,
     f.dueFrom ? gte(complianceTasks.due, f.dueFrom) : undefined,
     f.dueTo ? lt(complianceTasks.due, f.dueTo) : undefined,
   );

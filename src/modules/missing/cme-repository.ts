@@ -1,5 +1,6 @@
 /** The only place the children missing education register's queries live. Every query is scoped by organisation. */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { cmeCases, cmeEnquiries } from './cme-schema';
 
@@ -21,7 +22,7 @@ export interface CmeListFilter {
 
 function conditionsOf(f: CmeListFilter) {
   const conditions = [eq(cmeCases.organisationId, f.organisationId)];
-  if (f.people !== 'all') conditions.push(inArray(cmeCases.personId, [...f.people]));
+  if (f.people !== 'all') conditions.push(anyId(cmeCases.personId, f.people));
   if (f.show === 'open') conditions.push(isNull(cmeCases.closedOn));
   if (f.show === 'closed') conditions.push(isNotNull(cmeCases.closedOn));
   if (f.show === 'overdue') conditions.push(isNull(cmeCases.closedOn), lt(cmeCases.nextDueOn, f.today));

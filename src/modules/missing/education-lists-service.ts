@@ -6,9 +6,10 @@
  * access-audit event; person-level reads are audited. All queries live here
  * and are scoped by organisation (the lists are small: one query a list page).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
@@ -127,7 +128,7 @@ export async function educationListsOverview(db: Db, actor: Actor, ctx: AuditCon
           .where(
             and(
               eq(educationListEntries.organisationId, actor.organisationId),
-              people === 'all' ? undefined : inArray(educationListEntries.personId, people),
+              people === 'all' ? undefined : anyId(educationListEntries.personId, people),
             ),
           )
           .orderBy(asc(educationListEntries.fromOn));

@@ -1,5 +1,6 @@
 /** The only place the missing module's queries live. Every query is scoped by organisation. */
-import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import {
   missingEpisodes,
@@ -32,7 +33,7 @@ export async function episodesOf(
 ): Promise<EpisodeRow[]> {
   if (people !== 'all' && people.length === 0) return [];
   const conditions = [eq(missingEpisodes.organisationId, organisationId)];
-  if (people !== 'all') conditions.push(inArray(missingEpisodes.personId, [...people]));
+  if (people !== 'all') conditions.push(anyId(missingEpisodes.personId, people));
   if (since) conditions.push(or(isNull(missingEpisodes.endAt), gte(missingEpisodes.startAt, since))!);
   return db
     .select()
@@ -115,7 +116,7 @@ export async function meetingsOf(
     .where(
       and(
         eq(missingStrategyMeetings.organisationId, organisationId),
-        inArray(missingStrategyMeetings.episodeId, [...episodeIds]),
+        anyId(missingStrategyMeetings.episodeId, episodeIds),
       ),
     )
     .orderBy(asc(missingStrategyMeetings.heldOn), asc(missingStrategyMeetings.id));
@@ -141,7 +142,7 @@ export async function latestInterviews(
     .where(
       and(
         eq(missingReturnInterviews.organisationId, organisationId),
-        inArray(missingReturnInterviews.episodeId, [...episodeIds]),
+        anyId(missingReturnInterviews.episodeId, episodeIds),
       ),
     )
     .orderBy(asc(missingReturnInterviews.id));

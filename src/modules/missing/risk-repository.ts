@@ -1,5 +1,6 @@
 /** Queries of the risk records (risk assessments and trigger plans). Every query is scoped by organisation. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { missingRiskAssessments, missingTriggerPlans } from './schema';
 
@@ -42,7 +43,7 @@ export async function latestRiskAssessments(
 ): Promise<Map<string, RiskAssessmentRow>> {
   if (people !== 'all' && people.length === 0) return new Map();
   const conditions = [eq(missingRiskAssessments.organisationId, organisationId)];
-  if (people !== 'all') conditions.push(inArray(missingRiskAssessments.personId, [...people]));
+  if (people !== 'all') conditions.push(anyId(missingRiskAssessments.personId, people));
   const rows = await db
     .select()
     .from(missingRiskAssessments)

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/helpers/database';
+import { anyId } from './any-id';
+import { type Database, rawRows } from './client';
+
+let database: Database;
+beforeAll(async () => {
+  database = await freshDatabase({ empty: true });
+});
+afterAll(async () => database.close());
+
+describe('anyId', () => {
+  it('matches the ids given, as one parameter however many there are', async () => {
+    const ids = Array.from({ length: 3000 }, () => randomUUID());
+    const rows = await rawRows<{ id: string }>(
+      database.db,
+      sql`select id from (values (${ids[7]}::uuid), (${ids[2999]}::uuid), (${randomUUID()}::uuid)) as v(id)
+          where ${anyId(sql`v.id`, ids)} order by id`,
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([ids[7], ids[2999]].sort());
+    const built = new PgDialect().sqlToQuery(anyId(sql`v.id`, ids));
+    expect(built.params).toHaveLength(1);
+  });
+
+  it('matches nothing for no ids, and refuses what is not an id', async () => {
+    const rows = await rawRows(
+      database.db,
+      sql`select 1 from (values (1)) v(x) where ${anyId(sql`null::uuid`, [])}`,
+    );
+    expect(rows).toEqual([]);
+    expect(() => anyId(sql`v.id`, ['1,2'])).toThrow('not an id');
+  });
+});
