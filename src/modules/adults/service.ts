@@ -12,6 +12,7 @@
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { figureSourceChanged } from '../../platform/figure-sources';
 import { type ConcernInput, checkConcern } from './concern';
 import {
   type AdultMeasureKey,
@@ -78,6 +79,7 @@ export async function saveConcern(
     } else {
       savedId = await repo.insertConcern(tx, write);
     }
+    await figureSourceChanged(tx, ctx.organisationId);
     await recordAudit(tx, ctx, {
       action: id ? 'adult-concern.update' : 'adult-concern.create',
       recordType: 'adult-concern',
@@ -104,6 +106,7 @@ export async function importConcerns(
       rows.map((r) => ({ ...r, organisationId: ctx.organisationId, userId: ctx.userId, at: ctx.at })),
     );
     const replaced = rows.filter((r) => existing.has(r.reference)).length;
+    await figureSourceChanged(tx, ctx.organisationId);
     await recordAudit(tx, ctx, {
       action: 'adult-concern.import',
       recordType: 'adult-concern',

@@ -15,6 +15,7 @@ import { lastCompleteQuarter, quartersTo } from '../../platform/calendar/quarter
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { figureSourceChanged } from '../../platform/figure-sources';
 import { type Actor, can } from '../../platform/permissions';
 import { childIdsInScope, childNames, mayViewChild } from '../cases/service';
 import * as repo from './repository';
@@ -89,6 +90,7 @@ export async function addGoal(
       createdAt: ctx.at,
       createdBy: actor.userId,
     });
+    await figureSourceChanged(tx, actor.organisationId);
     await recordAudit(tx, ctx, {
       action: 'early-help.goal.add',
       recordType: 'child',
@@ -131,6 +133,7 @@ export async function scoreGoal(db: Db, actor: Actor, ctx: AuditContext, goalId:
       createdBy: actor.userId,
     });
     if (score.stage === 'closure') await repo.closeGoal(tx, actor.organisationId, goalId, score.scoredOn);
+    await figureSourceChanged(tx, actor.organisationId);
     await recordAudit(tx, ctx, {
       action: `early-help.goal.${score.stage}`,
       recordType: 'child',

@@ -1,3 +1,4 @@
+import { onFigureSourceChanged } from '../../platform/figure-sources';
 import type { OversightModule } from '../../platform/http/module';
 import { onRegisterChanged } from '../cases/service';
 import { benchmarkRoutes } from './benchmark-routes';
@@ -56,7 +57,12 @@ export const kpisModule: OversightModule = {
       await forgetStoredTables(db, organisationId);
       background.run('kpis.refresh-after-import', () => refreshStoredFigures(db, organisationId, clock));
     });
-    app.addHook('onClose', async () => stop());
+    // A concern entered or an early help goal scored by form: the stored tables are forgotten in its transaction.
+    const stopSources = onFigureSourceChanged((tx, organisationId) => forgetStoredTables(tx, organisationId));
+    app.addHook('onClose', async () => {
+      stop();
+      stopSources();
+    });
   },
   homeItems: kpisHomeItems,
   dailyJobs: (app) => [

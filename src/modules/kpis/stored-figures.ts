@@ -89,9 +89,10 @@ export async function refreshStoredFigures(
 }
 
 /**
- * Something the figures are computed from changed (an import landed): forget
- * the stored tables at once, so pages compute afresh until the refresh
- * has stored them again. The home page's figures stay, with their time.
+ * Something the figures are computed from changed (an import landed, or a
+ * concern or early help score was entered by form, in its transaction):
+ * forget the stored tables at once, so pages compute afresh until the
+ * refresh has stored them again. The home page's figures stay, with their time.
  */
 export async function forgetStoredTables(db: Db, organisationId: string): Promise<void> {
   await repo.dropStoredTables(db, organisationId);

@@ -4,6 +4,7 @@ import { emailOf, signedIn, type TestContext } from '../../../test/helpers/app';
 import { queriesDuring } from '../../../test/helpers/queries';
 import { startIndicatorsApp } from '../../../test/modules/kpis-fixture';
 import { runDueDailyJobs } from '../../platform/jobs';
+import * as adults from '../adults/service';
 import { extractFiles, smallExtract } from '../cases/fixtures';
 import { caseReferrals } from '../cases/schema';
 import { importSettled, startSsdImport } from '../cases/service';
@@ -217,5 +218,47 @@ describe('the stored indicator tables', () => {
     ]);
     expect(pages.map((p) => p.statusCode)).toEqual([200, 200, 200]);
     expect((await storedRow('children', 'ASS-01'))!.indicator!.current.count).toBe(1);
+  });
+
+  it('are forgotten in the transaction of a concern entered by form, so the adults’ page counts it', async () => {
+    const db = ctx.oversight.database.db;
+    await refreshLatestFigures(db, ctx.org.organisationId, ctx.clock);
+    expect(await storedRow('adults', 'ASG-01')).toBeDefined();
+    await adults.saveConcern(
+      db,
+      {
+        organisationId: ctx.org.organisationId,
+        userId: ctx.org.userIds.qa_officer,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        at: ctx.clock.now(),
+      },
+      null,
+      {
+        reference: 'C-FORM-1',
+        personRef: 'AD1',
+        receivedOn: '2026-08-06',
+        source: 'police',
+        s42Decision: 'no',
+        decisionOn: '2026-08-07',
+        enquiryType: null,
+        enquiryStartedOn: null,
+        enquiryConcludedOn: null,
+        abuseTypes: [],
+        location: null,
+        riskSource: null,
+        outcomesAsked: null,
+        outcomesAchieved: null,
+        riskOutcome: null,
+      },
+      '2026-11-17',
+    );
+    expect(await storedRow('adults', 'ASG-01')).toBeUndefined();
+    const leader = await signedIn(ctx, emailOf(ctx.org, 'senior_leader'));
+    const page = await leader.get('/indicators?audience=adults');
+    expect(page.statusCode).toBe(200);
+    const stored = (await storedRow('adults', 'ASG-01'))!;
+    expect(stored.indicator!.current.value).toBe(1);
   });
 });
