@@ -68,6 +68,17 @@ function template(text: string): Template {
 const merges = new Map<string, Template>();
 
 /**
+ * The register table a merge joins to resolve each kind of reference (a field's `resolve`). Merged
+ * before the files that refer to them (ssd/spec.ts's order); the importer analyses each once merged,
+ * so the statements that join it are planned on statistics that count the organisation's rows.
+ */
+export const RESOLVED_TABLES = {
+  person: 'case_people',
+  worker: 'case_workers',
+  team: 'case_teams',
+} as const satisfies Record<NonNullable<FieldSpec['resolve']>, string>;
+
+/**
  * The merge of one table's staged rows, built once from its description:
  * each staged value cast back to its field's type, references resolved by
  * join (a person must exist, a worker or team may not), a row Oversight holds
@@ -86,13 +97,19 @@ function mergeStatement(spec: TableSpec): Template {
     const key = keys[i]!;
     targetColumns.push(f.column);
     if (f.resolve === 'person') {
-      joins.push(`join case_people rp on rp.organisation_id = $org and rp.source_id = r.${key}`);
+      joins.push(
+        `join ${RESOLVED_TABLES.person} rp on rp.organisation_id = $org and rp.source_id = r.${key}`,
+      );
       selectValues.push('rp.id');
     } else if (f.resolve === 'worker') {
-      joins.push(`left join case_workers rw on rw.organisation_id = $org and rw.source_id = r.${key}`);
+      joins.push(
+        `left join ${RESOLVED_TABLES.worker} rw on rw.organisation_id = $org and rw.source_id = r.${key}`,
+      );
       selectValues.push('rw.id');
     } else if (f.resolve === 'team') {
-      joins.push(`left join case_teams rt on rt.organisation_id = $org and rt.source_id = r.${key}`);
+      joins.push(
+        `left join ${RESOLVED_TABLES.team} rt on rt.organisation_id = $org and rt.source_id = r.${key}`,
+      );
       selectValues.push('rt.id');
     } else if (f.atColumn) {
       selectValues.push(`r.${key}::date`);
