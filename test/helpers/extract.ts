@@ -1,14 +1,18 @@
 import type { DemoOrganisation } from '../../src/demo/organisation';
 import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
-import { importAndWait } from '../../src/modules/cases/importer';
+import { type ImportHooks, type ImportOutcome, importAndWait } from '../../src/modules/cases/importer';
 import type { TestContext } from './app';
 
-/** Import an SSD extract (the small one by default) into an organisation as its administrator, or fail the test. */
+/**
+ * Import an SSD extract (the small one by default) into an organisation as its
+ * administrator, or fail the test; `hooks` to look inside the import as it runs.
+ */
 export async function loadExtract(
   ctx: TestContext,
   org: DemoOrganisation,
   extract: ReturnType<typeof smallExtract> = smallExtract(),
-): Promise<void> {
+  hooks?: ImportHooks,
+): Promise<ImportOutcome> {
   const outcome = await importAndWait(ctx.oversight.database.db, {
     organisationId: org.organisationId,
     userId: org.userIds.administrator,
@@ -25,6 +29,8 @@ export async function loadExtract(
       at: ctx.clock.now(),
     },
     concurrentProgress: false,
+    hooks,
   });
   if (outcome.status !== 'applied') throw new Error(`fixture import ${outcome.status}`);
+  return outcome;
 }

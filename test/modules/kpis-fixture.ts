@@ -1,3 +1,4 @@
+import type { ConcernInput } from '../../src/modules/adults/service';
 import { casePeople, caseReferrals } from '../../src/modules/cases/schema';
 import { startTestApp, type TestContext } from '../helpers/app';
 
@@ -32,3 +33,22 @@ export async function startIndicatorsApp(): Promise<IndicatorsContext> {
   ]);
   return { ctx, ann };
 }
+
+/** An adult's safeguarding concern received in 2026-27 Q2 that led to no enquiry: tests set what they count. */
+export const blankConcern: ConcernInput = {
+  reference: '',
+  personRef: 'AD1',
+  receivedOn: '2026-07-06',
+  source: 'police',
+  s42Decision: 'no',
+  decisionOn: '2026-07-07',
+  enquiryType: null,
+  enquiryStartedOn: null,
+  enquiryConcludedOn: null,
+  abuseTypes: [],
+  location: null,
+  riskSource: null,
+  outcomesAsked: null,
+  outcomesAchieved: null,
+  riskOutcome: null,
+};

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app';
+import { loadExtract } from '../../../test/helpers/extract';
 import type { DemoOrganisation } from '../../demo/organisation';
 import { type Db, rawRows } from '../../platform/db/client';
-import { extractFiles, smallExtract } from './fixtures';
+import { smallExtract } from './fixtures';
 import { RESOLVED_TABLES } from './import-staging';
-import { type ImportHooks, type ImportOutcome, importAndWait } from './importer';
+import type { ImportHooks, ImportOutcome } from './importer';
 import { SSD_TABLES } from './ssd/spec';
 
 /**
@@ -25,26 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-function run(hooks: ImportHooks, org: DemoOrganisation = ctx.org): Promise<ImportOutcome> {
-  return importAndWait(ctx.oversight.database.db, {
-    organisationId: org.organisationId,
-    userId: org.userIds.administrator,
-    origin: 'upload',
-    mode: 'full',
-    files: extractFiles(smallExtract()),
-    clock: ctx.clock,
-    audit: {
-      organisationId: org.organisationId,
-      userId: org.userIds.administrator,
-      ip: null,
-      userAgent: 'test',
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-    concurrentProgress: ctx.oversight.database.kind === 'server',
-    hooks,
-  });
-}
+const run = (hooks: ImportHooks, org: DemoOrganisation = ctx.org): Promise<ImportOutcome> =>
+  loadExtract(ctx, org, smallExtract(), hooks);
 
 /** Each register table's rows (as the transaction sees them) beside the planner's estimate of them. */
 async function estimates(tx: Db): Promise<Record<string, { rows: number; estimate: number }>> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { blankConcern } from '../../../test/modules/kpis-fixture';
 import type { ConcernInput } from '../adults/service';
 import * as adults from '../adults/service';
 import { publishableReport } from './service';
@@ -11,23 +12,7 @@ import { publishableReport } from './service';
  */
 let ctx: TestContext;
 const Q2 = '2026-07-01';
-const blank: ConcernInput = {
-  reference: '',
-  personRef: 'AD1',
-  receivedOn: '2026-07-06',
-  source: 'police',
-  s42Decision: 'no',
-  decisionOn: '2026-07-07',
-  enquiryType: null,
-  enquiryStartedOn: null,
-  enquiryConcludedOn: null,
-  abuseTypes: [],
-  location: null,
-  riskSource: null,
-  outcomesAsked: null,
-  outcomesAchieved: null,
-  riskOutcome: null,
-};
+const blank = blankConcern;
 beforeAll(async () => {
   ctx = await startTestApp();
   const rows: ConcernInput[] = Array.from({ length: 12 }, (_, i) => ({ ...blank, reference: `C-${i}` }));

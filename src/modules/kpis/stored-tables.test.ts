@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, signedIn, type TestContext } from '../../../test/helpers/app';
 import { queriesDuring } from '../../../test/helpers/queries';
-import { startIndicatorsApp } from '../../../test/modules/kpis-fixture';
+import { blankConcern, startIndicatorsApp } from '../../../test/modules/kpis-fixture';
 import { runDueDailyJobs } from '../../platform/jobs';
 import * as adults from '../adults/service';
 import { extractFiles, smallExtract } from '../cases/fixtures';
@@ -235,23 +235,7 @@ describe('the stored indicator tables', () => {
         at: ctx.clock.now(),
       },
       null,
-      {
-        reference: 'C-FORM-1',
-        personRef: 'AD1',
-        receivedOn: '2026-08-06',
-        source: 'police',
-        s42Decision: 'no',
-        decisionOn: '2026-08-07',
-        enquiryType: null,
-        enquiryStartedOn: null,
-        enquiryConcludedOn: null,
-        abuseTypes: [],
-        location: null,
-        riskSource: null,
-        outcomesAsked: null,
-        outcomesAchieved: null,
-        riskOutcome: null,
-      },
+      { ...blankConcern, reference: 'C-FORM-1', receivedOn: '2026-08-06', decisionOn: '2026-08-07' },
       '2026-11-17',
     );
     expect(await storedRow('adults', 'ASG-01')).toBeUndefined();
