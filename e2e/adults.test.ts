@@ -4,10 +4,9 @@
  * import page, and reads the adults' indicators and quarterly report. Every
  * page is checked with axe and at 320 px.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -16,10 +15,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 describe('a QA officer keeping the adults’ safeguarding register', () => {
   it('lists, records and imports concerns, and reads the adults’ indicators and report', async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { smallExtract, toCsv } from '../src/modules/cases/fixtures';
 import { importSettled } from '../src/modules/cases/service';
-import { checkAxe, type Journey, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ async function upload(page: Page, files: string[], mode: 'full' | 'partial'): Pr
   await page.goto('/cases/import');
   await page.setInputFiles('input[name="files"]', files);
   await page.check(`input[name="mode"][value="${mode}"]`);
-  await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Check and import")')]);
+  await go(page, () => page.click('button:has-text("Check and import")'));
   await page.waitForLoadState('networkidle');
   const id = new URL(page.url()).pathname.split('/').at(-1)!;
   // The import runs on after the upload; the person would press "Check progress" until it ends.
@@ -49,15 +49,12 @@ describe('an administrator importing the SSD extract', () => {
   it('reads what is wrong with a bad extract, then imports a corrected one', async () => {
     const page = await journey.newPage();
     await signIn(page, email('administrator'));
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('.govuk-service-navigation a:has-text("SSD import")'),
-    ]);
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("SSD import")'));
     expect(await textOf(page.locator('h1'))).toBe('Import a Standard Safeguarding Dataset extract');
     await checkAxe(page);
 
     // Nothing chosen: the form says so.
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Check and import")')]);
+    await go(page, () => page.click('button:has-text("Check and import")'));
     expect(await textOf(page.locator('.govuk-error-summary'))).toMatch(/file/i);
     await checkAxe(page);
 

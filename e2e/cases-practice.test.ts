@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { today } from '../src/platform/clock';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ const heading = (page: Page) => textOf(page.locator('h1').first());
 const path = (page: Page) => new URL(page.url()).pathname;
 
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.click(`button:has-text("${button}")`)]);
+  await go(page, () => page.click(`button:has-text("${button}")`));
 }
 
 async function fillDate(page: Page, name: string, iso: string): Promise<void> {
@@ -36,24 +36,21 @@ describe('a practitioner', () => {
   it("opens a child from their cases, reads the chronology, says what an event meant, and records the child's views", async () => {
     const page = await journey.newPage();
     await signIn(page, email('practitioner'));
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('.govuk-service-navigation a:has-text("My cases")'),
-    ]);
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("My cases")'));
     expect(path(page)).toBe('/children/mine');
     expect(await heading(page)).toBe('My cases');
     await checkAxe(page);
 
     const first = page.locator('table a.govuk-link').first();
     const name = await textOf(first);
-    await Promise.all([page.waitForLoadState('load'), first.click()]);
+    await go(page, () => first.click());
     expect(await heading(page)).toBe(name);
     expect(await textOf(page.locator('#voice'))).toMatch(/views, in their own words$/);
     await checkAxe(page);
     await screenshot(page, 'practice-child');
 
     // The chronology, filtered to looked-after events.
-    await Promise.all([page.waitForLoadState('load'), page.click('a:has-text("Read the chronology")')]);
+    await go(page, () => page.click('a:has-text("Read the chronology")'));
     expect(await heading(page)).toBe('Chronology');
     expect(await page.locator('.moj-timeline__item').count()).toBeGreaterThan(0);
     await checkAxe(page);
@@ -70,7 +67,7 @@ describe('a practitioner', () => {
     // What an event meant for the child.
     const forename = name.split(' ')[0]!;
     const add = page.locator(`.moj-timeline__item a:has-text("Add what this meant for ${forename}")`).first();
-    await Promise.all([page.waitForLoadState('load'), add.click()]);
+    await go(page, () => add.click());
     expect(await heading(page)).toBe(`What this meant for ${forename}`);
     await checkAxe(page);
     await submit(page, 'Save');
@@ -91,10 +88,7 @@ describe('a practitioner', () => {
 
     // The child's views: errors first, then saved and shown in their own section.
     await page.goto(page.url().replace(/\/chronology.*$/, ''));
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click(`a:has-text("Record ${forename}'s views")`),
-    ]);
+    await go(page, () => page.click(`a:has-text("Record ${forename}'s views")`));
     expect(await heading(page)).toBe(`Record ${forename}'s views`);
     await checkAxe(page);
     for (const part of ['day', 'month', 'year']) await page.fill(`input[name="recordedOn-${part}"]`, '');
@@ -122,10 +116,7 @@ describe('a practitioner', () => {
     await signIn(page, email('practitioner'));
     await page.goto('/children/mine');
     const name = await textOf(page.locator('table a.govuk-link').first());
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('.govuk-service-navigation a:has-text("Find a child")'),
-    ]);
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Find a child")'));
     await checkAxe(page);
     await page.fill('input[name="q"]', name);
     await submit(page, 'Search');
@@ -140,19 +131,13 @@ describe('a team manager', () => {
   it('records management oversight on a child in the team, reads the voice indicator and records a supervision', async () => {
     const page = await journey.newPage();
     await signIn(page, email('team_manager'));
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('.govuk-service-navigation a:has-text("Team cases")'),
-    ]);
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Team cases")'));
     expect(await heading(page)).toBe('Team cases');
     await checkAxe(page);
     const child = page.locator('table a.govuk-link').nth(1);
     const name = await textOf(child);
-    await Promise.all([page.waitForLoadState('load'), child.click()]);
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('a:has-text("Record management oversight")'),
-    ]);
+    await go(page, () => child.click());
+    await go(page, () => page.click('a:has-text("Record management oversight")'));
     expect(await heading(page)).toBe('Record management oversight');
     await checkAxe(page);
     await submit(page, 'Save oversight decision');
@@ -167,19 +152,13 @@ describe('a team manager', () => {
     await checkAxe(page);
 
     await page.goto('/children/team');
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('a:has-text("See which children have their views recorded")'),
-    ]);
+    await go(page, () => page.click('a:has-text("See which children have their views recorded")'));
     expect(await heading(page)).toBe("The child's views recorded");
     expect(await page.locator('caption:has-text("By team")').count()).toBe(1);
     await checkAxe(page);
 
     // Supervision: choose a worker, decide each earlier action, add one.
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('.govuk-service-navigation a:has-text("Supervision")'),
-    ]);
+    await go(page, () => page.click('.govuk-service-navigation a:has-text("Supervision")'));
     expect(await heading(page)).toBe('Supervision');
     await checkAxe(page);
     await submit(page, 'Continue');
@@ -213,10 +192,7 @@ describe('a service manager', () => {
     const page = await journey.newPage();
     await signIn(page, email('service_manager'));
     await page.goto('/supervision');
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('a:has-text("Actions on the agenda at three")'),
-    ]);
+    await go(page, () => page.click('a:has-text("Actions on the agenda at three")'));
     expect(await heading(page)).toBe('Supervision actions repeated without follow-up');
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await textOf(page.locator('tbody tr').first())).toMatch(/On the agenda \d+ times/);

@@ -17,7 +17,7 @@ import { DEMO_USERS } from '../src/demo/organisation';
 import { addMonths } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
 import { formatDate } from '../src/platform/http/views';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -26,10 +26,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 async function fillDate(page: Page, name: string, iso: string) {
   const [y, m, d] = iso.split('-');

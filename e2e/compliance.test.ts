@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { today } from '../src/platform/clock';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -20,10 +20,6 @@ afterAll(async () => journey?.close());
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
 const count = async (page: Page, label: string) =>
   Number((await textOf(page.locator(`p:has-text("${label}") .govuk-heading-xl`).first())).trim());
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 describe('a practitioner', () => {
   it('sees an overdue visit, records it, and sees it done', async () => {

@@ -105,6 +105,17 @@ export async function startJourney(): Promise<Journey> {
   };
 }
 
+/**
+ * Do what navigates (a click, a submit) and wait for the new page to finish loading. Playwright's
+ * click returns once the navigation it started has committed; waiting for `load` after it waits for
+ * the new document's scripts and styles. (Waiting for `load` beside the click resolves at once, on
+ * the page being left, and the next click then cancels the new page's script as it loads.)
+ */
+export async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await action();
+  await page.waitForLoadState('load');
+}
+
 /** Sign in through the sign-in form, as a person would, and land on the home page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -17,10 +17,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 async function changeTarget(page: Page, target: string, reason: string): Promise<void> {
   await page.fill('input[name="target"]', target);

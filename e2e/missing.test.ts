@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { addDays } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -21,10 +21,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import type { Role } from '../src/platform/permissions';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -17,8 +17,8 @@ const heading = (page: Page) => textOf(page.locator('h1').first());
 const path = (page: Page) => new URL(page.url()).pathname;
 
 /** Follow a link or press a button and wait for the next page to load. */
-async function go(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+async function follow(page: Page, selector: string): Promise<void> {
+  await go(page, () => page.click(selector));
 }
 
 /** The text of one file inside a zip (a DOCX), read through its central directory. */
@@ -43,10 +43,10 @@ describe('improvement plans', () => {
   it('a lead finds their action, is told to give a reason, and sets it amber with one', async () => {
     const page = await journey.newPage();
     await signIn(page, emailOf('practitioner'));
-    await go(page, '.govuk-service-navigation a:has-text("Plans")');
+    await follow(page, '.govuk-service-navigation a:has-text("Plans")');
     expect(await heading(page)).toBe('Improvement plans');
     await checkAxe(page);
-    await go(page, 'a:has-text("My actions")');
+    await follow(page, 'a:has-text("My actions")');
     expect(await heading(page)).toBe('My actions');
     await checkAxe(page);
 
@@ -55,11 +55,11 @@ describe('improvement plans', () => {
       .filter({ has: page.locator('.govuk-tag--green') })
       .first();
     const reference = await textOf(row.locator('a').first());
-    await Promise.all([page.waitForNavigation(), row.locator('a').first().click()]);
+    await go(page, () => row.locator('a').first().click());
     expect(await heading(page)).toBe(`Action ${reference}`);
     await checkAxe(page);
 
-    await go(page, 'a:has-text("Add an update")');
+    await follow(page, 'a:has-text("Add an update")');
     expect(await heading(page)).toBe(`Update action ${reference}`);
     await checkAxe(page);
     await page.fill(
@@ -68,7 +68,7 @@ describe('improvement plans', () => {
     );
     await page.fill('#focus', 'Book the training for the third team and check the first audit results.');
     await page.check('input[name="rag"][value="amber"]');
-    await go(page, 'button:has-text("Save update")');
+    await follow(page, 'button:has-text("Save update")');
     expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
       'Enter why the RAG status is changing',
     );
@@ -77,7 +77,7 @@ describe('improvement plans', () => {
 
     await page.check('input[name="rag"][value="amber"]');
     await page.fill('#reason', 'Training dates for the third team have slipped by a month.');
-    await go(page, 'button:has-text("Save update")');
+    await follow(page, 'button:has-text("Save update")');
     expect(path(page)).toMatch(/^\/plans\/actions\//);
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(`Action ${reference} updated`);
     expect(await textOf(page.locator('.app-action-status'))).toContain('Amber');
@@ -93,7 +93,7 @@ describe('improvement plans', () => {
     const page = await journey.newPage();
     await signIn(page, emailOf('service_manager'));
     await page.goto('/plans');
-    await go(page, 'a:has-text("Children’s Services Improvement Plan")');
+    await follow(page, 'a:has-text("Children’s Services Improvement Plan")');
     expect(await heading(page)).toBe('Children’s Services Improvement Plan');
     expect(await textOf(page.locator('[data-counts]'))).toMatch(
       /^\d+ green, \d+ amber, \d+ red, \d+ complete(, \d+ not rated)?$/,
@@ -102,7 +102,7 @@ describe('improvement plans', () => {
     await screenshot(page, 'plans-committee-table');
 
     await page.check('#rag-2');
-    await go(page, 'button:has-text("Apply filters")');
+    await follow(page, 'button:has-text("Apply filters")');
     const tags = await page.locator('.app-plan-table tbody td .govuk-tag:not(.app-flag)').allTextContents();
     expect(tags.length).toBeGreaterThan(0);
     // The demo authority scores its actions: a scored tag says its score after the status ("Amber, score 4").
@@ -110,15 +110,15 @@ describe('improvement plans', () => {
     expect(tags.some((t) => /^Amber, score [4-6]$/.test(t.trim()))).toBe(true);
     await checkAxe(page);
 
-    await go(page, 'a:has-text("Publish or see published versions")');
+    await follow(page, 'a:has-text("Publish or see published versions")');
     expect(await heading(page)).toBe('Published versions');
     await checkAxe(page);
-    await go(page, 'button:has-text("Publish version 3")');
+    await follow(page, 'button:has-text("Publish version 3")');
     expect(path(page)).toMatch(/\/snapshots\/3$/);
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Version 3 published');
     await checkAxe(page);
 
-    await go(page, 'a:has-text("Compare with version 2")');
+    await follow(page, 'a:has-text("Compare with version 2")');
     expect(await heading(page)).toBe('Compare versions 2 and 3');
     const changed = await textOf(page.locator('h2:has-text("RAG status changed")'));
     expect(Number(/\((\d+)\)/.exec(changed)?.[1])).toBeGreaterThan(0);
@@ -131,7 +131,7 @@ describe('improvement plans', () => {
     const page = await journey.newPage();
     await signIn(page, emailOf('committee_clerk'));
     await page.goto('/plans');
-    await go(page, 'a:has-text("Children’s Services Improvement Plan")');
+    await follow(page, 'a:has-text("Children’s Services Improvement Plan")');
     await checkAxe(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -147,7 +147,7 @@ describe('improvement plans', () => {
     expect(xml).toContain('Outcome for children');
 
     await page.goto('/plans');
-    await go(page, 'a:has-text("Safeguarding Committee: outstanding actions")');
+    await follow(page, 'a:has-text("Safeguarding Committee: outstanding actions")');
     expect(await textOf(page.locator('.app-plan-table thead'))).toBe(
       'Action Date added and agenda item Officer Target date for completion Status',
     );
@@ -158,13 +158,13 @@ describe('improvement plans', () => {
   it('a committee member reads the published version only, on accessible pages', async () => {
     const page = await journey.newPage();
     await signIn(page, emailOf('committee_member'));
-    await go(page, '.govuk-service-navigation a:has-text("Plans")');
+    await follow(page, '.govuk-service-navigation a:has-text("Plans")');
     expect(await page.locator('text=Plans in progress').count()).toBe(0);
     await checkAxe(page);
-    await go(page, 'a:has-text("Version 2")');
+    await follow(page, 'a:has-text("Version 2")');
     expect(await textOf(page.locator('.govuk-caption-l'))).toMatch(/^Version 2, as at /);
     await checkAxe(page);
-    await go(page, 'a:has-text("Print-ready page")');
+    await follow(page, 'a:has-text("Print-ready page")');
     expect(await page.locator('table.app-print__table').count()).toBe(1);
     await checkAxe(page);
     expect(journey.problems(page)).toEqual([]);
@@ -176,8 +176,8 @@ describe('actions as plans write them, and a scored RAG key', () => {
     const page = await journey.newPage();
     await signIn(page, emailOf('service_manager'));
     await page.goto('/plans');
-    await go(page, 'a:has-text("Children’s Services Improvement Plan")');
-    await go(page, 'a.govuk-button:has-text("Add an action")');
+    await follow(page, 'a:has-text("Children’s Services Improvement Plan")');
+    await follow(page, 'a.govuk-button:has-text("Add an action")');
     expect(await heading(page)).toBe('Add an action');
     await checkAxe(page);
     await page.selectOption('#priorityId', { index: 1 });
@@ -189,7 +189,7 @@ describe('actions as plans write them, and a scored RAG key', () => {
     await page.fill('#endDate-text', 'Summer 2027');
     await page.selectOption('#leadOfficerId', { index: 1 });
     await page.locator('input[name="otherLeadIds"]').nth(2).check();
-    await go(page, 'button:has-text("Add action")');
+    await follow(page, 'button:has-text("Add action")');
     expect(await heading(page)).toBe('Action 1.40');
     const summary = await textOf(page.locator('.govuk-summary-list').first());
     expect(summary).toContain('April 2026');
@@ -233,7 +233,7 @@ describe("importing a committee's Word plan", () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer: docx,
     });
-    await go(page, 'button:has-text("Check the file")');
+    await follow(page, 'button:has-text("Check the file")');
     expect(await heading(page)).toBe('Check the plan before importing it');
     expect(await textOf(page.locator('[data-import-counts]'))).toBe(
       '40 green, 20 amber, 20 red, 20 complete, 20 not rated',
@@ -241,10 +241,10 @@ describe("importing a committee's Word plan", () => {
     await checkAxe(page);
 
     await page.selectOption('#column-5', 'extra');
-    await go(page, 'button:has-text("Check again with these columns")');
+    await follow(page, 'button:has-text("Check again with these columns")');
     expect(await textOf(page.locator('#notices'))).toContain('"Comments" is kept as further information');
     await page.selectOption('#column-5', 'progress');
-    await go(page, 'button:has-text("Import plan")');
+    await follow(page, 'button:has-text("Import plan")');
     expect(await heading(page)).toBe('Service improvement plan from the committee papers');
     expect(await textOf(page.locator('[data-counts]'))).toContain('20 not rated');
     await checkAxe(page);

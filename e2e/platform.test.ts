@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { ROLE_NAMES, type Role, SIGNED_IN } from '../src/platform/permissions';
-import { checkAxe, type Journey, navigationItems, screenshot, signIn, startJourney, textOf } from './helpers';
+import {
+  checkAxe,
+  go,
+  type Journey,
+  navigationItems,
+  screenshot,
+  signIn,
+  startJourney,
+  textOf,
+} from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -63,7 +72,7 @@ describe('signed out', () => {
     await page.goto('/sign-in');
     await page.fill('input[name="email"]', 'admin@oakhaven.example');
     await page.fill('input[name="password"]', 'not the right password');
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Sign in")')]);
+    await go(page, () => page.click('button:has-text("Sign in")'));
     expect(path(page)).toBe('/sign-in');
     expect(await page.title()).toMatch(/^Error: /);
     const summary = await textOf(page.locator('.govuk-error-summary'));

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { rawRows } from '../src/platform/db/client';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 let child: { id: string; start: string };
@@ -42,10 +42,10 @@ function email(role: string): string {
 const heading = (page: Page) => textOf(page.locator('h1').first());
 
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.click(`button:has-text("${button}")`)]);
+  await go(page, () => page.click(`button:has-text("${button}")`));
 }
 async function open(page: Page, link: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.click(`a:has-text("${link}")`)]);
+  await go(page, () => page.click(`a:has-text("${link}")`));
 }
 async function fillDate(page: Page, name: string, iso: string): Promise<void> {
   const [y, m, d] = iso.split('-');
@@ -112,10 +112,7 @@ describe('recording beside the extract', () => {
     await signIn(manager, email('team_manager'));
     await manager.goto(`/children/${child.id}/events/new`);
     await checkAxe(manager);
-    await Promise.all([
-      manager.waitForLoadState('load'),
-      manager.locator('a:has-text("Withdraw")').first().click(),
-    ]);
+    await go(manager, () => manager.locator('a:has-text("Withdraw")').first().click());
     expect(await heading(manager)).toBe('Withdraw a recorded event');
     await checkAxe(manager);
     await submit(manager, 'Withdraw event');

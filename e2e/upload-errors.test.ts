@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
-import { type Journey, signIn, startJourney } from './helpers';
+import { go, type Journey, signIn, startJourney } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => journey?.close());
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
 
 async function send(page: Page, button: string) {
-  await Promise.all([page.waitForLoadState('load'), page.click(`button:has-text("${button}")`)]);
+  await go(page, () => page.click(`button:has-text("${button}")`));
 }
 
 function expectNoToken(page: Page) {

@@ -8,10 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
-import { ARTIFACTS, checkAxe, type Journey, signIn, startJourney, textOf } from './helpers';
+import { ARTIFACTS, checkAxe, go, type Journey, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -21,10 +21,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function go(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), action()]);
-}
 
 async function bytesOf(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
