@@ -21,6 +21,26 @@ describe('decoding uploaded text', () => {
     expect(decodeText(bytes, 'f.csv')).toEqual({ text: 'id,name\n1,Zoë\n' });
   });
 
+  it('passes UTF-8 on as the same bytes, each chunk whole characters, however the file is cut', async () => {
+    const bytes = Buffer.from('id,name\n1,Zoë\n2,Łukasz 🙂\n');
+    for (let at = 1; at < bytes.length; at++) {
+      const out: Buffer[] = [];
+      for await (const part of Readable.from([bytes.subarray(0, at), bytes.subarray(at)]).pipe(
+        decodeTextStream('f.csv', () => {}),
+      ))
+        out.push(part as Buffer);
+      expect(Buffer.concat(out).equals(bytes)).toBe(true);
+      expect(out.map(String).join('')).toBe('id,name\n1,Zoë\n2,Łukasz 🙂\n');
+    }
+  });
+
+  it('reads a Windows-1252 file whose last byte is an accented letter', async () => {
+    const bytes = Buffer.from([...Buffer.from('id,name\n1,Zo'), 0xeb]);
+    const streamed = await readAll([bytes]);
+    expect(streamed.text).toBe('id,name\n1,Zoë');
+    expect(streamed.notices).toHaveLength(1);
+  });
+
   it('reads a Windows-1252 file (as Excel saves CSV) with a notice', async () => {
     const bytes = Buffer.from([...Buffer.from('id,name\n1,Zo'), 0xeb, 0x0a]);
     const streamed = await readAll([bytes]);

@@ -5,6 +5,7 @@
  * Windows-1252 with a notice saying so; a file that mixes the two, or is
  * UTF-16, is refused with a message saying how to save it.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 
 export class EncodingError extends Error {}
@@ -19,21 +20,40 @@ function isUtf16(head: Uint8Array): boolean {
   return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
 
-function hasHighByte(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return true;
-  return false;
+/**
+ * Where the last whole character of UTF-8 bytes ends: a multi-byte character cut off by the end of
+ * a chunk is held back for the next. Invalid bytes are left for isUtf8 to find.
+ */
+function wholeCharactersEnd(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let i = end - 1; i >= 0 && i >= end - 4; i--) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    if (b < 0x80) return end;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return end - i >= length ? end : i;
+  }
+  return end;
 }
 
 /**
- * A stream of bytes to a stream of text (UTF-8, or Windows-1252 when the
- * file has no valid UTF-8 before its first invalid byte). Calls onNotice
- * once when it reads Windows-1252; errors with EncodingError otherwise.
+ * A stream of bytes to a stream of UTF-8 text (as bytes: what the stream's reader parses), from
+ * UTF-8, or Windows-1252 when the file has no valid UTF-8 before its first invalid byte. UTF-8 is
+ * checked and passed on as it is, never decoded and encoded again (the SSD import reads millions
+ * of rows through it). Calls onNotice once when it reads Windows-1252; errors with EncodingError
+ * otherwise.
  */
 export function decodeTextStream(label: string, onNotice: (notice: string) => void): Transform {
-  let utf8: InstanceType<typeof TextDecoder> | undefined = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
   const cp1252 = new TextDecoder('windows-1252');
   let first = true;
   let sawNonAscii = false;
+  /** The start of a character the last chunk ended part-way through. */
+  let held: Buffer = Buffer.alloc(0);
+  const mixed = () =>
+    new EncodingError(
+      `${label} mixes UTF-8 with another encoding (some characters are not valid UTF-8). ${SAVE_AS}`,
+    );
   return new Transform({
     readableObjectMode: false,
     decodeStrings: true,
@@ -43,34 +63,33 @@ export function decodeTextStream(label: string, onNotice: (notice: string) => vo
         if (isUtf16(chunk))
           return done(new EncodingError(`${label} is saved as UTF-16 (Unicode text), not UTF-8. ${SAVE_AS}`));
       }
-      if (!utf8) return done(null, cp1252.decode(chunk, { stream: true }));
-      try {
-        const text = utf8.decode(chunk, { stream: true });
-        if (!sawNonAscii && hasHighByte(chunk)) sawNonAscii = true;
-        return done(null, text);
-      } catch {
-        if (sawNonAscii || hasValidUtf8(chunk))
-          return done(
-            new EncodingError(
-              `${label} mixes UTF-8 with another encoding (some characters are not valid UTF-8). ${SAVE_AS}`,
-            ),
-          );
-        utf8 = undefined;
-        onNotice(windows1252Notice(label));
-        return done(null, cp1252.decode(chunk, { stream: true }));
+      if (!utf8) return done(null, Buffer.from(cp1252.decode(chunk, { stream: true })));
+      const bytes = held.length ? Buffer.concat([held, chunk]) : chunk;
+      const end = wholeCharactersEnd(bytes);
+      const whole = bytes.subarray(0, end);
+      if (isUtf8(whole)) {
+        held = Buffer.from(bytes.subarray(end));
+        if (!sawNonAscii && !isAscii(whole)) sawNonAscii = true;
+        return done(null, whole);
       }
+      if (sawNonAscii || hasValidUtf8(bytes)) return done(mixed());
+      utf8 = false;
+      held = Buffer.alloc(0);
+      onNotice(windows1252Notice(label));
+      return done(null, Buffer.from(cp1252.decode(bytes, { stream: true })));
     },
     flush(done) {
-      try {
-        const rest = utf8 ? utf8.decode() : cp1252.decode();
-        done(null, rest);
-      } catch {
-        done(
+      if (!utf8) return done(null, Buffer.from(cp1252.decode()));
+      if (held.length === 0) return done();
+      // The file ends part-way through a character: Windows-1252 if nothing before was UTF-8.
+      if (sawNonAscii)
+        return done(
           new EncodingError(
             `${label} ends part-way through a character, so it is not valid UTF-8. ${SAVE_AS}`,
           ),
         );
-      }
+      onNotice(windows1252Notice(label));
+      done(null, Buffer.from(new TextDecoder('windows-1252').decode(held)));
     },
   });
 }
