@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { CP_CATEGORY, canonicalCode, GENDER, PRIMARY_NEED } from './codes';
 import { mappingMarkdown } from './mapping-doc';
 import { allFields, REF_TARGETS, SSD_TABLES, TABLES_BY_NAME } from './spec';
-import { mapHeader, parseField, parseSsdDate, rowHash, tableForFile, validateRow } from './validate';
+import {
+  mapHeader,
+  parseField,
+  parseSsdDate,
+  parseSsdDateTime,
+  rowHash,
+  tableForFile,
+  validateRow,
+} from './validate';
 
 const TODAY = '2026-11-16';
 const spec = (name: string) => TABLES_BY_NAME.get(name)!;
@@ -25,6 +33,33 @@ describe('dates', () => {
     expect(parseSsdDate('1850-01-01')).toBeUndefined();
     expect(parseSsdDate('yesterday')).toBeUndefined();
     expect(parseSsdDate('03/27/2025')).toBeUndefined();
+  });
+  it('reads dates and times to the second, the common forms as the rare ones', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['2025-03-27', '2025-03-27 00:00:00'],
+      [' 2025-03-27 ', '2025-03-27 00:00:00'],
+      ['2025-03-27 22:15', '2025-03-27 22:15:00'],
+      ['2025-03-27T22:15:07', '2025-03-27 22:15:07'],
+      ['2025-03-27 22:15:07.1234567', '2025-03-27 22:15:07'],
+      ['2025-03-27 22:15:07.12345678', undefined],
+      ['2025-03-27 22:15:07.', undefined],
+      ['2025-03-27 22:15:0', undefined],
+      ['2025-03-27 24:00:00', undefined],
+      ['2025-03-27 23:60', undefined],
+      ['2025-03-27 22:15:60', undefined],
+      ['2025-03-27x22:15', undefined],
+      ['2025-04-31', undefined],
+      ['2000-02-29 01:00', '2000-02-29 01:00:00'],
+      ['1900-02-29', undefined],
+      ['2200-12-31', '2200-12-31 00:00:00'],
+      ['2201-01-01', undefined],
+      ['2025-3-27', undefined],
+      // With an offset: the London wall-clock time of that instant (summer time here).
+      ['2025-07-01T21:15:00Z', '2025-07-01 22:15:00'],
+      ['2025-07-01 21:15:00.000+00:00', '2025-07-01 22:15:00'],
+      ['01/07/2025 22:15', '2025-07-01 22:15:00'],
+    ];
+    for (const [raw, expected] of cases) expect([raw, parseSsdDateTime(raw)]).toEqual([raw, expected]);
   });
 });
 

@@ -66,6 +66,60 @@ function londonWallClock(instant: Date): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** The number in value[from, to) when it is all digits, else -1. */
+function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The forms nearly every extract writes, read without a regular expression or a Date (the import
+ * reads millions): "YYYY-MM-DD", and "YYYY-MM-DD HH:MM[:SS][.fff]" with no offset. The wall-clock
+ * time; undefined when such a value is not a real date and time; null for any other form (read by
+ * the general rule).
+ */
+function plainDateTime(value: string): string | undefined | null {
+  const length = value.length;
+  if (length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(value, 0, 4);
+  const m = digitsAt(value, 5, 7);
+  const d = digitsAt(value, 8, 10);
+  if (y < 0 || m < 0 || d < 0) return null;
+  let time = ' 00:00:00';
+  if (length > 10) {
+    const separator = value[10];
+    if ((separator !== ' ' && separator !== 'T') || length < 16 || value.charCodeAt(13) !== 58) return null;
+    const hh = digitsAt(value, 11, 13);
+    const mm = digitsAt(value, 14, 16);
+    let ss = 0;
+    let at = 16;
+    if (length > 16 && value.charCodeAt(16) === 58) {
+      ss = digitsAt(value, 17, 19);
+      at = 19;
+      if (length < 19) return null;
+    }
+    if (at < length) {
+      // Fractions of a second (SQL Server writes .000), and nothing after them.
+      if (value.charCodeAt(at) !== 46 || length - at - 1 < 1 || length - at - 1 > 7) return null;
+      if (digitsAt(value, at + 1, length) < 0) return null;
+    }
+    if (hh < 0 || mm < 0 || ss < 0) return null;
+    if (hh > 23 || mm > 59 || ss > 59) return undefined;
+    time = ` ${value.slice(11, 13)}:${value.slice(14, 16)}:${at === 19 ? value.slice(17, 19) : '00'}`;
+  }
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0)) return undefined;
+  return `${value.slice(0, 10)}${time}`;
+}
+
 /**
  * "YYYY-MM-DD HH:MM:SS" (London wall-clock time) from the date and time forms
  * SSD extracts use (SQL Server DATETIME "2025-03-27 22:15:00.000", ISO with
@@ -74,6 +128,8 @@ function londonWallClock(instant: Date): string {
  */
 export function parseSsdDateTime(raw: string): string | undefined {
   const value = raw.trim();
+  const plain = plainDateTime(value);
+  if (plain !== null) return plain;
   let y: number;
   let m: number;
   let d: number;
