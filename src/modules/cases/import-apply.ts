@@ -39,9 +39,13 @@ export interface WriteInput {
 }
 
 /**
- * Stage a file's kept rows from the spool with COPY, a chunk of lines at a
- * time (import-copy.ts); the next chunk is prepared while the database takes
- * the last. Returns the rows staged.
+ * Stage a file's kept rows with COPY, a chunk of lines at a time
+ * (import-copy.ts); the next chunk is prepared while the database takes the
+ * last. The check pass wrote most as COPY lines, sent on as they are; the
+ * rows whose child was found only once references were looked up are
+ * completed and digested here. `only` stages one of the two (a server
+ * stages a file's ready rows as soon as it is checked, the others once every
+ * file is: importer.ts). Returns the rows staged.
  */
 export async function stageFile(
   db: Db,
@@ -51,48 +55,56 @@ export async function stageFile(
   importId: string,
   state: CheckState,
   progress: ProgressSink,
+  only?: 'ready' | 'later',
 ): Promise<number> {
   const { spec, reader } = plan;
-  progress.state.rowsDone += plan.unchanged;
-  if (!reader || !plan.spool || plan.spool.rows === 0) return 0;
+  if (only !== 'later') progress.state.rowsDone += plan.unchanged;
+  const ready = only === 'later' ? 0 : (plan.spool?.rows ?? 0);
+  const later = only === 'ready' ? 0 : (plan.later?.rows ?? 0);
+  if (!reader || ready + later === 0) return 0;
   const chunk = input.stageChunk ?? STAGE_CHUNK;
   const n = allFields(spec).length;
   const writer = await openStagingWriter(db);
-  let count = 0;
-  let text = '';
-  let inText = 0;
+  let pending: string[] = [];
   let writing: Promise<void> | undefined;
   const flush = async () => {
     await writing;
     writing = undefined;
-    if (inText === 0) return;
-    const lines = text;
-    const rows = inText;
-    text = '';
-    inText = 0;
-    writing = writer.write(lines).then(() => {
-      progress.state.rowsDone += rows;
-      input.hooks?.staged?.(rows);
+    if (pending.length === 0) return;
+    const lines = pending;
+    pending = [];
+    writing = writer.write(`${lines.join('\n')}\n`).then(() => {
+      progress.state.rowsDone += lines.length;
+      input.hooks?.staged?.(lines.length);
     });
     // Awaited at the next flush; a failure meanwhile must not count as unhandled.
     writing.catch(() => undefined);
   };
+  const add = async (line: string) => {
+    pending.push(line);
+    if (pending.length >= chunk) await flush();
+  };
+  let count = 0;
   try {
-    for await (const lines of spoolLines(plan.spool.path)) {
-      for (let line of lines) {
-        let values = JSON.parse(line) as Value[];
-        // The child of a row found through its plan or period of care may be one already in
-        // Oversight, known only once the check pass looked the references up.
-        if (reader.derivePerson && values[reader.personAt] === null) {
-          values = completeRow(reader, values, state.provided);
-          line = JSON.stringify(values);
-        }
-        count += 1;
-        text += copyLine(importId, part, count, orderedUuid(), rowHashOfJson(line), values, n);
-        inText += 1;
-        if (inText >= chunk) await flush();
+    if (plan.spool && ready > 0) {
+      for await (const lines of spoolLines(plan.spool.path)) {
+        for (const line of lines) await add(line);
+        count += lines.length;
+        await progress.set({});
       }
-      await progress.set({});
+    }
+    if (plan.later && later > 0) {
+      for await (const lines of spoolLines(plan.later.path)) {
+        for (const json of lines) {
+          // The child of a row found through its plan or period of care may be one already in
+          // Oversight, known only once the check pass looked the references up.
+          const values = completeRow(reader, JSON.parse(json) as Value[], state.provided);
+          const hash = rowHashOfJson(JSON.stringify(values));
+          count += 1;
+          await add(copyLine(importId, part, count, orderedUuid(), hash, values, n));
+        }
+        await progress.set({});
+      }
     }
     await flush();
     await writing;

@@ -9,12 +9,14 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
+import { copyLine } from './import-copy';
+import { orderedUuid } from './import-repository';
 import { type RowReader, readRow, rowReader } from './import-rows';
 import type { SpoolWriter } from './import-spool';
 import { type ExistingRow, lookupReferences } from './repository';
 import type { ExtractFile } from './ssd/extract';
-import { allFields, type FieldSpec, REF_TARGETS, type RefKind, type TableSpec } from './ssd/spec';
-import { type ImportError, mapHeader, missingReference, rowHashOfJson } from './ssd/validate';
+import { allFields, type FieldSpec, REF_TARGETS, type RefKind, SSD_TABLES, type TableSpec } from './ssd/spec';
+import { type ImportError, mapHeader, missingReference, rowHashOfJson, tableForFile } from './ssd/validate';
 
 /** How many errors (and notices) are kept on the import row (all of them are counted). */
 export const ERRORS_KEPT = 5000;
@@ -23,8 +25,18 @@ export interface PlannedFile {
   file: ExtractFile;
   spec: TableSpec;
   rows: number;
-  /** Where the check pass keeps the rows it read, for the apply pass (import-spool.ts). */
+  /**
+   * Where the check pass keeps the rows to write, for the apply pass (import-spool.ts): as the COPY
+   * lines staging takes (import-copy.ts), so staging sends them on as they are.
+   */
   spool?: SpoolWriter;
+  /**
+   * Rows whose child is found through a record the extract does not hold (one already in
+   * Oversight, looked up after the check): as JSON, completed and digested when staged.
+   */
+  later?: SpoolWriter;
+  /** The import and the file's part of it, which each staged line carries. */
+  staging?: { importId: string; part: number };
   /** How the file's columns are read (set by the check pass from its header). */
   reader?: RowReader;
   /**
@@ -103,6 +115,7 @@ export async function checkFile(
 ): Promise<number> {
   const { spec, file } = plan;
   const fields = allFields(spec);
+  const width = fields.length;
   const ids = new Map<string, number>();
   const existing = plan.existing;
   const personAt = fields.findIndex((f) => f.resolve === 'person');
@@ -135,20 +148,23 @@ export async function checkFile(
       // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
       // unless Oversight holds the row as it is. A row whose child comes from a record not yet
       // looked up is kept, and compared when it is written.
-      if (plan.spool && state.errorCount === 0) {
+      if (plan.spool && plan.staging && state.errorCount === 0) {
         const line = JSON.stringify(result.values);
-        const had = existing?.get(result.values[0] as string);
-        if (
-          had &&
-          !had.closed &&
-          !(reader.derivePerson && result.values[reader.personAt] === null) &&
-          had.hash === rowHashOfJson(line)
-        ) {
-          plan.unchanged += 1;
+        let full: Promise<void> | undefined;
+        if (reader.derivePerson && result.values[reader.personAt] === null) {
+          full = plan.later?.push(line);
         } else {
-          const full = plan.spool.push(line);
-          if (full) await full;
+          const hash = rowHashOfJson(line);
+          const had = existing?.get(result.values[0] as string);
+          if (had && !had.closed && had.hash === hash) {
+            plan.unchanged += 1;
+          } else {
+            const { importId, part } = plan.staging;
+            const seq = plan.spool.rows + 1;
+            full = plan.spool.push(copyLine(importId, part, seq, orderedUuid(), hash, result.values, width));
+          }
         }
+        if (full) await full;
       }
       for (const error of result.errors) addError(state, error);
       for (const notice of result.notices) addNotice(state, notice);
@@ -285,4 +301,60 @@ export async function resolvePending(db: Db, organisationId: string, state: Chec
       }
     }
   }
+}
+
+/**
+ * Which table each file holds, in the order the tables are merged (people
+ * first): a file named after no SSD table, or a second file of one, is an
+ * error; a table Oversight does not read is a notice.
+ */
+export function planFiles(files: readonly ExtractFile[], state: CheckState): PlannedFile[] {
+  const planned: PlannedFile[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const match = tableForFile(file.name);
+    if (!match) {
+      addError(state, {
+        file: file.name,
+        row: 0,
+        field: '',
+        value: '',
+        expected:
+          'A CSV file named after an SSD table, like ssd_person.csv or ssd_cin_episodes.csv (see docs/ssd-mapping.md)',
+      });
+    } else if ('notRead' in match) {
+      // Never an error, even for an organisation that treats notices as errors: the table is simply not used.
+      state.noticeCount += 1;
+      state.notices.push({
+        file: file.name,
+        row: 0,
+        field: '',
+        value: match.notRead,
+        expected: `Nothing: Oversight does not use ${match.notRead}, so the file was not read`,
+      });
+    } else if (seen.has(match.table.ssd)) {
+      addError(state, {
+        file: file.name,
+        row: 0,
+        field: '',
+        value: '',
+        expected: `One file for ${match.table.ssd}: ${seen.get(match.table.ssd)} holds it too. Remove one of them.`,
+      });
+    } else {
+      seen.set(match.table.ssd, file.name);
+      planned.push({ file, spec: match.table, rows: 0, unchanged: 0, absent: [] });
+    }
+  }
+  const order = SSD_TABLES.map((t) => t.ssd);
+  planned.sort((a, b) => order.indexOf(a.spec.ssd) - order.indexOf(b.spec.ssd));
+  if (planned.length === 0 && state.errorCount === 0) {
+    addError(state, {
+      file: '',
+      row: 0,
+      field: '',
+      value: '',
+      expected: 'At least one SSD table as a CSV file (for example ssd_person.csv)',
+    });
+  }
+  return planned;
 }

@@ -33,7 +33,7 @@ describe('COPY text for staged rows', () => {
     );
     // Fields missing at the end of a short row are empty.
     expect(copyArray(['x'], 3)).toBe('{"x",NULL,NULL}');
-    expect(copyLine('i', 2, 7, 'n', 'h+/=', ['v'], 1)).toBe('i\t2\t7\tn\th+/=\t{"v"}\n');
+    expect(copyLine('i', 2, 7, 'n', 'h+/=', ['v'], 1)).toBe('i\t2\t7\tn\th+/=\t{"v"}');
   });
 });
 
@@ -50,16 +50,17 @@ describe('staging writers', () => {
     const rows = NASTY.map((value, i) => [value, null, i, i % 2 === 0]);
     const writer = await openStagingWriter(db);
     // Two chunks, the first ending mid-way through the values.
-    const lines = rows.map((values, i) =>
-      copyLine(
-        importId,
-        0,
-        i + 1,
-        `00000000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
-        'h',
-        values,
-        4,
-      ),
+    const lines = rows.map(
+      (values, i) =>
+        `${copyLine(
+          importId,
+          0,
+          i + 1,
+          `00000000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
+          'h',
+          values,
+          4,
+        )}\n`,
     );
     await writer.write(lines.slice(0, 5).join(''));
     await writer.write(lines.slice(5).join(''));
@@ -79,7 +80,7 @@ describe('staging writers', () => {
     const importId = '00000000-0000-7000-8000-0000000000c1';
     const writer = await openStagingWriter(db);
     const failed = await (async () => {
-      await writer.write(copyLine(importId, 0, 1, 'not a uuid', 'h', ['x'], 1));
+      await writer.write(`${copyLine(importId, 0, 1, 'not a uuid', 'h', ['x'], 1)}\n`);
       await writer.end();
     })().then(
       () => undefined,

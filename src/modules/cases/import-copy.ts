@@ -45,8 +45,8 @@ export function copyArray(values: readonly (Value | undefined)[], n: number): st
 }
 
 /**
- * One staged row as a COPY text line (with its newline). The identifiers and
- * the digest are uuids, numbers and base64: nothing in them needs escaping.
+ * One staged row as a COPY text line, without its newline. The identifiers
+ * and the digest are uuids, numbers and base64: nothing in them needs escaping.
  */
 export function copyLine(
   importId: string,
@@ -57,7 +57,7 @@ export function copyLine(
   values: readonly (Value | undefined)[],
   n: number,
 ): string {
-  return `${importId}\t${part}\t${seq}\t${newId}\t${hash}\t${copyArray(values, n)}\n`;
+  return `${importId}\t${part}\t${seq}\t${newId}\t${hash}\t${copyArray(values, n)}`;
 }
 
 /** Where staged rows go: one writer per file of the import, told each chunk of lines. */

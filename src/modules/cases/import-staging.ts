@@ -162,6 +162,15 @@ export async function openStagingWriter(db: Db): Promise<StagingWriter> {
 }
 
 /**
+ * Whether the database is a server reached through a pool: staging then has
+ * connections of its own beside the import's transaction (the embedded
+ * database has one connection, and runs each statement on Node.js's thread).
+ */
+export function hasConnectionsOfItsOwn(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof pg.Pool;
+}
+
+/**
  * Tell the planner how many rows staging holds, once staged and before the
  * merge: without it, it takes the import's rows for a handful and joins them
  * row by row (nested loops over workers and teams). Only the columns a merge

@@ -9,10 +9,10 @@
  *    checked against the extract and then against what Oversight already
  *    holds. Each row's digest is compared with the one Oversight holds (read
  *    a table at a time): only new and changed rows are kept, on disk
- *    (import-spool.ts), for the apply pass; the records a full extract no
- *    longer holds are noted.
+ *    (import-spool.ts) as the COPY lines staging takes, for the apply pass;
+ *    the records a full extract no longer holds are noted.
  * 2. Stage (many short statements; other users carry on between them): the
- *    kept rows are written to case_import_staging, which no page reads
+ *    kept lines are sent on to case_import_staging, which no page reads
  *    (import-staging.ts).
  * 3. Merge (one short transaction): each table's staged rows move into the
  *    register with one set-based statement (a row found unchanged after all
@@ -30,30 +30,30 @@
  * runs), so the status page can show how far it has got.
  */
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
 import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
-import { mergeFile, stageFile, type TableCounts } from './import-apply';
-import { addError, type CheckState, checkFile, type PlannedFile, resolvePending } from './import-check';
+import { stageFile, type TableCounts } from './import-apply';
+import {
+  type CheckState,
+  checkFile,
+  type PlannedFile,
+  type ProgressSink,
+  planFiles,
+  resolvePending,
+} from './import-check';
 import { importFailureMessage } from './import-failure';
+import { changedTables, Merger } from './import-merge';
+import { forgetProgress, Progress } from './import-progress';
 import { recoverInterruptedImports } from './import-recovery';
 import { importSettings } from './import-settings';
 import { openSpool, type Spool } from './import-spool';
-import { analyzeStaging, clearStaging, RESOLVED_TABLES, sweepStaging } from './import-staging';
-import {
-  analyzeRegister,
-  existingRows,
-  insertImport,
-  refreshPeopleSummaries,
-  relinkWorkforce,
-  updateImport,
-} from './repository';
+import { analyzeStaging, clearStaging, hasConnectionsOfItsOwn, sweepStaging } from './import-staging';
+import { analyzeRegister, existingRows, insertImport, updateImport } from './repository';
 import type { ExtractFile } from './ssd/extract';
-import { SSD_TABLES } from './ssd/spec';
-import { type ImportError, tableForFile } from './ssd/validate';
+import type { ImportError } from './ssd/validate';
 
 export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
@@ -80,25 +80,10 @@ export interface ImportOutcome {
   timings: { checkMs: number; applyMs: number; mergeMs: number };
 }
 
-export interface ImportProgress {
-  status: string;
-  phase: string;
-  rowsDone: number;
-  rowsTotal: number;
-}
-
 export { ERRORS_KEPT } from './import-check';
+export { type ImportProgress, liveImportProgress } from './import-progress';
 
-/** Rows checked between progress updates. */
-const PROGRESS_EVERY = 25_000;
-
-const liveProgress = new Map<string, ImportProgress>();
 const running = new Map<string, Promise<ImportOutcome>>();
-
-/** Progress of an import running in this process (fresher than the import row while the transaction runs). */
-export function liveImportProgress(importId: string): ImportProgress | undefined {
-  return liveProgress.get(importId);
-}
 
 /** Resolves when an import started in this process has finished (tests and the command wait on it). */
 export function importSettled(importId: string): Promise<ImportOutcome> | undefined {
@@ -202,7 +187,7 @@ export async function startImport(db: Db, input: StartImport): Promise<string> {
     throw e;
   }
   const work = runImport(db, importId, input).finally(() => {
-    liveProgress.delete(importId);
+    forgetProgress(importId);
   });
   running.set(importId, work);
   work.finally(() => setTimeout(() => running.delete(importId), 60_000).unref()).catch(() => undefined);
@@ -215,49 +200,16 @@ export async function importAndWait(db: Db, input: StartImport): Promise<ImportO
   return importSettled(importId)!;
 }
 
-/** Whether a merge wrote to its table (added, changed or closed rows). */
-function wrote(c: TableCounts | undefined): boolean {
-  return c !== undefined && c.added + c.changed + c.closed > 0;
-}
-
-/** The register tables an import's merge wrote to, each once. */
-function changedTables(planned: readonly PlannedFile[], counts: Record<string, TableCounts>): string[] {
-  return [...new Set(planned.filter((p) => wrote(counts[p.spec.ssd])).map((p) => p.spec.table))];
-}
-
-/** The tables merges join to resolve references (people, workers, teams). */
-const RESOLVED = new Set<string>(Object.values(RESOLVED_TABLES));
-
-class Progress {
-  private lastWrite = 0;
-  constructor(
-    private readonly db: Db,
-    private readonly importId: string,
-    private readonly clock: Clock,
-    private readonly canWrite: () => boolean,
-    readonly state: ImportProgress,
-  ) {
-    liveProgress.set(importId, state);
-  }
-  async set(patch: Partial<ImportProgress>, force = false): Promise<void> {
-    Object.assign(this.state, patch);
-    if (!this.canWrite()) return;
-    if (!force && this.state.rowsDone - this.lastWrite < PROGRESS_EVERY) return;
-    this.lastWrite = this.state.rowsDone;
-    await updateImport(this.db, this.importId, {
-      status: this.state.status,
-      phase: this.state.phase,
-      rowsDone: this.state.rowsDone,
-      rowsTotal: this.state.rowsTotal,
-      heartbeatAt: this.clock.now(),
-    });
-  }
-}
+/** Thrown inside the transaction of an import that merges beside its check, when the check finds errors: rolls it back. */
+class Rejected extends Error {}
 
 async function runImport(db: Db, importId: string, input: StartImport): Promise<ImportOutcome> {
   const { organisationId, clock } = input;
   let inTransaction = false;
-  const progress = new Progress(db, importId, clock, () => !inTransaction || input.concurrentProgress, {
+  /** A server: the merges run beside the check, and progress can always be written on another connection. */
+  const besideTheCheck = hasConnectionsOfItsOwn(db);
+  const canWrite = () => !inTransaction || input.concurrentProgress || besideTheCheck;
+  const progress = new Progress(db, importId, clock, canWrite, {
     status: 'validating',
     phase: 'Reading the files',
     rowsDone: 0,
@@ -273,7 +225,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const timings = { checkMs: 0, applyMs: 0, mergeMs: 0 };
     const checkStarted = performance.now();
 
-    // Which table each file holds.
     const planned: PlannedFile[] = [];
     const state: CheckState = {
       errors: [],
@@ -284,58 +235,15 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       provided: new Map(),
       pending: new Map(),
     };
-    const seen = new Map<string, string>();
-    for (const file of input.files) {
-      const match = tableForFile(file.name);
-      if (!match) {
-        addError(state, {
-          file: file.name,
-          row: 0,
-          field: '',
-          value: '',
-          expected:
-            'A CSV file named after an SSD table, like ssd_person.csv or ssd_cin_episodes.csv (see docs/ssd-mapping.md)',
-        });
-      } else if ('notRead' in match) {
-        // Never an error, even for an organisation that treats notices as errors: the table is simply not used.
-        state.noticeCount += 1;
-        state.notices.push({
-          file: file.name,
-          row: 0,
-          field: '',
-          value: match.notRead,
-          expected: `Nothing: Oversight does not use ${match.notRead}, so the file was not read`,
-        });
-      } else if (seen.has(match.table.ssd)) {
-        addError(state, {
-          file: file.name,
-          row: 0,
-          field: '',
-          value: '',
-          expected: `One file for ${match.table.ssd}: ${seen.get(match.table.ssd)} holds it too. Remove one of them.`,
-        });
-      } else {
-        seen.set(match.table.ssd, file.name);
-        planned.push({ file, spec: match.table, rows: 0, unchanged: 0, absent: [] });
-      }
-    }
-    const order = SSD_TABLES.map((t) => t.ssd);
-    planned.sort((a, b) => order.indexOf(a.spec.ssd) - order.indexOf(b.spec.ssd));
-    if (planned.length === 0 && state.errorCount === 0) {
-      addError(state, {
-        file: '',
-        row: 0,
-        field: '',
-        value: '',
-        expected: 'At least one SSD table as a CSV file (for example ssd_person.csv)',
-      });
-    }
+    planned.push(...planFiles(input.files, state));
 
-    // 1. Check every row, keeping the rows read for the apply pass (each file is parsed once).
+    // 1. Check every row, keeping the rows to write for the apply pass (each file is parsed once).
     spool = await openSpool();
-    for (const [i, plan] of planned.entries()) {
+    const checkOne = async (i: number, plan: PlannedFile) => {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
-      plan.spool = spool.writer(`${i}-${plan.spec.ssd}`);
+      plan.spool = spool!.writer(`${i}-${plan.spec.ssd}`);
+      plan.later = spool!.writer(`${i}-${plan.spec.ssd}-later`);
+      plan.staging = { importId, part: i };
       // Read outside the transaction: only one import of an organisation runs at a time, and
       // only imports change these rows' digests. Dropped after the file, so memory holds one table's.
       plan.existing = await existingRows(db, plan.spec.table, organisationId);
@@ -344,22 +252,31 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       } finally {
         plan.existing = undefined;
         await plan.spool.close();
+        await plan.later.close();
       }
-    }
-    await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
-    await resolvePending(db, organisationId, state);
-
-    timings.checkMs = Math.round(performance.now() - checkStarted);
-    const fileSummary = planned.map((p) => ({ name: p.file.name, table: p.spec.ssd, rows: p.rows }));
-    const rowsTotal = planned.reduce((n, p) => n + p.rows, 0);
-
-    if (state.errorCount > 0) {
+    };
+    const checked = async () => {
+      await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
+      await resolvePending(db, organisationId, state);
+      timings.checkMs = Math.round(performance.now() - checkStarted);
+      const rowsTotal = planned.reduce((n, p) => n + p.rows, 0);
+      const files = planned.map((p) => ({ name: p.file.name, table: p.spec.ssd, rows: p.rows }));
+      if (state.errorCount === 0)
+        await updateImport(db, importId, {
+          files,
+          rowsTotal,
+          notices: state.notices,
+          noticeCount: state.noticeCount,
+        });
+      return { rowsTotal, files };
+    };
+    const reject = async (summary: Awaited<ReturnType<typeof checked>>): Promise<ImportOutcome> => {
       state.errors.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
       await updateImport(db, importId, {
         status: 'rejected',
         phase: 'Rejected: nothing was written',
-        files: fileSummary,
-        rowsTotal,
+        files: summary.files,
+        rowsTotal: summary.rowsTotal,
         errorCount: state.errorCount,
         errors: state.errors,
         notices: state.notices,
@@ -382,95 +299,127 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         notices: state.notices,
         counts: {},
         totals: { added: 0, changed: 0, unchanged: 0, closed: 0 },
-        rows: rowsTotal,
+        rows: summary.rowsTotal,
         timings,
       };
-    }
+    };
 
-    // 2. Stage the rows to write, a chunk per statement: other requests run between them.
-    await progress.set({ status: 'applying', phase: 'Preparing the changes', rowsDone: 0, rowsTotal }, true);
-    await updateImport(db, importId, {
-      files: fileSummary,
-      rowsTotal,
-      notices: state.notices,
-      noticeCount: state.noticeCount,
-    });
-    const applyStarted = performance.now();
-    for (const [part, plan] of planned.entries()) {
-      await progress.set({ phase: `Preparing ${plan.spec.ssd}` }, true);
-      staged.set(part, 0);
-      staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
-    }
+    let merger: Merger | undefined;
+    let summary: Awaited<ReturnType<typeof checked>>;
+    let mergeStarted = 0;
+    let applyStarted = 0;
+    if (besideTheCheck) {
+      // 2 and 3 on a server: the transaction begins with the check, and each file, once checked, is
+      // staged (on a connection of its own) and merged (on the transaction's) while the next is
+      // checked, so the database merges on one core while Node.js checks on the other. Nothing is
+      // visible until the transaction commits, and an error found in any file rolls it all back.
+      inTransaction = true;
+      mergeStarted = performance.now();
+      const quiet: ProgressSink = { state: { rowsDone: 0 }, set: async () => {} };
+      let rejected: Awaited<ReturnType<typeof checked>> | undefined;
+      await db
+        .transaction(async (tx) => {
+          input.hooks?.merging?.();
+          const m = await Merger.begin(tx, importId, input);
+          // The transaction's one connection takes one statement at a time: merges queue behind each other.
+          let queue: Promise<unknown> = Promise.resolve();
+          const then = (work: () => Promise<unknown>) => {
+            queue = queue.then(work);
+            queue.catch(() => undefined);
+          };
+          try {
+            for (const [i, plan] of planned.entries()) {
+              await checkOne(i, plan);
+              // After an error nothing more is written (the transaction is rolled back), but every file
+              // is still checked, so the data officer sees every problem at once.
+              if (state.errorCount > 0) continue;
+              staged.set(i, 0);
+              const rows = await stageFile(db, plan, i, input, importId, state, quiet, 'ready');
+              staged.set(i, rows);
+              then(async () => {
+                if (rows > 0) await analyzeStaging(db);
+                await m.mergePart(plan, i, rows);
+              });
+            }
+            summary = await checked();
+            if (state.errorCount > 0) {
+              await queue.catch(() => undefined);
+              rejected = summary;
+              throw new Rejected();
+            }
+            applyStarted = performance.now();
+            await progress.set(
+              { status: 'applying', phase: 'Writing the register', rowsTotal: summary.rowsTotal },
+              true,
+            );
+            // Rows whose child was found through a record already in Oversight, each file's under a part of its own.
+            for (const [i, plan] of planned.entries()) {
+              if (!plan.later?.rows) continue;
+              const part = planned.length + i;
+              staged.set(part, 0);
+              const rows = await stageFile(db, plan, part, input, importId, state, quiet, 'later');
+              staged.set(part, rows);
+              then(async () => {
+                await analyzeStaging(db);
+                await m.mergeLater(plan, part, rows);
+              });
+            }
+            await queue;
+            await progress.set(
+              { phase: 'Linking workers and teams, and updating each child’s summary' },
+              true,
+            );
+            await m.finish(planned, summary.rowsTotal, today);
+            merger = m;
+          } catch (e) {
+            // Never leave a merge running on the connection the rollback is about to use.
+            await queue.catch(() => undefined);
+            throw e;
+          }
+        })
+        .catch((e) => {
+          if (!(e instanceof Rejected)) throw e;
+        });
+      inTransaction = false;
+      if (rejected) return await reject(rejected);
+    } else {
+      for (const [i, plan] of planned.entries()) await checkOne(i, plan);
+      summary = await checked();
+      if (state.errorCount > 0) return await reject(summary);
 
-    if ([...staged.values()].some((n) => n > 0)) await analyzeStaging(db);
-
-    // 3. Merge staging into the register in one transaction.
-    const counts: Record<string, TableCounts> = {};
-    const totals: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
-    input.hooks?.merging?.();
-    await progress.set({ rowsDone: 0 }, true);
-    inTransaction = true;
-    const mergeStarted = performance.now();
-    await db.transaction(async (tx) => {
-      // No JIT compilation: compiling each large statement cost more than it saved (seconds on a server).
-      await tx.execute(sql`set local jit = off`);
-      /** Tables analysed since their merge (none is written again by a later file). */
-      const analysed = new Set<string>();
+      // 2. Stage the rows to write, a chunk per statement: other requests run between them.
+      await progress.set(
+        { status: 'applying', phase: 'Preparing the changes', rowsDone: 0, rowsTotal: summary.rowsTotal },
+        true,
+      );
+      applyStarted = performance.now();
       for (const [part, plan] of planned.entries()) {
-        await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-        const c = await mergeFile(tx, plan, part, staged.get(part) ?? 0, input, importId);
-        progress.state.rowsDone += plan.rows;
-        counts[plan.spec.ssd] = c;
-        totals.added += c.added;
-        totals.changed += c.changed;
-        totals.unchanged += c.unchanged;
-        totals.closed += c.closed;
-        // People, workers and teams are analysed as soon as merged, before the files whose merge joins
-        // them: their statistics are of before the import, and in a database that already holds another
-        // organisation's register (the bench's second authority, a second council on one server) they
-        // count none of this organisation's rows. Each later merge was then planned as if its children
-        // were one: a nested loop comparing every staged row with every child (at the large demo extract,
-        // 22 thousand periods of care by 119 thousand children, and more than 12 minutes in all, where
-        // the import takes about two). Analysing case_people costs a fraction of a second.
-        if (RESOLVED.has(plan.spec.table) && wrote(c)) {
-          await analyzeRegister(tx, [plan.spec.table]);
-          analysed.add(plan.spec.table);
-        }
-        await input.hooks?.merged?.(tx, plan.spec.table);
+        await progress.set({ phase: `Preparing ${plan.spec.ssd}` }, true);
+        staged.set(part, 0);
+        staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
       }
-      // Statistics for the rows just merged, before the statements that read them whole: the tables'
-      // statistics are of before the import (none at all on a first import: the embedded database has no
-      // autovacuum, and a server's cannot see rows not yet committed), and each child's summary planned
-      // blind probed the partial open-by-date indexes (0049) once per child, minutes at a large authority.
-      // Like those analysed above, in the order the files are merged (people before the tables that
-      // refer to them): two imports on a server take the analyses' locks in one order.
-      const merged = changedTables(planned, counts);
-      const toAnalyse = [...new Set(['case_people', ...merged])].filter((t) => !analysed.has(t));
-      if (merged.length && toAnalyse.length) await analyzeRegister(tx, toAnalyse);
-      await input.hooks?.summarising?.(tx);
-      await progress.set({ phase: 'Linking workers and teams, and updating each child’s summary' }, true);
-      await relinkWorkforce(tx, organisationId);
-      await refreshPeopleSummaries(tx, organisationId, today);
-      await updateImport(tx, importId, {
-        status: 'applied',
-        phase: 'Finished',
-        counts,
-        added: totals.added,
-        changed: totals.changed,
-        unchanged: totals.unchanged,
-        closed: totals.closed,
-        rowsDone: rowsTotal,
-        finishedAt: clock.now(),
-        heartbeatAt: clock.now(),
+      if ([...staged.values()].some((n) => n > 0)) await analyzeStaging(db);
+
+      // 3. Merge staging into the register in one transaction.
+      input.hooks?.merging?.();
+      await progress.set({ rowsDone: 0 }, true);
+      inTransaction = true;
+      mergeStarted = performance.now();
+      await db.transaction(async (tx) => {
+        const m = await Merger.begin(tx, importId, input);
+        for (const [part, plan] of planned.entries()) {
+          await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
+          await m.mergePart(plan, part, staged.get(part) ?? 0);
+          progress.state.rowsDone += plan.rows;
+        }
+        await progress.set({ phase: 'Linking workers and teams, and updating each child’s summary' }, true);
+        await m.finish(planned, summary.rowsTotal, today);
+        merger = m;
       });
-      await recordAudit(tx, input.audit, {
-        action: 'cases.import',
-        recordType: 'case_import',
-        recordId: importId,
-        detail: `${input.mode} extract: ${totals.added} added, ${totals.changed} changed, ${totals.closed} closed, ${totals.unchanged} unchanged`,
-      });
-    });
-    inTransaction = false;
+      inTransaction = false;
+    }
+    const { counts, totals } = merger!;
+    const rowsTotal = summary!.rowsTotal;
     timings.mergeMs = Math.round(performance.now() - mergeStarted);
     timings.applyMs = Math.round(performance.now() - applyStarted);
     await clearStaging(db, importId, staged, !input.concurrentProgress);
