@@ -27,6 +27,19 @@ describe('the import spool', () => {
     expect(existsSync(spool.dir)).toBe(false);
   });
 
+  it('keeps a row longer than a whole disk write', async () => {
+    const spool = await openSpool();
+    const writer = spool.writer('2-ssd_long');
+    const rows = ['first', 'é'.repeat(700_000), 'x'.repeat(400_000), 'last'];
+    for (const row of rows) {
+      const full = writer.push(row);
+      if (full) await full;
+    }
+    await writer.close();
+    expect(await linesOf(writer.path)).toEqual(rows);
+    await spool.remove();
+  });
+
   it('an empty table gives no rows', async () => {
     const spool = await openSpool();
     const writer = spool.writer('1-ssd_missing');

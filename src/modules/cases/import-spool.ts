@@ -37,7 +37,9 @@ export async function openSpool(): Promise<Spool> {
 
 export class SpoolWriter {
   private readonly stream: WriteStream;
-  private buffer = '';
+  /** Lines are written straight into this, as UTF-8, until it is full (no string is built to hold them). */
+  private buffer = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
   private failed: Error | undefined;
   rows = 0;
 
@@ -48,17 +50,37 @@ export class SpoolWriter {
     });
   }
 
-  /** Add one row (a JSON line without its newline). A promise to wait for when the disk is behind. */
+  /** Add one row (a line without its newline). A promise to wait for when the disk is behind. */
   push(line: string): Promise<void> | undefined {
-    this.buffer += `${line}\n`;
     this.rows += 1;
-    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
+    // Room for the line at its longest (three bytes a UTF-16 unit) and its newline, else write what is held first.
+    if (this.used + line.length * 3 + 1 > this.buffer.length) return this.flushThen(line);
+    this.append(line);
+    return undefined;
+  }
+
+  private append(line: string): void {
+    if (line.length * 3 + 1 > this.buffer.length - this.used) {
+      // A line longer than the whole buffer: written on its own.
+      this.buffer = Buffer.concat([this.buffer.subarray(0, this.used), Buffer.from(`${line}\n`)]);
+      this.used = this.buffer.length;
+      return;
+    }
+    this.used += this.buffer.write(line, this.used);
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  private async flushThen(line: string): Promise<void> {
+    await this.flush();
+    this.append(line);
   }
 
   private async flush(): Promise<void> {
     if (this.failed) throw this.failed;
-    const chunk = this.buffer;
-    this.buffer = '';
+    if (this.used === 0) return;
+    const chunk = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(FLUSH_AT);
+    this.used = 0;
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => {
