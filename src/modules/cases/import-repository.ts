@@ -5,7 +5,6 @@
  * (ssd/spec.ts); values always travel as parameters.
  */
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../../platform/db/client';
 import { caseImports } from './import-schema';
@@ -139,41 +138,46 @@ export async function existingRows(
 
 let lastMs = 0;
 let sequence = 0;
-/** Random bytes drawn a block at a time (one call per row cost more than the rest of the id). */
-let pool = Buffer.alloc(0);
-let poolAt = 0;
-function randomEight(): Buffer {
-  if (poolAt + 8 > pool.length) {
-    pool = randomBytes(8 * 4096);
-    poolAt = 0;
-  }
-  poolAt += 8;
-  return pool.subarray(poolAt - 8, poolAt);
-}
+/** The id's first two groups for lastMs (the same for every row of a millisecond). */
+let timePrefix = '';
+/** Random bytes as hex, drawn a block at a time (one call per row cost more than the rest of the id). */
+let randomHex = '';
+let randomAt = 0;
+/** The variant's first hex digit (binary 10xx) from a random hex digit. */
+const VARIANT = '89ab89ab89ab89ab';
+
 /**
  * A time-ordered UUID (version 7 layout) for a new row: consecutive inserts
  * land next to each other in the primary key index, which makes a large
  * import several times faster than random UUIDs on the embedded database.
  */
 export function orderedUuid(): string {
-  let ms = Math.floor(performance.timeOrigin + performance.now());
+  let ms = Date.now();
   if (ms <= lastMs) {
     sequence += 1;
     if (sequence > 0xfff) {
       lastMs += 1;
       sequence = 0;
+      timePrefix = '';
     }
     ms = lastMs;
   } else {
     lastMs = ms;
     sequence = 0;
+    timePrefix = '';
   }
-  const random = randomEight();
-  const hex = ms.toString(16).padStart(12, '0');
-  const seq = (0x7000 | sequence).toString(16);
-  const variant = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0');
-  const tail = random.subarray(1).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${seq}-${variant}${tail.slice(0, 2)}-${tail.slice(2, 14)}`;
+  if (!timePrefix) {
+    const hex = ms.toString(16).padStart(12, '0');
+    timePrefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+  }
+  if (randomAt + 16 > randomHex.length) {
+    randomHex = randomBytes(8 * 4096).toString('hex');
+    randomAt = 0;
+  }
+  const r = randomAt;
+  randomAt += 16;
+  const variant = VARIANT[Number.parseInt(randomHex[r]!, 16)]!;
+  return `${timePrefix}${sequence.toString(16).padStart(3, '0')}-${variant}${randomHex.slice(r + 1, r + 4)}-${randomHex.slice(r + 4, r + 16)}`;
 }
 
 /** A value as an element of a PostgreSQL array literal: always quoted, so no text is misread. */
