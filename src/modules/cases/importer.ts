@@ -239,18 +239,30 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
 
     // 1. Check every row, keeping the rows to write for the apply pass (each file is parsed once).
     spool = await openSpool();
+    const reading = new Map<number, ReturnType<typeof existingRows>>();
+    const existingOf = (i: number) => {
+      let read = reading.get(i);
+      if (!read) {
+        read = existingRows(db, planned[i]!.spec.table, organisationId);
+        reading.set(i, read);
+      }
+      return read;
+    };
     const checkOne = async (i: number, plan: PlannedFile) => {
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
       plan.spool = spool!.writer(`${i}-${plan.spec.ssd}`);
       plan.later = spool!.writer(`${i}-${plan.spec.ssd}-later`);
       plan.staging = { importId, part: i };
       // Read outside the transaction: only one import of an organisation runs at a time, and
-      // only imports change these rows' digests. Dropped after the file, so memory holds one table's.
-      plan.existing = await existingRows(db, plan.spec.table, organisationId);
+      // only imports change these rows' digests. Dropped after the file, so memory holds one table's
+      // (two on a server, which reads the next file's while this one is checked).
+      plan.existing = await existingOf(i);
+      if (besideTheCheck && i + 1 < planned.length) void existingOf(i + 1).catch(() => undefined);
       try {
         plan.rows = await checkFile(plan, state, today, progress, input.mode === 'full');
       } finally {
         plan.existing = undefined;
+        reading.delete(i);
         await plan.spool.close();
         await plan.later.close();
       }
