@@ -126,7 +126,7 @@ export async function mergeFile(
   importId: string,
 ): Promise<TableCounts> {
   const written = stagedRows
-    ? await mergeStaged(tx, plan.spec, input.organisationId, importId, part)
+    ? await mergeStaged(tx, plan.spec, input.organisationId, importId, part, plan.fresh)
     : { added: 0, changed: 0 };
   const counts: TableCounts = {
     added: written.added,

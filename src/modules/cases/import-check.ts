@@ -52,6 +52,11 @@ export interface PlannedFile {
    * the check: rows whose digest is unchanged are counted, not kept to write.
    */
   existing?: Map<string, ExistingRow>;
+  /**
+   * Oversight held none of the organisation's records of the table when the check read them: its
+   * rows are merged by plain insert (import-staging.ts).
+   */
+  fresh?: boolean;
   /** Rows unchanged since the last import (not kept for the apply pass). */
   unchanged: number;
   /** For a full extract: records of the table the extract no longer holds, to close. */

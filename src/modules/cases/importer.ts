@@ -257,6 +257,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       // only imports change these rows' digests. Dropped after the file, so memory holds one table's
       // (two on a server, which reads the next file's while this one is checked).
       plan.existing = await existingOf(i);
+      plan.fresh = plan.existing.size === 0;
       if (besideTheCheck && i + 1 < planned.length) void existingOf(i + 1).catch(() => undefined);
       try {
         plan.rows = await checkFile(plan, state, today, progress, input.mode === 'full');
