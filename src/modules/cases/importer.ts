@@ -3,7 +3,7 @@
  * extract in one transaction, or reject it whole and write nothing to the
  * register.
  *
- * 1. Check (no transaction; other users carry on between chunks): each file
+ * 1. Check (other users carry on between chunks): each file
  *    is streamed and parsed once, every row and field validated (types,
  *    required fields, code lists, dates in order, duplicate ids), references
  *    checked against the extract and then against what Oversight already
@@ -14,14 +14,19 @@
  * 2. Stage (many short statements; other users carry on between them): the
  *    kept lines are sent on to case_import_staging, which no page reads
  *    (import-staging.ts).
- * 3. Merge (one short transaction): each table's staged rows move into the
- *    register with one set-based statement (a row found unchanged after all
- *    is left alone), and for a full extract the records it no longer holds
- *    are closed. The tables written are analysed (the planner's statistics
- *    then count the merged rows), workers linked to accounts and teams, each
- *    person's open case and service level derived, the import logged and
- *    audited, all in the same transaction. An unchanged extract writes nothing but that.
- *    Staging is cleared whatever the outcome.
+ * 3. Merge (one transaction, import-merge.ts): each table's staged rows move
+ *    into the register with one set-based statement (a row found unchanged
+ *    after all is left alone), and for a full extract the records it no
+ *    longer holds are closed. The tables written are analysed (the planner's
+ *    statistics then count the merged rows), workers linked to accounts and
+ *    teams, each person's open case and service level derived, the import
+ *    logged and audited, all in the same transaction. An unchanged extract
+ *    writes nothing but that. Staging is cleared whatever the outcome.
+ *
+ * On the embedded database (one connection, statements run on this thread)
+ * the three follow each other. On a server they overlap: the transaction
+ * begins with the check, and each file is staged and merged while the next
+ * is checked; an error found in any file rolls the transaction back.
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
