@@ -44,6 +44,13 @@ async function stagedRows(): Promise<number> {
   return Number(row?.n);
 }
 
+/** The organisation holds no record of these tables, open or closed, and staging is empty. */
+async function expectNothingWritten(org: TestContext['org'], tables: string[]): Promise<void> {
+  const counts = await registerCounts(ctx.oversight.database.db, org.organisationId, tables);
+  expect(counts).toEqual(Object.fromEntries(tables.map((t) => [t, { open: 0, closed: 0 }])));
+  expect(await stagedRows()).toBe(0);
+}
+
 describe('an import writing the register', () => {
   it('lets other requests through while it writes, shows them none of its rows, and leaves no staging behind', async () => {
     const events: string[] = [];
@@ -91,15 +98,7 @@ describe('an import writing the register', () => {
       },
     });
     expect(outcome.status).toBe('failed');
-    const counts = await registerCounts(ctx.oversight.database.db, ctx.other.organisationId, [
-      'case_people',
-      'case_cla_episodes',
-    ]);
-    expect(counts).toEqual({
-      case_people: { open: 0, closed: 0 },
-      case_cla_episodes: { open: 0, closed: 0 },
-    });
-    expect(await stagedRows()).toBe(0);
+    await expectNothingWritten(ctx.other, ['case_people', 'case_cla_episodes']);
   });
 
   it('writes nothing when the last file checked has an error, though a server merged the files before it', async () => {
@@ -123,15 +122,7 @@ describe('an import writing the register', () => {
     // On a server the people and the files before involvements were merged beside the check, then rolled back.
     if (ctx.oversight.database.kind === 'server') expect(merged).toContain('case_people');
     else expect(merged).toEqual([]);
-    const counts = await registerCounts(ctx.oversight.database.db, ctx.other.organisationId, [
-      'case_people',
-      'case_involvements',
-    ]);
-    expect(counts).toEqual({
-      case_people: { open: 0, closed: 0 },
-      case_involvements: { open: 0, closed: 0 },
-    });
-    expect(await stagedRows()).toBe(0);
+    await expectNothingWritten(ctx.other, ['case_people', 'case_involvements']);
   });
 
   it('sweeps rows left by imports that are no longer running, and keeps those of a running one', async () => {
