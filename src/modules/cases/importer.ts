@@ -105,12 +105,12 @@ export type RegisterChange = { organisationId: string; importId?: string; person
 type ChangeListener = (change: RegisterChange) => unknown;
 const listeners: ChangeListener[] = [];
 
-/** Be told after an import has changed the register (the compliance engine recomputes). */
 /** Tell listeners that a form changed these children's records; resolves when they have caught up. */
 export async function notifyRegisterChanged(change: RegisterChange): Promise<void> {
   for (const listener of [...listeners]) await listener(change);
 }
 
+/** Be told after an import or a form has changed the register (the compliance engine recomputes). */
 export function onRegisterChanged(listener: ChangeListener): () => void {
   listeners.push(listener);
   return () => {
