@@ -55,7 +55,7 @@ export async function countViewsDue(
     return Number(row?.n ?? 0);
   }
   const current = sql`i.organisation_id = ${organisationId} and i.closed_at is null and i.start_date <= ${today}::date
-    and (i.end_date is null or i.end_date >= ${today}::date)`;
+    and coalesce(i.end_date, 'infinity'::date) >= ${today}::date`;
   const held =
     scope.kind === 'team'
       ? sql`select i.person_id from case_involvements i join case_teams ct on ct.id = i.case_team_id

@@ -323,7 +323,7 @@ export async function childrenOfWorker(
         where p.organisation_id = ${organisationId} and p.closed_at is null
           and p.id in (select i.person_id from case_involvements i where i.worker_id = ${workerId}::uuid
             and i.closed_at is null and i.start_date <= ${today}::date
-            and (i.end_date is null or i.end_date >= ${today}::date))
+            and coalesce(i.end_date, 'infinity'::date) >= ${today}::date)
         order by p.surname nulls last, p.forename nulls last, p.source_id`,
   );
 }

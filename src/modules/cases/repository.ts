@@ -14,7 +14,11 @@ export type ScopeFilter =
   | { kind: 'assigned'; userId: string; at: Date }
   | { kind: 'none' };
 
-/** SQL condition on the person alias `p`. */
+/**
+ * SQL condition on the person alias `p`. Today's allocations are those with no end date or ending
+ * today or later, written as `coalesce(end_date, 'infinity')` so that the team's or worker's index of
+ * them (case_involvements_team_today, _worker_today) answers instead of every allocation it ever had.
+ */
 export function scopeCondition(scope: ScopeFilter, today: string) {
   switch (scope.kind) {
     case 'organisation':
@@ -24,11 +28,11 @@ export function scopeCondition(scope: ScopeFilter, today: string) {
     case 'own':
       return sql`exists (select 1 from case_involvements i join case_workers w on w.id = i.worker_id
         where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
-          and (i.end_date is null or i.end_date >= ${today}::date) and w.user_id = ${scope.userId}::uuid)`;
+          and coalesce(i.end_date, 'infinity'::date) >= ${today}::date and w.user_id = ${scope.userId}::uuid)`;
     case 'team':
       return sql`exists (select 1 from case_involvements i join case_teams ct on ct.id = i.case_team_id
         where i.person_id = p.id and i.closed_at is null and i.start_date <= ${today}::date
-          and (i.end_date is null or i.end_date >= ${today}::date) and ct.team_id = ${scope.teamId}::uuid)`;
+          and coalesce(i.end_date, 'infinity'::date) >= ${today}::date and ct.team_id = ${scope.teamId}::uuid)`;
     case 'assigned':
       return sql`exists (select 1 from case_access_grants g where g.person_id = p.id and g.user_id = ${scope.userId}::uuid
         and g.revoked_at is null and (g.starts_at is null or g.starts_at <= ${scope.at.toISOString()}::timestamptz)
