@@ -4,6 +4,7 @@
  * those. Organisation-level reads: the caller scopes and audits what it shows.
  */
 import { sql } from 'drizzle-orm';
+import { anyId, IdQuery, type IdSet, noIds } from '../../platform/db/any-id';
 import { type Db, rawRows } from '../../platform/db/client';
 import type { Actor } from '../../platform/permissions';
 import { sharedRead } from '../../platform/shared-reads';
@@ -30,15 +31,13 @@ export interface ImportedMissingEpisode {
 export async function importedMissingEpisodes(
   db: Db,
   organisationId: string,
-  options: { personIds?: readonly string[]; since?: string } = {},
+  options: { personIds?: IdSet; since?: string } = {},
 ): Promise<ImportedMissingEpisode[]> {
-  const people = options.personIds
-    ? sql`and m.person_id in (select (jsonb_array_elements_text(${JSON.stringify(options.personIds)}::jsonb))::uuid)`
-    : sql``;
+  const people = options.personIds ? sql`and ${anyId(sql`m.person_id`, options.personIds)}` : sql``;
   const since = options.since
     ? sql`and (m.end_date is null or m.start_date >= ${options.since}::date)`
     : sql``;
-  if (options.personIds?.length === 0) return [];
+  if (options.personIds && noIds(options.personIds)) return [];
   const rows = await rawRows<{
     source_id: string;
     person_id: string;
@@ -68,6 +67,22 @@ export async function importedMissingEpisodes(
     interviewOffered: r.return_interview_offered,
     interviewAccepted: r.return_interview_accepted,
   }));
+}
+
+/**
+ * The children an actor may see now, as a query the database answers inside
+ * the reader's own query: "all" for organisation-wide roles, none for roles
+ * that see no child. For counts over a team's thousands of children, which
+ * need their ids only to match them. No audit: the caller audits what it shows.
+ */
+export function childrenInScope(actor: Actor, at: Date): 'all' | IdSet {
+  const scope = scopeFor(actor, at);
+  if (scope.kind === 'organisation') return 'all';
+  if (scope.kind === 'none') return [];
+  return new IdQuery(
+    sql`select p.id from case_people p where p.organisation_id = ${actor.organisationId} and p.closed_at is null
+      and ${scopeCondition(scope, todayAt({ at }))}`,
+  );
 }
 
 /**

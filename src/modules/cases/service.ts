@@ -33,6 +33,7 @@
  * For the missing module (organisation-level; the caller scopes and audits):
  *   importedMissingEpisodes(db, organisationId, { personIds? }) -> the ssd_missing episodes
  *   childIdsInScope(db, actor, at) -> 'all' | ids of the children the actor may see
+ *   childrenInScope(actor, at) -> 'all' | the same as a query, matched inside the reader's own query
  *
  * For the performance indicators (organisation-level figures; children behind a figure scoped and audited):
  *   measureFigures(db, organisationId, measure, ranges, holidays) -> one set-based query per measure

@@ -1,6 +1,6 @@
 /** The only place the children missing education register's queries live. Every query is scoped by organisation. */
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { anyId } from '../../platform/db/any-id';
+import { anyId, type IdSet, noIds } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { cmeCases, cmeEnquiries } from './cme-schema';
 
@@ -14,7 +14,7 @@ export type CmeFilter = (typeof CME_FILTERS)[number];
 export interface CmeListFilter {
   organisationId: string;
   /** The children the actor may see: all of the organisation's, or these. */
-  people: 'all' | readonly string[];
+  people: 'all' | IdSet;
   show: CmeFilter;
   /** For the overdue filter: a clock due before today is overdue. */
   today: string;
@@ -30,7 +30,7 @@ function conditionsOf(f: CmeListFilter) {
 }
 
 export async function countCmeCases(db: Db, f: CmeListFilter): Promise<number> {
-  if (f.people !== 'all' && f.people.length === 0) return 0;
+  if (f.people !== 'all' && noIds(f.people)) return 0;
   const [row] = await db.select({ n: count() }).from(cmeCases).where(conditionsOf(f));
   return Number(row?.n ?? 0);
 }
@@ -40,7 +40,7 @@ export async function countOpenCmeCases(
   db: Db,
   f: Omit<CmeListFilter, 'show'>,
 ): Promise<{ open: number; overdue: number }> {
-  if (f.people !== 'all' && f.people.length === 0) return { open: 0, overdue: 0 };
+  if (f.people !== 'all' && noIds(f.people)) return { open: 0, overdue: 0 };
   const [row] = await db
     .select({
       open: count(),
@@ -58,7 +58,7 @@ export async function listCmeCases(
   limit: number,
   offset: number,
 ): Promise<CmeRow[]> {
-  if (f.people !== 'all' && f.people.length === 0) return [];
+  if (f.people !== 'all' && noIds(f.people)) return [];
   return db
     .select()
     .from(cmeCases)

@@ -7,9 +7,11 @@
  * is not found. School days skip weekends, bank holidays and the
  * organisation's own non-working days (the calendar holds no school terms).
  */
+
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { londonDateOf } from '../../platform/clock';
+import type { IdSet } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { together } from '../../platform/db/together';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -317,7 +319,7 @@ export async function cmeOpenCounts(
   actor: Actor,
   now: Date,
   /** The children in scope, when the caller has them already. */
-  inScope?: 'all' | readonly string[],
+  inScope?: 'all' | IdSet,
 ): Promise<{ open: number; overdue: number }> {
   return repo.countOpenCmeCases(db, {
     organisationId: actor.organisationId,

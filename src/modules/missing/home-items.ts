@@ -6,16 +6,17 @@
  * for those who work the children missing education register (who record in
  * it), its open cases and those with a check overdue, linking to the register.
  */
+import type { IdSet } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import type { HomeItem, HomeItemProvider } from '../../platform/home/items';
 import type { Actor } from '../../platform/permissions';
-import { childIdsInScope } from '../cases/service';
+import { childrenInScope } from '../cases/service';
 import { cmeOpenCounts } from './cme-service';
 import { followUps } from './overview';
 import { assessmentsToUpdate } from './risk-records';
 
 /** For those who work the children missing education register: its open cases, and those with a check overdue. */
-async function cmeItems(db: Db, actor: Actor, now: Date, people: 'all' | string[]): Promise<HomeItem[]> {
+async function cmeItems(db: Db, actor: Actor, now: Date, people: 'all' | IdSet): Promise<HomeItem[]> {
   const { open, overdue } = await cmeOpenCounts(db, actor, now, people);
   return [
     { text: 'Children missing education: cases open', count: open, href: '/missing/cme', tone: 'info' },
@@ -36,8 +37,9 @@ export const missingHomeItems: HomeItemProvider[] = [
     load: async (app, actor) => {
       const { db, clock } = app.deps;
       const now = clock.now();
-      // Counts only: the children in scope found once, and no child's name read.
-      const people = await childIdsInScope(db, actor, now);
+      // Counts only, and no child's name read. The children in scope are matched by the database
+      // inside each query, not read here and sent back with each (a team's are thousands).
+      const people = childrenInScope(actor, now);
       // The register's counts and the latest risk assessments need only the children: read beside
       // the episodes, not after them.
       const episodes = followUps(db, actor, now, 'all', { people, names: false });

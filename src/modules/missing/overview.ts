@@ -3,9 +3,11 @@
  * clocks, for the episode page, the child's record, the follow-ups list and
  * the home page. Every list holds only children the actor may see.
  */
+
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { addDays } from '../../platform/calendar/working-days';
+import type { IdSet } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { together } from '../../platform/db/together';
 import { NotFoundError } from '../../platform/errors';
@@ -83,7 +85,7 @@ export async function childContexts(db: Db, organisationId: string, personIds: r
 async function summaries(
   db: Db,
   organisationId: string,
-  people: 'all' | readonly string[],
+  people: 'all' | IdSet,
   now: Date,
   options: { since?: Date; names?: boolean } = {},
 ): Promise<EpisodeSummary[]> {
@@ -269,7 +271,7 @@ export async function followUps(
   actor: Actor,
   now: Date,
   filter: FollowUpFilter,
-  options: { people?: 'all' | string[]; names?: boolean } = {},
+  options: { people?: 'all' | IdSet; names?: boolean } = {},
 ): Promise<EpisodeSummary[]> {
   const [people, rule] = await together(
     db,

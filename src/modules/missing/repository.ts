@@ -1,6 +1,6 @@
 /** The only place the missing module's queries live. Every query is scoped by organisation. */
 import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm';
-import { anyId } from '../../platform/db/any-id';
+import { anyId, type IdSet, noIds } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import {
   missingEpisodes,
@@ -28,10 +28,10 @@ export async function episodeById(db: Db, organisationId: string, id: string): P
 export async function episodesOf(
   db: Db,
   organisationId: string,
-  people: 'all' | readonly string[],
+  people: 'all' | IdSet,
   since?: Date,
 ): Promise<EpisodeRow[]> {
-  if (people !== 'all' && people.length === 0) return [];
+  if (people !== 'all' && noIds(people)) return [];
   const conditions = [eq(missingEpisodes.organisationId, organisationId)];
   if (people !== 'all') conditions.push(anyId(missingEpisodes.personId, people));
   if (since) conditions.push(or(isNull(missingEpisodes.endAt), gte(missingEpisodes.startAt, since))!);

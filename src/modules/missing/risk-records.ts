@@ -5,7 +5,9 @@
  * transaction with its access-audit event; reads check the child is in the
  * actor's scope (another organisation's child: not found).
  */
+
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
+import type { IdSet } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { together } from '../../platform/db/together';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -147,7 +149,7 @@ export async function assessmentsToUpdate(
   /** The follow-ups ('all') when the caller has them already, or is reading them meanwhile. */
   known?: EpisodeSummary[] | Promise<EpisodeSummary[]>,
   /** `scope`: the children in scope, when the caller has them; `names: false` for a count. */
-  options: { scope?: 'all' | string[]; names?: boolean } = {},
+  options: { scope?: 'all' | IdSet; names?: boolean } = {},
 ): Promise<AssessmentToUpdate[]> {
   const [episodes, scope] = await together(
     db,

@@ -1,6 +1,6 @@
 /** Queries of the risk records (risk assessments and trigger plans). Every query is scoped by organisation. */
 import { and, asc, eq } from 'drizzle-orm';
-import { anyId } from '../../platform/db/any-id';
+import { anyId, type IdSet, noIds } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { missingRiskAssessments, missingTriggerPlans } from './schema';
 
@@ -39,9 +39,9 @@ export async function riskAssessmentsOf(db: Db, organisationId: string, personId
 export async function latestRiskAssessments(
   db: Db,
   organisationId: string,
-  people: 'all' | readonly string[],
+  people: 'all' | IdSet,
 ): Promise<Map<string, RiskAssessmentRow>> {
-  if (people !== 'all' && people.length === 0) return new Map();
+  if (people !== 'all' && noIds(people)) return new Map();
   const conditions = [eq(missingRiskAssessments.organisationId, organisationId)];
   if (people !== 'all') conditions.push(anyId(missingRiskAssessments.personId, people));
   const rows = await db

@@ -346,6 +346,18 @@ describe('follow-ups for managers', () => {
     expect(home).toContain('Children missing now');
     expect(home).toContain('Missing episodes with an overdue follow-up');
   });
+
+  it('counts on the home page only the children each person may see', async () => {
+    // Rowan is the practitioner's; Kit is another worker's in the same team. Both had an episode, so
+    // both need their risk assessment brought up to date.
+    const counts: Record<string, string> = {};
+    for (const role of ['practitioner', 'team_manager', 'service_manager'] as const) {
+      const home = text((await (await signedIn(ctx, emailOf(ctx.org, role))).get('/')).body);
+      const group = home.slice(home.indexOf('Missing children', home.indexOf('Each count')));
+      counts[role] = /Missing child risk assessments to update (\d+|None)/.exec(group)?.[1] ?? '';
+    }
+    expect(counts).toEqual({ practitioner: '1', team_manager: '2', service_manager: '2' });
+  });
 });
 
 describe('the quarterly key data', () => {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/helpers/database';
-import { anyId } from './any-id';
+import { anyId, IdQuery, noIds } from './any-id';
 import { type Database, rawRows } from './client';
 
 let database: Database;
@@ -32,5 +32,22 @@ describe('anyId', () => {
     );
     expect(rows).toEqual([]);
     expect(() => anyId(sql`v.id`, ['1,2'])).toThrow('not an id');
+  });
+
+  it('tests against a query that finds the ids, sending the query and none of the ids', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const found = new IdQuery(sql`select w.id from (values (${a}::uuid), (${c}::uuid)) as w(id)`);
+    const rows = await rawRows<{ id: string }>(
+      database.db,
+      sql`select id from (values (${a}::uuid), (${b}::uuid)) as v(id) where ${anyId(sql`v.id`, found)}`,
+    );
+    expect(rows.map((r) => r.id)).toEqual([a]);
+    expect(new PgDialect().sqlToQuery(anyId(sql`v.id`, found)).params).toEqual([a, c]);
+  });
+
+  it('knows a list of no ids holds none, and never says so of a query', () => {
+    expect(noIds([])).toBe(true);
+    expect(noIds([randomUUID()])).toBe(false);
+    expect(noIds(new IdQuery(sql`select null::uuid where false`))).toBe(false);
   });
 });
