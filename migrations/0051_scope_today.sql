@@ -1,2 +1,1 @@
-CREATE INDEX "case_involvements_team_today" ON "case_involvements" USING btree ("case_team_id",coalesce("end_date", 'infinity'::date)) WHERE "case_involvements"."closed_at" is null;--> statement-breakpoint
-CREATE INDEX "case_involvements_worker_today" ON "case_involvements" USING btree ("worker_id",coalesce("end_date", 'infinity'::date)) WHERE "case_involvements"."closed_at" is null;
+CREATE INDEX "case_involvements_team_today" ON "case_involvements" USING btree ("case_team_id",coalesce("end_date", 'infinity'::date)) WHERE "case_involvements"."closed_at" is null;

@@ -16,8 +16,9 @@ export type ScopeFilter =
 
 /**
  * SQL condition on the person alias `p`. Today's allocations are those with no end date or ending
- * today or later, written as `coalesce(end_date, 'infinity')` so that the team's or worker's index of
- * them (case_involvements_team_today, _worker_today) answers instead of every allocation it ever had.
+ * today or later, written as `coalesce(end_date, 'infinity')` so that a team's are read from its
+ * index of them (case_involvements_team_today), not from every allocation the team ever had. A
+ * worker's are few enough to read from case_involvements_worker.
  */
 export function scopeCondition(scope: ScopeFilter, today: string) {
   switch (scope.kind) {

@@ -136,13 +136,10 @@ export const caseInvolvements = pgTable(
       .where(sql`${t.closedAt} is null`),
     // Today's allocations: those not ended, or ending today or later.
     index('case_involvements_current').on(t.organisationId, t.endDate).where(sql`${t.closedAt} is null`),
-    // The children a team or a worker has today (who may see a child: cases' scope condition), read
-    // from the index alone: the allocations not ended, with the child and start date beside them.
+    // The children a team has today (a team manager's scope, cases' scope condition): its
+    // allocations not ended, not all it ever had. A worker's are few enough for case_involvements_worker.
     index('case_involvements_team_today')
       .on(t.caseTeamId, sql`coalesce(${t.endDate}, 'infinity'::date)`)
-      .where(sql`${t.closedAt} is null`),
-    index('case_involvements_worker_today')
-      .on(t.workerId, sql`coalesce(${t.endDate}, 'infinity'::date)`)
       .where(sql`${t.closedAt} is null`),
     // The workers of a team's open-ended allocations (the task list's and dashboards' worker filter),
     // read from the index alone instead of every open allocation of the organisation.
