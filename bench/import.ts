@@ -8,6 +8,8 @@
  * Called by bench/run.ts once the demo is loaded; prints its own table and
  * writes bench/results/import-<database>.json.
  */
+
+import { execFile } from 'node:child_process';
 import {
   createReadStream,
   mkdirSync,
@@ -20,6 +22,7 @@ import {
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse';
 import type { Oversight } from '../src/app';
 import { writeCaseDemoExtract } from '../src/demo/cases';
@@ -50,6 +53,20 @@ export interface ImportRun {
   unchanged: number;
   /** Time of other people's pages while it ran. */
   pages: { requests: number; medianMs: number; p95Ms: number; maxMs: number };
+  /**
+   * Resident memory of the process that imported, just before and at its peak: on a server a
+   * process of its own (as a scheduled load runs), embedded the service's own (the only one that
+   * may open its database), so there the rise is the import's share.
+   */
+  memory: { ownProcess: boolean; beforeBytes: number; peakBytes: number };
+}
+
+/** What an import run reports, wherever it ran. */
+interface Imported {
+  outcome: Pick<ImportOutcome, 'status' | 'rows' | 'totals' | 'timings'>;
+  /** The whole call: the import, then statistics and listeners catching up. */
+  ms: number;
+  memory: ImportRun['memory'];
 }
 
 export interface ImportBench {
@@ -63,6 +80,7 @@ export interface ImportBench {
   againRatio: number;
   /** First import rows/s over the csv-parse ceiling. */
   ceilingRatio: number;
+  /** The bench process's own peak while it wrote the extract and imported (the large demo is loaded in it). */
   peakRssBytes: number;
   /** The machine's load average (1, 5, 15 minutes) when the bench began and ended: it is shared. */
   load: { before: number[]; after: number[] };
@@ -84,6 +102,8 @@ async function parseOnly(folder: string): Promise<number> {
 
 /** Between one page request and the next while an import runs. */
 const PAUSE_MS = 100;
+
+const run = promisify(execFile);
 
 /**
  * Pages of the demo organisation, one due every PAUSE_MS until `done`
@@ -127,6 +147,52 @@ async function pagesDuring(
   };
 }
 
+/** The import in this process (the embedded database's only way), its memory sampled as it runs. */
+async function importHere(oversight: Oversight, folder: string, organisationId: string): Promise<Imported> {
+  const beforeBytes = process.memoryUsage().rss;
+  let peakBytes = beforeBytes;
+  const sampler = setInterval(() => {
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+  }, 100);
+  try {
+    const { result, ms } = await timed(() =>
+      importSsdFolder(oversight.database.db, {
+        organisationId,
+        folder,
+        mode: 'full',
+        origin: 'command',
+        clock: oversight.clock,
+        concurrentProgress: oversight.database.kind === 'server',
+        instance: oversight.instance,
+      }),
+    );
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+    return { outcome: result, ms, memory: { ownProcess: false, beforeBytes, peakBytes } };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** The import in a process of its own (bench/import-process.ts), as a scheduled load on a server runs. */
+async function importInItsOwnProcess(url: string, folder: string, organisationId: string): Promise<Imported> {
+  const script = fileURLToPath(new URL('./import-process.ts', import.meta.url));
+  // The same Node.js and TypeScript loader as this process (tsx).
+  const { stdout } = await run(process.execPath, [...process.execArgv, script, folder, organisationId], {
+    env: { ...process.env, DATABASE_URL: url },
+    maxBuffer: 1024 * 1024,
+  });
+  const out = JSON.parse(stdout.trim().split('\n').pop()!) as Imported['outcome'] & {
+    ms: number;
+    rssBeforeBytes: number;
+    peakRssBytes: number;
+  };
+  return {
+    outcome: out,
+    ms: out.ms,
+    memory: { ownProcess: true, beforeBytes: out.rssBeforeBytes, peakBytes: out.peakRssBytes },
+  };
+}
+
 export async function benchImport(
   oversight: Oversight,
   org: DemoOrganisation,
@@ -159,20 +225,17 @@ export async function benchImport(
 
     const member = org.users.find((u) => u.role === 'service_manager')!;
     const cookie = await signInCookie(oversight.app, member.email, org.password);
-    const run = async (name: string): Promise<ImportRun> => {
-      log(`${database}: ${name}`);
-      const work = timed(() =>
-        importSsdFolder(oversight.database.db, {
-          organisationId: target.organisationId,
-          folder,
-          mode: 'full',
-          origin: 'command',
-          clock: oversight.clock,
-          concurrentProgress: oversight.database.kind === 'server',
-          instance: oversight.instance,
-        }),
-      );
-      const [{ result, ms }, pages] = await Promise.all([work, pagesDuring(oversight, cookie, work)]);
+    const serverUrl =
+      oversight.database.kind === 'server' ? oversight.app.deps.config.databaseUrl : undefined;
+    const importRun = async (name: string): Promise<ImportRun> => {
+      log(`${database}: ${name}${serverUrl ? ', in a process of its own' : ''}`);
+      const work = serverUrl
+        ? importInItsOwnProcess(serverUrl, folder, target.organisationId)
+        : importHere(oversight, folder, target.organisationId);
+      const [{ outcome: result, ms, memory }, pages] = await Promise.all([
+        work,
+        pagesDuring(oversight, cookie, work),
+      ]);
       if (result.status !== 'applied') throw new Error(`the bench import was ${result.status}`);
       // The import itself (check and apply); what follows it (statistics, the compliance engine
       // recomputing the organisation's tasks) is reported apart.
@@ -190,11 +253,12 @@ export async function benchImport(
         changed: result.totals.changed,
         unchanged: result.totals.unchanged,
         pages,
+        memory,
       };
     };
-    const first = await run('first import of the extract (an organisation with no records)');
+    const first = await importRun('first import of the extract (an organisation with no records)');
     await oversight.app.deps.background.idle();
-    const again = await run('the same extract again (nothing changed)');
+    const again = await importRun('the same extract again (nothing changed)');
     await oversight.app.deps.background.idle();
     const ceilingRowsPerSecond = rows / (ceiling.ms / 1000);
     const result: Omit<ImportBench, 'text'> = {
@@ -234,6 +298,8 @@ function report(r: Omit<ImportBench, 'text'>): string {
     Math.round(run.pages.medianMs),
     Math.round(run.pages.p95Ms),
     Math.round(run.pages.maxMs),
+    formatNumber(Math.round(run.memory.beforeBytes / 1048576)),
+    formatNumber(Math.round(run.memory.peakBytes / 1048576)),
   ];
   return [
     `\n--- SSD import (${r.database}): ${formatNumber(r.rows)} rows, ${formatNumber(Math.round(r.megabytes))} MB ---`,
@@ -250,6 +316,8 @@ function report(r: Omit<ImportBench, 'text'>): string {
         'median ms',
         'p95 ms',
         'max ms',
+        'MiB before',
+        'MiB peak',
       ],
       [
         [
@@ -264,6 +332,8 @@ function report(r: Omit<ImportBench, 'text'>): string {
           0,
           0,
           0,
+          '',
+          '',
         ],
         line(r.first),
         line(r.again),
@@ -271,7 +341,11 @@ function report(r: Omit<ImportBench, 'text'>): string {
     ),
     `first import at ${(r.ceilingRatio * 100).toFixed(0)}% of the csv-parse ceiling; ` +
       `the unchanged re-import took ${r.againRatio.toFixed(2)} of the first import's time; ` +
-      `peak resident memory ${formatNumber(Math.round(r.peakRssBytes / 1048576))} MiB; ` +
+      `resident memory (MiB) of the process that imported, ${
+        r.first.memory.ownProcess
+          ? 'a process of its own, as a scheduled load on a server runs'
+          : 'the service itself (the embedded database is opened by one process only): the rise is the import'
+      }; the bench process peaked at ${formatNumber(Math.round(r.peakRssBytes / 1048576))} MiB; ` +
       `load average ${r.load.before.map((n) => n.toFixed(1)).join(' ')} before, ` +
       `${r.load.after.map((n) => n.toFixed(1)).join(' ')} after ` +
       `(page times are from when each request was due, one every ${PAUSE_MS} ms; ` +
