@@ -7,7 +7,6 @@
  * is not found. School days skip weekends, bank holidays and the
  * organisation's own non-working days (the calendar holds no school terms).
  */
-
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { londonDateOf } from '../../platform/clock';

@@ -3,7 +3,6 @@
  * clocks, for the episode page, the child's record, the follow-ups list and
  * the home page. Every list holds only children the actor may see.
  */
-
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { nonWorkingDaysFor } from '../../platform/calendar/service';
 import { addDays } from '../../platform/calendar/working-days';

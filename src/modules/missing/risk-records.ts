@@ -5,7 +5,6 @@
  * transaction with its access-audit event; reads check the child is in the
  * actor's scope (another organisation's child: not found).
  */
-
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { IdSet } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
