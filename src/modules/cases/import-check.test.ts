@@ -1,27 +1,15 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { smallExtract } from './fixtures';
-import { type CheckState, checkFile, planFiles } from './import-check';
+import { checkFile, newCheckState, planFiles } from './import-check';
 import { openSpool } from './import-spool';
-
-function freshState(): CheckState {
-  return {
-    errors: [],
-    errorCount: 0,
-    notices: [],
-    noticeCount: 0,
-    strict: false,
-    provided: new Map(),
-    pending: new Map(),
-  };
-}
 
 describe('the check pass', () => {
   it('gives the rest of the process turns while it checks a large file', async () => {
     const [header] = smallExtract()['ssd_person.csv']!;
     const rows = Array.from({ length: 3000 }, (_, i) => `P${i},Ada,Example,F,02,WBRI,2015-01-01,,`);
     const data = Buffer.from(`${header!.join(',')}\n${rows.join('\n')}\n`);
-    const state = freshState();
+    const state = newCheckState(false);
     const [plan] = planFiles(
       [{ name: 'ssd_person.csv', size: data.length, open: () => Readable.from([data]) }],
       state,

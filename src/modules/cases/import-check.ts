@@ -104,6 +104,19 @@ export interface CheckState {
   pending: Map<RefKind, Map<string, Occurrence[]>>;
 }
 
+/** A check that has found nothing yet; `strict`: the organisation treats notices as errors. */
+export function newCheckState(strict: boolean): CheckState {
+  return {
+    errors: [],
+    errorCount: 0,
+    notices: [],
+    noticeCount: 0,
+    strict,
+    provided: new Map(),
+    pending: new Map(),
+  };
+}
+
 export function addError(state: CheckState, error: ImportError): void {
   state.errorCount += 1;
   if (state.errors.length < ERRORS_KEPT) state.errors.push(error);

@@ -42,8 +42,8 @@ import { ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
 import { stageFile, type TableCounts } from './import-apply';
 import {
-  type CheckState,
   checkFile,
+  newCheckState,
   type PlannedFile,
   type ProgressSink,
   planFiles,
@@ -231,15 +231,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const checkStarted = performance.now();
 
     const planned: PlannedFile[] = [];
-    const state: CheckState = {
-      errors: [],
-      errorCount: 0,
-      notices: [],
-      noticeCount: 0,
-      strict: (await importSettings(db, organisationId)).noticesAreErrors,
-      provided: new Map(),
-      pending: new Map(),
-    };
+    const state = newCheckState((await importSettings(db, organisationId)).noticesAreErrors);
     planned.push(...planFiles(input.files, state));
 
     // 1. Check every row, keeping the rows to write for the apply pass (each file is parsed once).
