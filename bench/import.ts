@@ -8,7 +8,6 @@
  * Called by bench/run.ts once the demo is loaded; prints its own table and
  * writes bench/results/import-<database>.json.
  */
-
 import { execFile } from 'node:child_process';
 import {
   createReadStream,

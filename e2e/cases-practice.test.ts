@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { today } from '../src/platform/clock';
-import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, fillDate, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -23,13 +23,6 @@ const path = (page: Page) => new URL(page.url()).pathname;
 
 async function submit(page: Page, button: string): Promise<void> {
   await go(page, () => page.click(`button:has-text("${button}")`));
-}
-
-async function fillDate(page: Page, name: string, iso: string): Promise<void> {
-  const [y, m, d] = iso.split('-');
-  await page.fill(`input[name="${name}-day"]`, String(Number(d)));
-  await page.fill(`input[name="${name}-month"]`, String(Number(m)));
-  await page.fill(`input[name="${name}-year"]`, y!);
 }
 
 describe('a practitioner', () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { addMonths } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
-import { checkAxe, go, type Journey, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, fillDate, go, type Journey, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -22,13 +22,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const user = (role: string) => DEMO_USERS.find((u) => u.role === role)!;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [y, m, d] = iso.split('-');
-  await page.fill(`#${name}-day`, String(Number(d)));
-  await page.fill(`#${name}-month`, String(Number(m)));
-  await page.fill(`#${name}-year`, y!);
-}
 
 /** The report's author sends it to the senior leader, who signs it off; the clerk accepts it. */
 async function signOffAndAccept(author: Page, leader: Page, clerk: Page, reportUrl: string) {

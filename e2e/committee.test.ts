@@ -11,13 +11,12 @@
  * glossary, refused a duplicate. Every page is checked
  * with axe and reflows at 320 px.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { addMonths } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
 import { formatDate } from '../src/platform/http/views';
-import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, fillDate, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -26,13 +25,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [y, m, d] = iso.split('-');
-  await page.fill(`#${name}-day`, String(Number(d)));
-  await page.fill(`#${name}-month`, String(Number(m)));
-  await page.fill(`#${name}-year`, y!);
-}
 
 describe('a committee clerk', () => {
   it('builds and publishes an agenda, blocked first by a report not yet accepted', async () => {

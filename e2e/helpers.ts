@@ -116,6 +116,15 @@ export async function go(page: Page, action: () => Promise<unknown>): Promise<vo
   await page.waitForLoadState('load');
 }
 
+/** Fill a GOV.UK date input (`<name>-day`, `-month`, `-year`) with an ISO date, and its time field if given. */
+export async function fillDate(page: Page, name: string, iso: string, time?: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  await page.fill(`input[name="${name}-day"]`, String(Number(d)));
+  await page.fill(`input[name="${name}-month"]`, String(Number(m)));
+  await page.fill(`input[name="${name}-year"]`, y!);
+  if (time !== undefined) await page.fill(`input[name="${name}-time"]`, time);
+}
+
 /** Sign in through the sign-in form, as a person would, and land on the home page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');

@@ -7,12 +7,21 @@
  * checked with axe, and the list and the form reflow at 320 px.
  */
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { addDays } from '../src/platform/calendar/working-days';
 import { systemClock, today } from '../src/platform/clock';
-import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import {
+  checkAxe,
+  fillDate,
+  go,
+  type Journey,
+  pageWidth,
+  screenshot,
+  signIn,
+  startJourney,
+  textOf,
+} from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -21,22 +30,6 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 const email = (role: string) => DEMO_USERS.find((u) => u.role === role)!.email;
-
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
-}
-
-async function fillWhen(page: Page, name: string, iso: string, time?: string) {
-  const [y, m, d] = iso.split('-');
-  await page.fill(`#${name}-day`, String(Number(d)));
-  await page.fill(`#${name}-month`, String(Number(m)));
-  await page.fill(`#${name}-year`, y!);
-  if (time) await page.fill(`#${name}-time`, time);
-}
 
 describe('a practitioner', () => {
   it('records an episode and the return, sees the 72-hour clock, and records the interview offered and accepted', async () => {
@@ -71,17 +64,17 @@ describe('a practitioner', () => {
     await page.setViewportSize({ width: 320, height: 900 });
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await fillWhen(page, 'startAt', yesterday, '13:05');
+    await fillDate(page, 'startAt', yesterday, '13:05');
     await page.check('input[name="type"][value="missing"]');
     await page.fill('#reportedBy', 'Foster carer');
-    await fillWhen(page, 'reportedAt', yesterday, '13:40');
+    await fillDate(page, 'reportedAt', yesterday, '13:40');
     await page.check('input[name="policeRisk"][value="medium"]');
     await go(page, () => page.click('button:has-text("Record episode")'));
     expect(await textOf(page.locator('h1'))).toMatch(/^Missing from/);
     await checkAxe(page);
 
     await go(page, () => page.click('a:has-text("Record the child’s return")'));
-    await fillWhen(page, 'endAt', yesterday, '19:30');
+    await fillDate(page, 'endAt', yesterday, '19:30');
     await page.fill('#whereFound', 'Came back to the placement');
     await go(page, () => page.click('button:has-text("Record return")'));
     const clocks = await textOf(page.locator('table:has(caption:has-text("Clocks for this episode"))'));
@@ -92,11 +85,11 @@ describe('a practitioner', () => {
 
     await go(page, () => page.click('a:has-text("Record the return home interview")'));
     await checkAxe(page);
-    await fillWhen(page, 'offeredAt', yesterday, '20:15');
+    await fillDate(page, 'offeredAt', yesterday, '20:15');
     await page.fill('#offeredBy', 'Return interview service');
     await page.check('input[name="independent"][value="yes"]');
     await page.check('input[name="response"][value="accepted"]');
-    await fillWhen(page, 'respondedOn', yesterday);
+    await fillDate(page, 'respondedOn', yesterday);
     await page.fill('#childAccount', 'I needed some space.');
     await go(page, () => page.click('button:has-text("Save interview")'));
     expect(await textOf(page.locator('tr:has-text("Return home interview offered")'))).toContain('Done');
@@ -113,7 +106,7 @@ describe('a practitioner', () => {
     for (const input of await page.locator('input[type="radio"][value="no"]').all()) await input.check();
     await page.check('input[name="factor_gang_association"][value="unknown"]');
     await page.fill('#summary', 'Medium risk; went to a friend’s flat.');
-    await fillWhen(page, 'completedOn', today(systemClock));
+    await fillDate(page, 'completedOn', today(systemClock));
     await page.fill('#completedBy', 'Priya Ashdown, social worker');
     await go(page, () => page.click('button:has-text("Save risk assessment")'));
     expect(await textOf(page.locator('h1'))).toBe('Missing: risk records');
@@ -144,7 +137,7 @@ describe('children missing education', () => {
     await checkAxe(page);
     await go(page, () => page.click('a:has-text("Record an enquiry")'));
     await checkAxe(page);
-    await fillWhen(page, 'madeOn', day);
+    await fillDate(page, 'madeOn', day);
     await page.fill('#contacted', 'GP surgery');
     await page.fill('#result', 'Registered; the family has not been seen since last month');
     await go(page, () => page.click('button:has-text("Record enquiry")'));
@@ -155,7 +148,7 @@ describe('children missing education', () => {
     await page.setViewportSize({ width: 320, height: 900 });
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await fillWhen(page, 'homeVisitOn', day);
+    await fillDate(page, 'homeVisitOn', day);
     await go(page, () => page.click('button:has-text("Save")'));
     expect(await textOf(page.locator('tr:has-text("Home visit (day 3)")'))).toContain('Done late');
     await checkAxe(page);
@@ -170,8 +163,8 @@ describe('children missing education', () => {
     await page.fill('#school', 'Northgate Academy');
     await page.check('input[name="reporterKind"][value="school"]');
     await page.fill('#reportedBy', 'Attendance officer');
-    await fillWhen(page, 'reportedOn', day);
-    await fillWhen(page, 'firstAbsentOn', day);
+    await fillDate(page, 'reportedOn', day);
+    await fillDate(page, 'firstAbsentOn', day);
     await page.check('input[name="reason"][value="stopped_attending"]');
     await go(page, () => page.click('button:has-text("Record")'));
     expect(await textOf(page.locator('h1'))).toMatch(/^Missing education from/);
@@ -182,7 +175,7 @@ describe('children missing education', () => {
     await go(page, () => page.click('a:has-text("Add to an education list")'));
     await checkAxe(page);
     await page.check('input[name="list"][value="attendance"]');
-    await fillWhen(page, 'fromOn', day);
+    await fillDate(page, 'fromOn', day);
     await go(page, () => page.click('button:has-text("Add to the list")'));
     expect(await textOf(page.locator('section[aria-labelledby="missing-cme-heading"]'))).toContain(
       'Attendance persistently below 90%',

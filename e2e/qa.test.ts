@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { rawRows } from '../src/platform/db/client';
-import { checkAxe, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, type Journey, pageWidth, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 beforeAll(async () => {
@@ -33,14 +33,6 @@ async function fillDate(page: Page, name: string, day: string, month: string, ye
   await page.fill(`input[name="${name}-day"]`, day);
   await page.fill(`input[name="${name}-month"]`, month);
   await page.fill(`input[name="${name}-year"]`, year);
-}
-
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
 }
 
 describe('quality assurance', () => {

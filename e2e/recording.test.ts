@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/organisation';
 import { rawRows } from '../src/platform/db/client';
-import { checkAxe, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
+import { checkAxe, fillDate, go, type Journey, screenshot, signIn, startJourney, textOf } from './helpers';
 
 let journey: Journey;
 let child: { id: string; start: string };
@@ -47,13 +47,6 @@ async function submit(page: Page, button: string): Promise<void> {
 async function open(page: Page, link: string): Promise<void> {
   await go(page, () => page.click(`a:has-text("${link}")`));
 }
-async function fillDate(page: Page, name: string, iso: string): Promise<void> {
-  const [y, m, d] = iso.split('-');
-  await page.fill(`input[name="${name}-day"]`, String(Number(d)));
-  await page.fill(`input[name="${name}-month"]`, String(Number(m)));
-  await page.fill(`input[name="${name}-year"]`, y!);
-}
-
 describe('recording beside the extract', () => {
   it('a practitioner sets a placement’s visiting kind and keeps a private fostering register', async () => {
     const page = await journey.newPage();
