@@ -35,7 +35,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 
 /** `npm run bench -- --load`: also put simulated users on each database (bench/load.ts). */
 const LOAD = process.argv.includes('--load');
-/** `--import`: also import the large extract again into an organisation of its own, then unchanged. */
+/**
+ * `--import`: also import the large extract again into an organisation of its own, then unchanged,
+ * then the same rows in changed files.
+ */
 const IMPORT = process.argv.includes('--import');
 let LOAD_SECONDS = 0;
 let LOAD_THINK = 5;

@@ -11,13 +11,22 @@ import { parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { copyLine } from './import-copy';
+import { type CellDigest, cellDigest } from './import-digest';
 import { orderedUuid } from './import-repository';
 import { type RowReader, readRow, rowReader } from './import-rows';
 import type { SpoolWriter } from './import-spool';
 import { type ExistingRow, lookupReferences } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import { allFields, type FieldSpec, REF_TARGETS, type RefKind, SSD_TABLES, type TableSpec } from './ssd/spec';
-import { type ImportError, mapHeader, missingReference, rowHashOfJson, tableForFile } from './ssd/validate';
+import {
+  type ImportError,
+  mapHeader,
+  missingReference,
+  type RowResult,
+  rowHashOfJson,
+  tableForFile,
+  type Value,
+} from './ssd/validate';
 
 /**
  * Rows checked between turns given to the rest of the process: the check is work for the CPU
@@ -57,6 +66,13 @@ export interface PlannedFile {
    * rows are merged by plain insert (import-staging.ts).
    */
   fresh?: boolean;
+  /** The digest of the file's bytes (import-same-files.ts). */
+  digest?: string;
+  /**
+   * The file was applied cleanly (no notices, every child found in the extract): its digest is
+   * logged, so the next import can leave the same file unread.
+   */
+  clean?: boolean;
   /** Rows unchanged since the last import (not kept for the apply pass). */
   unchanged: number;
   /** For a full extract: records of the table the extract no longer holds, to close. */
@@ -151,10 +167,13 @@ export async function checkFile(
     provided = state.provided.get(spec.provides.kind) ?? new Map();
     state.provided.set(spec.provides.kind, provided);
   }
-  const refFields = fields
-    .map((field, index) => ({ field, index }))
-    .filter(({ field }) => field.ref && field.ref !== spec.provides?.kind);
+  const refFields = fields.flatMap((field, index) =>
+    field.ref && field.ref !== spec.provides?.kind
+      ? [{ field, index, kind: field.ref, table: REF_TARGETS[field.ref].ssd }]
+      : [],
+  );
   let reader: RowReader | undefined;
+  let digest: CellDigest | undefined;
   let row = 0;
   const encodingNotice = (expected: string) =>
     addNotice(state, { file: file.name, row: 0, field: '', value: '', expected });
@@ -168,21 +187,32 @@ export async function checkFile(
         if (header.errors.length > 0) return 0;
         reader = rowReader(spec, header);
         plan.reader = reader;
+        digest = cellDigest(reader);
         continue;
       }
-      const result = readRow(reader, cells, file.name, row, today, state.provided);
-      // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
-      // unless Oversight holds the row as it is. A row whose child comes from a record not yet
-      // looked up is kept, and compared when it is written.
-      if (plan.spool && plan.staging && state.errorCount === 0) {
-        const line = JSON.stringify(result.values);
+      // A row the register holds as the file gives it is not read again: only its identifiers are taken.
+      const cellHash = digest?.of(cells);
+      const same = cellHash === undefined ? undefined : existing?.get(digest!.id(cells) ?? '');
+      const unread = same !== undefined && !same.closed && same.hash === cellHash;
+      const result = unread
+        ? identified(digest!.identifiers(cells))
+        : readRow(reader, cells, file.name, row, today, state.provided);
+      if (unread) {
+        plan.unchanged += 1;
+      } else if (plan.spool && plan.staging && state.errorCount === 0) {
+        // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
+        // unless Oversight holds the row as it is. A row whose child comes from a record not yet
+        // looked up is kept, and compared when it is written.
         let full: Promise<void> | undefined;
         if (reader.derivePerson && result.values[reader.personAt] === null) {
-          full = plan.later?.push(line);
+          full = plan.later?.push(JSON.stringify(result.values));
         } else {
-          const hash = rowHashOfJson(line);
+          // Rows with notices keep the digest of their values, so that they are read (and listed) again.
+          const byValues = () => rowHashOfJson(JSON.stringify(result.values));
+          const hash = cellHash !== undefined && result.notices.length === 0 ? cellHash : byValues();
           const had = existing?.get(result.values[0] as string);
-          if (had && !had.closed && had.hash === hash) {
+          // A record held with the digest of its values (imported before cells were digested) is compared by them.
+          if (had && !had.closed && (had.hash === hash || (hash === cellHash && had.hash === byValues()))) {
             plan.unchanged += 1;
           } else {
             const { importId, part } = plan.staging;
@@ -225,15 +255,14 @@ export async function checkFile(
         const key = result.values[providesAt];
         if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
       }
-      for (const { field, index } of refFields) {
+      for (const { field, index, kind, table } of refFields) {
         const value = result.values[index];
         if (typeof value !== 'string') continue;
-        const kind = field.ref!;
-        const targetTable = REF_TARGETS[kind].ssd;
-        const place = { file: file.name, row, field, table: targetTable, person };
-        const known = state.provided.get(kind);
-        if (known?.has(value)) {
-          checkSamePerson(state, kind, known.get(value) ?? null, place, value);
+        const theirs = state.provided.get(kind)?.get(value);
+        if (theirs !== undefined) {
+          if (theirs !== null && person !== null && theirs !== person) {
+            checkSamePerson(state, kind, theirs, { file: file.name, row, field, table, person }, value);
+          }
           continue;
         }
         // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
@@ -242,6 +271,7 @@ export async function checkFile(
           byId = new Map();
           state.pending.set(kind, byId);
         }
+        const place = { file: file.name, row, field, table, person };
         const places = byId.get(value);
         if (!places) byId.set(value, [place]);
         else if (places.length < 3) places.push(place);
@@ -272,6 +302,11 @@ export async function checkFile(
     return 0;
   }
   return Math.max(0, row - 1);
+}
+
+/** An unchanged row as the check sees it: its identifiers, and nothing to report. */
+function identified(values: Value[]): RowResult {
+  return { values, errors: [], notices: [] };
 }
 
 function checkSamePerson(

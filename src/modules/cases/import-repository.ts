@@ -58,6 +58,28 @@ export async function listImports(db: Db, organisationId: string, limit: number)
     .limit(limit);
 }
 
+/** A file as the import log keeps it; `digest` (import-same-files.ts) only for a file applied cleanly. */
+export interface LoggedFile {
+  name: string;
+  table: string;
+  rows: number;
+  digest?: string;
+}
+
+/** The organisation's last applied import: its mode and the files it logged (import-same-files.ts). */
+export async function lastAppliedImport(
+  db: Db,
+  organisationId: string,
+): Promise<{ mode: string; files: LoggedFile[] } | undefined> {
+  const [row] = await db
+    .select({ mode: caseImports.mode, files: caseImports.files })
+    .from(caseImports)
+    .where(and(eq(caseImports.organisationId, organisationId), eq(caseImports.status, 'applied')))
+    .orderBy(desc(caseImports.createdAt))
+    .limit(1);
+  return row ? { mode: row.mode, files: row.files as LoggedFile[] } : undefined;
+}
+
 // ---- references --------------------------------------------------------------
 
 /**
@@ -108,6 +130,17 @@ export const FORM_SOURCE_PREFIX = 'OVS-';
 
 /** Rows read per query by existingRows: on the embedded database each query holds the process. */
 const EXISTING_PAGE = 20_000;
+
+/** How many open records of a table came from extracts (not Oversight's forms). */
+export async function openImportedRecords(db: Db, table: string, organisationId: string): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${sql.raw(table)}
+        where organisation_id = ${organisationId} and closed_at is null
+          and source_id not like ${`${FORM_SOURCE_PREFIX}%`}`,
+  );
+  return Number(row?.n ?? 0);
+}
 
 /**
  * The source ids already held for a table, with their digests, read a page

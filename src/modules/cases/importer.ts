@@ -3,12 +3,15 @@
  * extract in one transaction, or reject it whole and write nothing to the
  * register.
  *
- * 1. Check (other users carry on between chunks): each file
- *    is streamed and parsed once, every row and field validated (types,
- *    required fields, code lists, dates in order, duplicate ids), references
- *    checked against the extract and then against what Oversight already
- *    holds. Each row's digest is compared with the one Oversight holds (read
- *    a table at a time): only new and changed rows are kept, on disk
+ * 1. Check (other users carry on between chunks): a file the last import
+ *    applied byte for byte, with every table it refers to, is left unread
+ *    (import-same-files.ts). Every other file is streamed and parsed once,
+ *    every row and field validated (types, required fields, code lists,
+ *    dates in order, duplicate ids), references checked against the extract
+ *    and then against what Oversight already holds. Each row's digest is
+ *    compared with the one Oversight holds (read a table at a time); a row
+ *    whose cells digest as they did is not read again beyond its identifiers
+ *    (import-digest.ts). Only new and changed rows are kept, on disk
  *    (import-spool.ts) as the COPY lines staging takes, for the apply pass;
  *    the records a full extract no longer holds are noted.
  * 2. Stage (many short statements; other users carry on between them): the
@@ -53,6 +56,8 @@ import { importFailureMessage } from './import-failure';
 import { changedTables, Merger } from './import-merge';
 import { forgetProgress, Progress } from './import-progress';
 import { recoverInterruptedImports } from './import-recovery';
+import type { LoggedFile } from './import-repository';
+import { filesLeftUnread } from './import-same-files';
 import { importSettings } from './import-settings';
 import { openSpool, type Spool } from './import-spool';
 import { analyzeStaging, clearStaging, hasConnectionsOfItsOwn, sweepStaging } from './import-staging';
@@ -233,6 +238,9 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const planned: PlannedFile[] = [];
     const state = newCheckState((await importSettings(db, organisationId)).noticesAreErrors);
     planned.push(...planFiles(input.files, state));
+    // Files the last import applied as they are, with every table they refer to: left unread.
+    await progress.set({ phase: 'Comparing the files with the last import' }, true);
+    const unread = await filesLeftUnread(db, organisationId, planned);
 
     // 1. Check every row, keeping the rows to write for the apply pass (each file is parsed once).
     spool = await openSpool();
@@ -246,6 +254,14 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       return read;
     };
     const checkOne = async (i: number, plan: PlannedFile) => {
+      const same = unread.get(i);
+      if (same) {
+        plan.rows = same.rows;
+        plan.unchanged = same.rows;
+        plan.clean = true;
+        progress.state.rowsDone += same.rows;
+        return;
+      }
       await progress.set({ phase: `Checking ${plan.spec.ssd}` }, true);
       plan.spool = spool!.writer(`${i}-${plan.spec.ssd}`);
       plan.later = spool!.writer(`${i}-${plan.spec.ssd}-later`);
@@ -255,9 +271,12 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       // (two on a server, which reads the next file's while this one is checked).
       plan.existing = await existingOf(i);
       plan.fresh = plan.existing.size === 0;
-      if (besideTheCheck && i + 1 < planned.length) void existingOf(i + 1).catch(() => undefined);
+      const next = planned.findIndex((_, j) => j > i && !unread.has(j));
+      if (besideTheCheck && next > 0) void existingOf(next).catch(() => undefined);
+      const reported = state.noticeCount + state.errorCount;
       try {
         plan.rows = await checkFile(plan, state, today, progress, input.mode === 'full');
+        plan.clean = state.noticeCount + state.errorCount === reported && plan.later.rows === 0;
       } finally {
         plan.existing = undefined;
         reading.delete(i);
@@ -270,7 +289,12 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       await resolvePending(db, organisationId, state);
       timings.checkMs = Math.round(performance.now() - checkStarted);
       const rowsTotal = planned.reduce((n, p) => n + p.rows, 0);
-      const files = planned.map((p) => ({ name: p.file.name, table: p.spec.ssd, rows: p.rows }));
+      const files: LoggedFile[] = planned.map((p) => ({
+        name: p.file.name,
+        table: p.spec.ssd,
+        rows: p.rows,
+        ...(p.clean ? { digest: p.digest } : {}),
+      }));
       if (state.errorCount === 0)
         await updateImport(db, importId, {
           files,

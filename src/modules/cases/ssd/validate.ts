@@ -188,9 +188,17 @@ export function keptAs(field: FieldSpec): 'kept as given' | 'left empty' {
 }
 
 /** One field's raw text -> its stored value, or what was expected. Blank is null (required is checked apart). */
-export function parseField(field: FieldSpec, raw: string, today: string): Parsed {
+/** A cell as every field is first read: trimmed, and null when blank or the word NULL. */
+export function trimmedCell(raw: string): string | null {
   const value = raw.trim();
-  if (value === '' || value.toUpperCase() === 'NULL') return { ok: true, value: null };
+  return value === '' || (value.length === 4 && value.toUpperCase() === 'NULL') ? null : value;
+}
+
+const EMPTY: Parsed = Object.freeze({ ok: true, value: null });
+
+export function parseField(field: FieldSpec, raw: string, today: string): Parsed {
+  const value = trimmedCell(raw);
+  if (value === null) return EMPTY;
   if (hasControlCharacters(value))
     return {
       ok: false,
