@@ -28,6 +28,7 @@ import { parse } from 'csv-parse';
 import type { Oversight } from '../src/app';
 import { writeCaseDemoExtract } from '../src/demo/cases';
 import { createDemoOrganisation, type DemoOrganisation } from '../src/demo/organisation';
+import { CSV_OPTIONS } from '../src/modules/cases/import-check';
 import type { ImportOutcome } from '../src/modules/cases/importer';
 import { importSsdFolder } from '../src/modules/cases/service';
 import { today } from '../src/platform/clock';
@@ -100,7 +101,7 @@ async function parseOnly(folder: string): Promise<number> {
   let rows = 0;
   for (const name of readdirSync(folder).filter((n) => n.endsWith('.csv'))) {
     const parser = createReadStream(join(folder, name), { highWaterMark: 256 * 1024 }).pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+      parse(CSV_OPTIONS),
     );
     for await (const _ of parser) rows += 1;
     rows -= 1; // the header

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { smallExtract } from './fixtures';
-import { checkFile, newCheckState, planFiles } from './import-check';
+import { checkFile, csvRows, newCheckState, planFiles } from './import-check';
 import { openSpool } from './import-spool';
 
 describe('the check pass', () => {
@@ -33,5 +33,18 @@ describe('the check pass', () => {
     expect(state.errorCount).toBe(0);
     expect(checkedWhenItRan).toBeGreaterThan(0);
     expect(checkedWhenItRan).toBeLessThan(1000);
+  });
+
+  it('reads lines ended either way, mixed in one file, and skips blank ones', async () => {
+    const data = Buffer.from('id,name\r\nP1,Ada\r\nP2,"Line one\nline two"\nP3,Cy\r\n\r\nP4,Di\r\n\n');
+    const rows: string[][] = [];
+    for await (const cells of csvRows(Readable.from([data]), 'ssd_person.csv')) rows.push(cells);
+    expect(rows).toEqual([
+      ['id', 'name'],
+      ['P1', 'Ada'],
+      ['P2', 'Line one\nline two'],
+      ['P3', 'Cy'],
+      ['P4', 'Di'],
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
-import { parse } from 'csv-parse';
+import { type Options, parse } from 'csv-parse';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { copyLine } from './import-copy';
@@ -85,6 +85,16 @@ export interface ProgressSink {
   set(patch: object, force?: boolean): Promise<void>;
 }
 
+/** How csv-parse reads an extract's files (the bench's ceiling reads them the same way). */
+export const CSV_OPTIONS: Options = {
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  relax_quotes: false,
+  // Lines may end either way, mixed in one file (a script's CRLF rows, then a bare LF at the end).
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
 /** A file's rows: UTF-8, or Windows-1252 with a notice; anything else ends in an EncodingError. */
 export function csvRows(
   stream: Readable,
@@ -93,7 +103,7 @@ export function csvRows(
 ): AsyncIterable<string[]> {
   const text = decodeTextStream(label, onNotice);
   stream.on('error', (e) => text.destroy(e));
-  const rows = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false });
+  const rows = parse(CSV_OPTIONS);
   text.on('error', (e) => rows.destroy(e));
   return stream.pipe(text).pipe(rows) as AsyncIterable<string[]>;
 }
