@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { fromRoot } from '../paths';
+import { turnAfterEachStatement } from './embedded-turns';
 import { lockDataDir } from './lock';
 
 /** One type for both drivers: modules write ordinary Drizzle queries against it. */
@@ -152,6 +153,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await client.waitReady;
+    turnAfterEachStatement(client);
   } catch (e) {
     release();
     throw e;
