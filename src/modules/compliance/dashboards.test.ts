@@ -277,6 +277,32 @@ describe('statutory timescale dashboards after an import', () => {
     await refreshTasks(ctx.oversight.database.db, ctx.org.organisationId, 'all', ctx.clock);
   });
 
+  it('recomputes everyone a batch of children at a time to the same tasks and figures, dropping the tasks of a child no longer open', async () => {
+    const db = ctx.oversight.database.db;
+    const org = ctx.org.organisationId;
+    const tasks = () =>
+      rawRows<{ person_id: string; rule_key: string; occurrence: number; status: string }>(
+        db,
+        sql`select person_id, rule_key, occurrence, status from compliance_tasks
+            where organisation_id = ${org} order by person_id, rule_key, occurrence, episode_id`,
+      );
+    const before = await tasks();
+    const [closed] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_people (organisation_id, source_id, row_hash) values (${org}, 'P-CLOSED', 'h') returning id`,
+    );
+    // An earlier computation's task of a child whose case has closed since.
+    await db.execute(
+      sql`update compliance_tasks set person_id = ${closed!.id}
+          where id = (select id from compliance_tasks where organisation_id = ${org} order by id limit 1)`,
+    );
+    const { refreshTasks } = await import('./service');
+    const result = await refreshTasks(db, org, 'all', ctx.clock, 1);
+    expect(result.tasks).toBe(before.length);
+    expect(await tasks()).toEqual(before);
+    await expectFiguresMatchTasks();
+  });
+
   it('sends each worker with an account, each team manager and each service manager one digest a working day, naming no child', async () => {
     const db = ctx.oversight.database.db;
     const deps = { mailer: ctx.oversight.mailer, publicUrl: 'https://oversight.example' };

@@ -5,6 +5,7 @@
  * a count asks only for what they hold.
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import { rawRows } from '../../platform/db/client';
 import { complianceMonthCounts, complianceOpenCounts } from './schema';
@@ -14,21 +15,19 @@ export const OPEN_COUNTED = ['overdue', 'due-soon', 'upcoming'] as const;
 /** The statuses of tasks that fell due: what compliance_month_counts holds. */
 export const MONTH_COUNTED = ['done', 'done-late', 'overdue'] as const;
 
-function taskScope(organisationId: string, personIds?: readonly string[]): SQL {
-  return personIds
-    ? sql`t.organisation_id = ${organisationId} and t.person_id in (select (jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))::uuid)`
-    : sql`t.organisation_id = ${organisationId}`;
+function taskScope(organisationId: string, personIds: readonly string[]): SQL {
+  return sql`t.organisation_id = ${organisationId} and ${anyId(sql`t.person_id`, personIds)}`;
 }
 
 /**
- * Add (sign 1) or take away (sign -1) the tasks of these children (or of
- * everyone) to the stored figures. Taken away before their tasks are deleted,
+ * Add (sign 1) or take away (sign -1) the tasks of these children to the
+ * stored figures. Taken away before their tasks are deleted,
  * added after the new ones are written: the figures then match the tasks.
  */
 export async function adjustFigures(
   db: Db,
   organisationId: string,
-  personIds: readonly string[] | undefined,
+  personIds: readonly string[],
   sign: 1 | -1,
 ): Promise<void> {
   const scope = taskScope(organisationId, personIds);
@@ -57,12 +56,6 @@ export async function adjustFigures(
       .delete(complianceMonthCounts)
       .where(and(eq(complianceMonthCounts.organisationId, organisationId), eq(complianceMonthCounts.n, 0)));
   }
-}
-
-/** Forget an organisation's figures, before they are worked out again from all its tasks. */
-export async function clearFigures(db: Db, organisationId: string): Promise<void> {
-  await db.delete(complianceOpenCounts).where(eq(complianceOpenCounts.organisationId, organisationId));
-  await db.delete(complianceMonthCounts).where(eq(complianceMonthCounts.organisationId, organisationId));
 }
 
 export type FigureKey = 'status' | 'taskType' | 'serviceLevel' | 'teamId' | 'workerId';

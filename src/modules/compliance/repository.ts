@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
 import { anyId } from '../../platform/db/any-id';
 import type { Db } from '../../platform/db/client';
 import * as figures from './figures-repository';
@@ -73,11 +73,11 @@ export async function ruleVersions(
 
 export type { TaskRow } from './task-rows';
 
-/** Replace the computed tasks of these children with a new set, in one statement pair. */
+/** Replace the computed tasks of these children with a new set (in the caller's transaction). */
 export async function replaceTasks(
   db: Db,
   organisationId: string,
-  personIds: readonly string[] | 'all',
+  personIds: readonly string[],
   tasks: readonly TaskRow[],
   computedOn: string,
 ): Promise<void> {
@@ -86,34 +86,42 @@ export async function replaceTasks(
   await db.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`compliance.tasks:${organisationId}`}, 0))`,
   );
-  if (personIds === 'all') {
-    await figures.clearFigures(db, organisationId);
-    await db.delete(complianceTasks).where(eq(complianceTasks.organisationId, organisationId));
-  } else if (personIds.length) {
-    for (let i = 0; i < personIds.length; i += 1000) {
-      // The stored figures lose these children's old tasks, and gain their new ones below.
-      await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), -1);
-      await db
-        .delete(complianceTasks)
-        .where(
-          and(
-            eq(complianceTasks.organisationId, organisationId),
-            inArray(complianceTasks.personId, personIds.slice(i, i + 1000)),
-          ),
-        );
-    }
+  for (let i = 0; i < personIds.length; i += 1000) {
+    // The stored figures lose these children's old tasks, and gain their new ones below.
+    await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), -1);
+    await db
+      .delete(complianceTasks)
+      .where(
+        and(
+          eq(complianceTasks.organisationId, organisationId),
+          inArray(complianceTasks.personId, personIds.slice(i, i + 1000)),
+        ),
+      );
   }
   await insertTasks(db, organisationId, tasks, computedOn);
-  if (personIds === 'all') {
-    await figures.adjustFigures(db, organisationId, undefined, 1);
-    // Every task was rewritten: refresh the planner's statistics (the embedded database has no
-    // autovacuum to do it), or the lists read every overdue task to find one team's.
-    await db.execute(sql`analyze compliance_tasks, compliance_open_counts, compliance_month_counts`);
-  } else {
-    for (let i = 0; i < personIds.length; i += 1000) {
-      await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), 1);
-    }
+  for (let i = 0; i < personIds.length; i += 1000) {
+    await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), 1);
   }
+}
+
+/** Children with tasks stored who are not among these (their case has closed since the tasks were computed). */
+export async function othersWithTasks(
+  db: Db,
+  organisationId: string,
+  kept: readonly string[],
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ personId: complianceTasks.personId })
+    .from(complianceTasks)
+    .where(
+      and(eq(complianceTasks.organisationId, organisationId), not(anyId(complianceTasks.personId, kept))),
+    );
+  return rows.map((r) => r.personId);
+}
+
+/** Refresh the planner's statistics of the tasks and their figures (the embedded database has no autovacuum). */
+export async function analyzeTasks(db: Db): Promise<void> {
+  await db.execute(sql`analyze compliance_tasks, compliance_open_counts, compliance_month_counts`);
 }
 
 /** A filter the stored open-task figures can answer: open work of open episodes, by team, worker, level or kind. */

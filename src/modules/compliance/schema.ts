@@ -92,10 +92,10 @@ export const complianceTasks = pgTable(
  * Stored figures for the dashboards and home page: how many open tasks (open
  * episodes; overdue, due soon or not yet due) each team, worker, service level
  * and kind of task has in each status. Kept by the same statement pairs that
- * rewrite compliance_tasks (repository.replaceTasks): rebuilt whole when every
- * task is recomputed (each night and after an import), adjusted by the
- * difference when one child's tasks are (after a form), so a page sums a few
- * thousand rows instead of counting every task.
+ * rewrite compliance_tasks (repository.replaceTasks): adjusted by the
+ * difference whenever children's tasks are replaced (after a form; a batch of
+ * children at a time when every task is recomputed, each night and after an
+ * import), so a page sums a few thousand rows instead of counting every task.
  */
 export const complianceOpenCounts = pgTable(
   'compliance_open_counts',

@@ -20,6 +20,18 @@ describe('the embedded database between statements', () => {
       await client.query('select $1::int as n', [i]);
       done += 1;
     }
+    // And between transactions (a recomputation replacing a batch of children's tasks in each).
+    let transactions = 0;
+    let transactionsWhenOtherWorkRan = -1;
+    setImmediate(() => {
+      transactionsWhenOtherWorkRan = transactions;
+    });
+    for (let i = 0; i < 20; i++) {
+      await client.transaction(async (tx) => tx.query('select 1'));
+      transactions += 1;
+    }
+    expect(transactionsWhenOtherWorkRan).toBeGreaterThanOrEqual(0);
+    expect(transactionsWhenOtherWorkRan).toBeLessThan(5);
     await client.exec('select 1');
     expect(doneWhenOtherWorkRan).toBeGreaterThanOrEqual(0);
     expect(doneWhenOtherWorkRan).toBeLessThan(5);

@@ -6,9 +6,10 @@
  * page at a time, staging chunk by chunk, clearing staging range by range)
  * therefore never lets the event loop turn, and every other request of the
  * process waits for the whole loop, not for one statement. So each statement
- * outside a transaction ends with a turn (setImmediate), and other requests
- * run between them. Statements inside a transaction are left as they are:
- * nothing else can use the database until it ends.
+ * outside a transaction, and each transaction, ends with a turn
+ * (setImmediate), and other requests run between them. Statements inside a
+ * transaction are left as they are: nothing else can use the database until
+ * it ends.
  */
 import { setImmediate } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
@@ -30,4 +31,12 @@ export function turnAfterEachStatement(client: PGlite): void {
       await setImmediate();
     }
   };
+  const transaction = client.transaction.bind(client);
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    try {
+      return await transaction(...args);
+    } finally {
+      await setImmediate();
+    }
+  }) as typeof client.transaction;
 }
