@@ -6,10 +6,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app';
+import { importExtract } from '../../../test/helpers/extract';
 import { rawRows } from '../../platform/db/client';
-import { type Csv, extractFiles, smallExtract } from './fixtures';
+import { type Csv, smallExtract } from './fixtures';
 import { saveImportSettings } from './import-settings';
-import { type ImportOutcome, importAndWait } from './importer';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -17,29 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-async function run(
-  extract: Record<string, Csv>,
-  mode: 'full' | 'partial' = 'full',
-  org = ctx.org,
-): Promise<ImportOutcome> {
-  return importAndWait(ctx.oversight.database.db, {
-    organisationId: org.organisationId,
-    userId: org.userIds.administrator,
-    origin: 'upload',
-    mode,
-    files: extractFiles(extract),
-    clock: ctx.clock,
-    audit: {
-      organisationId: org.organisationId,
-      userId: org.userIds.administrator,
-      ip: null,
-      userAgent: 'test',
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-    concurrentProgress: false,
-  });
-}
+const run = (extract: Record<string, Csv>, mode: 'full' | 'partial' = 'full', org = ctx.org) =>
+  importExtract(ctx, org, extract, mode);
 
 /** The same file without one column. */
 function without(csv: Csv, column: string): Csv {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app';
+import { importBy } from '../../../test/helpers/extract';
 import { createDemoOrganisation, type DemoOrganisation } from '../../demo/organisation';
 import { rawRows } from '../../platform/db/client';
 import { type Csv, extractFiles, smallExtract } from './fixtures';
@@ -38,23 +39,7 @@ async function run(
       return f.open();
     },
   }));
-  const outcome = await importAndWait(ctx.oversight.database.db, {
-    organisationId: org.organisationId,
-    userId: org.userIds.administrator,
-    origin: 'upload',
-    mode,
-    files,
-    clock: ctx.clock,
-    audit: {
-      organisationId: org.organisationId,
-      userId: org.userIds.administrator,
-      ip: null,
-      userAgent: 'test',
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-    concurrentProgress: false,
-  });
+  const outcome = await importAndWait(ctx.oversight.database.db, importBy(ctx, org, files, mode));
   return { ...outcome, opens };
 }
 

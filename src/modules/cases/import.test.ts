@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, startTestApp, type TestContext } from '../../../test/helpers/app';
+import { importExtract } from '../../../test/helpers/extract';
 import { rawRows } from '../../platform/db/client';
-import { type Csv, extractFiles, smallExtract } from './fixtures';
-import { type ImportOutcome, importAndWait } from './importer';
+import { type Csv, smallExtract } from './fixtures';
 import { registerCounts } from './repository';
 import { SSD_TABLES } from './ssd/spec';
 
@@ -15,29 +15,8 @@ afterAll(async () => ctx.close());
 
 const tables = SSD_TABLES.map((t) => t.table);
 
-async function run(
-  extract: Record<string, Csv>,
-  mode: 'full' | 'partial' = 'full',
-  org = ctx.org,
-): Promise<ImportOutcome> {
-  return importAndWait(ctx.oversight.database.db, {
-    organisationId: org.organisationId,
-    userId: org.userIds.administrator,
-    origin: 'upload',
-    mode,
-    files: extractFiles(extract),
-    clock: ctx.clock,
-    audit: {
-      organisationId: org.organisationId,
-      userId: org.userIds.administrator,
-      ip: null,
-      userAgent: 'test',
-      requestId: null,
-      at: ctx.clock.now(),
-    },
-    concurrentProgress: false,
-  });
-}
+const run = (extract: Record<string, Csv>, mode: 'full' | 'partial' = 'full', org = ctx.org) =>
+  importExtract(ctx, org, extract, mode);
 
 describe('SSD import', () => {
   it('rejects a file with a wrong date, a missing required field and an unknown person, writing nothing; an unknown code is a notice', async () => {
