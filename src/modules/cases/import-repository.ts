@@ -64,6 +64,8 @@ export interface LoggedFile {
   table: string;
   rows: number;
   digest?: string;
+  /** The same file as the last import's: not read, its rows counted as unchanged. */
+  unread?: boolean;
 }
 
 /** The organisation's last applied import: its mode and the files it logged (import-same-files.ts). */

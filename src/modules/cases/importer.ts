@@ -289,11 +289,12 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       await resolvePending(db, organisationId, state);
       timings.checkMs = Math.round(performance.now() - checkStarted);
       const rowsTotal = planned.reduce((n, p) => n + p.rows, 0);
-      const files: LoggedFile[] = planned.map((p) => ({
+      const files: LoggedFile[] = planned.map((p, i) => ({
         name: p.file.name,
         table: p.spec.ssd,
         rows: p.rows,
         ...(p.clean ? { digest: p.digest } : {}),
+        ...(unread.has(i) ? { unread: true } : {}),
       }));
       if (state.errorCount === 0)
         await updateImport(db, importId, {

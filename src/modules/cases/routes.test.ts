@@ -202,6 +202,16 @@ describe('the import page', () => {
     expect(page.body).toContain('Imported');
     expect(page.body).toContain('38 records added');
     expect(page.body).toContain('Oversight does not use ssd_address, so the file was not read');
+    expect(page.body).not.toContain('Same as the last import');
+    // The same extract again: each file is the same as the last import's, so none is read.
+    const again = await settle(
+      (await upload(admin, [{ name: 'ssd-extract.zip', data: Buffer.from(zip) }])).headers.location as string,
+    );
+    const second = await admin.get(`/cases/import/${again}`);
+    expect(second.body.match(/Same as the last import: not read/g)).toHaveLength(
+      Object.keys(smallExtract()).length - 1,
+    );
+    expect(second.body).toContain('files were byte for byte the same as in the last import');
     // Another organisation's import is not found.
     const other = await signedIn(ctx, emailOf(ctx.other, 'administrator'));
     expect((await other.get(`/cases/import/${id}`)).statusCode).toBe(404);

@@ -151,7 +151,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
         errorsShown: errors.length,
         seesValues: cases.seesImportedValues(req.actor!),
         counts,
-        files: row.files as Array<{ name: string; table?: string; rows?: number }>,
+        files: row.files as Array<{ name: string; table?: string; rows?: number; unread?: boolean }>,
         // Older imports kept notices as sentences; newer ones as problems like the errors.
         notices: (
           row.notices as Array<
