@@ -68,18 +68,23 @@ export interface LoggedFile {
   unread?: boolean;
 }
 
-/** The organisation's last applied import: its mode and the files it logged (import-same-files.ts). */
+/**
+ * The organisation's last applied import: its mode and the files it logged
+ * (import-same-files.ts). Undefined when there is none, or when two were
+ * started at the same moment and which came last cannot be told.
+ */
 export async function lastAppliedImport(
   db: Db,
   organisationId: string,
 ): Promise<{ mode: string; files: LoggedFile[] } | undefined> {
-  const [row] = await db
-    .select({ mode: caseImports.mode, files: caseImports.files })
+  const [last, before] = await db
+    .select({ mode: caseImports.mode, files: caseImports.files, createdAt: caseImports.createdAt })
     .from(caseImports)
     .where(and(eq(caseImports.organisationId, organisationId), eq(caseImports.status, 'applied')))
     .orderBy(desc(caseImports.createdAt))
-    .limit(1);
-  return row ? { mode: row.mode, files: row.files as LoggedFile[] } : undefined;
+    .limit(2);
+  if (!last || before?.createdAt.getTime() === last.createdAt.getTime()) return undefined;
+  return { mode: last.mode, files: last.files as LoggedFile[] };
 }
 
 // ---- references --------------------------------------------------------------

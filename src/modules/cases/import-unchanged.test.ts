@@ -31,6 +31,8 @@ async function run(
   extract: Record<string, Csv>,
   mode: 'full' | 'partial' = 'full',
 ): Promise<ImportOutcome & { opens: Opens }> {
+  // Each import a minute after the last, as they come: the last applied is the latest started.
+  ctx.clock.advanceMinutes(1);
   const opens: Opens = new Map();
   const files = extractFiles(extract).map((f) => ({
     ...f,
@@ -88,6 +90,19 @@ describe('unchanged files and rows', () => {
     expect(full.totals.unchanged).toBe(38);
     const readable = Object.keys(smallExtract()).filter((name) => name !== 'ssd_address.csv');
     expect(read(full.opens).sort()).toEqual(readable.sort());
+  });
+
+  it('reads every file when which import came last cannot be told (two started at the same moment)', async () => {
+    const org = await organisation('Eastbrook District Council', 'EBD');
+    await run(org, smallExtract());
+    await run(org, smallExtract());
+    await ctx.oversight.database.db.execute(
+      sql`update case_imports set created_at = (select max(created_at) from case_imports where organisation_id = ${org.organisationId})
+          where organisation_id = ${org.organisationId}`,
+    );
+    const third = await run(org, smallExtract());
+    expect(third.totals.unchanged).toBe(38);
+    expect(read(third.opens).length).toBe(Object.keys(smallExtract()).length - 1);
   });
 
   it('reads a file again when the register no longer holds its records as the last import left them', async () => {
