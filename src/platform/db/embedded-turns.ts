@@ -14,29 +14,19 @@
 import { setImmediate } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 
-export function turnAfterEachStatement(client: PGlite): void {
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  client.query = (async (...args: Parameters<typeof query>) => {
+/** The same call, ending with a turn of the event loop whether it succeeds or fails. */
+function thenTurn<A extends unknown[], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
     try {
-      return await query(...args);
-    } finally {
-      await setImmediate();
-    }
-  }) as typeof client.query;
-  client.exec = async (...args: Parameters<typeof exec>) => {
-    try {
-      return await exec(...args);
+      return await call(...args);
     } finally {
       await setImmediate();
     }
   };
-  const transaction = client.transaction.bind(client);
-  client.transaction = (async (...args: Parameters<typeof transaction>) => {
-    try {
-      return await transaction(...args);
-    } finally {
-      await setImmediate();
-    }
-  }) as typeof client.transaction;
+}
+
+export function turnAfterEachStatement(client: PGlite): void {
+  client.query = thenTurn(client.query.bind(client)) as typeof client.query;
+  client.exec = thenTurn(client.exec.bind(client));
+  client.transaction = thenTurn(client.transaction.bind(client)) as typeof client.transaction;
 }
