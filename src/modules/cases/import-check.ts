@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
 import { type Options, parse } from 'csv-parse';
+import { inBatches } from '../../platform/batches';
 import type { Db } from '../../platform/db/client';
 import { decodeTextStream, EncodingError } from '../../platform/text-encoding';
 import { copyLine } from './import-copy';
@@ -95,17 +96,20 @@ export const CSV_OPTIONS: Options = {
   record_delimiter: ['\r\n', '\n', '\r'],
 };
 
-/** A file's rows: UTF-8, or Windows-1252 with a notice; anything else ends in an EncodingError. */
+/**
+ * A file's rows, a batch at a time (what the parser holds at each turn): UTF-8, or Windows-1252 with
+ * a notice; anything else ends in an EncodingError.
+ */
 export function csvRows(
   stream: Readable,
   label: string,
   onNotice: (notice: string) => void = () => {},
-): AsyncIterable<string[]> {
+): AsyncIterable<string[][]> {
   const text = decodeTextStream(label, onNotice);
   stream.on('error', (e) => text.destroy(e));
   const rows = parse(CSV_OPTIONS);
   text.on('error', (e) => rows.destroy(e));
-  return stream.pipe(text).pipe(rows) as AsyncIterable<string[]>;
+  return inBatches<string[]>(stream.pipe(text).pipe(rows));
 }
 
 interface Occurrence {
@@ -188,109 +192,117 @@ export async function checkFile(
   const encodingNotice = (expected: string) =>
     addNotice(state, { file: file.name, row: 0, field: '', value: '', expected });
   try {
-    for await (const cells of csvRows(file.open(), file.name, encodingNotice)) {
-      row += 1;
-      if (!reader) {
-        const header = mapHeader(spec, file.name, cells);
-        for (const error of header.errors) addError(state, error);
-        for (const notice of header.notices) addNotice(state, notice);
-        if (header.errors.length > 0) return 0;
-        reader = rowReader(spec, header);
-        plan.reader = reader;
-        digest = cellDigest(reader);
-        continue;
-      }
-      // A row the register holds as the file gives it is not read again: only its identifiers are taken.
-      const cellHash = digest?.of(cells);
-      const same = cellHash === undefined ? undefined : existing?.get(digest!.id(cells) ?? '');
-      const unread = same !== undefined && !same.closed && same.hash === cellHash;
-      const result = unread
-        ? identified(digest!.identifiers(cells))
-        : readRow(reader, cells, file.name, row, today, state.provided);
-      if (unread) {
-        plan.unchanged += 1;
-      } else if (plan.spool && plan.staging && state.errorCount === 0) {
-        // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
-        // unless Oversight holds the row as it is. A row whose child comes from a record not yet
-        // looked up is kept, and compared when it is written.
-        let full: Promise<void> | undefined;
-        if (reader.derivePerson && result.values[reader.personAt] === null) {
-          full = plan.later?.push(JSON.stringify(result.values));
-        } else {
-          // Rows with notices keep the digest of their values, so that they are read (and listed) again.
-          const byValues = () => rowHashOfJson(JSON.stringify(result.values));
-          const hash = cellHash !== undefined && result.notices.length === 0 ? cellHash : byValues();
-          const had = existing?.get(result.values[0] as string);
-          // A record held with the digest of its values (imported before cells were digested) is compared by them.
-          if (had && !had.closed && (had.hash === hash || (hash === cellHash && had.hash === byValues()))) {
-            plan.unchanged += 1;
-          } else {
-            const { importId, part } = plan.staging;
-            const seq = plan.spool.rows + 1;
-            full = plan.spool.push(copyLine(importId, part, seq, orderedUuid(), hash, result.values, width));
-          }
+    for await (const batch of csvRows(file.open(), file.name, encodingNotice)) {
+      for (const cells of batch) {
+        row += 1;
+        if (!reader) {
+          const header = mapHeader(spec, file.name, cells);
+          for (const error of header.errors) addError(state, error);
+          for (const notice of header.notices) addNotice(state, notice);
+          if (header.errors.length > 0) return 0;
+          reader = rowReader(spec, header);
+          plan.reader = reader;
+          digest = cellDigest(reader);
+          continue;
         }
-        if (full) await full;
-      }
-      for (const error of result.errors) addError(state, error);
-      for (const notice of result.notices) addNotice(state, notice);
-      if (reader.derivePerson && result.values[reader.fromAt] === null) {
-        addError(state, {
-          file: file.name,
-          row,
-          field: spec.personFrom!.field,
-          value: '',
-          expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
-        });
-      }
-      const id = result.values[0];
-      if (typeof id === 'string') {
-        const first = ids.get(id);
-        if (first !== undefined) {
+        // A row the register holds as the file gives it is not read again: only its identifiers are taken.
+        const cellHash = digest?.of(cells);
+        const same = cellHash === undefined ? undefined : existing?.get(digest!.id(cells) ?? '');
+        const unread = same !== undefined && !same.closed && same.hash === cellHash;
+        const result = unread
+          ? identified(digest!.identifiers(cells))
+          : readRow(reader, cells, file.name, row, today, state.provided);
+        if (unread) {
+          plan.unchanged += 1;
+        } else if (plan.spool && plan.staging && state.errorCount === 0) {
+          // Kept for the apply pass while the extract can still be applied (one error rejects it whole),
+          // unless Oversight holds the row as it is. A row whose child comes from a record not yet
+          // looked up is kept, and compared when it is written.
+          let full: Promise<void> | undefined;
+          if (reader.derivePerson && result.values[reader.personAt] === null) {
+            full = plan.later?.push(JSON.stringify(result.values));
+          } else {
+            // Rows with notices keep the digest of their values, so that they are read (and listed) again.
+            const hash =
+              cellHash !== undefined && result.notices.length === 0 ? cellHash : valuesDigest(result.values);
+            const had = existing?.get(result.values[0] as string);
+            // A record held with the digest of its values (imported before cells were digested) is compared by them.
+            if (
+              had &&
+              !had.closed &&
+              (had.hash === hash || (hash === cellHash && had.hash === valuesDigest(result.values)))
+            ) {
+              plan.unchanged += 1;
+            } else {
+              const { importId, part } = plan.staging;
+              const seq = plan.spool.rows + 1;
+              full = plan.spool.push(
+                copyLine(importId, part, seq, orderedUuid(), hash, result.values, width),
+              );
+            }
+          }
+          if (full) await full;
+        }
+        for (const error of result.errors) addError(state, error);
+        for (const notice of result.notices) addNotice(state, notice);
+        if (reader.derivePerson && result.values[reader.fromAt] === null) {
           addError(state, {
             file: file.name,
             row,
-            field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
-            value: id,
-            expected: spec.naturalKey
-              ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
-              : `A ${spec.id.label} used once in the file: row ${first} has it too`,
+            field: spec.personFrom!.field,
+            value: '',
+            expected: `The ${fields[reader.fromAt]!.label}: the file has no ${fields[personAt]!.ssd} column (the ${spec.personFrom!.script} script does not write it), so the child is found from the ${fields[reader.fromAt]!.label}, which is blank on this row`,
           });
-        } else {
-          ids.set(id, row);
         }
-      }
-      const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
-      if (provided && providesAt >= 0) {
-        const key = result.values[providesAt];
-        if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
-      }
-      for (const { field, index, kind, table } of refFields) {
-        const value = result.values[index];
-        if (typeof value !== 'string') continue;
-        const theirs = state.provided.get(kind)?.get(value);
-        if (theirs !== undefined) {
-          if (theirs !== null && person !== null && theirs !== person) {
-            checkSamePerson(state, kind, theirs, { file: file.name, row, field, table, person }, value);
+        const id = result.values[0];
+        if (typeof id === 'string') {
+          const first = ids.get(id);
+          if (first !== undefined) {
+            addError(state, {
+              file: file.name,
+              row,
+              field: spec.naturalKey ? spec.naturalKey.fields.join(', ') : spec.id.ssd,
+              value: id,
+              expected: spec.naturalKey
+                ? `One row per ${spec.naturalKey.fields.join(' and ')} in ${spec.ssd}: row ${first} has the same. Rows of this table are matched on ${spec.naturalKey.fields.join(' and ')} because ${spec.naturalKey.why}`
+                : `A ${spec.id.label} used once in the file: row ${first} has it too`,
+            });
+          } else {
+            ids.set(id, row);
           }
-          continue;
         }
-        // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
-        let byId = state.pending.get(kind);
-        if (!byId) {
-          byId = new Map();
-          state.pending.set(kind, byId);
+        const person = personAt >= 0 ? (result.values[personAt] as string | null) : null;
+        if (provided && providesAt >= 0) {
+          const key = result.values[providesAt];
+          if (typeof key === 'string') provided.set(key, spec.provides!.kind === 'person' ? key : person);
         }
-        const place = { file: file.name, row, field, table, person };
-        const places = byId.get(value);
-        if (!places) byId.set(value, [place]);
-        else if (places.length < 3) places.push(place);
-      }
-      progress.state.rowsDone += 1;
-      if (row % YIELD_EVERY === 0) {
-        await progress.set({});
-        // Let other requests of this process through (their queries' answers wait for a turn of the event loop).
-        await setImmediate();
+        for (const { field, index, kind, table } of refFields) {
+          const value = result.values[index];
+          if (typeof value !== 'string') continue;
+          const theirs = state.provided.get(kind)?.get(value);
+          if (theirs !== undefined) {
+            if (theirs !== null && person !== null && theirs !== person) {
+              checkSamePerson(state, kind, theirs, { file: file.name, row, field, table, person }, value);
+            }
+            continue;
+          }
+          // Not seen yet: its table comes later in the extract, or the record is already in Oversight.
+          let byId = state.pending.get(kind);
+          if (!byId) {
+            byId = new Map();
+            state.pending.set(kind, byId);
+          }
+          const place = { file: file.name, row, field, table, person };
+          const places = byId.get(value);
+          if (!places) byId.set(value, [place]);
+          else if (places.length < 3) places.push(place);
+        }
+        progress.state.rowsDone += 1;
+        if (row % YIELD_EVERY === 0) {
+          await progress.set({});
+          // Let other requests of this process through (their queries' answers wait for a turn of the event loop).
+          await setImmediate();
+        }
       }
     }
   } catch (e) {
@@ -312,6 +324,11 @@ export async function checkFile(
     return 0;
   }
   return Math.max(0, row - 1);
+}
+
+/** The digest of a row's values (a function, not a closure made for each row). */
+function valuesDigest(values: readonly Value[]): string {
+  return rowHashOfJson(JSON.stringify(values));
 }
 
 /** An unchanged row as the check sees it: its identifiers, and nothing to report. */
