@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/client';
 import { mergeFile, type TableCounts } from './import-apply';
 import type { PlannedFile } from './import-check';
 import { analyzeRegister, refreshPeopleSummaries, relinkWorkforce, updateImport } from './import-repository';
-import { mergeStaged, RESOLVED_TABLES } from './import-staging';
+import { mergeStaged } from './import-staging';
 
 /** Whether a merge wrote to its table (added, changed or closed rows). */
 export function wrote(c: TableCounts | undefined): boolean {
@@ -26,9 +26,6 @@ export function changedTables(
 ): string[] {
   return [...new Set(planned.filter((p) => wrote(counts[p.spec.ssd])).map((p) => p.spec.table))];
 }
-
-/** The tables merges join to resolve references (people, workers, teams). */
-const RESOLVED = new Set<string>(Object.values(RESOLVED_TABLES));
 
 export interface MergeInput {
   organisationId: string;
@@ -45,7 +42,7 @@ export interface MergeInput {
 export class Merger {
   readonly counts: Record<string, TableCounts> = {};
   readonly totals: TableCounts = { added: 0, changed: 0, unchanged: 0, closed: 0 };
-  /** Tables analysed since their merge (none is written again by a later file's merge). */
+  /** Tables analysed since they were last written. */
   private readonly analysed = new Set<string>();
 
   private constructor(
@@ -54,9 +51,14 @@ export class Merger {
     private readonly input: MergeInput,
   ) {}
 
-  /** Begin: no JIT compilation (compiling each large statement cost more than it saved: seconds on a server). */
+  /**
+   * Begin: no JIT compilation (compiling each large statement cost more than it saved: seconds on a
+   * server), and memory enough for a merge's join on the organisation's children (7 MB at the large
+   * authority, near the default's limit) to stay in one batch.
+   */
   static async begin(tx: Db, importId: string, input: MergeInput): Promise<Merger> {
     await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
     return new Merger(tx, importId, input);
   }
 
@@ -76,14 +78,16 @@ export class Merger {
     this.totals.changed += c.changed;
     this.totals.unchanged += c.unchanged;
     this.totals.closed += c.closed;
-    // People, workers and teams are analysed as soon as merged, before the files whose merge joins
-    // them: their statistics are of before the import, and in a database that already holds another
-    // organisation's register (the bench's second authority, a second council on one server) they
-    // count none of this organisation's rows. Each later merge was then planned as if its children
-    // were one: a nested loop comparing every staged row with every child (at the large demo extract,
-    // 22 thousand periods of care by 119 thousand children, and more than 12 minutes in all, where
-    // the import takes about two). Analysing case_people costs a fraction of a second.
-    if (RESOLVED.has(plan.spec.table) && wrote(c)) {
+    // Each table is analysed as soon as merged. People, workers and teams must be, before the files
+    // whose merge joins them: their statistics are of before the import, and in a database that
+    // already holds another organisation's register (the bench's second authority, a second council on
+    // one server) they count none of this organisation's rows. Each later merge was then planned as if
+    // its children were one: a nested loop comparing every staged row with every child (at the large
+    // demo extract, 22 thousand periods of care by 119 thousand children, and more than 12 minutes in
+    // all, where the import takes about two). The other tables are analysed here rather than at the
+    // end because on a server that is beside the check of the next files: at the end it held the
+    // transaction for 4.6 s at the large authority.
+    if (wrote(c)) {
       await analyzeRegister(this.tx, [plan.spec.table]);
       this.analysed.add(plan.spec.table);
     }
@@ -99,6 +103,8 @@ export class Merger {
     if (stagedRows === 0) return;
     const written = await mergeStaged(this.tx, plan.spec, this.input.organisationId, this.importId, part);
     const c = this.counts[plan.spec.ssd]!;
+    // Written again since it was analysed: analysed again at the end.
+    if (written.added + written.changed > 0) this.analysed.delete(plan.spec.table);
     const unchanged = stagedRows - written.added - written.changed;
     c.added += written.added;
     c.changed += written.changed;
