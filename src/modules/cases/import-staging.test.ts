@@ -186,4 +186,62 @@ describe('an import writing the register', () => {
     // A child nothing refers to can go.
     expect(await refused(sql`delete from case_people where id = ${other!.id}`)).toBeUndefined();
   });
+
+  it('refuses, once per statement, an allocation whose worker or team is not its organisation’s, and deleting a worker or team with allocations', async () => {
+    const db = ctx.oversight.database.db;
+    const org = ctx.org.organisationId;
+    const refused = (statement: ReturnType<typeof sql>) =>
+      db.execute(statement).then(
+        () => undefined,
+        (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
+      );
+    const allocated = sql`organisation_id = ${org} and worker_id is not null and case_team_id is not null`;
+    // Imported by the first test.
+    const [counts] = await rawRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from case_involvements where ${allocated}`,
+    );
+    expect(Number(counts!.n)).toBeGreaterThan(0);
+    expect(
+      await refused(sql`update case_involvements set worker_id = gen_random_uuid() where ${allocated}`),
+    ).toBe('23503');
+    expect(
+      await refused(sql`update case_involvements set case_team_id = gen_random_uuid() where ${allocated}`),
+    ).toBe('23503');
+    // Another organisation's worker and team are not this organisation's.
+    const [worker] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_workers (organisation_id, source_id, row_hash, name) values (${ctx.other.organisationId}, 'W-other', 'h', 'Other worker')
+          returning id`,
+    );
+    const [team] = await rawRows<{ id: string }>(
+      db,
+      sql`insert into case_teams (organisation_id, source_id, row_hash, name) values (${ctx.other.organisationId}, 'T-other', 'h', 'Other team')
+          returning id`,
+    );
+    expect(
+      await refused(sql`update case_involvements set worker_id = ${worker!.id} where ${allocated}`),
+    ).toBe('23503');
+    expect(
+      await refused(sql`update case_involvements set case_team_id = ${team!.id} where ${allocated}`),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`delete from case_workers where id in (select worker_id from case_involvements where ${allocated})`,
+      ),
+    ).toBe('23503');
+    expect(
+      await refused(
+        sql`delete from case_teams where id in (select case_team_id from case_involvements where ${allocated})`,
+      ),
+    ).toBe('23503');
+    // A worker or team nothing refers to can go, and an allocation may have neither.
+    expect(await refused(sql`delete from case_workers where id = ${worker!.id}`)).toBeUndefined();
+    expect(await refused(sql`delete from case_teams where id = ${team!.id}`)).toBeUndefined();
+    expect(
+      await refused(
+        sql`update case_involvements set worker_id = null where organisation_id = ${org} and source_id = 'never'`,
+      ),
+    ).toBeUndefined();
+  });
 });
