@@ -36,6 +36,14 @@ function run(org: TestContext['org'], hooks: ImportHooks, extract = smallExtract
   });
 }
 
+/** The error code a statement is refused with, or undefined when it runs. */
+function refused(statement: ReturnType<typeof sql>): Promise<string | undefined> {
+  return ctx.oversight.database.db.execute(statement).then(
+    () => undefined,
+    (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
+  );
+}
+
 async function stagedRows(): Promise<number> {
   const [row] = await rawRows<{ n: number }>(
     ctx.oversight.database.db,
@@ -149,13 +157,6 @@ describe('an import writing the register', () => {
   it('still refuses, once per statement, a register row whose child or organisation does not exist, and deleting a child with records', async () => {
     const db = ctx.oversight.database.db;
     const org = ctx.org.organisationId;
-    const refused = async (statement: ReturnType<typeof sql>) => {
-      const error = await db.execute(statement).then(
-        () => undefined,
-        (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
-      );
-      return error;
-    };
     // Imported by the first test.
     expect(
       await refused(
@@ -190,11 +191,6 @@ describe('an import writing the register', () => {
   it('refuses, once per statement, an allocation whose worker or team is not its organisation’s, and deleting a worker or team with allocations', async () => {
     const db = ctx.oversight.database.db;
     const org = ctx.org.organisationId;
-    const refused = (statement: ReturnType<typeof sql>) =>
-      db.execute(statement).then(
-        () => undefined,
-        (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
-      );
     const allocated = sql`organisation_id = ${org} and worker_id is not null and case_team_id is not null`;
     // Imported by the first test.
     const [counts] = await rawRows<{ n: number }>(
