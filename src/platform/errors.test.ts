@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loggableError, visibleControlCharacters, withoutControlCharacters } from './errors';
+import {
+  databaseErrorCode,
+  loggableError,
+  visibleControlCharacters,
+  withoutControlCharacters,
+} from './errors';
 import { qs } from './http/querystring';
 
 describe('what reaches the logs', () => {
@@ -12,6 +17,16 @@ describe('what reaches the logs', () => {
       code: '22021',
       message: expect.stringContaining('database error 22021'),
     });
+  });
+});
+
+describe('a database error’s code', () => {
+  it('is read from the error, or from the driver error the ORM wraps in it', () => {
+    expect(databaseErrorCode(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe('23505');
+    const wrapped = Object.assign(new Error('Failed query: ...'), { cause: { code: '23503' } });
+    expect(databaseErrorCode(wrapped)).toBe('23503');
+    expect(databaseErrorCode(new Error('not from the database'))).toBeUndefined();
+    expect(databaseErrorCode(undefined)).toBeUndefined();
   });
 });
 

@@ -27,14 +27,23 @@ export class ValidationError extends Error {
 }
 
 /**
+ * The database's code for an error (23505 for a unique index, 23503 for a
+ * reference), from the error itself or the driver error the ORM wraps in it.
+ */
+export function databaseErrorCode(e: unknown): string | undefined {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  const code = (e as { code?: unknown } | null)?.code ?? cause?.code;
+  return code === undefined || code === null ? undefined : String(code) || undefined;
+}
+
+/**
  * What of an unexpected error may be logged: its kind, database code and
  * where it came from, never the statement or the values sent with it (a
  * failed query's message carries both, and so the person's input).
  */
 export function loggableError(e: unknown): { type: string; code?: string; message: string; stack?: string } {
   if (!(e instanceof Error)) return { type: typeof e, message: 'non-error thrown' };
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const code = String((e as { code?: unknown }).code ?? cause?.code ?? '') || undefined;
+  const code = databaseErrorCode(e);
   const fromDatabase =
     /failed query|params:/i.test(e.message) || (code !== undefined && /^[0-9A-Z]{5}$/.test(code));
   const message = fromDatabase

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
+import { databaseErrorCode } from '../../platform/errors';
 import { extractFiles, smallExtract } from './fixtures';
 import { sweepStaging } from './import-staging';
 import { type ImportHooks, type ImportOutcome, importAndWait } from './importer';
@@ -38,10 +39,7 @@ function run(org: TestContext['org'], hooks: ImportHooks, extract = smallExtract
 
 /** The error code a statement is refused with, or undefined when it runs. */
 function refused(statement: ReturnType<typeof sql>): Promise<string | undefined> {
-  return ctx.oversight.database.db.execute(statement).then(
-    () => undefined,
-    (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code,
-  );
+  return ctx.oversight.database.db.execute(statement).then(() => undefined, databaseErrorCode);
 }
 
 async function stagedRows(): Promise<number> {

@@ -41,7 +41,7 @@ import { performance } from 'node:perf_hooks';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
-import { ValidationError } from '../../platform/errors';
+import { databaseErrorCode, ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
 import { stageFile, type TableCounts } from './import-apply';
 import {
@@ -187,9 +187,7 @@ export async function startImport(db: Db, input: StartImport): Promise<string> {
       owner: input.instance?.id ?? null,
     });
   } catch (e) {
-    if (
-      String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505'
-    ) {
+    if (databaseErrorCode(e) === '23505') {
       throw new ValidationError({
         files: 'Another import is in progress for your organisation. Wait for it to finish, then try again.',
       });

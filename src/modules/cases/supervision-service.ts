@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { londonDateOf } from '../../platform/clock';
 import type { Db } from '../../platform/db/client';
-import { NotFoundError, ValidationError } from '../../platform/errors';
+import { databaseErrorCode, NotFoundError, ValidationError } from '../../platform/errors';
 import { formatDate } from '../../platform/http/views';
 import { type Actor, ROLE_CASE_SCOPE } from '../../platform/permissions';
 import { sharedRead } from '../../platform/shared-reads';
@@ -207,8 +207,7 @@ async function decidedOnce<T>(field: string, work: () => Promise<T>): Promise<T>
   try {
     return await work();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') {
+    if (databaseErrorCode(error) === '23505') {
       throw new ValidationError({
         [field]:
           'Someone else has just recorded what became of these actions. Go back to supervision and start again.',

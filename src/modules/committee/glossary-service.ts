@@ -5,7 +5,7 @@
  */
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
-import { NotFoundError, ValidationError } from '../../platform/errors';
+import { databaseErrorCode, NotFoundError, ValidationError } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
 import { COMMITTEE, need } from './access';
 import { acronymKey, duplicateMessage, type GlossaryChoice, type GlossaryEntry } from './glossary';
@@ -29,8 +29,7 @@ async function once<T>(acronym: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505')
+    if (databaseErrorCode(error) === '23505')
       throw new ValidationError({
         acronym: `The glossary already has ${acronym}: change its meaning instead of adding it again`,
       });
