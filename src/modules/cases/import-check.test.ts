@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { smallExtract } from './fixtures';
-import { checkFile, csvRows, newCheckState, planFiles } from './import-check';
+import { checkFile, csvRowBatches, newCheckState, planFiles } from './import-check';
 import { openSpool } from './import-spool';
 
 describe('the check pass', () => {
@@ -38,7 +38,7 @@ describe('the check pass', () => {
   it('reads lines ended either way, mixed in one file, and skips blank ones', async () => {
     const data = Buffer.from('id,name\r\nP1,Ada\r\nP2,"Line one\nline two"\nP3,Cy\r\n\r\nP4,Di\r\n\n');
     const rows: string[][] = [];
-    for await (const batch of csvRows(Readable.from([data]), 'ssd_person.csv')) rows.push(...batch);
+    for await (const batch of csvRowBatches(Readable.from([data]), 'ssd_person.csv')) rows.push(...batch);
     expect(rows).toEqual([
       ['id', 'name'],
       ['P1', 'Ada'],

@@ -100,7 +100,7 @@ export const CSV_OPTIONS: Options = {
  * A file's rows, a batch at a time (what the parser holds at each turn): UTF-8, or Windows-1252 with
  * a notice; anything else ends in an EncodingError.
  */
-export function csvRows(
+export function csvRowBatches(
   stream: Readable,
   label: string,
   onNotice: (notice: string) => void = () => {},
@@ -192,7 +192,7 @@ export async function checkFile(
   const encodingNotice = (expected: string) =>
     addNotice(state, { file: file.name, row: 0, field: '', value: '', expected });
   try {
-    for await (const batch of csvRows(file.open(), file.name, encodingNotice)) {
+    for await (const batch of csvRowBatches(file.open(), file.name, encodingNotice)) {
       for (const cells of batch) {
         row += 1;
         if (!reader) {

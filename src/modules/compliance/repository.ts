@@ -86,22 +86,17 @@ export async function replaceTasks(
   await db.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`compliance.tasks:${organisationId}`}, 0))`,
   );
-  for (let i = 0; i < personIds.length; i += 1000) {
+  if (personIds.length > 0) {
     // The stored figures lose these children's old tasks, and gain their new ones below.
-    await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), -1);
+    await figures.adjustFigures(db, organisationId, personIds, -1);
     await db
       .delete(complianceTasks)
       .where(
-        and(
-          eq(complianceTasks.organisationId, organisationId),
-          inArray(complianceTasks.personId, personIds.slice(i, i + 1000)),
-        ),
+        and(eq(complianceTasks.organisationId, organisationId), anyId(complianceTasks.personId, personIds)),
       );
   }
   await insertTasks(db, organisationId, tasks, computedOn);
-  for (let i = 0; i < personIds.length; i += 1000) {
-    await figures.adjustFigures(db, organisationId, personIds.slice(i, i + 1000), 1);
-  }
+  if (personIds.length > 0) await figures.adjustFigures(db, organisationId, personIds, 1);
 }
 
 /** Children with tasks stored who are not among these (their case has closed since the tasks were computed). */
