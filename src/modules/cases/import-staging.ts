@@ -17,10 +17,10 @@
  * Identifiers come only from the SSD table descriptions (ssd/spec.ts);
  * values always travel as parameters.
  */
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, rawRows } from '../../platform/db/client';
+import { EmbeddedClient } from '../../platform/db/embedded-client';
 import type { StagingWriter } from './import-copy';
 import { embeddedStagingWriter } from './import-copy-embedded';
 import { serverStagingWriter } from './import-copy-server';
@@ -167,14 +167,14 @@ function mergeStatement(spec: TableSpec, fresh: boolean): Template {
 export async function openStagingWriter(db: Db): Promise<StagingWriter> {
   const client = (db as { $client?: unknown }).$client;
   if (client instanceof pg.Pool) return serverStagingWriter(client);
-  if (client instanceof PGlite) return embeddedStagingWriter(client);
+  if (client instanceof EmbeddedClient) return embeddedStagingWriter(client);
   throw new Error('Staging is written through the database itself, not a transaction');
 }
 
 /**
  * Whether the database is a server reached through a pool: staging then has
  * connections of its own beside the import's transaction (the embedded
- * database has one connection, and runs each statement on Node.js's thread).
+ * database has one connection, which a transaction holds whole).
  */
 export function hasConnectionsOfItsOwn(db: Db): boolean {
   return (db as { $client?: unknown }).$client instanceof pg.Pool;

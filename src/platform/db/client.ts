@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -9,7 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { fromRoot } from '../paths';
-import { turnAfterEachStatement } from './embedded-turns';
+import { EmbeddedClient } from './embedded-client';
 import { lockDataDir } from './lock';
 
 /** One type for both drivers: modules write ordinary Drizzle queries against it. */
@@ -149,16 +148,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const release = inMemory ? () => undefined : lockDataDir(dataDir);
-  let client: PGlite;
+  let client: EmbeddedClient;
   try {
-    client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    await client.waitReady;
-    turnAfterEachStatement(client);
+    client = await EmbeddedClient.open(dataDir, options.loadDataDir);
   } catch (e) {
     release();
     throw e;
   }
-  const db = drizzlePglite({ client, logger: options.logger }) as unknown as Db;
+  // Drizzle's PGlite driver uses only the part of PGlite's interface the client gives.
+  const db = drizzlePglite({ client: client as never, logger: options.logger }) as unknown as Db;
   const locks = memoryLocks();
   return {
     db,
