@@ -9,7 +9,7 @@ import type { CheckState, PlannedFile, ProgressSink } from './import-check';
 import { copyLine } from './import-copy';
 import { orderedUuid } from './import-repository';
 import { completeRow } from './import-rows';
-import { spoolLines } from './import-spool';
+import { spoolChunks, spoolLines } from './import-spool';
 import { mergeStaged, openStagingWriter } from './import-staging';
 import { closeRecords } from './repository';
 import { allFields } from './ssd/spec';
@@ -65,20 +65,23 @@ export async function stageFile(
   const chunk = input.stageChunk ?? STAGE_CHUNK;
   const n = allFields(spec).length;
   const writer = await openStagingWriter(db);
-  let pending: string[] = [];
   let writing: Promise<void> | undefined;
-  const flush = async () => {
+  /** Send a chunk once the last has been taken, without waiting for this one: the next is prepared meanwhile. */
+  const send = async (lines: string | Uint8Array, rows: number) => {
     await writing;
-    writing = undefined;
+    writing = writer.write(lines).then(() => {
+      progress.state.rowsDone += rows;
+      input.hooks?.staged?.(rows);
+    });
+    // Awaited at the next send; a failure meanwhile must not count as unhandled.
+    writing.catch(() => undefined);
+  };
+  let pending: string[] = [];
+  const flush = async () => {
     if (pending.length === 0) return;
     const lines = pending;
     pending = [];
-    writing = writer.write(`${lines.join('\n')}\n`).then(() => {
-      progress.state.rowsDone += lines.length;
-      input.hooks?.staged?.(lines.length);
-    });
-    // Awaited at the next flush; a failure meanwhile must not count as unhandled.
-    writing.catch(() => undefined);
+    await send(`${lines.join('\n')}\n`, lines.length);
   };
   const add = async (line: string) => {
     pending.push(line);
@@ -87,9 +90,10 @@ export async function stageFile(
   let count = 0;
   try {
     if (plan.spool && ready > 0) {
-      for await (const lines of spoolLines(plan.spool.path)) {
-        for (const line of lines) await add(line);
-        count += lines.length;
+      // The check wrote these as the COPY lines staging takes: sent on as the bytes on disk.
+      for await (const { bytes, rows } of spoolChunks(plan.spool.path, chunk)) {
+        await send(bytes, rows);
+        count += rows;
         await progress.set({});
       }
     }

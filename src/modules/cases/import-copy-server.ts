@@ -29,7 +29,7 @@ export async function serverStagingWriter(pool: pg.Pool): Promise<StagingWriter>
   };
   return {
     async write(lines) {
-      if (!lines) return;
+      if (!lines.length) return;
       if (!stream.write(lines)) await Promise.race([once(stream, 'drain'), done]);
     },
     async end() {

@@ -62,8 +62,8 @@ export function copyLine(
 
 /** Where staged rows go: one writer per file of the import, told each chunk of lines. */
 export interface StagingWriter {
-  /** Send a chunk of COPY lines; resolves when the writer can take the next. */
-  write(lines: string): Promise<void>;
+  /** Send a chunk of COPY lines (each ending with its newline); resolves when the writer can take the next. */
+  write(lines: string | Uint8Array): Promise<void>;
   /** Everything sent is in staging once this resolves. */
   end(): Promise<void>;
   /** Stop after a failure, releasing what the writer holds (staged rows are cleared by the caller). */

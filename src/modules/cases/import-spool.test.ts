@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openSpool, spoolLines } from './import-spool';
+import { openSpool, spoolChunks, spoolLines } from './import-spool';
 
 async function linesOf(path: string): Promise<string[]> {
   const out: string[] = [];
@@ -45,6 +45,28 @@ describe('the import spool', () => {
     const writer = spool.writer('1-ssd_missing');
     await writer.close();
     expect(await linesOf(writer.path)).toEqual([]);
+    await spool.remove();
+  });
+
+  it('gives the same lines as bytes, whole lines a chunk, at most the rows asked for', async () => {
+    const spool = await openSpool();
+    const writer = spool.writer('3-ssd_cp_visits');
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i}\t{"Zoë ${'x'.repeat(i % 90)}"}`);
+    for (const row of rows) {
+      const full = writer.push(row);
+      if (full) await full;
+    }
+    await writer.close();
+    const chunks: { text: string; rows: number }[] = [];
+    for await (const { bytes, rows: n } of spoolChunks(writer.path, 7_000))
+      chunks.push({ text: bytes.toString(), rows: n });
+    expect(chunks.length).toBeGreaterThan(30_000 / 7_000);
+    for (const chunk of chunks) {
+      expect(chunk.rows).toBeLessThanOrEqual(7_000);
+      expect(chunk.text.endsWith('\n')).toBe(true);
+      expect(chunk.text.split('\n').length - 1).toBe(chunk.rows);
+    }
+    expect(chunks.map((c) => c.text).join('')).toBe(`${rows.join('\n')}\n`);
     await spool.remove();
   });
 });

@@ -115,3 +115,34 @@ export async function* spoolLines(path: string): AsyncIterable<string[]> {
   rest += decoder.end();
   if (rest) yield [rest];
 }
+
+/**
+ * The lines of a spool file as bytes, whole lines a chunk (each ending with its newline), at most
+ * `rowsPerChunk` lines and a disk read's worth a chunk, with how many lines each holds. Nothing is
+ * decoded: staging sends the COPY lines on as they were written (import-apply.ts).
+ */
+export async function* spoolChunks(
+  path: string,
+  rowsPerChunk: number,
+): AsyncIterable<{ bytes: Buffer; rows: number }> {
+  let rest: Buffer | undefined;
+  for await (const read of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    const buffer: Buffer = rest ? Buffer.concat([rest, read as Buffer]) : (read as Buffer);
+    let start = 0;
+    let rows = 0;
+    let end = 0;
+    for (let at = buffer.indexOf(0x0a); at >= 0; at = buffer.indexOf(0x0a, at + 1)) {
+      rows += 1;
+      end = at + 1;
+      if (rows === rowsPerChunk) {
+        yield { bytes: buffer.subarray(start, end), rows };
+        start = end;
+        rows = 0;
+      }
+    }
+    if (rows > 0) yield { bytes: buffer.subarray(start, end), rows };
+    rest = end < buffer.length ? buffer.subarray(end) : undefined;
+  }
+  // Written by SpoolWriter, every line ends with a newline; anything after the last is not a line.
+  if (rest?.length) yield { bytes: Buffer.concat([rest, Buffer.from('\n')]), rows: 1 };
+}

@@ -26,10 +26,11 @@
  *    logged and audited, all in the same transaction. An unchanged extract
  *    writes nothing but that. Staging is cleared whatever the outcome.
  *
- * On the embedded database (one connection, statements run on this thread)
- * the three follow each other. On a server they overlap: the transaction
- * begins with the check, and each file is staged and merged while the next
- * is checked; an error found in any file rolls the transaction back.
+ * They overlap. On the embedded database (one connection, on a thread of
+ * its own) each file is staged while the next is checked, and the merge's
+ * transaction follows. On a server the transaction begins with the check, and
+ * each file is staged and merged while the next is checked; an error found in
+ * any file rolls the transaction back.
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
@@ -416,21 +417,39 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       inTransaction = false;
       if (rejected) return await reject(rejected);
     } else {
-      for (const [i, plan] of planned.entries()) await checkOne(i, plan);
-      summary = await checked();
+      // 2 on the embedded database: each file, once checked, is staged (by the database's own thread,
+      // a chunk per statement, other requests running between them) while the main thread checks the
+      // next. Its one connection cannot hold a transaction meanwhile: the merge follows.
+      const quiet: ProgressSink = { state: { rowsDone: 0 }, set: async () => {} };
+      let staging: Promise<unknown> = Promise.resolve();
+      const stage = (part: number, plan: PlannedFile, only: 'ready' | 'later') => {
+        staged.set(part, 0);
+        staging = staging.then(async () => {
+          staged.set(part, await stageFile(db, plan, part, input, importId, state, quiet, only));
+        });
+        staging.catch(() => undefined);
+      };
+      try {
+        for (const [i, plan] of planned.entries()) {
+          await checkOne(i, plan);
+          // After an error nothing more is staged, but every file is still checked.
+          if (state.errorCount === 0) stage(i, plan, 'ready');
+        }
+        summary = await checked();
+      } finally {
+        await staging.catch(() => undefined);
+      }
+      await staging;
       if (state.errorCount > 0) return await reject(summary);
-
-      // 2. Stage the rows to write, a chunk per statement: other requests run between them.
+      applyStarted = performance.now();
       await progress.set(
-        { status: 'applying', phase: 'Preparing the changes', rowsDone: 0, rowsTotal: summary.rowsTotal },
+        { status: 'applying', phase: 'Preparing the changes', rowsTotal: summary.rowsTotal },
         true,
       );
-      applyStarted = performance.now();
-      for (const [part, plan] of planned.entries()) {
-        await progress.set({ phase: `Preparing ${plan.spec.ssd}` }, true);
-        staged.set(part, 0);
-        staged.set(part, await stageFile(db, plan, part, input, importId, state, progress));
-      }
+      // Rows whose child was found through a record already in Oversight, each file's under a part of its own.
+      for (const [i, plan] of planned.entries())
+        if (plan.later?.rows) stage(planned.length + i, plan, 'later');
+      await staging;
       if ([...staged.values()].some((n) => n > 0)) await analyzeStaging(db);
 
       // 3. Merge staging into the register in one transaction.
@@ -444,6 +463,10 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
           await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
           await m.mergePart(plan, part, staged.get(part) ?? 0);
           progress.state.rowsDone += plan.rows;
+        }
+        for (const [i, plan] of planned.entries()) {
+          const part = planned.length + i;
+          if (staged.has(part)) await m.mergeLater(plan, part, staged.get(part)!);
         }
         await progress.set({ phase: 'Linking workers and teams, and updating each child’s summary' }, true);
         await m.finish(planned, summary.rowsTotal, today);
