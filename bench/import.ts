@@ -117,9 +117,9 @@ const run = promisify(execFile);
 /**
  * Pages of the demo organisation, one due every PAUSE_MS until `done`
  * settles. Each is timed from when it was due, not from when it could be
- * sent: on the embedded database a long statement holds the whole process
- * (the event loop waits for it), and a request that could not even start
- * then must count as waiting (the correction for coordinated omission).
+ * sent: a request held back (the event loop busy with the import's check, or
+ * the embedded database's one connection held by its merge) must count as
+ * waiting (the correction for coordinated omission).
  */
 async function pagesDuring(
   oversight: Oversight,

@@ -135,7 +135,7 @@ export interface ExistingRow {
 /** Source ids of records made with Oversight's forms rather than imported. */
 export const FORM_SOURCE_PREFIX = 'OVS-';
 
-/** Rows read per query by existingRows: on the embedded database each query holds the process. */
+/** Rows read per query by existingRows: on the embedded database each query holds its one connection. */
 const EXISTING_PAGE = 20_000;
 
 /** How many open records of a table came from extracts (not Oversight's forms). */

@@ -4,7 +4,7 @@ import { startTestApp, type TestContext } from '../../../test/helpers/app';
 import { rawRows } from '../../platform/db/client';
 import { databaseErrorCode } from '../../platform/errors';
 import { extractFiles, smallExtract } from './fixtures';
-import { sweepStaging } from './import-staging';
+import { clearStaging, sweepStaging } from './import-staging';
 import { type ImportHooks, type ImportOutcome, importAndWait } from './importer';
 import { registerCounts } from './repository';
 
@@ -150,6 +150,35 @@ describe('an import writing the register', () => {
     expect(await sweepStaging(db, [running!.id])).toBe(3);
     expect(await stagedRows()).toBe(0);
     await db.execute(sql`update case_imports set status = 'failed' where id = ${running!.id}`);
+  });
+
+  it('clears an import’s staging, emptying the table at once on the embedded database only when no other import has rows there', async () => {
+    const db = ctx.oversight.database.db;
+    const embedded = ctx.oversight.database.kind === 'embedded';
+    const first = '00000000-0000-7000-8000-000000000002';
+    const second = '00000000-0000-7000-8000-000000000003';
+    for (const [importId, rows] of [
+      [first, 3],
+      [second, 2],
+    ] as const)
+      await db.execute(
+        sql`insert into case_import_staging (import_id, part, seq, new_id, row_hash, v)
+            select ${importId}::uuid, 0, n, gen_random_uuid(), 'h', array['x']
+            from generate_series(1, ${rows}::int) n`,
+      );
+    // TRUNCATE gives the table new files; deleting rows keeps them.
+    const files = async () =>
+      (
+        await rawRows<{ f: string }>(db, sql`select pg_relation_filenode('case_import_staging')::text as f`)
+      )[0]!.f;
+    const before = await files();
+    await clearStaging(db, second, new Map([[0, 2]]), embedded);
+    expect(await stagedRows()).toBe(3);
+    expect(await files()).toBe(before);
+    await clearStaging(db, first, new Map([[0, 3]]), embedded);
+    expect(await stagedRows()).toBe(0);
+    if (embedded) expect(await files()).not.toBe(before);
+    else expect(await files()).toBe(before);
   });
 
   it('still refuses, once per statement, a register row whose child or organisation does not exist, and deleting a child with records', async () => {

@@ -135,7 +135,7 @@ export interface StartImport {
   audit: AuditContext;
   /**
    * True on a PostgreSQL server: progress can be written from outside the import's transaction.
-   * False on the embedded database, which also has its staging table vacuumed after each import.
+   * False on the embedded database.
    */
   concurrentProgress: boolean;
   /** The instance running it (app.deps.instance): recorded, so other instances know whether it is still alive. */
@@ -478,7 +478,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     const rowsTotal = summary!.rowsTotal;
     timings.mergeMs = Math.round(performance.now() - mergeStarted);
     timings.applyMs = Math.round(performance.now() - applyStarted);
-    await clearStaging(db, importId, staged, !input.concurrentProgress);
+    await clearStaging(db, importId, staged, !besideTheCheck);
     staged.clear();
     // The children's summaries changed after the statistics were taken: case_people's again, for the pages.
     if (changedTables(planned, counts).length) await analyzeRegister(db, ['case_people']);
@@ -527,7 +527,6 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
     };
   } finally {
     await spool?.remove().catch(() => undefined);
-    if (staged.size)
-      await clearStaging(db, importId, staged, !input.concurrentProgress).catch(() => undefined);
+    if (staged.size) await clearStaging(db, importId, staged, !besideTheCheck).catch(() => undefined);
   }
 }
