@@ -41,6 +41,7 @@
 import { performance } from 'node:perf_hooks';
 import { type AuditContext, recordAudit } from '../../platform/audit/service';
 import { type Clock, today as todayOf } from '../../platform/clock';
+import { inBackground } from '../../platform/db/background';
 import type { Db } from '../../platform/db/client';
 import { databaseErrorCode, ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
@@ -195,7 +196,8 @@ export async function startImport(db: Db, input: StartImport): Promise<string> {
     }
     throw e;
   }
-  const work = runImport(db, importId, input).finally(() => {
+  // On the embedded database its statements give way to people's requests (platform/db/background.ts).
+  const work = inBackground(() => runImport(db, importId, input)).finally(() => {
     forgetProgress(importId);
   });
   running.set(importId, work);

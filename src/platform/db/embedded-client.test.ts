@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseErrorCode } from '../errors';
+import { inBackground } from './background';
 import { EmbeddedClient } from './embedded-client';
 
 let client: EmbeddedClient;
@@ -114,6 +115,15 @@ describe('the embedded database on its own thread', () => {
     await long;
     // Held on this thread, the statement ran to its end before anything else could.
     expect(order).toEqual(['turned', 'statement done']);
+  });
+
+  it('runs people’s statements before background work that was waiting with them', async () => {
+    const order: string[] = [];
+    const running = client.query('select count(*) from generate_series(1, 300000)');
+    const work = inBackground(() => client.query('select 1')).then(() => order.push('background'));
+    const page = client.query('select 2').then(() => order.push('page'));
+    await Promise.all([running, work, page]);
+    expect(order).toEqual(['page', 'background']);
   });
 
   it('refuses statements once closed', async () => {

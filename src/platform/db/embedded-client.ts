@@ -16,6 +16,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fromRoot } from '../paths';
+import { isBackground } from './background';
+
+/**
+ * How long background work waits after the last of people's statements ended: longer than the gap
+ * between one statement of a page and its next, short beside what a page takes.
+ */
+const FOREGROUND_GAP_MS = 15;
 
 /** A statement's result, as PGlite gives it. */
 export interface EmbeddedResult<T = unknown> {
@@ -60,8 +67,12 @@ export class EmbeddedClient implements EmbeddedTransaction {
   readonly #worker: Worker;
   readonly #calls = new Map<number, Call>();
   #next = 0;
-  /** The end of the queue of statements and transactions: each runs when the one before it has settled. */
-  #tail: Promise<unknown> = Promise.resolve();
+  /** Statements and transactions waiting for the database: people's first, then background work's. */
+  readonly #waiting = { foreground: [] as (() => void)[], background: [] as (() => void)[] };
+  #busy = false;
+  /** When the last of people's statements ended (performance.now()). */
+  #foregroundEnded = -Infinity;
+  #wake: NodeJS.Timeout | undefined;
   #gone: Error | undefined;
 
   private constructor(worker: Worker) {
@@ -181,10 +192,42 @@ export class EmbeddedClient implements EmbeddedTransaction {
     });
   }
 
-  /** Run after everything queued before it has settled, whether it succeeded or failed. */
+  /**
+   * Run when the database is free: in the order asked, except that background work
+   * (platform/db/background.ts) waits while anyone else's is waiting, and for FOREGROUND_GAP_MS after
+   * the last of theirs ended, so a page's statements follow each other without an import's between.
+   */
   #inTurn<R>(run: () => Promise<R>): Promise<R> {
-    const result = this.#tail.then(run, run);
-    this.#tail = result.catch(() => undefined);
-    return result;
+    const queue = isBackground() ? this.#waiting.background : this.#waiting.foreground;
+    const foreground = queue === this.#waiting.foreground;
+    return new Promise<R>((resolve, reject) => {
+      queue.push(() => {
+        this.#busy = true;
+        run()
+          .then(resolve, reject)
+          .finally(() => {
+            this.#busy = false;
+            if (foreground) this.#foregroundEnded = performance.now();
+            this.#startNext();
+          });
+      });
+      this.#startNext();
+    });
+  }
+
+  #startNext(): void {
+    if (this.#busy) return;
+    const next = this.#waiting.foreground.shift();
+    if (next) return next();
+    if (this.#waiting.background.length === 0) return;
+    const wait = this.#foregroundEnded + FOREGROUND_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.#wake ??= setTimeout(() => {
+        this.#wake = undefined;
+        this.#startNext();
+      }, wait);
+      return;
+    }
+    this.#waiting.background.shift()!();
   }
 }
