@@ -218,7 +218,10 @@ export class EmbeddedClient implements EmbeddedTransaction {
   #startNext(): void {
     if (this.#busy) return;
     const next = this.#waiting.foreground.shift();
-    if (next) return next();
+    if (next) {
+      next();
+      return;
+    }
     if (this.#waiting.background.length === 0) return;
     const wait = this.#foregroundEnded + FOREGROUND_GAP_MS - performance.now();
     if (wait > 0) {
