@@ -28,9 +28,10 @@
  *
  * They overlap. On the embedded database (one connection, on a thread of
  * its own) each file is staged while the next is checked, and the merge's
- * transaction follows. On a server the transaction begins with the check, and
- * each file is staged and merged while the next is checked; an error found in
- * any file rolls the transaction back.
+ * transaction follows (import-after-check.ts). On a server the transaction
+ * begins with the check, and each file is staged and merged while the next is
+ * checked; an error found in any file rolls the transaction back
+ * (import-beside-check.ts).
  *
  * The check pass lives in import-check.ts, the reading of one row (grading,
  * derived people, natural keys) in import-rows.ts.
@@ -45,24 +46,20 @@ import { inBackground } from '../../platform/db/background';
 import type { Db } from '../../platform/db/client';
 import { databaseErrorCode, ValidationError } from '../../platform/errors';
 import type { Instance } from '../../platform/instance';
-import { stageFile, type TableCounts } from './import-apply';
-import {
-  checkFile,
-  newCheckState,
-  type PlannedFile,
-  type ProgressSink,
-  planFiles,
-  resolvePending,
-} from './import-check';
+import { writeAfterTheCheck } from './import-after-check';
+import type { TableCounts } from './import-apply';
+import { writeBesideTheCheck } from './import-beside-check';
+import { checkFile, newCheckState, type PlannedFile, planFiles, resolvePending } from './import-check';
 import { importFailureMessage } from './import-failure';
-import { changedTables, Merger } from './import-merge';
+import { changedTables } from './import-merge';
 import { forgetProgress, Progress } from './import-progress';
 import { recoverInterruptedImports } from './import-recovery';
 import type { LoggedFile } from './import-repository';
+import type { CheckSummary, ImportHooks, ImportRun } from './import-run';
 import { filesLeftUnread } from './import-same-files';
 import { importSettings } from './import-settings';
 import { openSpool, type Spool } from './import-spool';
-import { analyzeStaging, clearStaging, hasConnectionsOfItsOwn, sweepStaging } from './import-staging';
+import { clearStaging, hasConnectionsOfItsOwn, sweepStaging } from './import-staging';
 import { analyzeRegister, existingRows, insertImport, updateImport } from './repository';
 import type { ExtractFile } from './ssd/extract';
 import type { ImportError } from './ssd/validate';
@@ -71,6 +68,7 @@ export type ImportMode = 'full' | 'partial';
 export type ImportOrigin = 'upload' | 'command' | 'demo';
 
 export type { TableCounts } from './import-apply';
+export type { ImportHooks } from './import-run';
 
 export interface ImportOutcome {
   importId: string;
@@ -147,20 +145,6 @@ export interface StartImport {
   stageChunk?: number;
 }
 
-export interface ImportHooks {
-  /** A chunk of rows has been staged (committed, outside any transaction). */
-  staged?(rows: number): void;
-  /** The final transaction that merges staging into the register is about to begin. */
-  merging?(): void;
-  /**
-   * Inside that transaction: a file's staged rows are merged into its table (and, for a table later
-   * merges join, the table analysed).
-   */
-  merged?(tx: Db, table: string): Promise<void>;
-  /** Inside that transaction: the staged rows are merged, and each child's summary is about to be derived from them. */
-  summarising?(tx: Db): Promise<void>;
-}
-
 /**
  * Log a new import and start it. Refused while another import of the
  * organisation is running. The work continues after this returns; wait with
@@ -210,9 +194,6 @@ export async function importAndWait(db: Db, input: StartImport): Promise<ImportO
   const importId = await startImport(db, input);
   return importSettled(importId)!;
 }
-
-/** Thrown inside the transaction of an import that merges beside its check, when the check finds errors: rolls it back. */
-class Rejected extends Error {}
 
 async function runImport(db: Db, importId: string, input: StartImport): Promise<ImportOutcome> {
   const { organisationId, clock } = input;
@@ -285,7 +266,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         await plan.later.close();
       }
     };
-    const checked = async () => {
+    const checked = async (): Promise<CheckSummary> => {
       await progress.set({ phase: 'Checking references to records already in Oversight' }, true);
       await resolvePending(db, organisationId, state);
       timings.checkMs = Math.round(performance.now() - checkStarted);
@@ -306,7 +287,7 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
         });
       return { rowsTotal, files };
     };
-    const reject = async (summary: Awaited<ReturnType<typeof checked>>): Promise<ImportOutcome> => {
+    const reject = async (summary: CheckSummary): Promise<ImportOutcome> => {
       state.errors.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
       await updateImport(db, importId, {
         status: 'rejected',
@@ -340,146 +321,28 @@ async function runImport(db: Db, importId: string, input: StartImport): Promise<
       };
     };
 
-    let merger: Merger | undefined;
-    let summary: Awaited<ReturnType<typeof checked>>;
-    let mergeStarted = 0;
-    let applyStarted = 0;
-    if (besideTheCheck) {
-      // 2 and 3 on a server: the transaction begins with the check, and each file, once checked, is
-      // staged (on a connection of its own) and merged (on the transaction's) while the next is
-      // checked, so the database merges on one core while Node.js checks on the other. Nothing is
-      // visible until the transaction commits, and an error found in any file rolls it all back.
-      inTransaction = true;
-      mergeStarted = performance.now();
-      const quiet: ProgressSink = { state: { rowsDone: 0 }, set: async () => {} };
-      let rejected: Awaited<ReturnType<typeof checked>> | undefined;
-      await db
-        .transaction(async (tx) => {
-          input.hooks?.merging?.();
-          const m = await Merger.begin(tx, importId, input);
-          // The transaction's one connection takes one statement at a time: merges queue behind each other.
-          let queue: Promise<unknown> = Promise.resolve();
-          const then = (work: () => Promise<unknown>) => {
-            queue = queue.then(work);
-            queue.catch(() => undefined);
-          };
-          try {
-            for (const [i, plan] of planned.entries()) {
-              await checkOne(i, plan);
-              // After an error nothing more is written (the transaction is rolled back), but every file
-              // is still checked, so the data officer sees every problem at once.
-              if (state.errorCount > 0) continue;
-              staged.set(i, 0);
-              const rows = await stageFile(db, plan, i, input, importId, state, quiet, 'ready');
-              staged.set(i, rows);
-              then(async () => {
-                if (rows > 0) await analyzeStaging(db);
-                await m.mergePart(plan, i, rows);
-              });
-            }
-            summary = await checked();
-            if (state.errorCount > 0) {
-              await queue.catch(() => undefined);
-              rejected = summary;
-              throw new Rejected();
-            }
-            applyStarted = performance.now();
-            await progress.set(
-              { status: 'applying', phase: 'Writing the register', rowsTotal: summary.rowsTotal },
-              true,
-            );
-            // Rows whose child was found through a record already in Oversight, each file's under a part of its own.
-            for (const [i, plan] of planned.entries()) {
-              if (!plan.later?.rows) continue;
-              const part = planned.length + i;
-              staged.set(part, 0);
-              const rows = await stageFile(db, plan, part, input, importId, state, quiet, 'later');
-              staged.set(part, rows);
-              then(async () => {
-                await analyzeStaging(db);
-                await m.mergeLater(plan, part, rows);
-              });
-            }
-            await queue;
-            await progress.set(
-              { phase: 'Linking workers and teams, and updating each child’s summary' },
-              true,
-            );
-            await m.finish(planned, summary.rowsTotal, today);
-            merger = m;
-          } catch (e) {
-            // Never leave a merge running on the connection the rollback is about to use.
-            await queue.catch(() => undefined);
-            throw e;
-          }
-        })
-        .catch((e) => {
-          if (!(e instanceof Rejected)) throw e;
-        });
-      inTransaction = false;
-      if (rejected) return await reject(rejected);
-    } else {
-      // 2 on the embedded database: each file, once checked, is staged (by the database's own thread,
-      // a chunk per statement, other requests running between them) while the main thread checks the
-      // next. Its one connection cannot hold a transaction meanwhile: the merge follows.
-      const quiet: ProgressSink = { state: { rowsDone: 0 }, set: async () => {} };
-      let staging: Promise<unknown> = Promise.resolve();
-      const stage = (part: number, plan: PlannedFile, only: 'ready' | 'later') => {
-        staged.set(part, 0);
-        staging = staging.then(async () => {
-          staged.set(part, await stageFile(db, plan, part, input, importId, state, quiet, only));
-        });
-        staging.catch(() => undefined);
-      };
-      try {
-        for (const [i, plan] of planned.entries()) {
-          await checkOne(i, plan);
-          // After an error nothing more is staged, but every file is still checked.
-          if (state.errorCount === 0) stage(i, plan, 'ready');
-        }
-        summary = await checked();
-      } finally {
-        await staging.catch(() => undefined);
-      }
-      await staging;
-      if (state.errorCount > 0) return await reject(summary);
-      applyStarted = performance.now();
-      await progress.set(
-        { status: 'applying', phase: 'Preparing the changes', rowsTotal: summary.rowsTotal },
-        true,
-      );
-      // Rows whose child was found through a record already in Oversight, each file's under a part of its own.
-      for (const [i, plan] of planned.entries())
-        if (plan.later?.rows) stage(planned.length + i, plan, 'later');
-      await staging;
-      if ([...staged.values()].some((n) => n > 0)) await analyzeStaging(db);
-
-      // 3. Merge staging into the register in one transaction.
-      input.hooks?.merging?.();
-      await progress.set({ rowsDone: 0 }, true);
-      inTransaction = true;
-      mergeStarted = performance.now();
-      await db.transaction(async (tx) => {
-        const m = await Merger.begin(tx, importId, input);
-        for (const [part, plan] of planned.entries()) {
-          await progress.set({ phase: `Writing ${plan.spec.ssd}` }, true);
-          await m.mergePart(plan, part, staged.get(part) ?? 0);
-          progress.state.rowsDone += plan.rows;
-        }
-        for (const [i, plan] of planned.entries()) {
-          const part = planned.length + i;
-          if (staged.has(part)) await m.mergeLater(plan, part, staged.get(part)!);
-        }
-        await progress.set({ phase: 'Linking workers and teams, and updating each child’s summary' }, true);
-        await m.finish(planned, summary.rowsTotal, today);
-        merger = m;
-      });
-      inTransaction = false;
-    }
-    const { counts, totals } = merger!;
-    const rowsTotal = summary!.rowsTotal;
-    timings.mergeMs = Math.round(performance.now() - mergeStarted);
-    timings.applyMs = Math.round(performance.now() - applyStarted);
+    const run: ImportRun = {
+      db,
+      importId,
+      input,
+      today,
+      planned,
+      state,
+      progress,
+      staged,
+      checkOne,
+      checked,
+      holding: (on) => {
+        inTransaction = on;
+      },
+    };
+    const written = besideTheCheck ? await writeBesideTheCheck(run) : await writeAfterTheCheck(run);
+    if (written.status === 'rejected') return await reject(written.summary);
+    const { merger, summary } = written;
+    const { counts, totals } = merger;
+    const rowsTotal = summary.rowsTotal;
+    timings.mergeMs = Math.round(performance.now() - written.mergeStarted);
+    timings.applyMs = Math.round(performance.now() - written.applyStarted);
     await clearStaging(db, importId, staged, !besideTheCheck);
     staged.clear();
     // The children's summaries changed after the statistics were taken: case_people's again, for the pages.

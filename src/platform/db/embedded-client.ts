@@ -123,7 +123,7 @@ export class EmbeddedClient implements EmbeddedTransaction {
   }
 
   exec(sql: string): Promise<EmbeddedResult[]> {
-    return this.#inTurn(() => this.#call('exec', { sql }) as Promise<EmbeddedResult[]>);
+    return this.#inTurn(() => this.#exec(sql));
   }
 
   /**
@@ -139,7 +139,7 @@ export class EmbeddedClient implements EmbeddedTransaction {
       };
       const tx: EmbeddedTransaction = {
         query: (sql, params = [], options = {}) => inside(() => this.#query(sql, params, options)),
-        exec: (sql) => inside(() => this.#call('exec', { sql }) as Promise<EmbeddedResult[]>),
+        exec: (sql) => inside(() => this.#exec(sql)),
       };
       await this.#query('begin', [], {});
       try {
@@ -167,6 +167,8 @@ export class EmbeddedClient implements EmbeddedTransaction {
         if (!this.#gone) await this.#call('close', {});
       } finally {
         this.#gone ??= new Error('The embedded database is closed');
+        clearTimeout(this.#wake);
+        this.#wake = undefined;
         await this.#worker.terminate();
       }
     });
@@ -180,6 +182,10 @@ export class EmbeddedClient implements EmbeddedTransaction {
       asWrittenTypes: options.parsers ? Object.keys(options.parsers).map(Number) : undefined,
       blob: options.blob,
     }) as Promise<EmbeddedResult<T>>;
+  }
+
+  #exec(sql: string): Promise<EmbeddedResult[]> {
+    return this.#call('exec', { sql }) as Promise<EmbeddedResult[]>;
   }
 
   #call(op: string, message: Record<string, unknown>): Promise<unknown> {
