@@ -10,7 +10,7 @@ import { copyLine } from './import-copy';
 import { orderedUuid } from './import-repository';
 import { completeRow } from './import-rows';
 import { spoolChunks, spoolLines } from './import-spool';
-import { mergeStaged, openStagingWriter } from './import-staging';
+import { type MergeOptions, mergeStaged, openStagingWriter } from './import-staging';
 import { closeRecords } from './repository';
 import { allFields } from './ssd/spec';
 import { rowHashOfJson, type Value } from './ssd/validate';
@@ -128,9 +128,13 @@ export async function mergeFile(
   stagedRows: number,
   input: WriteInput,
   importId: string,
+  options: Omit<MergeOptions, 'fresh'> = {},
 ): Promise<TableCounts> {
   const written = stagedRows
-    ? await mergeStaged(tx, plan.spec, input.organisationId, importId, part, plan.fresh)
+    ? await mergeStaged(tx, plan.spec, input.organisationId, importId, part, {
+        ...options,
+        fresh: plan.fresh,
+      })
     : { added: 0, changed: 0 };
   const counts: TableCounts = {
     added: written.added,

@@ -49,17 +49,20 @@ export class Merger {
     private readonly tx: Db,
     private readonly importId: string,
     private readonly input: MergeInput,
+    /** Whether each merge statement runs with the reference triggers off (import-staging.ts, MergeOptions). */
+    private readonly triggersOff: boolean,
   ) {}
 
   /**
    * Begin: no JIT compilation (compiling each large statement cost more than it saved: seconds on a
    * server), and memory enough for a merge's join on the organisation's children (7 MB at the large
-   * authority, near the default's limit) to stay in one batch.
+   * authority, near the default's limit) to stay in one batch. `triggersOff`: the embedded database
+   * only (MergeOptions in import-staging.ts).
    */
-  static async begin(tx: Db, importId: string, input: MergeInput): Promise<Merger> {
+  static async begin(tx: Db, importId: string, input: MergeInput, triggersOff = false): Promise<Merger> {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local work_mem = '64MB'`);
-    return new Merger(tx, importId, input);
+    return new Merger(tx, importId, input, triggersOff);
   }
 
   /** Merge a file's staged rows (its part of staging) and, for a full extract, close what it no longer holds. */
@@ -72,6 +75,7 @@ export class Merger {
       stagedRows,
       { organisationId, mode, clock },
       this.importId,
+      { triggersOff: this.triggersOff },
     );
     this.counts[plan.spec.ssd] = c;
     this.totals.added += c.added;
@@ -101,7 +105,9 @@ export class Merger {
    */
   async mergeLater(plan: PlannedFile, part: number, stagedRows: number): Promise<void> {
     if (stagedRows === 0) return;
-    const written = await mergeStaged(this.tx, plan.spec, this.input.organisationId, this.importId, part);
+    const written = await mergeStaged(this.tx, plan.spec, this.input.organisationId, this.importId, part, {
+      triggersOff: this.triggersOff,
+    });
     const c = this.counts[plan.spec.ssd]!;
     // Written again since it was analysed: analysed again at the end.
     if (written.added + written.changed > 0) this.analysed.delete(plan.spec.table);

@@ -267,4 +267,32 @@ describe('an import writing the register', () => {
       ),
     ).toBeUndefined();
   });
+
+  it('merges with the reference triggers off on the embedded database only, and checks every other statement of its transaction', async () => {
+    const roles: string[] = [];
+    const refusedInside: (string | undefined)[] = [];
+    const outcome = await run(ctx.other, {
+      async merged(tx, table) {
+        const [row] = await rawRows<{ role: string }>(
+          tx,
+          sql`select current_setting('session_replication_role') as role`,
+        );
+        roles.push(row!.role);
+        if (table !== 'case_cla_episodes') return;
+        await tx.execute(sql`savepoint probe`);
+        refusedInside.push(
+          await tx
+            .execute(
+              sql`update case_cla_episodes set person_id = gen_random_uuid() where organisation_id = ${ctx.other.organisationId}`,
+            )
+            .then(() => undefined, databaseErrorCode),
+        );
+        await tx.execute(sql`rollback to savepoint probe`);
+      },
+    });
+    expect(outcome.status).toBe('applied');
+    expect(roles.length).toBeGreaterThan(3);
+    expect(new Set(roles)).toEqual(new Set(['origin']));
+    expect(refusedInside).toEqual(['23503']);
+  });
 });
