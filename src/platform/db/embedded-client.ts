@@ -204,8 +204,8 @@ export class EmbeddedClient implements EmbeddedTransaction {
    * the last of theirs ended, so a page's statements follow each other without an import's between.
    */
   #inTurn<R>(run: () => Promise<R>): Promise<R> {
-    const queue = isBackground() ? this.#waiting.background : this.#waiting.foreground;
-    const foreground = queue === this.#waiting.foreground;
+    const foreground = !isBackground();
+    const queue = foreground ? this.#waiting.foreground : this.#waiting.background;
     return new Promise<R>((resolve, reject) => {
       queue.push(() => {
         this.#busy = true;
