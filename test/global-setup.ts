@@ -40,8 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     await database.migrate();
-    const file = join(folder, 'migrated.tar.gz');
-    writeFileSync(file, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+    // Not gzipped: each test file's database opens from it, and unpacking took 0.6 s of each 1.7 s.
+    const file = join(folder, 'migrated.tar');
+    writeFileSync(file, Buffer.from(await (await database.dumpDataDir!('none')).arrayBuffer()));
     project.provide('embeddedTemplate', file);
   } finally {
     await database.close();

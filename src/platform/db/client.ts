@@ -30,10 +30,10 @@ export interface Database {
   /** Whether some instance holds the lock now (without taking it). */
   isLocked(key: string): Promise<boolean>;
   /**
-   * Embedded only: a consistent copy of the whole data folder (a gzipped tar),
-   * taken between queries by the process that holds it. See platform/backup.
+   * Embedded only: a consistent copy of the whole data folder (a tar, gzipped unless asked
+   * otherwise), taken between queries by the process that holds it. See platform/backup.
    */
-  dumpDataDir?: () => Promise<Blob>;
+  dumpDataDir?: (compression?: 'gzip' | 'none') => Promise<Blob>;
 }
 
 export interface Lock {
@@ -169,7 +169,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         release();
       }
     },
-    dumpDataDir: async () => client.dumpDataDir('gzip'),
+    dumpDataDir: async (compression = 'gzip') => client.dumpDataDir(compression),
     lock: locks.lock,
     isLocked: async (key) => locks.isLocked(key),
   };
