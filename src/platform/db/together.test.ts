@@ -33,7 +33,10 @@ describe('reads together', () => {
       ),
     ).toEqual([1, 'two']);
     expect(await mapTogether(database.db, [3, 4], read)).toEqual([3, 4]);
-    expect(events.slice(2)).toEqual(['start 3', 'start 4', 'end 3', 'end 4']);
+    // Both are sent before either is answered. Which is answered first is the database's
+    // business: on a server each has a connection of its own and they race.
+    expect(events.slice(2, 4)).toEqual(['start 3', 'start 4']);
+    expect(events.slice(4).sort()).toEqual(['end 3', 'end 4']);
   });
 
   it('inside a transaction, sends each read when the one before has been answered', async () => {
