@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedTemplate } from '../../test/helpers/database';
 import { openDatabase } from '../platform/db/client';
 import { embeddedBackupCommand } from './embedded-backup';
 
@@ -25,7 +26,8 @@ async function run(kind: 'backup' | 'restore', argv: string[], extra: Record<str
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oversight-backup-command-'));
-  const database = await openDatabase({ dataDir: join(dir, 'data', 'pg') });
+  // Migrated already on the embedded database (the run's template); brought up to date here otherwise.
+  const database = await openDatabase({ dataDir: join(dir, 'data', 'pg'), loadDataDir: migratedTemplate() });
   await database.migrate();
   await database.close();
 });

@@ -108,6 +108,10 @@ export async function createDemoOrganisation(
     ...DEMO_ORGANISATION,
     emailDomain: DEMO_EMAIL_DOMAIN,
   },
+  options: {
+    /** The demo password's hash for every account; made at the service's cost when not given. */
+    passwordHash?: string;
+  } = {},
 ): Promise<DemoOrganisation> {
   const org = await createOrganisation(db, { name: identity.name, code: identity.code });
   const email = (demoEmail: string) => demoEmail.replace(DEMO_EMAIL_DOMAIN, identity.emailDomain);
@@ -129,7 +133,7 @@ export async function createDemoOrganisation(
       })
     ).id;
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const userIds = {} as Record<Role, string>;
   for (const u of DEMO_USERS) {
     const created = await createUser(db, ctx, {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { argon2id } from 'hash-wasm';
 import { createOversight, type Oversight } from '../../src/app';
 import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '../../src/demo/organisation';
 import { csrfTokenFor } from '../../src/platform/auth/csrf';
@@ -22,6 +24,28 @@ export interface TestContext {
 }
 
 /**
+ * The demo password's hash for the test organisations: argon2id at its lowest cost, made once per
+ * test worker. Signing in verifies at the cost the hash names, so each of the suite's hundreds of
+ * sign-ins costs about a millisecond, not the tenth of a second or more the service's cost takes
+ * (157 s of the embedded suite's time went on hashing and verifying, about 15%). The service's
+ * own cost is tested in src/platform/auth/passwords.test.ts, and every account a test makes
+ * through the service's forms is hashed at it.
+ */
+let testPasswordHash: Promise<string> | undefined;
+export function cheapDemoPasswordHash(): Promise<string> {
+  testPasswordHash ??= argon2id({
+    password: DEMO_PASSWORD,
+    salt: randomBytes(16),
+    parallelism: 1,
+    iterations: 1,
+    memorySize: 8,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
+  return testPasswordHash;
+}
+
+/**
  * A whole Oversight on a fresh database, with a settable clock, the demo
  * organisation (one user per role) and a second organisation.
  */
@@ -32,12 +56,14 @@ export async function startTestApp(
   const clock = new FixedClock(options.start ?? TEST_START);
   const database = await freshDatabase();
   const oversight = await createOversight(config, { clock, database, logStream: options.logStream });
-  const org = await createDemoOrganisation(oversight.database.db, clock.now());
-  const other = await createDemoOrganisation(oversight.database.db, clock.now(), {
-    name: 'Westbrook City Council',
-    code: 'WST',
-    emailDomain: 'westbrook.example',
-  });
+  const passwordHash = await cheapDemoPasswordHash();
+  const org = await createDemoOrganisation(oversight.database.db, clock.now(), undefined, { passwordHash });
+  const other = await createDemoOrganisation(
+    oversight.database.db,
+    clock.now(),
+    { name: 'Westbrook City Council', code: 'WST', emailDomain: 'westbrook.example' },
+    { passwordHash },
+  );
   return { oversight, app: oversight.app, clock, config, org, other, close: () => oversight.close() };
 }
 

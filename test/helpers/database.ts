@@ -25,16 +25,27 @@ export function queryListenerOf(database: Database): QueryListener | undefined {
   return listeners.get(database);
 }
 
+/**
+ * The embedded data folder the run's global setup migrated (a tar), for a test that opens an
+ * embedded database in a folder of its own (`openDatabase({ dataDir, loadDataDir })`): it starts
+ * migrated, as a fresh database from freshDatabase does, without running every migration again.
+ * Undefined when the run is on a server (its setup migrates a server database instead): the
+ * folder then starts empty.
+ */
+export function migratedTemplate(): Blob | undefined {
+  const file = inject('embeddedTemplate');
+  if (file) embeddedTemplate ??= new Blob([readFileSync(file)]);
+  return file ? embeddedTemplate : undefined;
+}
+
 export async function freshDatabase(options: { empty?: boolean } = {}): Promise<Database> {
   const listener: QueryListener = { onQuery: null };
   const logger = { logQuery: (query: string) => listener.onQuery?.(query) };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const file = options.empty ? undefined : inject('embeddedTemplate');
-    if (file) embeddedTemplate ??= new Blob([readFileSync(file)]);
     const embedded = await openDatabase({
       dataDir: 'memory://',
-      loadDataDir: file ? embeddedTemplate : undefined,
+      loadDataDir: options.empty ? undefined : migratedTemplate(),
       logger,
     });
     listeners.set(embedded, listener);

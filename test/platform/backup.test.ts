@@ -30,7 +30,8 @@ import { type Config, loadConfig } from '../../src/platform/config';
 import { type Database, type Db, openDatabase, rawRows } from '../../src/platform/db/client';
 import { DataDirInUseError, lockFileOf } from '../../src/platform/db/lock';
 import { pendingMigrations } from '../../src/platform/db/migrations';
-import { emailOf, signedIn, TEST_START, type TestContext } from '../helpers/app';
+import { cheapDemoPasswordHash, emailOf, signedIn, TEST_START, type TestContext } from '../helpers/app';
+import { migratedTemplate } from '../helpers/database';
 import { smallPlan } from '../modules/plans-fixture';
 
 const run = promisify(execFile);
@@ -54,7 +55,9 @@ async function fill(database: Database, env: Record<string, string> = {}): Promi
   const clock = new FixedClock(TEST_START);
   const oversight = await createOversight(config, { clock, database });
   const db = oversight.database.db;
-  const org = await createDemoOrganisation(db, clock.now());
+  const org = await createDemoOrganisation(db, clock.now(), undefined, {
+    passwordHash: await cheapDemoPasswordHash(),
+  });
   const audit = { organisationId: org.organisationId, userId: org.userIds.administrator, ip: null };
   const outcome = await importAndWait(db, {
     organisationId: org.organisationId,
@@ -162,7 +165,7 @@ async function serverRoundTrip(url: string): Promise<void> {
 
 async function embeddedRoundTrip(): Promise<void> {
   const dataDir = join(work, 'running');
-  const database = await openDatabase({ dataDir: `${dataDir}/pg` });
+  const database = await openDatabase({ dataDir: `${dataDir}/pg`, loadDataDir: migratedTemplate() });
   const filled = await fill(database, { DATA_DIR: dataDir });
 
   // While the service runs: a senior leader downloads a backup (the service holds the folder).
@@ -242,7 +245,7 @@ describe('the embedded backup commands', () => {
       /no embedded database/,
     );
     const dir = join(work, 'held', 'pg');
-    const database = await openDatabase({ dataDir: dir });
+    const database = await openDatabase({ dataDir: dir, loadDataDir: migratedTemplate() });
     await database.close();
     // The parent of this test process is alive and is not this process: as if the service held the folder.
     writeFileSync(lockFileOf(dir), `${process.ppid}\n`);

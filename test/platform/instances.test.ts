@@ -18,7 +18,7 @@ import { FixedClock } from '../../src/platform/clock';
 import { loadConfig } from '../../src/platform/config';
 import { type Database, rawRows } from '../../src/platform/db/client';
 import { exclusively } from '../../src/platform/instance';
-import { Agent, TEST_START } from '../helpers/app';
+import { Agent, cheapDemoPasswordHash, TEST_START } from '../helpers/app';
 import { freshDatabase, sameDatabase } from '../helpers/database';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'none' });
@@ -48,12 +48,14 @@ beforeAll(async () => {
     createOversight(config, { clock, database: databaseA }),
     createOversight(config, { clock, database: databaseB }),
   ]);
-  org = await createDemoOrganisation(a.database.db, clock.now());
-  other = await createDemoOrganisation(a.database.db, clock.now(), {
-    name: 'Westbrook City Council',
-    code: 'WST',
-    emailDomain: 'westbrook.example',
-  });
+  const passwordHash = await cheapDemoPasswordHash();
+  org = await createDemoOrganisation(a.database.db, clock.now(), undefined, { passwordHash });
+  other = await createDemoOrganisation(
+    a.database.db,
+    clock.now(),
+    { name: 'Westbrook City Council', code: 'WST', emailDomain: 'westbrook.example' },
+    { passwordHash },
+  );
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../../../test/helpers/app';
+import { cheapDemoPasswordHash, startTestApp, type TestContext } from '../../../test/helpers/app';
 import { importBy } from '../../../test/helpers/extract';
 import { createDemoOrganisation, type DemoOrganisation } from '../../demo/organisation';
 import { rawRows } from '../../platform/db/client';
@@ -16,12 +16,13 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const organisation = (name: string, code: string) =>
-  createDemoOrganisation(ctx.oversight.database.db, ctx.clock.now(), {
-    name,
-    code,
-    emailDomain: `${code.toLowerCase()}.example`,
-  });
+const organisation = async (name: string, code: string) =>
+  createDemoOrganisation(
+    ctx.oversight.database.db,
+    ctx.clock.now(),
+    { name, code, emailDomain: `${code.toLowerCase()}.example` },
+    { passwordHash: await cheapDemoPasswordHash() },
+  );
 
 /** How many times the import opened each file. */
 type Opens = Map<string, number>;
