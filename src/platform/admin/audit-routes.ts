@@ -6,10 +6,11 @@ import { today } from '../clock';
 import { type FormErrors, formErrors } from '../http/forms';
 import { auditContext } from '../http/server';
 import { can } from '../permissions';
+import { type AuditFilter, exportAudit, readAudit } from './audit-service';
 import { parseDateParts, parseDateText } from './dates';
 import { actorOf, ignoredUnless, optionalText, pageParam, UUID_PATTERN } from './http';
 import { paginate, queryString } from './pagination';
-import { type AuditFilter, exportAudit, people, readAudit } from './service';
+import { people } from './service';
 
 const AUDIT_PAGE_SIZE = 50;
 const PERMISSION = { config: { permission: 'admin.audit' } };

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { today } from '../clock';
 import { formErrors } from '../http/forms';
 import { auditContext } from '../http/server';
+import { addNonWorkingDay, calendarYear, removeNonWorkingDay } from './calendar-service';
 import { parseDateParts } from './dates';
 import { actorOf, attempt, idParam } from './http';
-import { addNonWorkingDay, calendarYear, removeNonWorkingDay } from './service';
 
 const PERMISSION = { config: { permission: 'admin.calendar' } };
 

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { csvSafe } from '../csv';
+import { AUDIT_CSV_COLUMNS, auditCsvLines } from './audit-service';
 import type { AuditRow } from './repository';
-import { AUDIT_CSV_COLUMNS, auditCsvLines, csvSafe } from './service';
 
 describe('csvSafe', () => {
   it('neutralises cells a spreadsheet would treat as a formula', () => {

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { auditContext } from '../http/server';
 import { actorOf, idParam, pageParam } from './http';
+import { outbox, outboxEntry } from './outbox-service';
 import { paginate } from './pagination';
-import { outbox, outboxEntry } from './service';
 
 const OUTBOX_PAGE_SIZE = 50;
 const PERMISSION = { config: { permission: 'admin.outbox' } };

@@ -1,37 +1,21 @@
-import { stringify } from 'csv-stringify/sync';
 import { issuePasswordLink, passwordLinkPath, revokePasswordLinks } from '../account/password-links';
 import { latestPasswordToken, setPasswordHash } from '../account/repository';
 import { type AuditContext, recordAudit } from '../audit/service';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { normaliseEmail } from '../auth/service';
 import { destroyUserSessions } from '../auth/sessions';
-import { isWeekend } from '../calendar/working-days';
 import type { Clock } from '../clock';
-import { csvSafe } from '../csv';
 import type { Db } from '../db/client';
 import { NotFoundError, ValidationError } from '../errors';
-import { formatDate, formatDateTime } from '../http/views';
-import { hideSecrets } from '../mail/secrets';
+import { formatDateTime } from '../http/views';
 import type { Mailer, MailStatus } from '../mail/service';
 import type { Actor, Role } from '../permissions';
 import { needsApproval, PENDING_ROLE, requestRole } from './approvals';
-import { londonStartOfDay } from './dates';
 import { limitOffset, type PageRequest } from './pagination';
 import {
-  type AuditQuery,
-  type AuditRow,
-  auditBatch,
-  auditPage,
-  deleteOrganisationDay,
-  insertNonWorkingDay,
   insertOrganisation,
   insertTeam,
   insertUser,
-  nonWorkingDayOn,
-  nonWorkingDaysIn,
-  organisationDay,
-  outboxMessage,
-  outboxPage,
   peopleOf,
   teamInOrganisation,
   teamsOf,
@@ -121,7 +105,8 @@ export async function createUser(db: Db, ctx: OrgContext, input: NewUser): Promi
   return row;
 }
 
-function orgContext(actor: Actor, ctx: AuditContext): OrgContext {
+/** Who acts, in their organisation: the audit context of an administrator's change or read. */
+export function orgContext(actor: Actor, ctx: AuditContext): OrgContext {
   return { ...ctx, organisationId: actor.organisationId, userId: actor.userId };
 }
 
@@ -387,201 +372,4 @@ export async function resetPassword(
     passwordLinkMessage(deps, actor, user, kind, token, expiresAt),
   );
   return { kind, mail };
-}
-
-// Access audit
-
-export interface AuditFilter {
-  /** Calendar dates (Europe/London), inclusive. */
-  from?: string;
-  to?: string;
-  userId?: string;
-  action?: string;
-  recordType?: string;
-  recordId?: string;
-}
-
-function auditQuery(f: AuditFilter): AuditQuery {
-  const nextDay = (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1);
-    return d.toISOString().slice(0, 10);
-  };
-  return {
-    fromAt: f.from ? londonStartOfDay(f.from) : undefined,
-    toAt: f.to ? londonStartOfDay(nextDay(f.to)) : undefined,
-    userId: f.userId,
-    action: f.action,
-    recordType: f.recordType,
-    recordId: f.recordId,
-  };
-}
-
-function describeFilter(f: AuditFilter, page = 1): string | undefined {
-  const parts = Object.entries({ ...f, page: page > 1 ? String(page) : undefined })
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${v}`);
-  return parts.length ? parts.join('; ').slice(0, 500) : undefined;
-}
-
-/** A page of the organisation's access audit, newest first. Reading the audit is itself audited. */
-export async function readAudit(
-  db: Db,
-  actor: Actor,
-  ctx: AuditContext,
-  filter: AuditFilter,
-  page: PageRequest,
-): Promise<{ rows: AuditRow[]; total: number }> {
-  const result = await auditPage(db, actor.organisationId, auditQuery(filter), limitOffset(page));
-  await recordAudit(db, orgContext(actor, ctx), {
-    action: 'audit.view',
-    recordType: 'access-audit',
-    detail: describeFilter(filter, page.page),
-  });
-  return result;
-}
-
-export const AUDIT_CSV_COLUMNS = [
-  'Event id',
-  'When (UTC)',
-  'User id',
-  'User name',
-  'User email',
-  'Action',
-  'Record type',
-  'Record id',
-  'Reason',
-  'Detail',
-  'Address',
-  'User agent',
-  'Request id',
-] as const;
-
-export { csvSafe } from '../csv';
-
-export function auditCsvLines(rows: AuditRow[], withHeader: boolean): string {
-  const records = rows.map((r) =>
-    [
-      r.id,
-      r.at.toISOString(),
-      r.userId,
-      r.userName,
-      r.userEmail,
-      r.action,
-      r.recordType,
-      r.recordId,
-      r.reason,
-      r.detail,
-      r.ip,
-      r.userAgent,
-      r.requestId,
-    ].map(csvSafe),
-  );
-  return stringify(withHeader ? [[...AUDIT_CSV_COLUMNS], ...records] : records, { record_delimiter: '\r\n' });
-}
-
-const EXPORT_BATCH = 1000;
-
-/**
- * Every event matching the filter as CSV, newest first, produced in batches so
- * an export of any size never sits in memory whole. The export is audited
- * before the first line is produced.
- */
-export async function exportAudit(
-  db: Db,
-  actor: Actor,
-  ctx: AuditContext,
-  filter: AuditFilter,
-): Promise<AsyncGenerator<string>> {
-  await recordAudit(db, orgContext(actor, ctx), {
-    action: 'audit.export',
-    recordType: 'access-audit',
-    detail: describeFilter(filter),
-  });
-  const query = auditQuery(filter);
-  const organisationId = actor.organisationId;
-  return (async function* lines() {
-    yield auditCsvLines([], true);
-    let after: { at: Date; id: number } | undefined;
-    for (;;) {
-      const rows = await auditBatch(db, organisationId, query, after, EXPORT_BATCH);
-      if (rows.length > 0) yield auditCsvLines(rows, false);
-      if (rows.length < EXPORT_BATCH) return;
-      const last = rows[rows.length - 1]!;
-      after = { at: last.at, id: last.id };
-    }
-  })();
-}
-
-// Outbox
-
-export async function outbox(db: Db, actor: Actor, page: PageRequest, status?: 'failed') {
-  return outboxPage(db, actor.organisationId, limitOffset(page), status);
-}
-
-/** One message of the organisation. Reading it is audited: messages are addressed to people. */
-export async function outboxEntry(db: Db, actor: Actor, ctx: AuditContext, id: string) {
-  const message = await outboxMessage(db, actor.organisationId, id);
-  if (!message) throw new NotFoundError('message');
-  await recordAudit(db, orgContext(actor, ctx), { action: 'mail.view', recordType: 'mail', recordId: id });
-  // An administrator must never read another person's set-password link (and so become them).
-  return { ...message, body: hideSecrets(message.body) };
-}
-
-// Calendar
-
-export async function calendarYear(db: Db, actor: Actor, year: number) {
-  const rows = await nonWorkingDaysIn(db, actor.organisationId, year);
-  return rows.map((r) => ({ ...r, ownDay: r.organisationId !== null }));
-}
-
-/** Add one of the organisation's own non-working days (a closure day, a local holiday). */
-export async function addNonWorkingDay(
-  deps: Pick<AdminDeps, 'db'>,
-  actor: Actor,
-  ctx: AuditContext,
-  input: { date: string; name: string },
-): Promise<{ id: string }> {
-  if (isWeekend(input.date)) {
-    throw new ValidationError({
-      'date-day': `${formatDate(input.date)} is a weekend day, which is already a non-working day`,
-    });
-  }
-  return deps.db.transaction(async (tx) => {
-    const existing = await nonWorkingDayOn(tx, actor.organisationId, input.date);
-    if (existing) {
-      throw new ValidationError({
-        'date-day': `${formatDate(input.date)} is already a non-working day (${existing.name})`,
-      });
-    }
-    const row = await insertNonWorkingDay(tx, actor.organisationId, input.date, input.name);
-    await recordAudit(tx, orgContext(actor, ctx), {
-      action: 'calendar.add',
-      recordType: 'non-working-day',
-      recordId: row.id,
-      detail: `${input.date} ${input.name}`.slice(0, 500),
-    });
-    return row;
-  });
-}
-
-/** Remove one of the organisation's own days. Shipped bank holidays are not the organisation's to remove. */
-export async function removeNonWorkingDay(
-  deps: Pick<AdminDeps, 'db'>,
-  actor: Actor,
-  ctx: AuditContext,
-  id: string,
-): Promise<{ date: string; name: string }> {
-  return deps.db.transaction(async (tx) => {
-    const day = await organisationDay(tx, actor.organisationId, id);
-    if (!day) throw new NotFoundError('non-working day');
-    await deleteOrganisationDay(tx, actor.organisationId, id);
-    await recordAudit(tx, orgContext(actor, ctx), {
-      action: 'calendar.remove',
-      recordType: 'non-working-day',
-      recordId: id,
-      detail: `${day.date} ${day.name}`.slice(0, 500),
-    });
-    return day;
-  });
 }
