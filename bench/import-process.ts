@@ -9,7 +9,7 @@
  *   tsx bench/import-process.ts <folder> <organisation id>
  */
 import { createOversight } from '../src/app';
-import { importSsdFolder } from '../src/modules/cases/service';
+import { importFolderAsCommand } from '../src/commands/import-ssd';
 import { loadConfig } from '../src/platform/config';
 
 const [folder, organisationId] = process.argv.slice(2);
@@ -23,15 +23,7 @@ const oversight = await createOversight(
 try {
   const rssBeforeBytes = process.memoryUsage().rss;
   const started = performance.now();
-  const outcome = await importSsdFolder(oversight.database.db, {
-    organisationId,
-    folder,
-    mode: 'full',
-    origin: 'command',
-    clock: oversight.clock,
-    concurrentProgress: true,
-    instance: oversight.instance,
-  });
+  const outcome = await importFolderAsCommand(oversight, organisationId, folder);
   const ms = performance.now() - started;
   process.stdout.write(
     `${JSON.stringify({

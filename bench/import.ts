@@ -26,11 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse';
 import type { Oversight } from '../src/app';
+import { importFolderAsCommand } from '../src/commands/import-ssd';
 import { writeCaseDemoExtract } from '../src/demo/cases';
 import { createDemoOrganisation, type DemoOrganisation } from '../src/demo/organisation';
 import { CSV_OPTIONS } from '../src/modules/cases/import-check';
 import type { ImportOutcome } from '../src/modules/cases/importer';
-import { importSsdFolder } from '../src/modules/cases/service';
 import { today } from '../src/platform/clock';
 import { formatNumber, formatTable, percentile, signInCookie, timed } from './harness';
 
@@ -164,17 +164,7 @@ async function importHere(oversight: Oversight, folder: string, organisationId: 
     peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
   }, 100);
   try {
-    const { result, ms } = await timed(() =>
-      importSsdFolder(oversight.database.db, {
-        organisationId,
-        folder,
-        mode: 'full',
-        origin: 'command',
-        clock: oversight.clock,
-        concurrentProgress: oversight.database.kind === 'server',
-        instance: oversight.instance,
-      }),
-    );
+    const { result, ms } = await timed(() => importFolderAsCommand(oversight, organisationId, folder));
     peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
     return { outcome: result, ms, memory: { ownProcess: false, beforeBytes, peakBytes } };
   } finally {

@@ -12,7 +12,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createOversight } from '../app';
+import { createOversight, type Oversight } from '../app';
+import type { ImportMode, ImportOutcome } from '../modules/cases/importer';
 import { importSsdFolder, organisationForImport } from '../modules/cases/service';
 import { type Clock, systemClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
@@ -79,6 +80,28 @@ export async function checkExtractFolder(folder: string): Promise<void> {
   }
 }
 
+/**
+ * Import a folder of extract files into an organisation, as this command does (the benchmarks
+ * import the same way). On a server the import's progress is written as it goes, for the import
+ * page of the running service to show; the embedded database is this process's alone.
+ */
+export function importFolderAsCommand(
+  oversight: Oversight,
+  organisationId: string,
+  folder: string,
+  mode: ImportMode = 'full',
+): Promise<ImportOutcome> {
+  return importSsdFolder(oversight.database.db, {
+    organisationId,
+    folder,
+    mode,
+    origin: 'command',
+    clock: oversight.clock,
+    concurrentProgress: oversight.database.kind === 'server',
+    instance: oversight.instance,
+  });
+}
+
 export interface ImportOptions {
   env?: NodeJS.ProcessEnv;
   output?: CommandOutput;
@@ -103,15 +126,12 @@ export async function importSsdCommand(argv: string[], options: ImportOptions = 
         },
       );
       const started = Date.now();
-      const outcome = await importSsdFolder(oversight.database.db, {
-        organisationId: organisation.id,
-        folder: request.folder,
-        mode: request.partial ? 'partial' : 'full',
-        origin: 'command',
-        clock,
-        concurrentProgress: oversight.database.kind === 'server',
-        instance: oversight.instance,
-      });
+      const outcome = await importFolderAsCommand(
+        oversight,
+        organisation.id,
+        request.folder,
+        request.partial ? 'partial' : 'full',
+      );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (outcome.status === 'applied') {
         const t = outcome.totals;
