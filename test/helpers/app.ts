@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { argon2id } from 'hash-wasm';
 import { createOversight, type Oversight } from '../../src/app';
 import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '../../src/demo/organisation';
 import { csrfTokenFor } from '../../src/platform/auth/csrf';
+import { hashPassword } from '../../src/platform/auth/passwords';
 import { FixedClock } from '../../src/platform/clock';
 import { type Config, loadConfig } from '../../src/platform/config';
+import type { Db } from '../../src/platform/db/client';
 import { type LogStream, PRE_SESSION_COOKIE, SESSION_COOKIE } from '../../src/platform/http/server';
 import { freshDatabase } from './database';
 
@@ -28,22 +28,30 @@ export interface TestContext {
  * test worker. Signing in verifies at the cost the hash names, so each of the suite's hundreds of
  * sign-ins costs under 2 ms, not the tenth of a second or more the service's cost takes (1.7 ms
  * against 114 ms on an idle 2-core machine; 157 s of the embedded suite's time went on hashing
- * and verifying, about 15%). The service's
- * own cost is tested in src/platform/auth/passwords.test.ts, and every account a test makes
- * through the service's forms is hashed at it.
+ * and verifying, about 15%). The service's own cost is tested in
+ * src/platform/auth/passwords.test.ts, and every account a test makes through the service's forms
+ * is hashed at it.
  */
 let testPasswordHash: Promise<string> | undefined;
 export function cheapDemoPasswordHash(): Promise<string> {
-  testPasswordHash ??= argon2id({
-    password: DEMO_PASSWORD,
-    salt: randomBytes(16),
-    parallelism: 1,
-    iterations: 1,
-    memorySize: 8,
-    hashLength: 32,
-    outputType: 'encoded',
-  });
+  testPasswordHash ??= hashPassword(DEMO_PASSWORD, { parallelism: 1, iterations: 1, memorySize: 8 });
   return testPasswordHash;
+}
+
+/** The demo organisation and a second one, Westbrook, their accounts signing in with the demo password. */
+export async function createTestOrganisations(
+  db: Db,
+  at: Date,
+): Promise<{ org: DemoOrganisation; other: DemoOrganisation }> {
+  const passwordHash = await cheapDemoPasswordHash();
+  const org = await createDemoOrganisation(db, at, undefined, { passwordHash });
+  const other = await createDemoOrganisation(
+    db,
+    at,
+    { name: 'Westbrook City Council', code: 'WST', emailDomain: 'westbrook.example' },
+    { passwordHash },
+  );
+  return { org, other };
 }
 
 /**
@@ -57,14 +65,7 @@ export async function startTestApp(
   const clock = new FixedClock(options.start ?? TEST_START);
   const database = await freshDatabase();
   const oversight = await createOversight(config, { clock, database, logStream: options.logStream });
-  const passwordHash = await cheapDemoPasswordHash();
-  const org = await createDemoOrganisation(oversight.database.db, clock.now(), undefined, { passwordHash });
-  const other = await createDemoOrganisation(
-    oversight.database.db,
-    clock.now(),
-    { name: 'Westbrook City Council', code: 'WST', emailDomain: 'westbrook.example' },
-    { passwordHash },
-  );
+  const { org, other } = await createTestOrganisations(oversight.database.db, clock.now());
   return { oversight, app: oversight.app, clock, config, org, other, close: () => oversight.close() };
 }
 

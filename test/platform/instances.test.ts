@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOversight, type Oversight } from '../../src/app';
-import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '../../src/demo/organisation';
+import { DEMO_PASSWORD, type DemoOrganisation } from '../../src/demo/organisation';
 import { extractFiles, smallExtract } from '../../src/modules/cases/fixtures';
 import { INTERRUPTED } from '../../src/modules/cases/import-recovery';
 import { importAndWait, importSettled, startImport } from '../../src/modules/cases/importer';
@@ -18,7 +18,7 @@ import { FixedClock } from '../../src/platform/clock';
 import { loadConfig } from '../../src/platform/config';
 import { type Database, rawRows } from '../../src/platform/db/client';
 import { exclusively } from '../../src/platform/instance';
-import { Agent, cheapDemoPasswordHash, TEST_START } from '../helpers/app';
+import { Agent, createTestOrganisations, TEST_START } from '../helpers/app';
 import { freshDatabase, sameDatabase } from '../helpers/database';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'none' });
@@ -48,14 +48,7 @@ beforeAll(async () => {
     createOversight(config, { clock, database: databaseA }),
     createOversight(config, { clock, database: databaseB }),
   ]);
-  const passwordHash = await cheapDemoPasswordHash();
-  org = await createDemoOrganisation(a.database.db, clock.now(), undefined, { passwordHash });
-  other = await createDemoOrganisation(
-    a.database.db,
-    clock.now(),
-    { name: 'Westbrook City Council', code: 'WST', emailDomain: 'westbrook.example' },
-    { passwordHash },
-  );
+  ({ org, other } = await createTestOrganisations(a.database.db, clock.now()));
 });
 
 afterAll(async () => {

@@ -33,19 +33,27 @@ export function passwordProblem(
   return null;
 }
 
+/** Argon2id's cost: lanes, passes and memory in KiB. */
+export interface HashCost {
+  parallelism: number;
+  iterations: number;
+  memorySize: number;
+}
+
+/** OWASP's recommended cost: 19 MiB, two passes, one lane. */
+export const SERVICE_HASH_COST: HashCost = { parallelism: 1, iterations: 2, memorySize: 19_456 };
+
 /**
- * Argon2id with OWASP's recommended cost (19 MiB, two passes, one lane), in
- * WebAssembly: no native binary, so it installs and runs the same on every
- * machine without a compiler. Hashes are PHC strings; verifying reads the cost
- * from the hash, so hashes made with other settings still verify.
+ * Argon2id, at the service's cost unless told otherwise, in WebAssembly: no
+ * native binary, so it installs and runs the same on every machine without a
+ * compiler. Hashes are PHC strings; verifying reads the cost from the hash, so
+ * hashes made with other settings still verify.
  */
-export function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string, cost: HashCost = SERVICE_HASH_COST): Promise<string> {
   return argon2id({
     password,
     salt: randomBytes(16),
-    parallelism: 1,
-    iterations: 2,
-    memorySize: 19_456,
+    ...cost,
     hashLength: 32,
     outputType: 'encoded',
   });
