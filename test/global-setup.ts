@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/client';
@@ -40,6 +41,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     await database.migrate();
+    // A checkpoint first: a copy taken without one replays the migrations' WAL every time it opens
+    // (recovery). With it, each test file's database opened in 0.93 s of CPU instead of 1.2 s.
+    await database.db.execute(sql`checkpoint`);
     // Not gzipped: each test file's database opens from it, and unpacking took 0.6 s of each 1.7 s.
     const file = join(folder, 'migrated.tar');
     writeFileSync(file, Buffer.from(await (await database.dumpDataDir!('none')).arrayBuffer()));
