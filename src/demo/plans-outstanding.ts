@@ -7,7 +7,7 @@ import * as plans from '../modules/plans/service';
 import { addMonths } from '../platform/calendar/working-days';
 import type { Db } from '../platform/db/client';
 import type { Actor } from '../platform/permissions';
-import { at } from './plans-actors';
+import { at } from './qa';
 
 export async function outstandingActionsDemo(db: Db, clerk: Actor, today: string): Promise<void> {
   const meetings = [addMonths(today, -9), addMonths(today, -6), addMonths(today, -3), addMonths(today, -1)];

@@ -15,10 +15,10 @@ import { londonDateOf } from '../platform/clock';
 import type { Actor } from '../platform/permissions';
 import type { DemoScale } from './load';
 import type { DemoOrganisation } from './organisation';
-import { actorFor, at } from './plans-actors';
 import { FOCUS, LEADS, PROGRESS, s } from './plans-content';
 import { outstandingActionsDemo } from './plans-outstanding';
 import { SIP } from './plans-sip';
+import { actorFor, at } from './qa';
 import { SeededRandom } from './random';
 
 /**
